@@ -3,11 +3,20 @@
 # Order: $PULUMI_CLI (a path to the binary), `pulumi` on PATH, the cache, else `go build` into the cache.
 # The cache lives outside the checkout so every clone on the machine shares one build:
 #   ${PULUMI_PARTNER_CENTER_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-partner-center}/pulumi-<version>/bin
+# Beside a cached build it also places pulumi-resource-pulumi-nodejs (the dynamic-provider plugin script,
+# copied from node_modules/@pulumi/pulumi) so the engine finds it without a PATH warning, and tries once to
+# build pulumi-language-nodejs (the Go module proxy refuses it on the project machines: the marker file
+# language-nodejs.unavailable records the refusal so later runs stay quick).
+# Choice: concurrent callers (parallel test runs, CI) serialize on a flock in the cache; the version check
+# accepts 3.x >= 3.181 because inline Automation refresh/destroy need it.
 set -euo pipefail
 PINNED="${PULUMI_VERSION:-v3.274.1}"
 MIN_MAJOR=3
-MIN_MINOR=181   # inline Automation refresh/destroy need >= 3.181.0
+MIN_MINOR=181
+MIN_GO_MINOR=25   # pkg/go.mod of the pinned CLI says go 1.25.x
 CACHE_ROOT="${PULUMI_PARTNER_CENTER_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-partner-center}"
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+PLUGIN_SCRIPT="$REPO_ROOT/node_modules/@pulumi/pulumi/pulumi-resource-pulumi-nodejs"
 log() { echo "ensure-pulumi: $*" >&2; }
 
 version_ok() { # $1 = binary
@@ -26,29 +35,81 @@ if command -v pulumi >/dev/null 2>&1 && version_ok "$(command -v pulumi)"; then
 fi
 
 DEST="$CACHE_ROOT/pulumi-$PINNED"
-if [[ -x "$DEST/bin/pulumi" ]] && [[ "$("$DEST/bin/pulumi" version 2>/dev/null)" == "$PINNED" ]]; then
-  echo "$DEST/bin"; exit 0
+BIN="$DEST/bin"
+
+cached_ok() { [[ -x "$BIN/pulumi" ]] && [[ "$("$BIN/pulumi" version 2>/dev/null)" == "$PINNED" ]]; }
+
+place_plugin_script() { # the dynamic-provider plugin resolves @pulumi/pulumi from its cwd, so one copy serves every checkout
+  [[ -x "$BIN/pulumi-resource-pulumi-nodejs" || ! -f "$PLUGIN_SCRIPT" ]] && return 0
+  cp "$PLUGIN_SCRIPT" "$BIN/pulumi-resource-pulumi-nodejs.tmp" && chmod 0755 "$BIN/pulumi-resource-pulumi-nodejs.tmp" \
+    && mv "$BIN/pulumi-resource-pulumi-nodejs.tmp" "$BIN/pulumi-resource-pulumi-nodejs"
+}
+
+try_language_host() { # once per version: build pulumi-language-nodejs if the module proxy serves it
+  [[ -x "$BIN/pulumi-language-nodejs" || -f "$DEST/language-nodejs.unavailable" ]] && return 0
+  command -v go >/dev/null 2>&1 || return 0
+  local work="$DEST/language-module"
+  rm -rf "$work"; mkdir -p "$work"
+  if (
+    cd "$work"
+    export GOFLAGS="-mod=mod" GOTOOLCHAIN=local
+    go mod init pclanghost >/dev/null 2>&1 &&
+    go get "github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3@$PINNED" >/dev/null 2>"$DEST/language-nodejs.log" &&
+    go build -trimpath -ldflags "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$PINNED" \
+      -o "$BIN/pulumi-language-nodejs" github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3 2>>"$DEST/language-nodejs.log"
+  ); then
+    log "built pulumi-language-nodejs $PINNED: plain \`pulumi up\` of the examples works too"
+  else
+    date -u +%FT%TZ > "$DEST/language-nodejs.unavailable"
+    log "pulumi-language-nodejs $PINNED is not available from the Go module proxy (see $DEST/language-nodejs.log);"
+    log "the demo and tests run programs through the Automation API and do not need it. Delete $DEST/language-nodejs.unavailable to try again."
+  fi
+  rm -rf "$work"
+}
+
+if cached_ok; then
+  place_plugin_script
+  [[ -x "$BIN/pulumi-language-nodejs" || -f "$DEST/language-nodejs.unavailable" ]] || { mkdir -p "$DEST"; exec 9>"$DEST/.lock"; flock 9; try_language_host; }
+  echo "$BIN"; exit 0
 fi
+
 if ! command -v go >/dev/null 2>&1; then
-  log "no Pulumi CLI found (PATH, PULUMI_CLI) and no Go toolchain to build $PINNED."
-  log "Install Pulumi (https://www.pulumi.com/docs/install/) or Go >= 1.25, then run this again."
+  log "no Pulumi CLI found (PULUMI_CLI, PATH, $BIN) and no Go toolchain to build $PINNED."
+  log "Install Pulumi >= 3.$MIN_MINOR (https://www.pulumi.com/docs/install/) or Go >= 1.$MIN_GO_MINOR, then run this again,"
+  log "or set PULUMI_CLI=/path/to/pulumi."
+  exit 1
+fi
+GO_MINOR=$(go env GOVERSION 2>/dev/null | sed -E 's/^go1\.([0-9]+).*/\1/')
+if ! [[ "$GO_MINOR" =~ ^[0-9]+$ ]] || (( GO_MINOR < MIN_GO_MINOR )); then
+  log "$(command -v go) is $(go env GOVERSION 2>/dev/null || echo 'of unknown version'); building Pulumi $PINNED needs Go >= 1.$MIN_GO_MINOR."
+  log "Put a newer Go first on PATH, or install Pulumi >= 3.$MIN_MINOR and set PULUMI_CLI."
   exit 1
 fi
 
-log "building Pulumi CLI $PINNED from its Go module into $DEST (about 7 min cold, seconds when Go's build cache is warm)"
+mkdir -p "$DEST"
+exec 9>"$DEST/.lock"
+flock 9
+if cached_ok; then   # another caller finished the build while we waited
+  place_plugin_script; try_language_host; echo "$BIN"; exit 0
+fi
+
+log "building Pulumi CLI $PINNED from its Go module into $DEST (about 7 min cold, under a minute when Go's build cache is warm)"
 WORK="$DEST/module"
-rm -rf "$WORK"; mkdir -p "$WORK" "$DEST/bin"
+rm -rf "$WORK"; mkdir -p "$WORK" "$BIN"
 (
   cd "$WORK"
   export GOFLAGS="-mod=mod" GOTOOLCHAIN=local
   go mod init pcbuild >/dev/null 2>&1
   # pkg/go.mod's own replace is ignored for a dependency, so the wrapper module repeats it.
   go mod edit -replace github.com/atotto/clipboard=github.com/tgummerer/clipboard@v0.0.0-20241001131231-d02d263e614e
-  go get "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi@$PINNED" "github.com/pulumi/pulumi/sdk/v3@$PINNED" >&2
+  go get "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi@$PINNED" "github.com/pulumi/pulumi/sdk/v3@$PINNED" 2>"$DEST/go-get.log" \
+    || { cat "$DEST/go-get.log" >&2; exit 1; }
   go build -trimpath -tags osusergo,grpcnotrace \
     -ldflags "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$PINNED" \
-    -o "$DEST/bin/pulumi.tmp" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi >&2
-  mv "$DEST/bin/pulumi.tmp" "$DEST/bin/pulumi"
+    -o "$BIN/pulumi.tmp" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi >&2
+  mv "$BIN/pulumi.tmp" "$BIN/pulumi"
 )
-[[ "$("$DEST/bin/pulumi" version)" == "$PINNED" ]] || { log "built binary does not report $PINNED"; exit 1; }
-echo "$DEST/bin"
+[[ "$("$BIN/pulumi" version)" == "$PINNED" ]] || { log "built binary does not report $PINNED"; exit 1; }
+place_plugin_script
+try_language_host
+echo "$BIN"
