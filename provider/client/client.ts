@@ -1,0 +1,125 @@
+// PartnerCenterClient: one partner, one set of credentials, one pipeline
+// (requestId -> retry -> throttle -> auth -> log -> HTTP), and the operations grouped by API area.
+// Choice: with a refresh token every call uses App+User; without one, App-only, and "U only" operations
+// fail before any request with code AppUserRequired. Without withCorrelationId each call gets its own
+// MS-CorrelationId.
+import { MsalTokenSource } from "./auth/msalTokenSource";
+import type { TokenSource } from "./auth/tokenSource";
+import { CLOUDS } from "./clouds";
+import { resolveClientOptions, type ClientOptions, type ResolvedClientOptions } from "./options";
+import { AgreementsOperations } from "./operations/agreements";
+import { BudgetOperations } from "./operations/budget";
+import { CustomersOperations } from "./operations/customers";
+import { DomainsOperations } from "./operations/domains";
+import { EntitlementsOperations } from "./operations/entitlements";
+import { LicensesOperations } from "./operations/licenses";
+import { OrdersOperations } from "./operations/orders";
+import { ProfilesOperations } from "./operations/profiles";
+import { QualificationsOperations } from "./operations/qualifications";
+import { RolesOperations } from "./operations/roles";
+import { SelfServePoliciesOperations } from "./operations/selfServePolicies";
+import { SubscriptionsOperations } from "./operations/subscriptions";
+import { UsersOperations } from "./operations/users";
+import { ValidationsOperations } from "./operations/validations";
+import { authPolicy } from "./pipeline/authPolicy";
+import { axiosTransport } from "./pipeline/axiosTransport";
+import { logPolicy } from "./pipeline/logPolicy";
+import { defaultBackoff } from "./pipeline/retryDecision";
+import { retryPolicy } from "./pipeline/retryPolicy";
+import { Throttle, throttlePolicy } from "./pipeline/throttlePolicy";
+import { compose } from "./pipeline/types";
+import { RequestRunner, type RunnerCore } from "./requestRunner";
+import { guid } from "./ids";
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+interface SharedState { options: ResolvedClientOptions; core: RunnerCore; throttle: Throttle; tokens: TokenSource }
+
+function buildShared(input: ClientOptions): SharedState {
+  const options = resolveClientOptions(input);
+  const cloud = CLOUDS[options.cloud];
+  const endpoint = (options.endpoint ?? cloud.apiBaseUrl).replace(/\/+$/, "");
+  const authorityHost = (options.authorityHost ?? cloud.authorityHost).replace(/\/+$/, "");
+  const tokens = options.tokenSource ?? new MsalTokenSource({
+    tenantId: options.tenantId, clientId: options.clientId, clientSecret: options.clientSecret, certificate: options.certificate,
+    refreshToken: options.refreshToken, authorityHost, caCertificate: options.caCertificate,
+    appOnlyScope: options.appOnlyScope, userScope: options.userScope,
+  });
+  const now = options.now ?? Date.now;
+  const throttle = new Throttle(options.maxConcurrency, options.maxConcurrencyPerCustomer);
+  const transport = options.transport ?? axiosTransport({ caCertificate: options.caCertificate, timeoutMs: options.timeoutMs });
+  const send = compose([
+    retryPolicy({ ...defaultBackoff, maxRetries: options.maxRetries, sleep: options.sleep ?? realSleep, now, random: options.random ?? Math.random }),
+    throttlePolicy(throttle),
+    authPolicy(tokens),
+    logPolicy(options.logger, now),
+  ], transport);
+  return { options, throttle, tokens, core: { endpoint, hasUserCredential: Boolean(options.refreshToken), send } };
+}
+
+export class PartnerCenterClient {
+  readonly customers: CustomersOperations;
+  readonly orders: OrdersOperations;
+  readonly entitlements: EntitlementsOperations;
+  readonly subscriptions: SubscriptionsOperations;
+  readonly profiles: ProfilesOperations;
+  readonly budget: BudgetOperations;
+  readonly domains: DomainsOperations;
+  readonly agreements: AgreementsOperations;
+  readonly validations: ValidationsOperations;
+  readonly qualifications: QualificationsOperations;
+  readonly users: UsersOperations;
+  readonly roles: RolesOperations;
+  readonly licenses: LicensesOperations;
+  readonly selfServePolicies: SelfServePoliciesOperations;
+
+  private readonly shared: SharedState;
+  private readonly runner: RequestRunner;
+
+  constructor(options: ClientOptions);
+  /** @internal a view sharing auth, throttle and transport */
+  constructor(options: ClientOptions, view: { shared: SharedState; correlationId: string });
+  constructor(options: ClientOptions, view?: { shared: SharedState; correlationId: string }) {
+    this.shared = view?.shared ?? buildShared(options);
+    this.runner = new RequestRunner(this.shared.core, view?.correlationId);
+    this.customers = new CustomersOperations(this.runner);
+    this.orders = new OrdersOperations(this.runner);
+    this.entitlements = new EntitlementsOperations(this.runner);
+    this.subscriptions = new SubscriptionsOperations(this.runner);
+    this.profiles = new ProfilesOperations(this.runner);
+    this.budget = new BudgetOperations(this.runner);
+    this.domains = new DomainsOperations(this.runner);
+    this.agreements = new AgreementsOperations(this.runner);
+    this.validations = new ValidationsOperations(this.runner);
+    this.qualifications = new QualificationsOperations(this.runner);
+    this.users = new UsersOperations(this.runner);
+    this.roles = new RolesOperations(this.runner);
+    this.licenses = new LicensesOperations(this.runner);
+    this.selfServePolicies = new SelfServePoliciesOperations(this.runner);
+  }
+
+  /** A view whose calls all carry MS-CorrelationId = id (one engine operation), sharing auth, throttle and transport. */
+  withCorrelationId(id: string): PartnerCenterClient {
+    return new PartnerCenterClient(this.shared.options as ClientOptions, { shared: this.shared, correlationId: guid("client.withCorrelationId", "id", id) });
+  }
+
+  /** The MS-CorrelationId of this view (undefined: a new one per call). */
+  get correlationId(): string | undefined {
+    return this.runner.correlationId;
+  }
+
+  /** App+User when a refresh token is configured, App-only otherwise. */
+  get credentialMode(): "app+user" | "app-only" {
+    return this.shared.core.hasUserCredential ? "app+user" : "app-only";
+  }
+
+  /** The API base URL in use (e.g. the emulator's url). */
+  get endpoint(): string {
+    return this.shared.core.endpoint;
+  }
+
+  /** The throttle's current limits (for diagnostics and tests). */
+  get throttle(): Throttle {
+    return this.shared.throttle;
+  }
+}

@@ -1,0 +1,16 @@
+// Partner Center clouds: API base URL and Entra ID authority host.
+// https://learn.microsoft.com/partner-center/developer/partner-center-rest-urls
+// Choice: China uses login.chinacloudapi.cn (the PowerShell module's authority; an msal-known alias of
+// login.partner.microsoftonline.cn). Germany is retired and not offered.
+
+export type CloudName = "global" | "usgov" | "china";
+
+export interface Cloud { apiBaseUrl: string; authorityHost: string }
+
+export const CLOUDS: Readonly<Record<CloudName, Cloud>> = {
+  global: { apiBaseUrl: "https://api.partnercenter.microsoft.com", authorityHost: "https://login.microsoftonline.com" },
+  usgov: { apiBaseUrl: "https://api.partnercenter.microsoft.com", authorityHost: "https://login.microsoftonline.us" },
+  china: { apiBaseUrl: "https://partner.partnercenterapi.microsoftonline.cn", authorityHost: "https://login.chinacloudapi.cn" },
+};
+
+export const DEFAULT_SCOPE = "https://api.partnercenter.microsoft.com/.default";
