@@ -99,9 +99,17 @@ export interface AppRegistration {
   /** PEM certificate whose key signs client assertions */
   certificatePem?: string;
   thumbprintSha256?: string;
+  /** private key of certificatePem, kept only for the seeded app so SeedInfo can hand it out; masked in /_emulator/state */
+  privateKeyPem?: string;
+  /** which seeded credential this is (SeedInfo app / appCertificate / user) */
+  purpose?: "app-only" | "app-certificate" | "app-user";
 }
 
-export interface RefreshTokenRecord { token: string; clientId: string; userId: string; userPrincipalName: string; revoked?: boolean }
+export interface RefreshTokenRecord {
+  token: string; clientId: string; userId: string; userPrincipalName: string; revoked?: boolean;
+  /** the seeded token (kept forever; issued ones are pruned oldest-first) */
+  seeded?: boolean; issuedAt?: string;
+}
 
 export interface ValidationCodeRecord { validationId: string; organizationName: string; maxCreates: number; remainingCreates: number; etag: string }
 
@@ -121,4 +129,6 @@ export interface StoreData {
   tokenSigningKey: string;
   /** ms added to the real clock (POST /_emulator/clock) */
   clockOffsetMs: number;
+  /** runtime knobs set by POST /_emulator/config (or startEmulator options) */
+  settings?: { eventualConsistencyReads?: number; rateLimitPerMinute?: number };
 }
