@@ -15,6 +15,18 @@ export class Paged<T> implements AsyncIterable<T>, PromiseLike<T[]> {
     }
   }
 
+  /** Runs factory (argument checks included) only when iteration starts, so bad input rejects instead of throwing. */
+  static defer<T>(factory: () => Paged<T>): Paged<T> {
+    return new Paged<T>(async function* () {
+      const pages = factory().pages();
+      for (;;) {
+        const page = await pages.next();
+        if (page.done) return;
+        yield page.value;
+      }
+    });
+  }
+
   /** Every item of every page. */
   toArray(): Promise<T[]> {
     return collect(this);

@@ -4,31 +4,35 @@
 import { guid, v1 } from "../ids";
 import { validateInput } from "../inputs";
 import { AgreementConfirmationSchema, AgreementMetadataSchema, AgreementSchema, AgreementTypeSchema, DirectSignStatusSchema, type Agreement, type AgreementConfirmation, type AgreementMetadata, type AgreementType, type DirectSignStatus } from "../models/agreements";
-import type { Paged } from "../paging";
+import { Paged } from "../paging";
 import type { RequestRunner } from "../requestRunner";
 
 export class AgreementsOperations {
   constructor(private readonly runner: RequestRunner) {}
 
   listMetadata(type?: AgreementType): Paged<AgreementMetadata> {
-    const agreementType = type === undefined ? undefined : validateInput("agreements.listMetadata", "type", AgreementTypeSchema, type);
-    return this.runner.paged({ operation: "agreements.listMetadata", method: "GET", path: v1`/agreements`, query: { agreementType } }, AgreementMetadataSchema, "AgreementMetadata");
+    return Paged.defer(() => {
+      const agreementType = type === undefined ? undefined : validateInput("agreements.listMetadata", "type", AgreementTypeSchema, type);
+      return this.runner.paged({ operation: "agreements.listMetadata", method: "GET", path: v1`/agreements`, query: { agreementType } }, AgreementMetadataSchema, "AgreementMetadata");
+    });
   }
 
   listForCustomer(customerId: string, type?: AgreementType): Paged<Agreement> {
-    const operation = "agreements.listForCustomer";
-    const id = guid(operation, "customerId", customerId);
-    const agreementType = type === undefined ? undefined : validateInput(operation, "type", AgreementTypeSchema, type);
-    return this.runner.paged({ operation, method: "GET", path: v1`/customers/${id}/agreements`, query: { agreementType }, customerId: id, appUserOnly: true }, AgreementSchema, "Agreement");
+    return Paged.defer(() => {
+      const operation = "agreements.listForCustomer";
+      const id = guid(operation, "customerId", customerId);
+      const agreementType = type === undefined ? undefined : validateInput(operation, "type", AgreementTypeSchema, type);
+      return this.runner.paged({ operation, method: "GET", path: v1`/customers/${id}/agreements`, query: { agreementType }, customerId: id, appUserOnly: true }, AgreementSchema, "Agreement");
+    });
   }
 
-  getDirectSignStatus(customerId: string): Promise<DirectSignStatus> {
+  async getDirectSignStatus(customerId: string): Promise<DirectSignStatus> {
     const operation = "agreements.getDirectSignStatus";
     const id = guid(operation, "customerId", customerId);
     return this.runner.json({ operation, method: "GET", path: v1`/customers/${id}/directSignedMicrosoftCustomerAgreementStatus`, customerId: id, appUserOnly: true }, DirectSignStatusSchema, "DirectSignStatus");
   }
 
-  confirm(customerId: string, agreement: AgreementConfirmation): Promise<Agreement> {
+  async confirm(customerId: string, agreement: AgreementConfirmation): Promise<Agreement> {
     const operation = "agreements.confirm";
     const id = guid(operation, "customerId", customerId);
     const body = validateInput(operation, "agreement", AgreementConfirmationSchema, agreement);

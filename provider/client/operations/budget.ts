@@ -7,13 +7,13 @@ import type { RequestRunner } from "../requestRunner";
 export class BudgetOperations {
   constructor(private readonly runner: RequestRunner) {}
 
-  get(customerId: string): Promise<SpendingBudget> {
+  async get(customerId: string): Promise<SpendingBudget> {
     const id = guid("budget.get", "customerId", customerId);
     return this.runner.json({ operation: "budget.get", method: "GET", path: v1`/customers/${id}/usagebudget`, customerId: id }, SpendingBudgetSchema, "SpendingBudget");
   }
 
   /** null removes the budget. */
-  update(customerId: string, amount: number | null): Promise<SpendingBudget> {
+  async update(customerId: string, amount: number | null): Promise<SpendingBudget> {
     const operation = "budget.update";
     const id = guid(operation, "customerId", customerId);
     if (amount !== null && (typeof amount !== "number" || !Number.isFinite(amount) || amount < 0)) throw invalidInput(operation, "amount", "must be a non-negative number, or null for no budget");

@@ -7,7 +7,7 @@ import type { RequestRunner } from "../requestRunner";
 export class DomainsOperations {
   constructor(private readonly runner: RequestRunner) {}
 
-  addVerified(customerId: string, body: VerifiedDomainRequest): Promise<Domain> {
+  async addVerified(customerId: string, body: VerifiedDomainRequest): Promise<Domain> {
     const operation = "domains.addVerified";
     const id = guid(operation, "customerId", customerId);
     const input = validateInput(operation, "body", VerifiedDomainRequestSchema, body);

@@ -4,7 +4,7 @@ import { guid, guidOrUpn, v1 } from "../ids";
 import { validateInput } from "../inputs";
 import { z } from "zod";
 import { LicenseGroupSchema, LicenseSchema, LicenseUpdateRequestSchema, LicenseUpdateSchema, SubscribedSkuSchema, type License, type LicenseGroup, type LicenseUpdate, type LicenseUpdateRequest, type SubscribedSku } from "../models/licenses";
-import type { Paged } from "../paging";
+import { Paged } from "../paging";
 import type { RequestRunner } from "../requestRunner";
 
 const GroupsSchema = z.array(LicenseGroupSchema).optional();
@@ -13,22 +13,26 @@ export class LicensesOperations {
   constructor(private readonly runner: RequestRunner) {}
 
   listSubscribedSkus(customerId: string, groups?: LicenseGroup[]): Paged<SubscribedSku> {
-    const operation = "licenses.listSubscribedSkus";
-    const id = guid(operation, "customerId", customerId);
-    const licenseGroupIds = validateInput(operation, "groups", GroupsSchema, groups);
-    return this.runner.paged({ operation, method: "GET", path: v1`/customers/${id}/subscribedskus`, query: { licenseGroupIds }, customerId: id, appUserOnly: true }, SubscribedSkuSchema, "SubscribedSku");
+    return Paged.defer(() => {
+      const operation = "licenses.listSubscribedSkus";
+      const id = guid(operation, "customerId", customerId);
+      const licenseGroupIds = validateInput(operation, "groups", GroupsSchema, groups);
+      return this.runner.paged({ operation, method: "GET", path: v1`/customers/${id}/subscribedskus`, query: { licenseGroupIds }, customerId: id, appUserOnly: true }, SubscribedSkuSchema, "SubscribedSku");
+    });
   }
 
   listForUser(customerId: string, userId: string, groups?: LicenseGroup[]): Paged<License> {
-    const operation = "licenses.listForUser";
-    const id = guid(operation, "customerId", customerId);
-    const user = guid(operation, "userId", userId);
-    const licenseGroupIds = validateInput(operation, "groups", GroupsSchema, groups);
-    return this.runner.paged({ operation, method: "GET", path: v1`/customers/${id}/users/${user}/licenses`, query: { licenseGroupIds }, customerId: id, appUserOnly: true }, LicenseSchema, "License");
+    return Paged.defer(() => {
+      const operation = "licenses.listForUser";
+      const id = guid(operation, "customerId", customerId);
+      const user = guid(operation, "userId", userId);
+      const licenseGroupIds = validateInput(operation, "groups", GroupsSchema, groups);
+      return this.runner.paged({ operation, method: "GET", path: v1`/customers/${id}/users/${user}/licenses`, query: { licenseGroupIds }, customerId: id, appUserOnly: true }, LicenseSchema, "License");
+    });
   }
 
   /** userId may also be the user's UPN (documented for licenseupdates). */
-  update(customerId: string, userId: string, update: LicenseUpdateRequest): Promise<LicenseUpdate> {
+  async update(customerId: string, userId: string, update: LicenseUpdateRequest): Promise<LicenseUpdate> {
     const operation = "licenses.update";
     const id = guid(operation, "customerId", customerId);
     const user = guidOrUpn(operation, "userId", userId);

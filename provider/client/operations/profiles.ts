@@ -14,13 +14,13 @@ export function ifMatch(etag: string): string {
 export class ProfilesOperations {
   constructor(private readonly runner: RequestRunner) {}
 
-  getBilling(customerId: string): Promise<BillingProfile> {
+  async getBilling(customerId: string): Promise<BillingProfile> {
     const id = guid("profiles.getBilling", "customerId", customerId);
     return this.runner.json({ operation: "profiles.getBilling", method: "GET", path: v1`/customers/${id}/profiles/billing`, customerId: id }, BillingProfileSchema, "BillingProfile");
   }
 
   /** Send the profile as read (with attributes.etag) and the fields changed. */
-  updateBilling(customerId: string, profile: BillingProfile): Promise<BillingProfile> {
+  async updateBilling(customerId: string, profile: BillingProfile): Promise<BillingProfile> {
     const operation = "profiles.updateBilling";
     const id = guid(operation, "customerId", customerId);
     const body = validateInput(operation, "profile", BillingProfileSchema, profile);
@@ -29,7 +29,7 @@ export class ProfilesOperations {
     return this.runner.json({ operation, method: "PUT", path: v1`/customers/${id}/profiles/billing`, customerId: id, body, headers: { "If-Match": ifMatch(etag) } }, BillingProfileSchema, "BillingProfile");
   }
 
-  getCompany(customerId: string): Promise<CompanyProfile> {
+  async getCompany(customerId: string): Promise<CompanyProfile> {
     const id = guid("profiles.getCompany", "customerId", customerId);
     return this.runner.json({ operation: "profiles.getCompany", method: "GET", path: v1`/customers/${id}/profiles/company`, customerId: id, appUserOnly: true }, CompanyProfileSchema, "CompanyProfile");
   }

@@ -5,30 +5,32 @@ import { guid, v1 } from "../ids";
 import { validateInput } from "../inputs";
 import { z } from "zod";
 import { LegacyQualificationSchema, LegacyQualificationValueSchema, QualificationRequestSchema, QualificationSchema, type LegacyQualificationValue, type Qualification, type QualificationRequest } from "../models/qualifications";
-import type { Paged } from "../paging";
+import { Paged } from "../paging";
 import type { RequestRunner } from "../requestRunner";
 
 export class QualificationsOperations {
   constructor(private readonly runner: RequestRunner) {}
 
   list(customerId: string): Paged<Qualification> {
-    const id = guid("qualifications.list", "customerId", customerId);
-    return this.runner.paged({ operation: "qualifications.list", method: "GET", path: v1`/customers/${id}/qualifications`, customerId: id }, QualificationSchema, "Qualification", "array");
+    return Paged.defer(() => {
+      const id = guid("qualifications.list", "customerId", customerId);
+      return this.runner.paged({ operation: "qualifications.list", method: "GET", path: v1`/customers/${id}/qualifications`, customerId: id }, QualificationSchema, "Qualification", "array");
+    });
   }
 
-  create(customerId: string, body: QualificationRequest): Promise<Qualification> {
+  async create(customerId: string, body: QualificationRequest): Promise<Qualification> {
     const operation = "qualifications.create";
     const id = guid(operation, "customerId", customerId);
     const input = validateInput(operation, "body", QualificationRequestSchema, body);
     return this.runner.json({ operation, method: "POST", path: v1`/customers/${id}/qualifications`, customerId: id, appUserOnly: true, body: input }, QualificationSchema, "Qualification");
   }
 
-  getLegacy(customerId: string): Promise<string> {
+  async getLegacy(customerId: string): Promise<string> {
     const id = guid("qualifications.getLegacy", "customerId", customerId);
     return this.runner.json({ operation: "qualifications.getLegacy", method: "GET", path: v1`/customers/${id}/qualification`, customerId: id }, LegacyQualificationSchema, "qualification string");
   }
 
-  updateLegacy(customerId: string, qualification: LegacyQualificationValue, code?: string): Promise<string> {
+  async updateLegacy(customerId: string, qualification: LegacyQualificationValue, code?: string): Promise<string> {
     const operation = "qualifications.updateLegacy";
     const id = guid(operation, "customerId", customerId);
     const value = validateInput(operation, "qualification", LegacyQualificationValueSchema, qualification);

@@ -6,23 +6,25 @@ import { guid, policyId, v1 } from "../ids";
 import { invalidInput } from "../errors";
 import { validateInput } from "../inputs";
 import { SelfServePolicyCreateSchema, SelfServePolicySchema, type SelfServePolicy, type SelfServePolicyCreate } from "../models/selfServePolicies";
-import type { Paged } from "../paging";
+import { Paged } from "../paging";
 import type { RequestRunner } from "../requestRunner";
 
 export class SelfServePoliciesOperations {
   constructor(private readonly runner: RequestRunner) {}
 
   list(customerId: string): Paged<SelfServePolicy> {
-    const id = guid("selfServePolicies.list", "customerId", customerId);
-    return this.runner.paged({ operation: "selfServePolicies.list", method: "GET", path: v1`/SelfServePolicy`, query: { entity_id: id }, customerId: id }, SelfServePolicySchema, "SelfServePolicy");
+    return Paged.defer(() => {
+      const id = guid("selfServePolicies.list", "customerId", customerId);
+      return this.runner.paged({ operation: "selfServePolicies.list", method: "GET", path: v1`/SelfServePolicy`, query: { entity_id: id }, customerId: id }, SelfServePolicySchema, "SelfServePolicy");
+    });
   }
 
-  get(id: string): Promise<SelfServePolicy> {
+  async get(id: string): Promise<SelfServePolicy> {
     const policy = policyId("selfServePolicies.get", "id", id);
     return this.runner.json({ operation: "selfServePolicies.get", method: "GET", path: v1`/SelfServePolicy/${policy}`, customerId: policy.split("_")[1] }, SelfServePolicySchema, "SelfServePolicy");
   }
 
-  create(policy: SelfServePolicyCreate): Promise<SelfServePolicy> {
+  async create(policy: SelfServePolicyCreate): Promise<SelfServePolicy> {
     const operation = "selfServePolicies.create";
     const body = validateInput(operation, "policy", SelfServePolicyCreateSchema, policy);
     guid(operation, "policy.selfServeEntity.tenantID", body.selfServeEntity.tenantID);
@@ -31,7 +33,7 @@ export class SelfServePoliciesOperations {
   }
 
   /** Send the policy as read (with attributes.etag) and the permissions changed. */
-  update(policy: SelfServePolicy): Promise<SelfServePolicy> {
+  async update(policy: SelfServePolicy): Promise<SelfServePolicy> {
     const operation = "selfServePolicies.update";
     const body = validateInput(operation, "policy", SelfServePolicySchema, policy);
     policyId(operation, "policy.id", body.id);
@@ -39,7 +41,7 @@ export class SelfServePoliciesOperations {
     return this.runner.json({ operation, method: "PUT", path: v1`/SelfServePolicy`, customerId: body.selfServeEntity.tenantID, body }, SelfServePolicySchema, "SelfServePolicy");
   }
 
-  delete(id: string): Promise<void> {
+  async delete(id: string): Promise<void> {
     const policy = policyId("selfServePolicies.delete", "id", id);
     return this.runner.empty({ operation: "selfServePolicies.delete", method: "DELETE", path: v1`/SelfServePolicy/${policy}`, customerId: policy.split("_")[1] });
   }

@@ -4,25 +4,27 @@
 import { guid, v1 } from "../ids";
 import { validateInput } from "../inputs";
 import { SubscriptionSchema, type Subscription } from "../models/subscriptions";
-import type { Paged } from "../paging";
+import { Paged } from "../paging";
 import type { RequestRunner } from "../requestRunner";
 
 export class SubscriptionsOperations {
   constructor(private readonly runner: RequestRunner) {}
 
   list(customerId: string): Paged<Subscription> {
-    const id = guid("subscriptions.list", "customerId", customerId);
-    return this.runner.paged({ operation: "subscriptions.list", method: "GET", path: v1`/customers/${id}/subscriptions`, customerId: id }, SubscriptionSchema, "Subscription");
+    return Paged.defer(() => {
+      const id = guid("subscriptions.list", "customerId", customerId);
+      return this.runner.paged({ operation: "subscriptions.list", method: "GET", path: v1`/customers/${id}/subscriptions`, customerId: id }, SubscriptionSchema, "Subscription");
+    });
   }
 
-  get(customerId: string, subscriptionId: string): Promise<Subscription> {
+  async get(customerId: string, subscriptionId: string): Promise<Subscription> {
     const id = guid("subscriptions.get", "customerId", customerId);
     const sub = guid("subscriptions.get", "subscriptionId", subscriptionId);
     return this.runner.json({ operation: "subscriptions.get", method: "GET", path: v1`/customers/${id}/subscriptions/${sub}`, customerId: id }, SubscriptionSchema, "Subscription");
   }
 
   /** Send the subscription as read (with attributes.etag) and the fields changed. */
-  update(customerId: string, subscription: Subscription): Promise<Subscription> {
+  async update(customerId: string, subscription: Subscription): Promise<Subscription> {
     const operation = "subscriptions.update";
     const id = guid(operation, "customerId", customerId);
     const body = validateInput(operation, "subscription", SubscriptionSchema, subscription);
