@@ -111,3 +111,53 @@ export function readCheckpoint(env: PulumiEnv, project: string, stack: string): 
 export function leakedSecrets(text: string, secrets: Record<string, string>): string[] {
   return Object.entries(secrets).filter(([, v]) => v.length >= 6 && text.includes(v)).map(([k]) => k);
 }
+
+interface StateCustomer {
+  id: string;
+  users: Array<{ id: string; userPrincipalName: string; displayName: string; state: string }>;
+  roles: Array<{ id: string; name: string; memberIds: string[] }>;
+  licenses: Array<{ userId: string; skuId: string; excludedPlans: string[] }>;
+  subscriptions: Array<{ id: string; friendlyName: string }>;
+  domains: Array<{ name: string }>;
+}
+interface StateDump {
+  partners: Array<{ tenantId: string; customers: StateCustomer[] }>;
+  selfServePolicies: Array<{ id: string; permissions: Array<{ resource: string; action: string }> }>;
+}
+
+/** What the resources manage, from GET /_emulator/state, in a form two snapshots can be compared in. */
+export interface DirectoryView {
+  activeUsers: string[];      // customerId/upn/displayName
+  deletedUsers: string[];     // customerId/upn
+  roleMembers: string[];      // customerId/roleName/userId
+  licenses: string[];         // customerId/userId/skuId/excluded,...
+  nicknames: string[];        // customerId/subscriptionId/friendlyName
+  domains: string[];          // customerId/domain
+  policies: string[];         // id/resource:action,...
+}
+
+export function directoryView(dump: unknown): DirectoryView {
+  const state = dump as StateDump;
+  const view: DirectoryView = { activeUsers: [], deletedUsers: [], roleMembers: [], licenses: [], nicknames: [], domains: [], policies: [] };
+  for (const p of state.partners) {
+    for (const c of p.customers) {
+      for (const u of c.users) {
+        if (u.state === "active") view.activeUsers.push(`${c.id}/${u.userPrincipalName.toLowerCase()}/${u.displayName}`);
+        else view.deletedUsers.push(`${c.id}/${u.userPrincipalName.toLowerCase()}`);
+      }
+      for (const r of c.roles) for (const m of r.memberIds) view.roleMembers.push(`${c.id}/${r.name}/${m}`);
+      for (const l of c.licenses) view.licenses.push(`${c.id}/${l.userId}/${l.skuId}/${[...l.excludedPlans].sort().join(",")}`);
+      for (const s of c.subscriptions) view.nicknames.push(`${c.id}/${s.id}/${s.friendlyName}`);
+      for (const d of c.domains) view.domains.push(`${c.id}/${d.name.toLowerCase()}`);
+    }
+  }
+  for (const sp of state.selfServePolicies) view.policies.push(`${sp.id}/${sp.permissions.map((x) => `${x.resource}:${x.action}`).sort().join(",")}`);
+  for (const list of Object.values(view)) list.sort();
+  return view;
+}
+
+/** Engine error text without the CLI's command line, for assertion messages. */
+export function engineErrorSummary(e: unknown): string {
+  const text = e instanceof Error ? e.message : String(e);
+  return text.split("\n").filter((l) => /error|failed/i.test(l) && !/Command failed with exit code/.test(l)).slice(0, 6).join("\n") || text.slice(0, 400);
+}
