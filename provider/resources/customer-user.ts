@@ -1,0 +1,240 @@
+// CustomerUser — a user account in a customer's Entra tenant, managed through Partner Center.
+// REST: https://learn.microsoft.com/partner-center/developer/create-user-accounts-for-a-customer
+// Lifecycle: create restores a soft-deleted user with the same UPN (restoreDeleted), adopts an active one
+// (adopt) or creates it with a given or generated password; names, UPN and usage location update in place;
+// a new password or passwordVersion resets the password; delete soft-deletes (30-day restore window) or
+// leaves the user (deletionPolicy "retain"); a new customerId replaces.
+// Choice: forceChangePassword defaults to true; the UPN's domain must be one of the customer's domains
+// (checked at create/update time, since check() cannot call Partner Center).
+// Choice: an adopted user keeps its password unless `password` is given (then it is reset).
+
+import * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
+import type { CustomerUser as RemoteUser, CustomerUserPatch } from "./kit/api";
+import { defineResource, dropUndefined, type ResourceContext } from "./kit/define-resource";
+import { lowerCase, upperCase } from "./kit/diff";
+import { customerRecordOf, deletedUsersOf, domainsOf, sameText, usersOf } from "./kit/directory";
+import { isNotFound, PartialCreateError, ResourceOperationError, ResourceUsageError } from "./kit/errors";
+import { bool, domainOf, guid, oneOf, text, usageLocation, userPrincipalName } from "./kit/fields";
+import { formatId, parseId } from "./kit/ids";
+import { generatePassword } from "./kit/password";
+import { MODULE, propsWithOutputs, withSecretOutputs, type Args } from "./kit/resource-class";
+import { providerFor } from "./kit/shim";
+
+export const TYPE = "CustomerUser";
+
+// ---- input schema ----
+export const CustomerUserInputs = z.strictObject({
+  customerId: guid("customer tenant id"),
+  userPrincipalName: userPrincipalName(),
+  displayName: text("give the display name shown in the directory, e.g. \"Jane Doe\""),
+  firstName: text("give the given name, or leave firstName out").optional(),
+  lastName: text("give the surname, or leave lastName out").optional(),
+  usageLocation: usageLocation().transform((v) => v.toUpperCase()).optional(),
+  immutableId: text("give the on-premises immutable id (needed for custom verified domains), or leave it out").optional(),
+  password: z
+    .string({ error: "must be a string. Fix: give the password as a (secret) string, or leave it out to get a generated one" })
+    .min(8, { error: "must be at least 8 characters. Fix: use 8 to 256 characters with three of: upper case, lower case, digits, symbols" })
+    .max(256, { error: "must be at most 256 characters. Fix: use a shorter password" })
+    .optional(),
+  forceChangePassword: bool("set forceChangePassword to true or false").default(true),
+  passwordVersion: z.union([z.number(), z.string()], { error: "must be a number or a string. Fix: bump passwordVersion (e.g. 1 -> 2) to reset the password" }).optional(),
+  adopt: bool("set adopt: true to take over an existing user with this userPrincipalName").default(false),
+  restoreDeleted: bool("set restoreDeleted to true or false").default(true),
+  deletionPolicy: oneOf(["softDelete", "retain"] as const).default("softDelete"),
+});
+export type CustomerUserInputs = z.input<typeof CustomerUserInputs>;
+type In = z.output<typeof CustomerUserInputs>;
+
+// ---- state schema ----
+export const CustomerUserOutputs = z.object({
+  userId: z.string(),
+  state: z.string().optional(),
+  userDomainType: z.string().optional(),
+  initialPassword: z.string().optional(),
+});
+type Out = z.output<typeof CustomerUserOutputs>;
+type Stored = In & Partial<Out>;
+
+// ---- diff rules ----
+const diffRules = {
+  replaceOn: ["customerId"],
+  inPlace: ["userPrincipalName", "displayName", "firstName", "lastName", "usageLocation", "immutableId", "password", "passwordVersion", "forceChangePassword", "adopt", "restoreDeleted", "deletionPolicy"],
+  normalize: { userPrincipalName: lowerCase, usageLocation: upperCase, customerId: lowerCase },
+  naturalKey: (p: Partial<Stored>) => (p.customerId && p.userPrincipalName ? `${p.customerId}/${p.userPrincipalName}`.toLowerCase() : undefined),
+};
+
+// ---- CRUD ----
+const describe = (p: Partial<In>) => `${TYPE} ${p.userPrincipalName ?? "(no userPrincipalName)"} in customer ${p.customerId ?? "(unknown)"}`;
+
+function outputsOf(user: RemoteUser): Omit<Out, "initialPassword"> {
+  return { userId: user.id, state: user.state ?? "active", userDomainType: user.userDomainType ?? undefined };
+}
+
+async function requireOwnDomain(ctx: ResourceContext, inputs: In, operation: string): Promise<void> {
+  const domains = await domainsOf(ctx, inputs.customerId, { fresh: true });
+  const domain = domainOf(inputs.userPrincipalName);
+  if (!domains.includes(domain)) {
+    throw new ResourceUsageError(describe(inputs), operation, `the domain "${domain}" of userPrincipalName is not a domain of customer ${inputs.customerId}. Fix: use one of ${domains.join(", ") || "(none listed)"}, or add the domain first (VerifiedDomain).`);
+  }
+}
+
+/** The PATCH body that brings `user` to the wanted values (only the fields that differ and are managed). */
+function patchFor(user: RemoteUser, wanted: In): CustomerUserPatch {
+  const patch: CustomerUserPatch = {};
+  if (!sameText(user.userPrincipalName, wanted.userPrincipalName)) patch.userPrincipalName = wanted.userPrincipalName;
+  if (user.displayName !== wanted.displayName) patch.displayName = wanted.displayName;
+  if (wanted.firstName !== undefined && user.firstName !== wanted.firstName) patch.firstName = wanted.firstName;
+  if (wanted.lastName !== undefined && user.lastName !== wanted.lastName) patch.lastName = wanted.lastName;
+  if (wanted.usageLocation !== undefined && (user.usageLocation ?? "").toUpperCase() !== wanted.usageLocation) patch.usageLocation = wanted.usageLocation;
+  if (wanted.immutableId !== undefined && user.immutableId !== wanted.immutableId) patch.immutableId = wanted.immutableId;
+  return patch;
+}
+
+/**
+ * After the user exists (restored or adopted): bring its fields and password to the wanted values. A failure
+ * here must not lose track of the user, so it becomes a PartialCreateError that keeps it in state.
+ */
+async function finishTakeOver(ctx: ResourceContext, inputs: In, user: RemoteUser, how: string): Promise<{ id: string; outs: Out }> {
+  const id = formatId(inputs.customerId, user.id);
+  let current = user;
+  try {
+    const patch = patchFor(current, inputs);
+    if (Object.keys(patch).length > 0) current = await ctx.client.users.update(inputs.customerId, user.id, patch);
+    if (inputs.password !== undefined) {
+      await ctx.client.users.resetPassword(inputs.customerId, user.id, { password: inputs.password, forceChangePassword: inputs.forceChangePassword });
+    }
+  } catch (e) {
+    const cause = new ResourceOperationError(describe(inputs), `create (${how}, then update)`, e);
+    throw new PartialCreateError(`${cause.message}. The user was ${how} and is tracked; run \`pulumi up\` again to finish.`, id, dropUndefined({ ...inputs, ...outputsOf(current), password: undefined }));
+  }
+  return { id, outs: outputsOf(current) };
+}
+
+const isTransient = (e: unknown) => {
+  const status = (e as { status?: number })?.status;
+  return status === undefined || status === 0 || status === 408 || status === 429 || status >= 500;
+};
+
+async function create(ctx: ResourceContext, inputs: In): Promise<{ id: string; outs: Out }> {
+  await requireOwnDomain(ctx, inputs, "create");
+  const active = (await usersOf(ctx, inputs.customerId, { fresh: true })).find((u) => sameText(u.userPrincipalName, inputs.userPrincipalName));
+  if (active) {
+    if (!inputs.adopt) {
+      throw new ResourceUsageError(describe(inputs), "create", `a user with this userPrincipalName already exists (user id ${active.id}). Fix: set adopt: true to manage the existing user, or choose another userPrincipalName.`);
+    }
+    return finishTakeOver(ctx, inputs, active, "adopted");
+  }
+  if (inputs.restoreDeleted) {
+    const deleted = (await deletedUsersOf(ctx, inputs.customerId, { fresh: true })).find((u) => sameText(u.userPrincipalName, inputs.userPrincipalName));
+    if (deleted) {
+      const restored = await ctx.client.users.restore(inputs.customerId, deleted.id);
+      return finishTakeOver(ctx, inputs, { ...deleted, ...restored, id: deleted.id }, "restored");
+    }
+  }
+  const generated = inputs.password === undefined ? generatePassword() : undefined;
+  const body = {
+    userPrincipalName: inputs.userPrincipalName,
+    displayName: inputs.displayName,
+    firstName: inputs.firstName,
+    lastName: inputs.lastName,
+    usageLocation: inputs.usageLocation,
+    immutableId: inputs.immutableId,
+    passwordProfile: { password: inputs.password ?? generated!, forceChangePassword: inputs.forceChangePassword },
+  };
+  let user: RemoteUser;
+  try {
+    user = await ctx.client.users.create(inputs.customerId, body);
+  } catch (e) {
+    // The client retried with the same MS-RequestId and still failed: if the user exists now, that is ours
+    // (it did not exist a moment ago), so track it rather than leave an untracked object behind.
+    if (!isTransient(e)) throw e;
+    const appeared = (await usersOf(ctx, inputs.customerId, { fresh: true })).find((u) => sameText(u.userPrincipalName, inputs.userPrincipalName));
+    if (!appeared) throw e;
+    user = appeared;
+  }
+  return { id: formatId(inputs.customerId, user.id), outs: { ...outputsOf(user), initialPassword: generated } };
+}
+
+async function read(ctx: ResourceContext, id: string, props: Stored) {
+  const [customerId, userId] = parseId(TYPE, id, 2);
+  let user = (await usersOf(ctx, customerId)).find((u) => sameText(u.id, userId));
+  if (!user) {
+    try {
+      user = await ctx.client.users.get(customerId, userId);
+    } catch (e) {
+      if (isNotFound(e)) return undefined;
+      throw e;
+    }
+  }
+  if ((user.state ?? "active").toLowerCase() !== "active") return undefined;
+  return {
+    customerId,
+    userPrincipalName: user.userPrincipalName,
+    displayName: user.displayName,
+    firstName: user.firstName,
+    lastName: user.lastName,
+    usageLocation: user.usageLocation?.toUpperCase(),
+    immutableId: props.immutableId === undefined ? undefined : user.immutableId ?? null,
+    ...outputsOf(user),
+  };
+}
+
+async function update(ctx: ResourceContext, id: string, olds: Stored, news: In): Promise<Out> {
+  const [customerId, userId] = parseId(TYPE, id, 2);
+  let current: RemoteUser = { id: userId, userPrincipalName: olds.userPrincipalName, displayName: olds.displayName, firstName: olds.firstName, lastName: olds.lastName, usageLocation: olds.usageLocation, immutableId: olds.immutableId, state: olds.state, userDomainType: olds.userDomainType };
+  const patch = patchFor(current, news);
+  if (patch.userPrincipalName !== undefined && domainOf(patch.userPrincipalName) !== domainOf(olds.userPrincipalName)) await requireOwnDomain(ctx, news, "update");
+  if (Object.keys(patch).length > 0) current = { ...current, ...(await ctx.client.users.update(customerId, userId, patch)) };
+  let initialPassword = olds.initialPassword;
+  const passwordChanged = news.password !== undefined && news.password !== olds.password;
+  const versionBumped = news.passwordVersion !== undefined && String(news.passwordVersion) !== String(olds.passwordVersion ?? "");
+  if (passwordChanged || versionBumped) {
+    const password = news.password ?? generatePassword();
+    await ctx.client.users.resetPassword(customerId, userId, { password, forceChangePassword: news.forceChangePassword });
+    initialPassword = news.password === undefined ? password : undefined;
+  }
+  return { ...outputsOf(current), initialPassword };
+}
+
+async function remove(ctx: ResourceContext, id: string, props: Stored): Promise<void> {
+  const [customerId, userId] = parseId(TYPE, id, 2);
+  if (props.deletionPolicy === "retain") {
+    ctx.warn(`${describe(props)}: left in place because deletionPolicy is "retain"; it is no longer managed by Pulumi.`);
+    return;
+  }
+  try {
+    await ctx.client.users.delete(customerId, userId);
+  } catch (e) {
+    if (!isNotFound(e)) throw e;
+  }
+}
+
+// ---- export ----
+export const customerUser = defineResource({
+  type: TYPE,
+  inputs: CustomerUserInputs,
+  outputs: CustomerUserOutputs,
+  diff: diffRules,
+  describe,
+  customerOf: (p) => p.customerId,
+  create,
+  read,
+  update,
+  delete: remove,
+});
+
+/** A user in a customer tenant. `initialPassword` (secret) is set when the provider generated the password. */
+export class CustomerUser extends pulumi.dynamic.Resource {
+  declare readonly customerId: pulumi.Output<string>;
+  declare readonly userPrincipalName: pulumi.Output<string>;
+  declare readonly displayName: pulumi.Output<string>;
+  declare readonly userId: pulumi.Output<string>;
+  declare readonly state: pulumi.Output<string>;
+  declare readonly userDomainType: pulumi.Output<string>;
+  declare readonly initialPassword: pulumi.Output<string | undefined>;
+
+  constructor(name: string, args: Args<CustomerUserInputs>, opts?: pulumi.CustomResourceOptions) {
+    super(providerFor(TYPE), name, propsWithOutputs(args, customerUser.outputKeys), withSecretOutputs(opts, ["initialPassword", "password"]), MODULE, TYPE);
+  }
+}

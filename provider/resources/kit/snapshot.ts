@@ -1,0 +1,57 @@
+// Per-customer list snapshots, so that refreshing many objects is cheap.
+//
+// A refresh calls read() once per resource, concurrently. Without help, 200 users cost 200 GETs, and their
+// role assignments another 200. Instead, reads ask the snapshot for a whole list ("users", "roles",
+// "roleMembers:<roleId>", "subscribedSkus", "userLicenses:<userId>", ...) of one customer: the first caller
+// loads it, concurrent callers share the same in-flight promise, and later callers reuse it until it is
+// `ttlMs` old. Any write in a customer (create/update/delete of any resource there) invalidates all of that
+// customer's lists, so a read never sees a list older than this process's own last write.
+// A failed load is forgotten at once (the next caller retries) and its error reaches every waiting caller.
+// ttlMs = 0 disables sharing entirely (every get loads) — used by the benchmark's "without" run.
+//
+// Reads built on a snapshot must confirm absence with a direct GET before reporting an object gone: the
+// list may predate a change made outside this process (or be eventually consistent).
+
+export interface SnapshotOptions { ttlMs: number; now?: () => number }
+
+interface Entry { at: number; value: Promise<unknown> }
+
+export class ListSnapshot {
+  private readonly customers = new Map<string, Map<string, Entry>>();
+  private readonly now: () => number;
+  /** How many loads actually ran (for tests and the benchmark). */
+  loads = 0;
+
+  constructor(private readonly options: SnapshotOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  get<T>(customerId: string, kind: string, load: () => Promise<T>): Promise<T> {
+    if (this.options.ttlMs <= 0) {
+      this.loads++;
+      return load();
+    }
+    const key = customerId.toLowerCase();
+    let lists = this.customers.get(key);
+    if (!lists) this.customers.set(key, (lists = new Map()));
+    const hit = lists.get(kind);
+    if (hit && this.now() - hit.at < this.options.ttlMs) return hit.value as Promise<T>;
+    this.loads++;
+    const value = load();
+    const entry: Entry = { at: this.now(), value };
+    lists.set(kind, entry);
+    value.catch(() => {
+      if (this.customers.get(key)?.get(kind) === entry) this.customers.get(key)!.delete(kind);
+    });
+    return value;
+  }
+
+  /** Forget every list of one customer (after a write there). */
+  invalidate(customerId: string): void {
+    this.customers.delete(customerId.toLowerCase());
+  }
+
+  clear(): void {
+    this.customers.clear();
+  }
+}

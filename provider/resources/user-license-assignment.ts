@@ -1,0 +1,221 @@
+// UserLicenseAssignment — one product SKU assigned to one customer user, with optional excluded service plans.
+// REST: https://learn.microsoft.com/partner-center/developer/assign-licenses-to-a-user
+// Lifecycle: create assigns the SKU (resolved by id or part number; adopted when already assigned) after
+// checking a seat is free; excludedPlans update in place by re-assigning the SKU; delete removes only this
+// SKU (licensesToRemove: [skuId]) and never touches the user's other licenses; a new customer, user or SKU replaces.
+// Choice: excludedPlans defaults to [] (no exclusions) and accepts service plan ids or service names; read
+// reports them back in the form the user wrote. A user-license plan counts as excluded when it is missing
+// from the user's license or its capabilityStatus is not Assigned/Enabled.
+
+import * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
+import type { License, SubscribedSku } from "./kit/api";
+import { exactlyOneOf } from "./kit/check";
+import { defineResource, type ResourceContext } from "./kit/define-resource";
+import { caseInsensitiveSet, lowerCase } from "./kit/diff";
+import { sameId, sameText, subscribedSkusOf, userLicensesOf } from "./kit/directory";
+import { isNotFound, ResourceOperationError, ResourceUsageError } from "./kit/errors";
+import { bool, guid, text } from "./kit/fields";
+import { formatId, parseId } from "./kit/ids";
+import { MODULE, propsWithOutputs, type Args } from "./kit/resource-class";
+import { providerFor } from "./kit/shim";
+
+export const TYPE = "UserLicenseAssignment";
+
+// ---- input schema ----
+export const UserLicenseAssignmentInputs = z.strictObject({
+  customerId: guid("customer tenant id"),
+  userId: guid("user id (CustomerUser.userId)"),
+  skuId: guid("product SKU id (see listAvailableLicenses)").optional(),
+  skuPartNumber: text("give the SKU part number, e.g. \"O365_BUSINESS_PREMIUM\"").optional(),
+  excludedPlans: z
+    .array(text("give a service plan id or service name, e.g. \"EXCHANGE_S_STANDARD\""), { error: "must be a list. Fix: give excludedPlans as a list of service plan ids or names" })
+    .default([]),
+  adopt: bool("set adopt: true to take over a license the user already has").default(false),
+});
+export type UserLicenseAssignmentInputs = z.input<typeof UserLicenseAssignmentInputs>;
+type In = z.output<typeof UserLicenseAssignmentInputs>;
+
+// ---- state schema ----
+export const UserLicenseAssignmentOutputs = z.object({
+  skuId: z.string(),
+  skuPartNumber: z.string().optional(),
+  assignedPlans: z.array(z.string()),
+});
+type Out = z.output<typeof UserLicenseAssignmentOutputs>;
+type Stored = In & Partial<Out>;
+
+// ---- diff rules ----
+const diffRules = {
+  replaceOn: ["customerId", "userId", "skuId", "skuPartNumber"],
+  inPlace: ["excludedPlans", "adopt"],
+  normalize: { customerId: lowerCase, userId: lowerCase, skuId: lowerCase, skuPartNumber: lowerCase, excludedPlans: caseInsensitiveSet },
+  naturalKey: (p: Partial<Stored>) => (p.customerId && p.userId && (p.skuId || p.skuPartNumber) ? `${p.customerId}/${p.userId}/${p.skuId ?? `part:${p.skuPartNumber}`}`.toLowerCase() : undefined),
+};
+
+// ---- CRUD ----
+const describe = (p: Partial<In>) => `${TYPE} of ${p.skuPartNumber ?? p.skuId ?? "(unknown SKU)"} to user ${p.userId ?? "(unknown)"} in customer ${p.customerId ?? "(unknown)"}`;
+
+function findSku(skus: SubscribedSku[], ref: { skuId?: string; skuPartNumber?: string | null }): SubscribedSku | undefined {
+  return ref.skuId !== undefined ? skus.find((s) => sameId(s.productSku.id, ref.skuId)) : skus.find((s) => sameText(s.productSku.skuPartNumber, ref.skuPartNumber));
+}
+
+async function resolveSku(ctx: ResourceContext, inputs: In, operation: string, fresh: boolean): Promise<SubscribedSku> {
+  const skus = await subscribedSkusOf(ctx, inputs.customerId, { fresh });
+  const sku = findSku(skus, inputs);
+  if (!sku) {
+    const given = inputs.skuId !== undefined ? `skuId ${inputs.skuId}` : `skuPartNumber "${inputs.skuPartNumber}"`;
+    const known = skus.map((s) => `${s.productSku.skuPartNumber ?? "?"} (${s.productSku.id})`).join(", ");
+    throw new ResourceUsageError(describe(inputs), operation, `${given} is not a subscribed SKU of customer ${inputs.customerId}. Fix: use one of ${known || "(none: the customer has no subscribed SKUs)"}.`);
+  }
+  return sku;
+}
+
+/** Maps excludedPlans (ids or service names) to plan ids of the SKU, or fails naming the unknown ones. */
+function excludedPlanIds(sku: SubscribedSku, inputs: In, operation: string): string[] {
+  const plans = sku.servicePlans ?? [];
+  const ids: string[] = [];
+  const unknown: string[] = [];
+  for (const ref of inputs.excludedPlans) {
+    const plan = plans.find((p) => sameId(p.id, ref) || sameText(p.serviceName, ref));
+    if (plan) ids.push(plan.id);
+    else unknown.push(ref);
+  }
+  if (unknown.length > 0) {
+    throw new ResourceUsageError(describe(inputs), operation, `excludedPlans ${unknown.map((u) => `"${u}"`).join(", ")} ${unknown.length === 1 ? "is not a service plan" : "are not service plans"} of ${sku.productSku.skuPartNumber ?? sku.productSku.id}. Fix: use plan ids or service names from ${plans.map((p) => p.serviceName ?? p.id).join(", ")}.`);
+  }
+  return [...new Set(ids)];
+}
+
+function seatsMessage(sku: SubscribedSku): string {
+  const total = sku.totalUnits ?? (sku.activeUnits ?? 0);
+  const consumed = sku.consumedUnits ?? 0;
+  const available = sku.availableUnits ?? total - consumed;
+  return `no seat is left for SKU ${sku.productSku.skuPartNumber ?? ""} (${sku.productSku.id}): ${total} total, ${consumed} consumed, ${available} available. Fix: buy more seats, or remove this license from another user first.`;
+}
+
+const ASSIGNED = new Set(["assigned", "enabled", "success"]);
+
+function assignedPlanIds(license: License): Set<string> {
+  return new Set((license.servicePlans ?? []).filter((p) => p.capabilityStatus == null || ASSIGNED.has(p.capabilityStatus.toLowerCase())).map((p) => p.id.toLowerCase()));
+}
+
+/** Plan service names the user has of the SKU, sorted. */
+function assignedPlanNames(sku: SubscribedSku, assigned: Set<string>): string[] {
+  return (sku.servicePlans ?? []).filter((p) => assigned.has(p.id.toLowerCase())).map((p) => p.serviceName ?? p.id).sort();
+}
+
+function outputsFor(sku: SubscribedSku, excludedIds: string[]): Out {
+  const excluded = new Set(excludedIds.map((i) => i.toLowerCase()));
+  const assigned = new Set((sku.servicePlans ?? []).map((p) => p.id.toLowerCase()).filter((i) => !excluded.has(i)));
+  return { skuId: sku.productSku.id, skuPartNumber: sku.productSku.skuPartNumber ?? undefined, assignedPlans: assignedPlanNames(sku, assigned) };
+}
+
+async function hasSku(ctx: ResourceContext, customerId: string, userId: string, skuId: string, fresh: boolean): Promise<License | undefined> {
+  return (await userLicensesOf(ctx, customerId, userId, { fresh })).find((l) => sameId(l.productSku.id, skuId));
+}
+
+/** Assigns (or re-assigns with new exclusions). `fromNothing`: the user did not have the SKU before this call. */
+async function assign(ctx: ResourceContext, inputs: In, sku: SubscribedSku, excluded: string[], operation: string, fromNothing = false): Promise<void> {
+  try {
+    await ctx.client.licenses.update(inputs.customerId, inputs.userId, { licensesToAssign: [{ skuId: sku.productSku.id, excludedPlans: excluded }] });
+  } catch (e) {
+    if ((e as { status?: number }).status === 400 && String((e as { code?: unknown }).code) === "60012") {
+      const now = findSku(await subscribedSkusOf(ctx, inputs.customerId, { fresh: true }), { skuId: sku.productSku.id }) ?? sku;
+      throw new ResourceOperationError(describe(inputs), operation, e, seatsMessage(now));
+    }
+    // A new assignment may have been applied before a transient failure (5xx after commit): then it is done.
+    const status = (e as { status?: number }).status;
+    if (!fromNothing || (status !== undefined && status !== 0 && status !== 429 && status < 500)) throw e;
+    const license = await hasSku(ctx, inputs.customerId, inputs.userId, sku.productSku.id, true).catch(() => undefined);
+    if (!license) throw e;
+  }
+}
+
+async function create(ctx: ResourceContext, inputs: In): Promise<{ id: string; outs: Out }> {
+  const sku = await resolveSku(ctx, inputs, "create", true);
+  const excluded = excludedPlanIds(sku, inputs, "create");
+  const id = formatId(inputs.customerId, inputs.userId.toLowerCase(), sku.productSku.id.toLowerCase());
+  const existing = await hasSku(ctx, inputs.customerId, inputs.userId, sku.productSku.id, true);
+  if (existing) {
+    if (!inputs.adopt) {
+      throw new ResourceUsageError(describe(inputs), "create", `the user already has ${sku.productSku.skuPartNumber ?? sku.productSku.id}. Fix: set adopt: true to manage this existing license.`);
+    }
+    const have = assignedPlanIds(existing);
+    const planIds = (sku.servicePlans ?? []).map((p) => p.id.toLowerCase());
+    const haveExcluded = planIds.filter((p) => !have.has(p)).sort();
+    if (haveExcluded.join() !== excluded.map((e) => e.toLowerCase()).sort().join()) await assign(ctx, inputs, sku, excluded, "create (adopt)");
+    return { id, outs: outputsFor(sku, excluded) };
+  }
+  const available = sku.availableUnits ?? (sku.totalUnits ?? 0) - (sku.consumedUnits ?? 0);
+  if (available <= 0) throw new ResourceUsageError(describe(inputs), "create", seatsMessage(sku));
+  await assign(ctx, inputs, sku, excluded, "create", true);
+  return { id, outs: outputsFor(sku, excluded) };
+}
+
+async function read(ctx: ResourceContext, id: string, props: Stored) {
+  const [customerId, userId, skuId] = parseId(TYPE, id, 3);
+  let license: License | undefined;
+  try {
+    license = (await hasSku(ctx, customerId, userId, skuId, false)) ?? (await hasSku(ctx, customerId, userId, skuId, true));
+  } catch (e) {
+    if (isNotFound(e)) return undefined;
+    throw e;
+  }
+  if (!license) return undefined;
+  const sku = findSku(await subscribedSkusOf(ctx, customerId), { skuId });
+  if (!sku) return undefined;
+  const have = assignedPlanIds(license);
+  const excludedPlans = (sku.servicePlans ?? [])
+    .filter((p) => !have.has(p.id.toLowerCase()))
+    .map((p) => ((props.excludedPlans ?? []).some((ref) => sameText(ref, p.serviceName)) ? (p.serviceName as string) : p.id));
+  return { customerId, excludedPlans, skuId: sku.productSku.id, skuPartNumber: sku.productSku.skuPartNumber ?? undefined, assignedPlans: assignedPlanNames(sku, have) };
+}
+
+async function update(ctx: ResourceContext, _id: string, olds: Stored, news: In): Promise<Out> {
+  const sku = await resolveSku(ctx, news, "update", false);
+  const excluded = excludedPlanIds(sku, news, "update");
+  const before = caseInsensitiveSet(olds.excludedPlans ?? []);
+  const after = caseInsensitiveSet(news.excludedPlans);
+  if (JSON.stringify(before) !== JSON.stringify(after)) await assign(ctx, news, sku, excluded, "update");
+  return outputsFor(sku, excluded);
+}
+
+async function remove(ctx: ResourceContext, id: string): Promise<void> {
+  const [customerId, userId, skuId] = parseId(TYPE, id, 3);
+  try {
+    if (!(await hasSku(ctx, customerId, userId, skuId, true))) return;
+    await ctx.client.licenses.update(customerId, userId, { licensesToRemove: [skuId] });
+  } catch (e) {
+    if (!isNotFound(e)) throw e;
+  }
+}
+
+// ---- export ----
+export const userLicenseAssignment = defineResource({
+  type: TYPE,
+  inputs: UserLicenseAssignmentInputs,
+  outputs: UserLicenseAssignmentOutputs,
+  rules: [exactlyOneOf("skuId", "skuPartNumber", "give either skuId (a GUID) or skuPartNumber (e.g. \"O365_BUSINESS_PREMIUM\"), not both")],
+  diff: diffRules,
+  describe,
+  customerOf: (p) => p.customerId,
+  create,
+  read,
+  update,
+  delete: remove,
+});
+
+/** Assigns one product SKU to a customer user; never touches the user's other licenses. */
+export class UserLicenseAssignment extends pulumi.dynamic.Resource {
+  declare readonly customerId: pulumi.Output<string>;
+  declare readonly userId: pulumi.Output<string>;
+  declare readonly skuId: pulumi.Output<string>;
+  declare readonly skuPartNumber: pulumi.Output<string>;
+  declare readonly excludedPlans: pulumi.Output<string[]>;
+  declare readonly assignedPlans: pulumi.Output<string[]>;
+
+  constructor(name: string, args: Args<UserLicenseAssignmentInputs>, opts?: pulumi.CustomResourceOptions) {
+    super(providerFor(TYPE), name, propsWithOutputs(args, userLicenseAssignment.outputKeys), opts, MODULE, TYPE);
+  }
+}
