@@ -1,6 +1,7 @@
 // PartnerCenterClient instances wired to a running emulator over HTTPS (its CA trusted explicitly).
 import type { Emulator } from "../../../emulator";
 import { PartnerCenterClient } from "../../../provider/client";
+import { apiClient, startTestEmulator } from "../../emulator/helpers";
 import type { ClientOptions } from "../../../provider/client/options";
 
 export type Credential = "secret" | "certificate" | "user";
@@ -13,4 +14,22 @@ export function clientFor(emu: Emulator, credential: Credential, extra: Partial<
     return new PartnerCenterClient({ ...common, clientId: partner.appCertificate.clientId, certificate: { privateKeyPem: partner.appCertificate.privateKeyPem, thumbprintSha256: partner.appCertificate.thumbprintSha256 }, ...extra });
   }
   return new PartnerCenterClient({ ...common, clientId: partner.user.clientId, clientSecret: partner.user.clientSecret, refreshToken: partner.user.refreshToken, ...extra });
+}
+
+/** One seeded emulator for a describe block, reset (store, faults, log) before each test. */
+export function useEmulator(): { readonly emu: Emulator & { diagnostics: string[] }; readonly customer: Emulator["seed"]["partners"][0]["customers"][0]; admin(method: string, path: string, body?: unknown): Promise<any> } {
+  let emu: (Emulator & { diagnostics: string[] }) | undefined;
+  before(async () => { emu = await startTestEmulator(); });
+  after(async () => { await emu?.close(); });
+  const ctx = {
+    get emu() { return emu!; },
+    get customer() { return emu!.seed.partners[0].customers[0]; },
+    async admin(method: string, path: string, body?: unknown) {
+      const res = await apiClient(emu!).request({ method, url: `/_emulator${path}`, data: body });
+      if (res.status >= 300) throw new Error(`admin ${method} ${path}: ${res.status} ${JSON.stringify(res.data)}`);
+      return res.data;
+    },
+  };
+  beforeEach(async () => { await ctx.admin("POST", "/reset", {}); });
+  return ctx;
 }
