@@ -1,5 +1,6 @@
 import assert from "assert";
-import { PartnerCenterClient, PartnerCenterError } from "../../../provider/client";
+import { isConflict, isNotFound, isThrottled, PartnerCenterClient, PartnerCenterError } from "../../../provider/client";
+import { clientFor, useEmulator } from "./emulatorClient";
 import { APP, CUSTOMER, fakeClient, TENANT, USER } from "./fakeClient";
 
 describe("PartnerCenterClient (scripted transport)", () => {
@@ -83,5 +84,79 @@ describe("PartnerCenterClient (scripted transport)", () => {
     assert.deepStrictEqual(sleeps, [2000, 2000, 2000]);
     assert.strictEqual(requests.length, 4);
     assert.strictEqual(client.throttle.partner.limit, 1);
+  });
+});
+
+describe("PartnerCenterClient resilience against the emulator (fault rules)", () => {
+  const ctx = useEmulator();
+  type Logged = { method: string; path: string; status: number; requestId: string; correlationId: string; replayed: boolean; reset?: boolean };
+  const requests = async (filter: (r: Logged) => boolean) => ((await ctx.admin("GET", "/requests")) as Logged[]).filter(filter);
+  const recorder = () => { const sleeps: number[] = []; return { sleeps, sleep: async (ms: number) => { sleeps.push(ms); } }; };
+
+  it("rides out a 429 storm by Retry-After, with one request id across the attempts", async () => {
+    const clock = recorder();
+    const client = clientFor(ctx.emu, "secret", { sleep: clock.sleep, maxRetries: 4 });
+    await ctx.admin("POST", "/faults", { method: "GET", path: "/subscriptions$", status: 429, retryAfter: 3, times: 3 });
+    const subs = await client.subscriptions.list(ctx.customer.id);
+    assert.strictEqual(subs.length, ctx.customer.subscriptions.length);
+    assert.deepStrictEqual(clock.sleeps, [3000, 3000, 3000]);
+    const attempts = await requests((r) => r.path.endsWith("/subscriptions"));
+    assert.deepStrictEqual(attempts.map((r) => r.status), [429, 429, 429, 200]);
+    assert.strictEqual(new Set(attempts.map((r) => r.requestId)).size, 1);
+    assert.ok(client.throttle.customer(ctx.customer.id).limit < client.throttle.maxConcurrencyPerCustomer, "429s shrank the customer's concurrency");
+  });
+
+  it("gives up on a persistent 429 with a retryable throttled error", async () => {
+    const client = clientFor(ctx.emu, "secret", { maxRetries: 2 });
+    await ctx.admin("POST", "/faults", { path: "/subscriptions$", status: 429, retryAfter: 1 });
+    await assert.rejects(client.subscriptions.list(ctx.customer.id).toArray(), (e: unknown) => isThrottled(e) && (e as PartnerCenterError).retryable && (e as PartnerCenterError).retryAfterMs === 1000);
+    assert.strictEqual((await requests((r) => r.path.endsWith("/subscriptions"))).length, 3);
+  });
+
+  it("backs off through a 5xx burst", async () => {
+    const clock = recorder();
+    const client = clientFor(ctx.emu, "secret", { sleep: clock.sleep, random: () => 1 });
+    await ctx.admin("POST", "/faults", { path: `/customers/${ctx.customer.id}$`, status: 503, times: 2 });
+    assert.strictEqual((await client.customers.get(ctx.customer.id)).id, ctx.customer.id);
+    assert.deepStrictEqual(clock.sleeps, [500, 1000]);
+  });
+
+  it("retries connection resets", async () => {
+    const client = clientFor(ctx.emu, "user");
+    await ctx.admin("POST", "/faults", { path: "/directoryroles$", reset: true, times: 2 });
+    assert.ok((await client.roles.list(ctx.customer.id)).length > 0);
+    assert.strictEqual((await requests((r) => r.path.endsWith("/directoryroles"))).length, 3);
+  });
+
+  it("does not retry a 404 or a 409", async () => {
+    const client = clientFor(ctx.emu, "user");
+    await assert.rejects(client.users.get(ctx.customer.id, "00000000-0000-0000-0000-0000000000aa"), isNotFound);
+    assert.strictEqual((await requests((r) => r.path.includes("/users/"))).length, 1);
+    await ctx.admin("POST", "/faults", { path: "/usagebudget$", status: 409, code: 800082, description: "not ready" });
+    await assert.rejects(client.budget.update(ctx.customer.id, 5), (e: unknown) => isConflict(e) && (e as PartnerCenterError).code === "800082");
+    assert.strictEqual((await requests((r) => r.path.endsWith("/usagebudget"))).length, 1);
+  });
+
+  it("apply then fail on user create ends with exactly one user (idempotent MS-RequestId)", async () => {
+    const client = clientFor(ctx.emu, "user").withCorrelationId("0b8e2a7c-1111-4222-8333-944455556666");
+    await ctx.admin("POST", "/faults", { method: "POST", path: "/users$", applyThenFail: true, status: 500, times: 1 });
+    const upn = `once@${ctx.customer.domain}`;
+    const created = await client.users.create(ctx.customer.id, { userPrincipalName: upn, displayName: "Once", usageLocation: "US", passwordProfile: { password: "Str0ng!Passw0rd#1", forceChangePassword: true } });
+    const matches = (await client.users.list(ctx.customer.id)).filter((u) => u.userPrincipalName.toLowerCase() === upn.toLowerCase());
+    assert.deepStrictEqual(matches.map((u) => u.id), [created.id]);
+    const posts = await requests((r) => r.method === "POST" && r.path.endsWith("/users"));
+    assert.deepStrictEqual(posts.map((r) => [r.status >= 500, r.replayed]), [[true, false], [false, true]]);
+    assert.strictEqual(posts[0].requestId, posts[1].requestId);
+    assert.ok(posts.every((r) => r.correlationId === "0b8e2a7c-1111-4222-8333-944455556666"));
+  });
+
+  it("writes a redacted debug log: no token, secret or password", async () => {
+    const lines: string[] = [];
+    const partner = ctx.emu.seed.partners[0];
+    const client = clientFor(ctx.emu, "user", { logger: (line) => lines.push(line) });
+    await client.users.create(ctx.customer.id, { userPrincipalName: `logged@${ctx.customer.domain}`, displayName: "Logged", usageLocation: "US", passwordProfile: { password: "Very!Secret#Pass9", forceChangePassword: true } });
+    const log = lines.join("\n");
+    assert.ok(log.includes("users.create"));
+    for (const secret of ["Very!Secret#Pass9", partner.user.refreshToken, partner.user.clientSecret, "eyJ"]) assert.ok(!log.includes(secret), `leaked ${secret.slice(0, 4)}…`);
   });
 });
