@@ -158,7 +158,7 @@ function refreshTokenGrant(x: Exchange, form: TokenForm, partner: PartnerRecord,
 /** The token endpoint as a middleware (x.params.tenant is set by the server's system routes). */
 export const tokenEndpoint: Middleware = async (x) => {
   const nowMs = x.runtime.clock.now();
-  const correlationId = String(x.req.headers["client-request-id"] ?? x.correlationId);
+  const correlationId = String(x.req.headers["client-request-id"] ?? x.query.get("client-request-id") ?? x.correlationId);
   try {
     if (x.method !== "POST") throw new OAuthError(400, "invalid_request", 900561, "The endpoint only accepts POST requests.");
     const type = String(x.req.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();

@@ -1,0 +1,47 @@
+import assert from "node:assert/strict";
+import type { Emulator } from "../../../emulator";
+import { normalizeKeys } from "../../../emulator/http/body";
+import { apiClient, appToken, bearer, startTestEmulator } from "../helpers";
+import { testRoutes } from "../testRoutes";
+
+describe("emulator request bodies", () => {
+  let emu: Emulator;
+  let token: string;
+  before(async () => {
+    emu = await startTestEmulator({ routes: testRoutes });
+    token = await appToken(emu);
+  });
+  after(async () => { await emu.close(); });
+
+  const json = (extra: Record<string, string> = {}) => bearer(token, { "Content-Type": "application/json", ...extra });
+
+  it("normalises PascalCase keys at every depth by lower-casing the first letter only", async () => {
+    const res = await apiClient(emu).post("/v1/echo", '{"CompanyProfile":{"TenantID":"x","Items":[{"ObjectType":"Customer"}]},"id":1}', { headers: json() });
+    assert.equal(res.status, 200);
+    assert.deepEqual(res.data.body, { companyProfile: { tenantID: "x", items: [{ objectType: "Customer" }] }, id: 1 });
+    assert.deepEqual(normalizeKeys({ A: [1, { BC: null }] }), { a: [1, { bC: null }] });
+  });
+
+  it("answers malformed JSON with 400 / 2000 and keeps serving", async () => {
+    // transformRequest keeps axios from re-encoding the broken text as a JSON string
+    const res = await apiClient(emu).post("/v1/echo", '{"a":', { headers: json(), transformRequest: [(d) => d] });
+    assert.equal(res.status, 400);
+    assert.equal(res.data.code, 2000);
+    assert.match(res.data.description, /not valid JSON/);
+    assert.equal((await apiClient(emu).post("/v1/echo", "{}", { headers: json() })).status, 200);
+  });
+
+  it("answers a non-JSON content type with 400 naming the fix", async () => {
+    const res = await apiClient(emu).post("/v1/echo", "a=b", { headers: json({ "Content-Type": "text/plain" }) });
+    assert.equal(res.status, 400);
+    assert.match(res.data.description, /application\/json/);
+  });
+
+  it("answers a body over 1 MiB with 413 and a clear description", async () => {
+    const big = JSON.stringify({ data: "x".repeat(1024 * 1024 + 10) });
+    const res = await apiClient(emu).post("/v1/echo", big, { headers: json() });
+    assert.equal(res.status, 413);
+    assert.match(res.data.description, /1 MiB/);
+    assert.equal((await apiClient(emu).post("/v1/echo", "{}", { headers: json() })).status, 200);
+  });
+});
