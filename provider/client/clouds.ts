@@ -1,7 +1,8 @@
 // Partner Center clouds: API base URL and Entra ID authority host.
 // https://learn.microsoft.com/partner-center/developer/partner-center-rest-urls
 // Choice: China uses login.chinacloudapi.cn (the PowerShell module's authority; an msal-known alias of
-// login.partner.microsoftonline.cn). Germany is retired and not offered.
+// login.partner.microsoftonline.cn). Germany is retired and not offered. The default scopes are the global
+// Partner Center audience in every cloud (override appOnlyScope/userScope for 21Vianet if its tenant needs it).
 
 export type CloudName = "global" | "usgov" | "china";
 

@@ -2,7 +2,7 @@
 // support needs. Parses the three documented error bodies: standard {code, description, data, source},
 // the richer MCA one {code, message, description, errorName, isRetryable, ...} and the 429 one
 // {statusCode, message}. https://learn.microsoft.com/partner-center/developer/error-codes
-// Choice: when the body carries no code, the code is the HTTP reason ("NotFound", "TooManyRequests", ...).
+// Choice: code is always a string (examples send numbers). When the body carries no code, the code is the HTTP reason ("NotFound", "TooManyRequests", ...).
 import { z } from "zod";
 import { redactText } from "./pipeline/redact";
 import { isRetryableStatus } from "./pipeline/retryDecision";

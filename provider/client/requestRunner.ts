@@ -1,5 +1,6 @@
 // Runs one operation: picks the credential, builds the URL, sends through the pipeline, turns non-2xx and
 // transport failures into PartnerCenterError and parses the body with the operation's zod model.
+// Choice: any 2xx is success (docs and REST reference disagree between 200 and 201 for several creates).
 import { z } from "zod";
 import { errorFromResponse, PartnerCenterError } from "./errors";
 import { Paged } from "./paging";

@@ -1,5 +1,6 @@
 // CustomerQualification (asynchronous) and the legacy synchronous string form.
 // https://learn.microsoft.com/partner-center/developer/get-customer-qualification-asynchronous
+// Choice: the date documented both as vettingCreateDate and vettingCreatedDate is read from either into vettingCreateDate.
 import { z } from "zod";
 import { nullableString } from "./common";
 
@@ -8,7 +9,8 @@ export const QualificationSchema = z.looseObject({
   vettingStatus: nullableString,
   vettingReason: nullableString,
   vettingCreateDate: nullableString,
-});
+  vettingCreatedDate: nullableString,
+}).transform(({ vettingCreatedDate, ...q }) => ({ ...q, vettingCreateDate: q.vettingCreateDate ?? vettingCreatedDate }));
 export type Qualification = z.infer<typeof QualificationSchema>;
 
 export const QualificationRequestSchema = z.looseObject({

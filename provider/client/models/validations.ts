@@ -1,4 +1,5 @@
 // ValidationCode (GCC). Note the top-level "eTag". https://learn.microsoft.com/partner-center/developer/get-a-partner-s-validation-codes
+// Choice: validationId is a string in the example and an int in the resource table; both are read as a string.
 import { z } from "zod";
 import { nullableString } from "./common";
 

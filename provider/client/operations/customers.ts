@@ -1,6 +1,6 @@
 // Customers: list, search, get, create, delete (sandbox), remove reseller relationship, relationship request
 // URL, domain availability. https://learn.microsoft.com/partner-center/developer/customer-resources
-// Choice: default page size 500 (what the PowerShell module uses; the maximum is undocumented).
+// Choice: search sends the only documented operator, starts_with. Default page size 500 (what the PowerShell module uses; the maximum is undocumented).
 import { z } from "zod";
 import { domain, guid, v1 } from "../ids";
 import { validateInput } from "../inputs";

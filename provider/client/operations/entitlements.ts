@@ -1,4 +1,5 @@
 // Entitlements of a customer. https://learn.microsoft.com/partner-center/developer/get-a-collection-of-entitlements
+// Choice: the page says "supports App+User" without "only", so App-only callers may try (the service decides).
 import { z } from "zod";
 import { guid, v1 } from "../ids";
 import { validateInput } from "../inputs";

@@ -70,6 +70,15 @@ describe("PartnerCenterClient (scripted transport)", () => {
     assert.throws(() => new PartnerCenterClient({ ...base, clientSecret: "super-secret-value", maxRetries: -1 }), (e: unknown) => e instanceof Error && !e.message.includes("super-secret-value"));
   });
 
+  it("picks the cloud's API base and lets endpoint override it", () => {
+    const base = { tenantId: TENANT, clientId: APP, clientSecret: "s" };
+    assert.strictEqual(new PartnerCenterClient(base).endpoint, "https://api.partnercenter.microsoft.com");
+    assert.strictEqual(new PartnerCenterClient({ ...base, cloud: "usgov" }).endpoint, "https://api.partnercenter.microsoft.com");
+    assert.strictEqual(new PartnerCenterClient({ ...base, cloud: "china" }).endpoint, "https://partner.partnercenterapi.microsoftonline.cn");
+    assert.strictEqual(new PartnerCenterClient({ ...base, cloud: "china", endpoint: "https://127.0.0.1:8443/" }).endpoint, "https://127.0.0.1:8443");
+    assert.throws(() => new PartnerCenterClient({ ...base, cloud: "germany" as never }), /cloud/);
+  });
+
   it("checks domain availability from the HEAD status", async () => {
     const { client, requests } = fakeClient([{ status: 404 }, { status: 200 }]);
     assert.strictEqual(await client.customers.checkDomainAvailability("free.onmicrosoft.com"), true);
