@@ -1,0 +1,57 @@
+import assert from "node:assert/strict";
+import type { Emulator } from "../../emulator";
+import { AGREEMENT_TEMPLATES } from "../../emulator/seed";
+import { isGuid } from "../../emulator/store/ids";
+import { apiClient, startTestEmulator } from "./helpers";
+
+describe("emulator seed", () => {
+  let emu: Emulator;
+  before(async () => { emu = await startTestEmulator(); });
+  after(async () => { await emu.close(); });
+
+  it("has two partners; the default one with >= 3 customers, one with a custom domain", () => {
+    assert.equal(emu.seed.partners.length, 2);
+    const def = emu.seed.partners.find((p) => p.tenantId === emu.seed.defaultPartnerId)!;
+    assert.ok(def.customers.length >= 3);
+    assert.ok(def.customers.some((c) => c.customDomains.includes("fabrikam.example")));
+  });
+
+  it("gives every customer subscriptions, O365_BUSINESS_PREMIUM (>= 5 seats, >= 4 plans), POWER_BI_PRO (1 seat) and the standard roles", () => {
+    for (const c of emu.seed.partners.flatMap((p) => p.customers)) {
+      assert.ok(c.subscriptions.length > 0, c.companyName);
+      const bp = c.skus.find((s) => s.skuPartNumber === "O365_BUSINESS_PREMIUM")!;
+      assert.ok(bp.totalUnits >= 5 && bp.servicePlans.length >= 4);
+      assert.equal(c.skus.find((s) => s.skuPartNumber === "POWER_BI_PRO")!.totalUnits, 1);
+      const roles = new Map(c.roles.map((r) => [r.name, r.id]));
+      assert.equal(roles.get("Global Administrator"), "62e90394-69f5-4237-9190-012177145e10");
+      assert.equal(roles.get("User Administrator"), "fe930be7-5e62-47db-91af-98c3a49a38b1");
+      assert.equal(roles.get("Helpdesk Administrator"), "729827e3-9c14-49f7-bb1b-9608f156bbb8");
+      for (const name of ["Billing Administrator", "License Administrator", "Directory Readers"]) assert.ok(roles.has(name), name);
+    }
+  });
+
+  it("hands out complete credentials and the documented agreement template ids", () => {
+    for (const p of emu.seed.partners) {
+      assert.ok(isGuid(p.tenantId) && isGuid(p.app.clientId) && isGuid(p.user.clientId) && isGuid(p.appCertificate.clientId));
+      assert.ok(p.app.clientSecret && p.user.clientSecret && p.user.refreshToken && p.user.userPrincipalName);
+      assert.match(p.appCertificate.certificatePem, /BEGIN CERTIFICATE/);
+      assert.match(p.appCertificate.privateKeyPem, /PRIVATE KEY/);
+      assert.match(p.appCertificate.thumbprintSha256, /^[0-9A-F]{64}$/);
+    }
+    assert.deepEqual(emu.seed.agreementTemplates, { mca: "117a77b0-9360-443b-8795-c6dedc750cf9", mcloud: "998b88de-aa99-4388-a42c-1b3517d49490" });
+    assert.deepEqual(emu.seed.agreementTemplates, AGREEMENT_TEMPLATES);
+    assert.equal(emu.seed.validationCodes.length, 2);
+  });
+
+  it("derives the same ids and secrets in every emulator, and serves SeedInfo at GET /_emulator/seed", async () => {
+    const other = await startTestEmulator();
+    try {
+      const ids = (e: Emulator) => JSON.stringify(e.seed.partners.map((p) => [p.tenantId, p.app, p.user, p.customers.map((c) => [c.id, c.subscriptions])]));
+      assert.ok(ids(other) === ids(emu), "seeded ids or secrets differ between emulators");
+    } finally {
+      await other.close();
+    }
+    // compared as text so a failure never prints the seeded secrets
+    assert.ok(JSON.stringify((await apiClient(emu).get("/_emulator/seed")).data) === JSON.stringify(emu.seed), "GET /_emulator/seed differs from emu.seed");
+  });
+});
