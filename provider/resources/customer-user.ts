@@ -125,12 +125,13 @@ async function create(ctx: ResourceContext, inputs: In): Promise<{ id: string; o
     }
     return finishTakeOver(ctx, inputs, active, "adopted");
   }
-  if (inputs.restoreDeleted) {
-    const deleted = (await deletedUsersOf(ctx, inputs.customerId, { fresh: true })).find((u) => sameText(u.userPrincipalName, inputs.userPrincipalName));
-    if (deleted) {
-      const restored = await ctx.client.users.restore(inputs.customerId, deleted.id);
-      return finishTakeOver(ctx, inputs, { ...deleted, ...restored, id: deleted.id }, "restored");
+  const deleted = (await deletedUsersOf(ctx, inputs.customerId, { fresh: true })).find((u) => sameText(u.userPrincipalName, inputs.userPrincipalName));
+  if (deleted) {
+    if (!inputs.restoreDeleted) {
+      throw new ResourceUsageError(describe(inputs), "create", `a soft-deleted user with this userPrincipalName exists (user id ${deleted.id}, deleted ${deleted.softDeletionTime ?? "recently"}); Partner Center keeps the name for 30 days. Fix: set restoreDeleted: true to restore it, or choose another userPrincipalName.`);
     }
+    const restored = await ctx.client.users.restore(inputs.customerId, deleted.id);
+    return finishTakeOver(ctx, inputs, { ...deleted, ...restored, id: deleted.id }, "restored");
   }
   const generated = inputs.password === undefined ? generatePassword() : undefined;
   const body = {
