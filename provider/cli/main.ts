@@ -1,0 +1,167 @@
+#!/usr/bin/env node
+// The `partner-center` command. Sub-commands live in COMMANDS; each parses its own flags (node:util parseArgs,
+// strict) and returns an exit code. Add a sub-command by adding an entry.
+// Choice: the emulator never prints secrets unless --print-credentials is given; the full SeedInfo goes to a
+// 0600 credentials file (`<state>.credentials.json`, or a temp file without --state).
+import { chmodSync, existsSync, readFileSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { dirname, join } from "path";
+import { parseArgs } from "util";
+
+export interface Io {
+  out(line: string): void;
+  err(line: string): void;
+  /** resolves when the process should stop (default: SIGINT or SIGTERM) */
+  waitForStop(): Promise<void>;
+}
+
+interface Command {
+  summary: string;
+  usage: string;
+  run(argv: string[], io: Io): Promise<number>;
+}
+
+class UsageError extends Error {}
+
+export function packageVersion(): string {
+  for (let dir = __dirname; ; dir = dirname(dir)) {
+    const file = join(dir, "package.json");
+    if (existsSync(file)) {
+      const pkg = JSON.parse(readFileSync(file, "utf8")) as { name?: string; version?: string };
+      if (pkg.name === "pulumi-partner-center") return pkg.version ?? "0.0.0";
+    }
+    if (dirname(dir) === dir) return "0.0.0";
+  }
+}
+
+function parse<T extends Record<string, { type: "string" | "boolean" }>>(argv: string[], options: T) {
+  try {
+    return parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values;
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
+function writePrivateFile(path: string, text: string): void {
+  writeFileSync(path, text, { mode: 0o600 });
+  chmodSync(path, 0o600);
+}
+
+const emulatorCommand: Command = {
+  summary: "run the local Partner Center emulator (HTTPS) until Ctrl+C",
+  usage: [
+    "partner-center emulator [--port N] [--state FILE] [--host H] [--http] [--print-credentials]",
+    "",
+    "  --port N              port to listen on (default 0 = any free port)",
+    "  --state FILE          keep the emulator's data in FILE (and its TLS key in FILE.tls.json) across restarts",
+    "  --host H              address to bind (default 127.0.0.1)",
+    "  --http                plain HTTP instead of HTTPS",
+    "  --print-credentials   also print the default partner's secrets (they are always in the credentials file)",
+  ].join("\n"),
+  async run(argv, io) {
+    const values = parse(argv, {
+      port: { type: "string" }, state: { type: "string" }, host: { type: "string" }, http: { type: "boolean" },
+      "print-credentials": { type: "boolean" }, help: { type: "boolean" },
+    });
+    if (values.help) {
+      io.out(this.usage);
+      return 0;
+    }
+    const port = values.port === undefined ? 0 : Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, got '${values.port}'`);
+    const { startEmulator } = await import("../../emulator");
+    const statePath = values.state;
+    const emu = await startEmulator({ port, host: values.host, statePath, http: values.http ?? false });
+    const base = statePath ?? join(tmpdir(), `partner-center-emulator-${new URL(emu.url).port}`);
+    const caPath = emu.ca ? `${base}.ca.pem` : undefined;
+    if (caPath) writeFileSync(caPath, emu.ca);
+    const credentialsPath = `${base}.credentials.json`;
+    writePrivateFile(credentialsPath, `${JSON.stringify(emu.seed, null, 2)}\n`);
+    const partner = emu.seed.partners.find((p) => p.tenantId === emu.seed.defaultPartnerId);
+
+    io.out("Partner Center emulator is running.");
+    io.out(`  API base URL:     ${emu.url}  (operations at ${emu.url}/v1/...)`);
+    io.out(`  Token endpoint:   ${emu.authorityHost}/${emu.seed.defaultPartnerId}/oauth2/v2.0/token`);
+    io.out(`  CA certificate:   ${caPath ?? "(none: plain HTTP)"}`);
+    io.out(`  Credentials file: ${credentialsPath}  (SeedInfo with secrets; keep it private)`);
+    io.out(`  Admin API:        ${emu.url}/_emulator/{reset,faults,config,clock,requests,state,seed}`);
+    io.out(`  State:            ${statePath ?? "in memory (use --state FILE to keep it)"}`);
+    if (partner) io.out(`  Default partner:  ${partner.name} (${partner.tenantId})`);
+    if (values["print-credentials"] && partner) {
+      io.out("");
+      io.out("Default partner App+User credentials (secrets, printed because of --print-credentials):");
+      io.out(`PARTNERCENTER_TENANT_ID=${partner.tenantId}`);
+      io.out(`PARTNERCENTER_CLIENT_ID=${partner.user.clientId}`);
+      io.out(`PARTNERCENTER_CLIENT_SECRET=${partner.user.clientSecret}`);
+      io.out(`PARTNERCENTER_REFRESH_TOKEN=${partner.user.refreshToken}`);
+      io.out(`PARTNERCENTER_ENDPOINT=${emu.url}`);
+      io.out(`PARTNERCENTER_AUTHORITY_HOST=${emu.authorityHost}`);
+      if (caPath) io.out(`PARTNERCENTER_CA_CERTIFICATE=${caPath}`);
+    }
+    io.out("Press Ctrl+C to stop.");
+    await io.waitForStop();
+    await emu.close();
+    io.out("Partner Center emulator stopped.");
+    return 0;
+  },
+};
+
+const COMMANDS: Record<string, Command> = { emulator: emulatorCommand };
+
+function help(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
+  return [
+    `partner-center ${packageVersion()} — Microsoft Partner Center (CSP) tenants as code`,
+    "",
+    "Usage: partner-center <command> [options]",
+    "",
+    "Commands:",
+    ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
+    "",
+    "Options:",
+    "  --help       show this help (or `partner-center <command> --help`)",
+    "  --version    print the version",
+  ].join("\n");
+}
+
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === "--help" || first === "-h" || first === "help") {
+    io.out(help());
+    return first === undefined ? 1 : 0;
+  }
+  if (first === "--version" || first === "-v") {
+    io.out(packageVersion());
+    return 0;
+  }
+  const command = COMMANDS[first];
+  if (!command) {
+    io.err(`partner-center: unknown command '${first}'. Run 'partner-center --help' for the list.`);
+    return 2;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`partner-center ${first}: ${e.message}\n\n${command.usage}`);
+      return 2;
+    }
+    io.err(`partner-center ${first}: ${(e as Error).message}`);
+    return 1;
+  }
+}
+
+function processIo(): Io {
+  return {
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+    waitForStop: () => new Promise((resolve) => {
+      process.once("SIGINT", () => resolve());
+      process.once("SIGTERM", () => resolve());
+    }),
+  };
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+}

@@ -1,0 +1,98 @@
+import assert from "node:assert/strict";
+import { spawn } from "child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "fs";
+import https from "https";
+import { tmpdir } from "os";
+import { join, resolve } from "path";
+import { main, type Io } from "../../../provider/cli/main";
+
+function captureIo(): Io & { lines: string[]; errors: string[] } {
+  const lines: string[] = [];
+  const errors: string[] = [];
+  return { lines, errors, out: (l) => lines.push(l), err: (l) => errors.push(l), waitForStop: () => Promise.resolve() };
+}
+
+const ROOT = resolve(__dirname, "../../..");
+const version = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version;
+
+describe("partner-center CLI", () => {
+  it("prints --version from package.json and --help listing the emulator command", async () => {
+    const io = captureIo();
+    assert.equal(await main(["--version"], io), 0);
+    assert.deepEqual(io.lines, [version]);
+    const help = captureIo();
+    assert.equal(await main(["--help"], help), 0);
+    assert.match(help.lines.join("\n"), /emulator\s+run the local Partner Center emulator/);
+    assert.match(help.lines.join("\n"), new RegExp(`partner-center ${version.replace(/\./g, "\\.")}`));
+  });
+
+  it("rejects unknown commands and flags with a usage error (exit 2)", async () => {
+    const io = captureIo();
+    assert.equal(await main(["frobnicate"], io), 2);
+    assert.match(io.errors[0], /unknown command 'frobnicate'/);
+    const flags = captureIo();
+    assert.equal(await main(["emulator", "--prot", "1"], flags), 2);
+    assert.match(flags.errors[0], /--prot/);
+    const port = captureIo();
+    assert.equal(await main(["emulator", "--port", "http"], port), 2);
+    assert.match(port.errors[0], /--port must be a number/);
+  });
+
+  it("runs the emulator in the foreground, writes the CA and credentials files, prints no secret, and stops on SIGTERM", async function () {
+    const dir = mkdtempSync(join(tmpdir(), "pc-cli-"));
+    const state = join(dir, "emu.json");
+    const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", join(ROOT, "provider/cli/main.ts"), "emulator", "--state", state], {
+      cwd: ROOT, env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" }, stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    child.stdout.on("data", (d) => { stdout += d; });
+    const exited = new Promise<number | null>((res) => child.on("exit", (code) => res(code)));
+    try {
+      await new Promise<void>((res, rej) => {
+        child.stdout.on("data", () => { if (stdout.includes("Press Ctrl+C")) res(); });
+        child.on("exit", () => rej(new Error(`emulator exited early: ${stdout}`)));
+      });
+      const url = /API base URL:\s+(\S+)/.exec(stdout)![1];
+      assert.match(stdout, new RegExp(`CA certificate:\\s+${state.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.ca\\.pem`));
+      const credentials = JSON.parse(readFileSync(`${state}.credentials.json`, "utf8"));
+      assert.equal(statSync(`${state}.credentials.json`).mode & 0o777, 0o600);
+      for (const p of credentials.partners) {
+        for (const secret of [p.app.clientSecret, p.user.clientSecret, p.user.refreshToken]) assert.ok(!stdout.includes(secret), "stdout shows a secret");
+      }
+      const ca = readFileSync(`${state}.ca.pem`, "utf8");
+      const status = await new Promise<number>((res, rej) => https.get(`${url}/_emulator/seed`, { ca }, (r) => { r.resume(); res(r.statusCode ?? 0); }).on("error", rej));
+      assert.equal(status, 200);
+      child.kill("SIGTERM");
+      assert.equal(await exited, 0);
+      assert.ok(existsSync(state));
+    } finally {
+      if (child.exitCode === null) child.kill("SIGKILL");
+    }
+  });
+
+  it("prints the default partner's credentials only with --print-credentials", async function () {
+    const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", join(ROOT, "provider/cli/main.ts"), "emulator", "--print-credentials"], {
+      cwd: ROOT, stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    child.stdout.on("data", (d) => { stdout += d; });
+    const exited = new Promise<number | null>((res) => child.on("exit", (code) => res(code)));
+    try {
+      await new Promise<void>((res, rej) => {
+        child.stdout.on("data", () => { if (stdout.includes("Press Ctrl+C")) res(); });
+        child.on("exit", () => rej(new Error("emulator exited early")));
+      });
+      const credentialsPath = /Credentials file:\s+(\S+)/.exec(stdout)![1];
+      const seed = JSON.parse(readFileSync(credentialsPath, "utf8"));
+      const partner = seed.partners.find((p: { tenantId: string }) => p.tenantId === seed.defaultPartnerId);
+      assert.ok(stdout.includes(`PARTNERCENTER_CLIENT_SECRET=${partner.user.clientSecret}`), "secret line missing");
+      assert.ok(stdout.includes(`PARTNERCENTER_REFRESH_TOKEN=${partner.user.refreshToken}`), "refresh token line missing");
+      child.kill("SIGINT");
+      assert.equal(await exited, 0);
+      rmSync(credentialsPath);
+      rmSync(credentialsPath.replace(/credentials\.json$/, "ca.pem"));
+    } finally {
+      if (child.exitCode === null) child.kill("SIGKILL");
+    }
+  });
+});
