@@ -96,3 +96,16 @@ export async function refresh(type: string, id: string, outs: Bag, inputs: Bag) 
 }
 
 export { runtime };
+
+/** Creates a user with raw HTTP (not through the provider); returns its id and UPN. */
+export async function rawUser(f: Fixture, alias: string, customer = f.customer): Promise<{ id: string; upn: string }> {
+  const upn = `${alias}-${Math.random().toString(36).slice(2, 8)}@${customer.domain}`;
+  const res = await f.raw("POST", `/v1/customers/${customer.id}/users`, { userPrincipalName: upn, displayName: alias, usageLocation: "US", passwordProfile: { password: "Raw!Passw0rd1", forceChangePassword: true } });
+  if (res.status !== 200 && res.status !== 201) throw new Error(`raw user create failed: ${res.status} ${JSON.stringify(res.data)}`);
+  return { id: res.data.id, upn };
+}
+
+/** The Partner Center /v1 requests logged after `seq`. */
+export async function apiCallsSince(f: Fixture, seq: number) {
+  return (await f.requests(seq)).filter((r) => r.path.startsWith("/v1/"));
+}

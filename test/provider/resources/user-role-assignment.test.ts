@@ -1,0 +1,108 @@
+import assert from "assert";
+import { apiCallsSince, configureRuntime, provision, rawUser, runtime, startFixture, type Bag, type Fixture } from "./fixture";
+
+const T = "UserRoleAssignment";
+
+describe("resources/UserRoleAssignment (against the emulator)", () => {
+  let f: Fixture;
+  const role = (name: string) => f.customer.roles.find((r) => r.name === name)!;
+  const memberIds = async (roleId: string) => ((await f.raw("GET", `/v1/customers/${f.customer.id}/directoryroles/${roleId}/usermembers`)).data.items as Bag[]).map((m) => m.id);
+
+  before(async () => (f = await startFixture()));
+  after(async () => f && (await f.close()));
+  afterEach(async () => f.clearFaults());
+
+  it("minimal create by roleName resolves the role and adds the member", async () => {
+    const u = await rawUser(f, "helpdesk");
+    const { id, outs } = await provision(T, { customerId: f.customer.id, userId: u.id, roleName: "helpdesk administrator" });
+    const r = role("Helpdesk Administrator");
+    assert.strictEqual(outs.roleId, r.id);
+    assert.strictEqual(outs.roleName, "Helpdesk Administrator");
+    assert.strictEqual(id, `${f.customer.id}/${u.id}/${r.id}`.toLowerCase());
+    assert.ok((await memberIds(r.id)).includes(u.id));
+  });
+
+  it("full create by roleId; switching to the same role's name is not a change", async () => {
+    const u = await rawUser(f, "useradmin");
+    const r = role("User Administrator");
+    const { id, outs } = await provision(T, { customerId: f.customer.id, userId: u.id, roleId: r.id, adopt: false });
+    assert.strictEqual(outs.roleName, r.name);
+    const { roleId: _drop, ...byName } = { ...outs, roleName: "USER ADMINISTRATOR" };
+    assert.strictEqual((await runtime.diff(T, id, outs, { customerId: f.customer.id, userId: u.id, roleName: byName.roleName })).changes, false);
+  });
+
+  it("every change of customer, user or role replaces; adopt alone is a no-call update", async () => {
+    const u = await rawUser(f, "replacer");
+    const { id, outs, inputs } = await provision(T, { customerId: f.customer.id, userId: u.id, roleName: "Billing Administrator" });
+    const other = f.partner.customers.find((c) => c.id !== f.customer.id)!;
+    assert.deepStrictEqual((await runtime.diff(T, id, outs, { ...inputs, customerId: other.id })).replaces, ["customerId"]);
+    assert.deepStrictEqual((await runtime.diff(T, id, outs, { ...inputs, userId: "00000000-0000-0000-0000-000000000001" })).replaces, ["userId"]);
+    assert.deepStrictEqual((await runtime.diff(T, id, outs, { ...inputs, roleName: "Directory Readers" })).replaces, ["roleName"]);
+    const { roleName: _n, ...noName } = inputs;
+    assert.deepStrictEqual((await runtime.diff(T, id, outs, { ...noName, roleId: role("Directory Readers").id })).replaces, ["roleId"]);
+    const flip = { ...inputs, adopt: true };
+    const d = await runtime.diff(T, id, outs, flip);
+    assert.deepStrictEqual([d.changes, d.replaces], [true, []]);
+    const seq = await f.lastSeq();
+    await runtime.update(T, id, outs, flip);
+    assert.strictEqual((await apiCallsSince(f, seq)).length, 0);
+  });
+
+  it("adopt: an existing membership is an error without adopt and taken over with it", async () => {
+    const u = await rawUser(f, "adoptee");
+    const r = role("License Administrator");
+    const added = await f.raw("POST", `/v1/customers/${f.customer.id}/directoryroles/${r.id}/usermembers`, { id: u.id, displayName: "adoptee", userPrincipalName: u.upn });
+    assert.strictEqual(added.status, 201);
+    await assert.rejects(provision(T, { customerId: f.customer.id, userId: u.id, roleId: r.id }), /adopt: true/);
+    const { outs } = await provision(T, { customerId: f.customer.id, userId: u.id, roleId: r.id, adopt: true });
+    assert.strictEqual(outs.roleId, r.id);
+  });
+
+  it("gone: a membership removed behind Pulumi's back reads as an empty id; delete removes only this role", async () => {
+    const u = await rawUser(f, "gone");
+    const a = await provision(T, { customerId: f.customer.id, userId: u.id, roleName: "Directory Readers" });
+    const b = await provision(T, { customerId: f.customer.id, userId: u.id, roleName: "Helpdesk Administrator" });
+    await configureRuntime(f.emu);
+    assert.strictEqual((await runtime.read(T, a.id, a.outs)).id, a.id);
+    await runtime.delete(T, a.id, a.outs);
+    assert.ok(!(await memberIds(String(a.outs.roleId))).includes(u.id));
+    assert.ok((await memberIds(String(b.outs.roleId))).includes(u.id));
+    assert.strictEqual((await f.raw("DELETE", `/v1/customers/${f.customer.id}/directoryroles/${b.outs.roleId}/usermembers/${u.id}`)).status, 204);
+    await configureRuntime(f.emu);
+    assert.strictEqual((await runtime.read(T, b.id, b.outs)).id, "");
+    assert.strictEqual((await runtime.read(T, a.id, a.outs)).id, "");
+  });
+
+  for (const status of [403, 500]) {
+    it(`a ${status} on read throws instead of reporting the membership gone`, async () => {
+      const u = await rawUser(f, `fault${status}`);
+      const { id, outs } = await provision(T, { customerId: f.customer.id, userId: u.id, roleName: "Directory Readers" });
+      await configureRuntime(f.emu, { "partnercenter:maxRetries": "0" });
+      await f.faults({ method: "GET", path: "/directoryroles", status, code: String(status) });
+      await assert.rejects(runtime.read(T, id, outs), (e: Error) => e.message.includes(T) && e.message.includes(`HTTP ${status}`) && /request id/.test(e.message));
+    });
+  }
+
+  it("a 5xx after the add was applied ends with exactly one membership and a tracked resource", async () => {
+    const u = await rawUser(f, "flaky");
+    const r = role("User Administrator");
+    await configureRuntime(f.emu);
+    await f.faults({ method: "POST", path: "/usermembers$", applyThenFail: true, status: 503, times: 1 });
+    const { outs } = await provision(T, { customerId: f.customer.id, userId: u.id, roleId: r.id });
+    assert.strictEqual(outs.roleId, r.id);
+    assert.strictEqual((await memberIds(r.id)).filter((m) => m === u.id).length, 1);
+  });
+
+  it("an unknown role name fails with the customer's role names", async () => {
+    const u = await rawUser(f, "norole");
+    await assert.rejects(provision(T, { customerId: f.customer.id, userId: u.id, roleName: "Emperor" }), (e: Error) => e.message.includes("Emperor") && e.message.includes("Helpdesk Administrator") && /Fix:/.test(e.message));
+  });
+
+  it("check: exactly one of roleId/roleName, GUIDs, fixes named", async () => {
+    const both = await runtime.check(T, {}, { customerId: f.customer.id, userId: "11111111-1111-1111-1111-111111111111", roleId: "22222222-2222-2222-2222-222222222222", roleName: "x" });
+    assert.deepStrictEqual(both.failures.map((x) => x.property), ["roleId", "roleName"]);
+    const none = await runtime.check(T, {}, { customerId: "bad", userId: "bad" });
+    assert.deepStrictEqual(none.failures.map((x) => x.property).sort(), ["customerId", "roleId", "roleName", "userId"]);
+    for (const x of [...both.failures, ...none.failures]) assert.ok(x.reason.includes(x.property) && x.reason.includes("Fix:"), x.reason);
+  });
+});
