@@ -3,7 +3,7 @@
 // Emulator choice: a reset keeps the token signing key and app certificates, so tokens and SeedInfo stay valid.
 import { z } from "zod";
 import { FaultRulesSchema } from "./faults";
-import { readRawBody } from "./http/body";
+import { BodyTooLargeError, readRawBody } from "./http/body";
 import type { Reply } from "./http/types";
 import type { Runtime } from "./middleware/exchange";
 import type { SeedInfo } from "./seed";
@@ -60,7 +60,15 @@ function parse<T>(schema: z.ZodType<T>, raw: Buffer, what: string): { ok: true; 
 export async function handleAdmin(req: IncomingMessage, path: string, query: URLSearchParams, runtime: Runtime, hooks: AdminHooks): Promise<Reply> {
   if (!LOOPBACK.has(req.socket.remoteAddress ?? "")) return { status: 403, body: { code: 2032, description: "The emulator admin API answers loopback clients only.", data: [], source: "Emulator" } };
   const method = (req.method ?? "GET").toUpperCase();
-  const raw = method === "GET" || method === "DELETE" ? Buffer.alloc(0) : await readRawBody(req);
+  let raw: Buffer = Buffer.alloc(0);
+  if (method !== "GET" && method !== "DELETE") {
+    try {
+      raw = await readRawBody(req);
+    } catch (e) {
+      if (e instanceof BodyTooLargeError) return { status: 413, body: { code: 2000, description: e.description, data: [], source: "Emulator" } };
+      throw e;
+    }
+  }
   const sub = path.slice("/_emulator".length).replace(/\/+$/, "");
   const faultId = /^\/faults\/([^/]+)$/.exec(sub)?.[1];
 

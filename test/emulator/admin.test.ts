@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
 import type { Emulator } from "../../emulator";
+import { handleAdmin } from "../../emulator/admin";
+import type { Runtime } from "../../emulator/middleware/exchange";
 import { apiClient, appToken, bearer, certificateToken, startTestEmulator, userToken } from "./helpers";
 import { testRoutes } from "./testRoutes";
 
@@ -87,6 +89,13 @@ describe("emulator admin API", () => {
     const order = emu.store.findCustomer(customer)!.customer.orders.find((o) => o.id === created.data.id)!;
     assert.ok(Date.parse(order.creationDate) > Date.now() + 30 * 86_400_000);
     assert.equal((await apiClient(emu).post("/_emulator/clock", { advanceMs: "soon" })).status, 400);
+  });
+
+  it("answers only loopback clients", async () => {
+    const req = { method: "GET", socket: { remoteAddress: "10.1.2.3" } } as never;
+    const hooks = { reset: () => assert.fail("must not reset"), seedInfo: () => emu.seed };
+    const reply = await handleAdmin(req, "/_emulator/state", new URLSearchParams(), {} as Runtime, hooks);
+    assert.equal(reply.status, 403);
   });
 
   it("answers unknown admin operations with 404", async () => {
