@@ -133,7 +133,7 @@ function sortUsers(ctx: RequestContext, users: UserRecord[]): UserRecord[] {
 }
 
 /** Restores a soft-deleted user; assignments whose SKU has no seat left are dropped. */
-function restore(ctx: RequestContext, customer: CustomerRecord, u: UserRecord): void {
+function restore(customer: CustomerRecord, u: UserRecord): void {
   const clash = customer.users.find((o) => o.id !== u.id && o.state === "active" && o.userPrincipalName.toLowerCase() === u.userPrincipalName.toLowerCase());
   if (clash) throw new ApiError(409, 60018, `A user with userPrincipalName ${u.userPrincipalName} already exists; it must be renamed or deleted before this user can be restored.`);
   const held = customer.licenses.filter((l) => l.userId === u.id);
@@ -145,7 +145,6 @@ function restore(ctx: RequestContext, customer: CustomerRecord, u: UserRecord): 
       customer.licenses = customer.licenses.filter((l) => l !== assignment);
     }
   }
-  void ctx;
 }
 
 const createUser: Route = {
@@ -213,7 +212,7 @@ const updateUser: Route = {
       checkUpn(customer, body.userPrincipalName, user.id);
     }
     if (body.passwordProfile) checkPassword(body.passwordProfile.password);
-    if (user.state === "inactive") restore(ctx, customer, user);
+    if (user.state === "inactive") restore(customer, user);
     if (body.userPrincipalName !== undefined) user.userPrincipalName = body.userPrincipalName;
     if (body.displayName !== undefined) user.displayName = body.displayName;
     if (body.firstName !== undefined) user.firstName = body.firstName;

@@ -123,6 +123,26 @@ describe("emulator handlers: licenses", () => {
     assert.strictEqual((await skuJson("O365_BUSINESS_PREMIUM")).consumedUnits, assigned.consumedUnits - 1);
   });
 
+  it("restoring a user whose seat was taken meanwhile drops that license instead of over-assigning", async () => {
+    const pbi = sku("POWER_BI_PRO");
+    const free = (await skuJson("POWER_BI_PRO")).availableUnits;
+    const holders = [];
+    for (let i = 0; i < free; i++) {
+      const u = await createUser(`holder${i}`);
+      assert.strictEqual((await update(u.id, { licensesToAssign: [{ skuId: pbi.id }] })).status, 201);
+      holders.push(u);
+    }
+    await api.call("DELETE", `/v1/customers/${cid()}/users/${holders[0].id}`);
+    const taker = await createUser("taker");
+    assert.strictEqual((await update(taker.id, { licensesToAssign: [{ skuId: pbi.id }] })).status, 201);
+    const restored = await api.call("PATCH", `/v1/customers/${cid()}/users/${holders[0].id}`, { body: { state: "active" } });
+    assert.strictEqual(restored.status, 200);
+    assert.strictEqual((await api.call("GET", `/v1/customers/${cid()}/users/${holders[0].id}/licenses`)).data.totalCount, 0);
+    const after = await skuJson("POWER_BI_PRO");
+    assert.strictEqual(after.availableUnits, 0);
+    assert.strictEqual(after.consumedUnits, after.totalUnits);
+  });
+
   it("is App+User only", async () => {
     expectError(await api.call("GET", `/v1/customers/${cid()}/subscribedskus`, { as: "app" }), 403, 900329);
   });
