@@ -71,7 +71,12 @@ async function create(ctx: ResourceContext, inputs: In): Promise<{ id: string; o
 
 async function read(ctx: ResourceContext, id: string) {
   const [customerId, subscriptionId] = parseId(TYPE, id, 2);
-  let sub = (await subscriptionsOf(ctx, customerId)).find((s) => sameId(s.id, subscriptionId));
+  let sub: Subscription | undefined;
+  try {
+    sub = (await subscriptionsOf(ctx, customerId)).find((s) => sameId(s.id, subscriptionId));
+  } catch (e) {
+    if (!isNotFound(e)) throw e;
+  }
   if (!sub) {
     try {
       sub = await ctx.client.subscriptions.get(customerId, subscriptionId);

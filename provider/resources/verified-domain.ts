@@ -62,11 +62,13 @@ type In = z.output<typeof VerifiedDomainInputs>;
 
 const federationRule = (inputs: Record<string, unknown>) => {
   if (isUnknown(inputs.authenticationType) || isUnknown(inputs.federationSettings)) return [];
-  const federated = typeof inputs.authenticationType === "string" && inputs.authenticationType.toLowerCase() === "federated";
+  const kind = typeof inputs.authenticationType === "string" ? inputs.authenticationType.trim().toLowerCase() : undefined;
+  if (kind !== "managed" && kind !== "federated") return [];
+  const federated = kind === "federated";
   if (federated && inputs.federationSettings === undefined) {
     return [{ property: "federationSettings", reason: "federationSettings is required when authenticationType is Federated. Fix: give issuerUri, logOffUri, passiveLogOnUri, preferredAuthenticationProtocol, promptLoginBehavior and signingCertificate, or use authenticationType \"Managed\"" }];
   }
-  if (!federated && typeof inputs.authenticationType === "string" && inputs.federationSettings !== undefined) {
+  if (!federated && inputs.federationSettings !== undefined) {
     return [{ property: "federationSettings", reason: "federationSettings is only allowed when authenticationType is Federated. Fix: remove federationSettings, or set authenticationType to \"Federated\"" }];
   }
   return [];
