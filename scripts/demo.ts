@@ -8,7 +8,7 @@ import * as path from "path";
 import type { EngineEvent, Stack } from "@pulumi/pulumi/automation";
 import { startEmulator } from "../emulator";
 import { appUserToken, emulatorOk } from "./emulator-http";
-import { openProjectStack, pulumiEnv, repoRoot } from "./pulumi-env";
+import { engineErrorSummary, openProjectStack, pulumiEnv, repoRoot } from "./pulumi-env";
 
 const STACK = "demo";
 const exampleDir = path.join(repoRoot, "examples", "quickstart");
@@ -21,12 +21,12 @@ function record(name: string, ok: boolean, detail: string): void {
   console.log(`${ok ? "ok  " : "FAIL"}  ${name.padEnd(34)} ${detail}`);
 }
 
-/** op -> count over the managed resources' outcome events (the stack resource itself excluded). */
+/** op -> count over the managed resources' outcome events (the stack resource and providers excluded). */
 function opsOf(events: EngineEvent[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const e of events) {
     const m = e.resOutputsEvent?.metadata;
-    if (!m || m.urn.includes("::pulumi:pulumi:Stack::")) continue;
+    if (!m || m.urn.includes("::pulumi:pulumi:Stack::") || m.urn.includes("::pulumi:providers:")) continue;
     counts[m.op] = (counts[m.op] ?? 0) + 1;
   }
   return counts;
@@ -34,13 +34,6 @@ function opsOf(events: EngineEvent[]): Record<string, number> {
 
 const show = (counts: Record<string, number | undefined> | undefined): string =>
   Object.entries(counts ?? {}).filter(([, n]) => n).map(([op, n]) => `${op} ${n}`).join(", ") || "nothing";
-
-function withoutStack(summary: Record<string, number> | undefined): Record<string, number> {
-  const out = { ...(summary ?? {}) };
-  if (out.same) out.same -= 1;   // the pulumi:pulumi:Stack resource
-  if (!out.same) delete out.same;
-  return out;
-}
 
 async function main(): Promise<number> {
   const started = Date.now();
@@ -68,8 +61,9 @@ async function main(): Promise<number> {
       stack = await openProjectStack(cfg);
     }
 
-    const preview = await stack.preview();
-    const planned = withoutStack(preview.changeSummary as Record<string, number>);
+    const previewEvents: EngineEvent[] = [];
+    await stack.preview({ onEvent: (e) => previewEvents.push(e) });
+    const planned = opsOf(previewEvents);
     const expected = planned.create ?? 0;
     record("preview", expected > 0 && Object.keys(planned).length === 1, `would ${show(planned)}`);
 
@@ -79,7 +73,9 @@ async function main(): Promise<number> {
     record("up", up.summary.result === "succeeded" && created.create === expected, show(created));
     const outputs = Object.fromEntries(Object.entries(up.outputs).map(([k, v]) => [k, v.value]));
 
-    const quiet = withoutStack((await stack.preview()).changeSummary as Record<string, number>);
+    const quietEvents: EngineEvent[] = [];
+    await stack.preview({ onEvent: (e) => quietEvents.push(e) });
+    const quiet = opsOf(quietEvents);
     record("preview again", Object.keys(quiet).length === 1 && quiet.same === expected, `${show(quiet)} (no changes)`);
 
     const userIds = (outputs.userIds ?? {}) as Record<string, string>;
@@ -114,6 +110,6 @@ async function main(): Promise<number> {
 }
 
 main().then((code) => process.exit(code), (e: unknown) => {
-  record("demo", false, e instanceof Error ? e.message.split("\n")[0] : String(e));
+  record("demo", false, engineErrorSummary(e));
   process.exit(1);
 });

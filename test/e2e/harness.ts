@@ -5,10 +5,10 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type { EngineEvent, Stack } from "@pulumi/pulumi/automation";
-import { openProjectStack, pulumiEnv, PulumiEnv, repoRoot } from "../../scripts/pulumi-env";
+import { engineErrorSummary, openProjectStack, pulumiEnv, PulumiEnv, repoRoot } from "../../scripts/pulumi-env";
 import { EmulatorEndpoint } from "../../scripts/emulator-http";
 
-export { repoRoot };
+export { engineErrorSummary, repoRoot };
 
 /** A temporary backend and PULUMI_HOME, removed by `dispose()`. */
 export async function tempPulumiEnv(): Promise<PulumiEnv & { dispose(): void }> {
@@ -107,6 +107,14 @@ export function readCheckpoint(env: PulumiEnv, project: string, stack: string): 
   return { text, resources: parsed.checkpoint?.latest?.resources ?? [] };
 }
 
+/** The plaintext of a value from `exportStack()` (which runs --show-secrets: secrets come as {<sig>, plaintext: JSON}). */
+export function plaintextOf(value: unknown): unknown {
+  if (value && typeof value === "object" && "4dabf18193072939515e22adb298388d" in value && "plaintext" in value) {
+    return JSON.parse(String((value as { plaintext: unknown }).plaintext));
+  }
+  return value;
+}
+
 /** The plaintext values among `secrets` that occur in `text` (by name, never by value). */
 export function leakedSecrets(text: string, secrets: Record<string, string>): string[] {
   return Object.entries(secrets).filter(([, v]) => v.length >= 6 && text.includes(v)).map(([k]) => k);
@@ -156,8 +164,3 @@ export function directoryView(dump: unknown): DirectoryView {
   return view;
 }
 
-/** Engine error text without the CLI's command line, for assertion messages. */
-export function engineErrorSummary(e: unknown): string {
-  const text = e instanceof Error ? e.message : String(e);
-  return text.split("\n").filter((l) => /error|failed/i.test(l) && !/Command failed with exit code/.test(l)).slice(0, 6).join("\n") || text.slice(0, 400);
-}

@@ -1,0 +1,30 @@
+// Quickstart: two users in one customer tenant, each with a directory role and a Microsoft 365 license.
+// Outside this repository, import from "pulumi-partner-center" instead of "../../provider".
+import * as pulumi from "@pulumi/pulumi";
+import { CustomerUser, UserLicenseAssignment, UserRoleAssignment } from "../../provider/resources";
+
+const config = new pulumi.Config();
+const customerId = config.require("customerId");
+const domain = config.require("domain");
+
+const people = [
+  { alias: "olivia.ops", displayName: "Olivia Ops", firstName: "Olivia", lastName: "Ops", role: "User Administrator" },
+  { alias: "hugo.help", displayName: "Hugo Help", firstName: "Hugo", lastName: "Help", role: "Helpdesk Administrator" },
+];
+
+const userIds: Record<string, pulumi.Output<string>> = {};
+for (const p of people) {
+  const user = new CustomerUser(p.alias, {
+    customerId,
+    userPrincipalName: `${p.alias}@${domain}`,
+    displayName: p.displayName,
+    firstName: p.firstName,
+    lastName: p.lastName,
+    usageLocation: "US",
+  });
+  new UserRoleAssignment(`${p.alias}-role`, { customerId, userId: user.userId, roleName: p.role });
+  new UserLicenseAssignment(`${p.alias}-m365`, { customerId, userId: user.userId, skuPartNumber: "O365_BUSINESS_PREMIUM" });
+  userIds[p.alias] = user.userId;
+}
+
+export { userIds };

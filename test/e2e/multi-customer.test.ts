@@ -1,0 +1,104 @@
+// The multi-customer example (CustomerUser, UserRoleAssignment, SelfServePolicy, SubscriptionNickname,
+// VerifiedDomain across two customers) under the real Pulumi engine against the emulator.
+import { strict as assert } from "assert";
+import * as path from "path";
+import type { Stack } from "@pulumi/pulumi/automation";
+import { startEmulator } from "../../emulator";
+import { appUserToken, emulatorOk } from "../../scripts/emulator-http";
+import { directoryView, EventLog, leakedSecrets, plaintextOf, providerConfig, readCheckpoint, repoRoot, stackFor, tempPulumiEnv } from "./harness";
+
+const PROJECT = "multi-customer";
+const STACK = "e2e";
+const exampleDir = path.join(repoRoot, "examples", "multi-customer");
+const NICKNAME = "Sales - Microsoft 365 (e2e)";
+const NEW_DOMAIN = "mail.wingtiptoys.example";
+
+describe("e2e: multi-customer example (policies, nicknames, verified domain, users across customers)", function () {
+  this.timeout(300_000);
+  let emu: Awaited<ReturnType<typeof startEmulator>>;
+  let env: Awaited<ReturnType<typeof tempPulumiEnv>>;
+  let stack: Stack;
+  let secrets: Record<string, string>;
+  let baseline: ReturnType<typeof directoryView>;
+  let token: string;
+  const partner = () => emu.seed.partners.find((p) => p.tenantId === emu.seed.defaultPartnerId)!;
+  const first = () => partner().customers[0];
+  const second = () => partner().customers[1];
+  const view = async () => directoryView(await emulatorOk(emu, "GET", "/_emulator/state"));
+  const policyId = () => `${partner().tenantId}_${second().id}`;
+
+  before(async () => {
+    emu = await startEmulator({});
+    env = await tempPulumiEnv();
+    const cfg = providerConfig(emu, partner());
+    secrets = cfg.secrets;
+    const customers = {
+      [first().id]: { domain: first().domain, nicknames: { [first().subscriptions[0].id]: NICKNAME } },
+      [second().id]: { domain: second().domain, verifiedDomain: NEW_DOMAIN },
+    };
+    stack = await stackFor(env, exampleDir, STACK, {
+      config: { ...cfg.config, customerIds: JSON.stringify([first().id, second().id]), customers: JSON.stringify(customers) },
+      secrets: cfg.secrets,
+    });
+    baseline = await view();
+    token = await appUserToken(emu, partner());
+  });
+  after(async () => {
+    env?.dispose();
+    await emu?.close();
+  });
+
+  it("up creates the baseline in both customers", async () => {
+    const log = new EventLog();
+    await stack.up({ onEvent: log.onEvent });
+    assert.deepEqual(log.ops(), { create: 8 }, log.errors().join("\n"));
+    const now = await view();
+    assert.ok(now.nicknames.includes(`${first().id}/${first().subscriptions[0].id}/${NICKNAME}`));
+    assert.ok(now.domains.includes(`${second().id}/${NEW_DOMAIN}`));
+    assert.equal(now.policies.filter((p) => p.endsWith("/AzureReservedInstances:Purchase")).length, baseline.policies.length + 2);
+    for (const c of [first(), second()]) assert.ok(now.activeUsers.includes(`${c.id}/breakglass@${c.domain.toLowerCase()}/Break-glass administrator`));
+  });
+
+  it("a second preview proposes no changes, and state holds no plaintext secret", async () => {
+    const pv = await stack.preview({ expectNoChanges: true });
+    assert.deepEqual(pv.changeSummary, { same: 9 });
+    const exported = await stack.exportStack();
+    const passwords: Record<string, string> = {};
+    for (const r of exported.deployment.resources ?? []) {
+      const pw = plaintextOf(r.outputs?.initialPassword);
+      if (typeof pw === "string") passwords[r.urn] = pw;
+    }
+    assert.equal(Object.keys(passwords).length, 2);
+    assert.deepEqual(leakedSecrets(readCheckpoint(env, PROJECT, STACK).text, { ...secrets, ...passwords, token }), []);
+  });
+
+  it("refresh --preview-only reports a renamed subscription and a deleted policy; up --refresh repairs both", async () => {
+    const sub = await emulatorOk<Record<string, unknown>>(emu, "GET", `/v1/customers/${first().id}/subscriptions/${first().subscriptions[0].id}`, { token });
+    await emulatorOk(emu, "PATCH", `/v1/customers/${first().id}/subscriptions/${first().subscriptions[0].id}`, { token, body: { ...sub, friendlyName: "Renamed in the portal" } });
+    await emulatorOk(emu, "DELETE", `/v1/SelfServePolicy/${policyId()}`, { token });
+
+    const drift = new EventLog();
+    await stack.refresh({ previewOnly: true, onEvent: drift.onEvent });
+    assert.deepEqual(drift.ops(), { update: 1, delete: 1, same: 6 });
+
+    const repair = new EventLog();
+    await stack.up({ refresh: true, onEvent: repair.onEvent });
+    assert.deepEqual(repair.errors(), []);
+    const now = await view();
+    assert.ok(now.nicknames.includes(`${first().id}/${first().subscriptions[0].id}/${NICKNAME}`), "nickname repaired");
+    assert.ok(now.policies.some((p) => p.startsWith(`${policyId()}/`)), "policy re-created");
+    const pv = await stack.preview({ refresh: true, expectNoChanges: true });
+    assert.deepEqual(pv.changeSummary, { same: 9 });
+  });
+
+  it("destroy restores the emulator, except the verified domain (kept) and the soft-deleted users", async () => {
+    const log = new EventLog();
+    await stack.destroy({ onEvent: log.onEvent });
+    assert.deepEqual(log.ops(), { delete: 8 });
+    const after = await view();
+    assert.deepEqual({ ...after, deletedUsers: [], domains: [] }, { ...baseline, deletedUsers: [], domains: [] });
+    assert.deepEqual(after.domains, [...baseline.domains, `${second().id}/${NEW_DOMAIN}`].sort());
+    const newlyDeleted = after.deletedUsers.filter((u) => !baseline.deletedUsers.includes(u));
+    assert.deepEqual(newlyDeleted, [first(), second()].map((c) => `${c.id}/breakglass@${c.domain.toLowerCase()}`).sort());
+  });
+});
