@@ -69,6 +69,7 @@ const emulatorCommand: Command = {
     }
     const port = values.port === undefined ? 0 : Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, got '${values.port}'`);
+    const stopped = io.waitForStop(); // listen for Ctrl+C from the start, so a stop during startup is not lost
     const { startEmulator } = await import("../../emulator");
     const statePath = values.state;
     const emu = await startEmulator({ port, host: values.host, statePath, http: values.http ?? false });
@@ -99,7 +100,7 @@ const emulatorCommand: Command = {
       if (caPath) io.out(`PARTNERCENTER_CA_CERTIFICATE=${caPath}`);
     }
     io.out("Press Ctrl+C to stop.");
-    await io.waitForStop();
+    await stopped;
     await emu.close();
     io.out("Partner Center emulator stopped.");
     return 0;
