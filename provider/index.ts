@@ -1,0 +1,21 @@
+// pulumi-partner-center — the package's public API (these names are a contract with users).
+//
+//   Resources (Pulumi dynamic resources, type pulumi-nodejs:dynamic/partnercenter:<ClassName>):
+//     CustomerUser, UserRoleAssignment, UserLicenseAssignment, SelfServePolicy, SubscriptionNickname, VerifiedDomain
+//   Lookups (plain async functions): listCustomers, getCustomer, findCustomers, listSubscriptions, getSubscription,
+//     listOrders, listEntitlements, listAvailableLicenses, listUserLicenses, listDirectoryRoles, listUserRoles,
+//     listUsers, listDeletedUsers, listSelfServePolicies, getRelationshipRequestUrl
+//   Configuration: stack config partnercenter:* (or PARTNERCENTER_* environment variables).
+
+export { CustomerUser, type CustomerUserInputs } from "./resources/customer-user";
+export { UserRoleAssignment, type UserRoleAssignmentInputs } from "./resources/user-role-assignment";
+export { UserLicenseAssignment, type UserLicenseAssignmentInputs } from "./resources/user-license-assignment";
+export { SelfServePolicy, type SelfServePolicyInputs } from "./resources/self-serve-policy";
+export { SubscriptionNickname, type SubscriptionNicknameInputs } from "./resources/subscription-nickname";
+export { VerifiedDomain, type VerifiedDomainInputs } from "./resources/verified-domain";
+export * from "./lookups";
+export { CONFIG_KEYS, envName, type ConfigKey, type ProviderConfig } from "./config";
+export { PartnerCenterClient, PartnerCenterError } from "./client";
+export type {
+  Customer, CustomerUser as CustomerUserRecord, DirectoryRole, Entitlement, License, Order, SelfServePolicy as SelfServePolicyRecord, SubscribedSku, Subscription,
+} from "./client";

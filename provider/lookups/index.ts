@@ -1,0 +1,5 @@
+// Read-only lookups (plain async functions) for programs, the CLI and scripts.
+export { lookupClient, type LookupConfig, type LookupOptions } from "./client";
+export { findCustomers, getCustomer, getRelationshipRequestUrl, listCustomers, type FindCustomersOptions } from "./customers";
+export { getSubscription, listEntitlements, listOrders, listSubscriptions } from "./subscriptions";
+export { listAvailableLicenses, listDeletedUsers, listDirectoryRoles, listSelfServePolicies, listUserLicenses, listUserRoles, listUsers } from "./directory";

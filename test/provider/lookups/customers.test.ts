@@ -1,0 +1,45 @@
+import assert from "assert";
+import type { Emulator } from "../../../emulator";
+import { findCustomers, getCustomer, getRelationshipRequestUrl, listCustomers } from "../../../provider/lookups";
+import { startTestEmulator } from "../../emulator/helpers";
+import { lookupConfig } from "./fixture";
+
+describe("lookups/customers (against the emulator)", () => {
+  let emu: Emulator;
+  before(async () => (emu = await startTestEmulator()));
+  after(async () => emu && (await emu.close()));
+
+  it("listCustomers returns the partner's customers only", async () => {
+    const list = await listCustomers({ config: lookupConfig(emu) });
+    assert.deepStrictEqual(list.map((c) => c.id).sort(), emu.seed.partners[0].customers.map((c) => c.id).sort());
+  });
+
+  it("getCustomer returns one customer with its domain", async () => {
+    const seed = emu.seed.partners[0].customers[0];
+    const c = await getCustomer(seed.id, { config: lookupConfig(emu, false) });
+    assert.strictEqual(c.id, seed.id);
+    assert.strictEqual(c.companyProfile?.domain, seed.domain);
+  });
+
+  it("findCustomers matches a company-name prefix or a domain prefix, each customer once", async () => {
+    const seed = emu.seed.partners[0].customers[0];
+    const byName = await findCustomers(seed.companyName.slice(0, 4).toLowerCase(), { config: lookupConfig(emu) });
+    assert.ok(byName.some((c) => c.id === seed.id));
+    const byDomain = await findCustomers(seed.domain.slice(0, 5), { config: lookupConfig(emu), by: "domain" });
+    assert.ok(byDomain.some((c) => c.id === seed.id));
+    const none = await findCustomers("zz-no-such-prefix", { config: lookupConfig(emu) });
+    assert.deepStrictEqual(none, []);
+    const ids = byName.map((c) => c.id);
+    assert.strictEqual(new Set(ids).size, ids.length);
+  });
+
+  it("getRelationshipRequestUrl returns an https URL (App+User)", async () => {
+    const url = await getRelationshipRequestUrl({ config: lookupConfig(emu) });
+    assert.match(url, /^https:\/\//);
+  });
+
+  it("a missing credential is a clear configuration error that names the keys", async () => {
+    const { clientSecret: _s, ...noSecret } = lookupConfig(emu);
+    await assert.rejects(listCustomers({ config: noSecret }), (e: Error) => /partnercenter:clientSecret/.test(e.message) && /PARTNERCENTER_CLIENT_SECRET/.test(e.message));
+  });
+});
