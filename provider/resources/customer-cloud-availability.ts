@@ -1,0 +1,51 @@
+// Which customer-account features each Partner Center cloud offers (docs "Applies to" lines, reference §1.11),
+// and the check() rule that refuses a resource in a cloud without the feature, naming the cloud.
+// Choice: the cloud is the runtime's configured partnercenter:cloud when the runtime exposes it (currentCloud()),
+// else PARTNERCENTER_CLOUD, else "global" — check() gets no configuration of its own.
+// Choice: billing/company profiles, qualifications, validation codes, domain availability and customer creation have
+// no documented cloud limit, so they are allowed everywhere.
+
+import type { CloudName } from "../client";
+import { envName } from "../config";
+import type { CrossFieldRule } from "./kit/check";
+
+export type AccountFeature = "agreements" | "usageBudget";
+
+export const CLOUD_LABELS: Readonly<Record<CloudName, string>> = {
+  global: "global (public) cloud",
+  usgov: "US Government cloud (usgov)",
+  china: "21Vianet cloud (china)",
+};
+
+const AVAILABILITY: Readonly<Record<AccountFeature, { clouds: readonly CloudName[]; what: string }>> = {
+  agreements: { clouds: ["global"], what: "Microsoft Customer Agreement metadata, confirmation and direct-sign status" },
+  usageBudget: { clouds: ["global", "usgov"], what: "the customer usage spending budget" },
+};
+
+const isCloud = (v: unknown): v is CloudName => v === "global" || v === "usgov" || v === "china";
+
+/** The cloud the provider is configured for. */
+export function configuredCloud(env: NodeJS.ProcessEnv = process.env): CloudName {
+  // Loaded at call time: the runtime imports the resource registry, which imports this file.
+  const runtime = require("../runtime") as { currentCloud?: () => string | undefined };
+  const fromRuntime = typeof runtime.currentCloud === "function" ? runtime.currentCloud() : undefined;
+  if (isCloud(fromRuntime)) return fromRuntime;
+  const fromEnv = env[envName("cloud")]?.trim().toLowerCase();
+  return isCloud(fromEnv) ? fromEnv : "global";
+}
+
+/** Why `feature` cannot be used in `cloud`, or undefined when it can. */
+export function unavailableReason(feature: AccountFeature, cloud: CloudName): string | undefined {
+  const { clouds, what } = AVAILABILITY[feature];
+  if (clouds.includes(cloud)) return undefined;
+  return `Partner Center does not offer ${what} in the ${CLOUD_LABELS[cloud]}; it exists only in the ${clouds.map((c) => CLOUD_LABELS[c]).join(" and ")}.`;
+}
+
+/** check() rule: the resource cannot exist in the configured cloud. Reported on `property`. */
+export function cloudRule(feature: AccountFeature, resource: string, property: string, cloud: () => CloudName = () => configuredCloud()): CrossFieldRule {
+  return () => {
+    const reason = unavailableReason(feature, cloud());
+    if (!reason) return [];
+    return [{ property, reason: `${resource} cannot be used here: ${reason} Fix: remove this ${resource} from stacks whose partnercenter:cloud is ${cloud()}, or use a stack configured for the ${AVAILABILITY[feature].clouds.join(" or ")} cloud.` }];
+  };
+}

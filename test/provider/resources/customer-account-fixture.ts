@@ -1,0 +1,67 @@
+// Drives the customer-account resource definitions the way the runtime does (check -> create, read -> diff, ...),
+// with a context built exactly like the runtime's: a client from the same stack configuration, one
+// MS-CorrelationId per engine call, a shared list snapshot and the warning sink of the fixture.
+import { randomUUID } from "crypto";
+import { clientOptionsOf, configFromRequest } from "../../../provider/config";
+import { PartnerCenterClient } from "../../../provider/client";
+import { resources } from "../../../provider/resources";
+import type { Bag, ResourceContext, ResourceDefinition } from "../../../provider/resources/kit/define-resource";
+import { ListSnapshot } from "../../../provider/resources/kit/snapshot";
+import { runtime, stackConfig, type Fixture } from "./fixture";
+
+export interface Driver {
+  check(olds: Bag, news: Bag): Promise<{ inputs: Bag; failures: Array<{ property: string; reason: string }> }>;
+  diff(id: string, olds: Bag, news: Bag): Promise<{ changes: boolean; replaces: string[]; deleteBeforeReplace?: boolean }>;
+  create(inputs: Bag): Promise<{ id: string; outs: Bag }>;
+  read(id: string, props: Bag): Promise<{ id: string; props: Bag }>;
+  update(id: string, olds: Bag, news: Bag): Promise<{ outs: Bag }>;
+  delete(id: string, props: Bag): Promise<void>;
+  /** check then create; fails on check failures. */
+  provision(inputs: Bag): Promise<{ id: string; outs: Bag; inputs: Bag }>;
+  /** read then diff(olds = read props, news = stored inputs), as refresh does. */
+  refresh(id: string, outs: Bag, inputs: Bag): Promise<{ read: { id: string; props: Bag }; diff?: { changes: boolean; replaces: string[] } }>;
+}
+
+/** Through the runtime once the type is registered (as the shim calls it); until then straight to the definition. */
+export function driver(f: Fixture, def: ResourceDefinition, extraConfig: Record<string, string> = {}): Driver {
+  const viaRuntime = resources[def.type] === def;
+  let client: PartnerCenterClient | undefined;
+  const snapshot = new ListSnapshot({ ttlMs: 0 });
+  const ctx = (): ResourceContext => {
+    const values = stackConfig(f.emu, extraConfig);
+    client ??= new PartnerCenterClient(clientOptionsOf(configFromRequest({ config: { get: (k: string) => values[k] } })));
+    return { client: client.withCorrelationId(randomUUID()), snapshot, partnerTenantId: f.partner.tenantId, warn: (m) => f.warnings.push(m) };
+  };
+  const d: Driver = {
+    check: async (olds, news) => (viaRuntime ? runtime.check(def.type, olds, news) : def.check(olds, news)),
+    diff: async (id, olds, news) => (viaRuntime ? runtime.diff(def.type, id, olds, news) : def.diff(id, olds, news)),
+    create: (inputs) => (viaRuntime ? runtime.create(def.type, inputs) : def.create(ctx(), inputs)),
+    read: (id, props) => (viaRuntime ? runtime.read(def.type, id, props) : def.read(ctx(), id, props)),
+    update: (id, olds, news) => (viaRuntime ? runtime.update(def.type, id, olds, news) : def.update(ctx(), id, olds, news)),
+    delete: (id, props) => (viaRuntime ? runtime.delete(def.type, id, props) : def.delete(ctx(), id, props)),
+    async provision(inputs) {
+      const checked = await d.check({}, inputs);
+      if (checked.failures.length) throw new Error(`check failed: ${JSON.stringify(checked.failures)}`);
+      const { id, outs } = await d.create(checked.inputs);
+      return { id, outs, inputs: checked.inputs };
+    },
+    async refresh(id, outs, inputs) {
+      const read = await d.read(id, outs);
+      const diff = read.id ? await d.diff(id, read.props, inputs) : undefined;
+      return { read, diff };
+    },
+  };
+  return d;
+}
+
+/** Runs `body` with PARTNERCENTER_CLOUD set, restoring the environment afterwards. */
+export async function inCloud<T>(cloud: string, body: () => Promise<T> | T): Promise<T> {
+  const before = process.env.PARTNERCENTER_CLOUD;
+  process.env.PARTNERCENTER_CLOUD = cloud;
+  try {
+    return await body();
+  } finally {
+    if (before === undefined) delete process.env.PARTNERCENTER_CLOUD;
+    else process.env.PARTNERCENTER_CLOUD = before;
+  }
+}
