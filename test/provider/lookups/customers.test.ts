@@ -1,4 +1,7 @@
 import assert from "assert";
+import { mkdtempSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
 import type { Emulator } from "../../../emulator";
 import { findCustomers, getCustomer, getRelationshipRequestUrl, listCustomers } from "../../../provider/lookups";
 import { startTestEmulator } from "../../emulator/helpers";
@@ -31,6 +34,17 @@ describe("lookups/customers (against the emulator)", () => {
     assert.deepStrictEqual(none, []);
     const ids = byName.map((c) => c.id);
     assert.strictEqual(new Set(ids).size, ids.length);
+  });
+
+  it("works with the app certificate (thumbprint computed from certificatePem, PEM given as file paths)", async () => {
+    const p = emu.seed.partners[0];
+    const dir = mkdtempSync(join(tmpdir(), "pc-cert-"));
+    writeFileSync(join(dir, "cert.pem"), p.appCertificate.certificatePem);
+    writeFileSync(join(dir, "key.pem"), p.appCertificate.privateKeyPem);
+    const { clientSecret: _s, refreshToken: _r, ...rest } = lookupConfig(emu, false);
+    const config = { ...rest, clientId: p.appCertificate.clientId, certificatePem: join(dir, "cert.pem"), privateKeyPem: join(dir, "key.pem") };
+    const c = await getCustomer(p.customers[0].id, { config });
+    assert.strictEqual(c.id, p.customers[0].id);
   });
 
   it("getRelationshipRequestUrl returns an https URL (App+User)", async () => {
