@@ -1,0 +1,26 @@
+import { strict as assert } from "assert";
+import { readFileSync } from "fs";
+import { join } from "path";
+import { CHOICES_DOC, choicesIn, renderChoices, repoRoot } from "../../scripts/emulator-choices";
+
+describe("scripts/emulator-choices", () => {
+  it("joins continuation lines and stops at the end of the header comment", () => {
+    const text = [
+      "// Users handler.",
+      "// Emulator choice: first part",
+      "//   and its continuation,",
+      "// on two lines.",
+      "// Emulator choice (undocumented): second.",
+      "import x from 'y';",
+      "// Emulator choice: not in the header",
+    ].join("\n");
+    assert.deepEqual(choicesIn(text), ["first part and its continuation, on two lines.", "second."]);
+  });
+
+  it("docs/emulator-choices.md lists every choice written in the emulator's headers", () => {
+    const root = repoRoot(__dirname);
+    const committed = readFileSync(join(root, CHOICES_DOC), "utf8");
+    assert.equal(committed, renderChoices(root), "docs/emulator-choices.md is stale: run `npm run build && node dist/scripts/emulator-choices.js`");
+    assert.match(committed, /409\/60018/, "the users handler's duplicate-UPN choice is listed");
+  });
+});
