@@ -102,7 +102,7 @@ export interface ProjectStackOptions {
   /** Folder of a Pulumi project (its Pulumi.yaml is read, never written). */
   projectDir: string;
   stackName: string;
-  /** The program; default: require the project's own main (index.ts through ts-node, else index.js). */
+  /** The program; default: the project's own main, as projectProgram runs it. */
   program?: () => Promise<Record<string, unknown> | void>;
   /** Plain stack config; keys without a namespace belong to the project. */
   config?: Record<string, string>;
@@ -110,7 +110,7 @@ export interface ProjectStackOptions {
   secrets?: Record<string, string>;
 }
 
-/** The project's settings with `main` set to its folder, so the engine and the provider plugin run there. */
+/** The project's settings with `main` made absolute (its folder when Pulumi.yaml names none). */
 export async function projectSettingsOf(env: PulumiEnv, projectDir: string): Promise<ProjectSettings> {
   const dir = path.resolve(projectDir);
   const reader = await LocalWorkspace.create({ workDir: dir, pulumiCommand: env.command, envVars: env.envVars });
@@ -118,18 +118,19 @@ export async function projectSettingsOf(env: PulumiEnv, projectDir: string): Pro
   return { ...settings, main: path.resolve(dir, settings.main ?? ".") };
 }
 
-/** The program a plain `pulumi up` would run: the project's index.ts (ts-node) or compiled index.js. */
-export function projectProgram(projectDir: string): () => Promise<Record<string, unknown> | void> {
+/** The program a plain `pulumi up` would run: the project's `main` file, or its folder's index.js / index.ts
+ *  (through ts-node); a module that exports a function is called, as the Node language host does. */
+export function projectProgram(main: string): () => Promise<Record<string, unknown> | void> {
   return async () => {
-    const ts = path.join(projectDir, "index.ts");
-    let entry = path.join(projectDir, "index.js");
-    if (fs.existsSync(ts) && !fs.existsSync(entry)) {
-      registerTsNode();
-      entry = ts;
+    let entry = main;
+    if (fs.statSync(main).isDirectory()) {
+      entry = [path.join(main, "index.js"), path.join(main, "index.ts")].find((f) => fs.existsSync(f)) ?? path.join(main, "index.js");
     }
+    if (entry.endsWith(".ts")) registerTsNode();
     delete require.cache[require.resolve(entry)];   // a second run registers its resources again
     const mod = require(entry);
-    return mod && typeof mod === "object" ? { ...mod } : undefined;
+    const result = typeof mod === "function" ? await mod() : mod;
+    return result && typeof result === "object" ? { ...result } : undefined;
   };
 }
 
@@ -141,9 +142,12 @@ function registerTsNode(): void {
 /** Creates or selects a stack of a project folder in a fresh temporary work dir, with its config set. */
 export async function openProjectStack(opts: ProjectStackOptions): Promise<Stack> {
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "pc-workspace-"));
-  const projectSettings = await projectSettingsOf(opts.env, opts.projectDir);
+  const settings = await projectSettingsOf(opts.env, opts.projectDir);
+  const programPath = settings.main!;
+  // The engine (and so the provider plugin, which resolves the package from its cwd) runs in the project folder.
+  const projectSettings = { ...settings, main: path.resolve(opts.projectDir) };
   const stack = await LocalWorkspace.createOrSelectStack(
-    { stackName: opts.stackName, projectName: projectSettings.name, program: opts.program ?? projectProgram(projectSettings.main!) },
+    { stackName: opts.stackName, projectName: projectSettings.name, program: opts.program ?? projectProgram(programPath) },
     { workDir, projectSettings, envVars: opts.env.envVars, pulumiCommand: opts.env.command },
   );
   const config: ConfigMap = {};

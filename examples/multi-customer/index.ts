@@ -2,7 +2,7 @@
 // Administrator, a self-serve policy for Azure reservations, subscription nicknames and, where asked for,
 // a verified custom domain. Outside this repository, import from "pulumi-partner-center" instead of "../../provider".
 import * as pulumi from "@pulumi/pulumi";
-import { CustomerUser, SelfServePolicy, SubscriptionNickname, UserRoleAssignment, VerifiedDomain } from "../../provider/resources";
+import { CustomerUser, SelfServePolicy, SubscriptionNickname, UserRoleAssignment, VerifiedDomain } from "../../provider";
 
 interface CustomerSettings {
   /** a domain of the customer for sign-in names, e.g. contoso.onmicrosoft.com */

@@ -1,7 +1,7 @@
 // Quickstart: two users in one customer tenant, each with a directory role and a Microsoft 365 license.
 // Outside this repository, import from "pulumi-partner-center" instead of "../../provider".
 import * as pulumi from "@pulumi/pulumi";
-import { CustomerUser, UserLicenseAssignment, UserRoleAssignment } from "../../provider/resources";
+import { CustomerUser, UserLicenseAssignment, UserRoleAssignment } from "../../provider";
 
 const config = new pulumi.Config();
 const customerId = config.require("customerId");
