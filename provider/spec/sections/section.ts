@@ -1,0 +1,37 @@
+// A section of the tenant spec: one top-level YAML key, its zod schema, how it becomes resources, and how
+// `partner-center export` reads it back from a live customer. Adding a section (e.g. the account settings
+// once their resource classes exist): one file with these three parts and one line in sections/index.ts.
+
+import type * as pulumi from "@pulumi/pulumi";
+import type { z } from "zod";
+import type { PartnerCenterApi } from "../../resources/kit/api";
+
+export interface DeclareContext {
+  /** Resolved customer tenant id (lower case). */
+  customerId: string;
+  /** The file's `adopt` default (true in exported specs). */
+  adopt: boolean;
+  /** A stable resource name inside this customer: `<customerId>/<parts joined by />`. */
+  name(...parts: string[]): string;
+  opts: pulumi.CustomResourceOptions;
+}
+
+export interface ExportContext {
+  client: PartnerCenterApi;
+  customerId: string;
+  partnerTenantId: string;
+}
+
+export interface SpecSection<S extends z.ZodType = z.ZodType> {
+  /** The YAML key. */
+  key: string;
+  /** Its schema; the section is optional in every spec. */
+  schema: S;
+  declare(value: z.output<S>, ctx: DeclareContext): void;
+  /** The live customer's objects in spec form, or undefined when it has none. */
+  export(ctx: ExportContext): Promise<z.input<S> | undefined>;
+}
+
+export function defineSection<S extends z.ZodType>(section: SpecSection<S>): SpecSection<S> {
+  return section;
+}
