@@ -1,7 +1,8 @@
 // pulumi-partner-center — the package's public API (these names are a contract with users).
 //
 //   Resources (Pulumi dynamic resources, type pulumi-nodejs:dynamic/partnercenter:<ClassName>):
-//     CustomerUser, UserRoleAssignment, UserLicenseAssignment, SelfServePolicy, SubscriptionNickname, VerifiedDomain
+//     CustomerUser, UserRoleAssignment, UserLicenseAssignment, SelfServePolicy, SubscriptionNickname, VerifiedDomain,
+//     CustomerBillingProfile, CustomerUsageBudget
 //   Lookups (plain async functions): listCustomers, getCustomer, findCustomers, listSubscriptions, getSubscription,
 //     listOrders, listEntitlements, listAvailableLicenses, listUserLicenses, listDirectoryRoles, listUserRoles,
 //     listUsers, listDeletedUsers, listSelfServePolicies, getRelationshipRequestUrl
@@ -13,6 +14,8 @@ export { UserLicenseAssignment, type UserLicenseAssignmentInputs } from "./resou
 export { SelfServePolicy, type SelfServePolicyInputs } from "./resources/self-serve-policy";
 export { SubscriptionNickname, type SubscriptionNicknameInputs } from "./resources/subscription-nickname";
 export { VerifiedDomain, type VerifiedDomainInputs } from "./resources/verified-domain";
+export { CustomerBillingProfile, type CustomerBillingProfileInputs } from "./resources/customer-billing-profile";
+export { CustomerUsageBudget, type CustomerUsageBudgetInputs } from "./resources/customer-usage-budget";
 export * from "./lookups";
 export { CONFIG_KEYS, envName, type ConfigKey, type ProviderConfig } from "./config";
 export { PartnerCenterClient, PartnerCenterError } from "./client";

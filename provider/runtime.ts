@@ -41,6 +41,11 @@ export async function configure(req: { config: { get(key: string): string | unde
   }
 }
 
+/** The cloud of the configure()d stack config, read by check() rules (customer-cloud-availability.ts); undefined before configure(). */
+export function currentCloud(): string | undefined {
+  return configured?.config?.cloud;
+}
+
 function currentConfig(): ProviderConfig {
   if (configured?.error) throw configured.error;
   return configured?.config ?? loadConfig(() => undefined);

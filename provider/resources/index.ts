@@ -2,6 +2,8 @@
 // token pulumi-nodejs:dynamic/partnercenter:<ClassName>). The runtime dispatches engine calls through it.
 // Adding a resource: one file with the fixed shape (see customer-user.ts), one line here, one test file.
 
+import { customerBillingProfile } from "./customer-billing-profile";
+import { customerUsageBudget } from "./customer-usage-budget";
 import { customerUser } from "./customer-user";
 import type { ResourceDefinition } from "./kit/define-resource";
 import { selfServePolicy } from "./self-serve-policy";
@@ -11,7 +13,8 @@ import { userRoleAssignment } from "./user-role-assignment";
 import { verifiedDomain } from "./verified-domain";
 
 export const resources: Readonly<Record<string, ResourceDefinition>> = Object.freeze(
-  Object.fromEntries([customerUser, userRoleAssignment, userLicenseAssignment, selfServePolicy, subscriptionNickname, verifiedDomain].map((d) => [d.type, d])),
+  Object.fromEntries([customerUser, userRoleAssignment, userLicenseAssignment, selfServePolicy, subscriptionNickname, verifiedDomain,
+    customerBillingProfile, customerUsageBudget].map((d) => [d.type, d])),
 );
 
 export function resourceDefinition(type: string): ResourceDefinition {
@@ -26,3 +29,5 @@ export { UserLicenseAssignment } from "./user-license-assignment";
 export { SelfServePolicy } from "./self-serve-policy";
 export { SubscriptionNickname } from "./subscription-nickname";
 export { VerifiedDomain } from "./verified-domain";
+export { CustomerBillingProfile } from "./customer-billing-profile";
+export { CustomerUsageBudget } from "./customer-usage-budget";

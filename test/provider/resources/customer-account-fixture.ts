@@ -7,7 +7,7 @@ import { PartnerCenterClient } from "../../../provider/client";
 import { resources } from "../../../provider/resources";
 import type { Bag, ResourceContext, ResourceDefinition } from "../../../provider/resources/kit/define-resource";
 import { ListSnapshot } from "../../../provider/resources/kit/snapshot";
-import { runtime, stackConfig, type Fixture } from "./fixture";
+import { configureRuntime, runtime, stackConfig, type Fixture } from "./fixture";
 
 export interface Driver {
   check(olds: Bag, news: Bag): Promise<{ inputs: Bag; failures: Array<{ property: string; reason: string }> }>;
@@ -54,14 +54,19 @@ export function driver(f: Fixture, def: ResourceDefinition, extraConfig: Record<
   return d;
 }
 
-/** Runs `body` with PARTNERCENTER_CLOUD set, restoring the environment afterwards. */
-export async function inCloud<T>(cloud: string, body: () => Promise<T> | T): Promise<T> {
+/**
+ * Runs `body` with the provider configured for `cloud`: the runtime's stack config gets partnercenter:cloud (what
+ * a stack sets) and PARTNERCENTER_CLOUD is set for definitions not yet registered; both are restored afterwards.
+ */
+export async function inCloud<T>(f: Fixture, cloud: string, body: () => Promise<T> | T): Promise<T> {
   const before = process.env.PARTNERCENTER_CLOUD;
   process.env.PARTNERCENTER_CLOUD = cloud;
+  await configureRuntime(f.emu, { "partnercenter:cloud": cloud });
   try {
     return await body();
   } finally {
     if (before === undefined) delete process.env.PARTNERCENTER_CLOUD;
     else process.env.PARTNERCENTER_CLOUD = before;
+    await configureRuntime(f.emu);
   }
 }

@@ -125,11 +125,11 @@ describe("resources/CustomerUsageBudget (against the emulator)", () => {
   });
 
   it("check fails in the 21Vianet cloud, naming the cloud; usgov and global are fine", async () => {
-    const china = await inCloud("china", () => r.check({}, { customerId: f.customer.id, amount: 5 }));
+    const china = await inCloud(f, "china", () => r.check({}, { customerId: f.customer.id, amount: 5 }));
     assert.strictEqual(china.failures.length, 1);
     assert.match(china.failures[0].reason, /21Vianet cloud \(china\)/);
     assert.match(china.failures[0].reason, /Fix:/);
-    assert.deepStrictEqual((await inCloud("usgov", () => r.check({}, { customerId: f.customer.id, amount: 5 }))).failures, []);
-    assert.deepStrictEqual((await inCloud("global", () => r.check({}, { customerId: f.customer.id, amount: 5 }))).failures, []);
+    assert.deepStrictEqual((await inCloud(f, "usgov", () => r.check({}, { customerId: f.customer.id, amount: 5 }))).failures, []);
+    assert.deepStrictEqual((await inCloud(f, "global", () => r.check({}, { customerId: f.customer.id, amount: 5 }))).failures, []);
   });
 });
