@@ -5,7 +5,9 @@
 //     CustomerBillingProfile, CustomerUsageBudget
 //   Lookups (plain async functions): listCustomers, getCustomer, findCustomers, listSubscriptions, getSubscription,
 //     listOrders, listEntitlements, listAvailableLicenses, listUserLicenses, listDirectoryRoles, listUserRoles,
-//     listUsers, listDeletedUsers, listSelfServePolicies, getRelationshipRequestUrl
+//     listUsers, listDeletedUsers, listSelfServePolicies, getRelationshipRequestUrl, getBillingProfile, getCompanyProfile,
+//     getUsageBudget, getAgreementMetadata, listCustomerAgreements, getDirectSignStatus, getValidationCodes, getQualifications,
+//     checkDomainAvailability
 //   Configuration: stack config partnercenter:* (or PARTNERCENTER_* environment variables).
 
 export { CustomerUser, type CustomerUserInputs } from "./resources/customer-user";

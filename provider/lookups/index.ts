@@ -3,3 +3,7 @@ export { lookupClient, type LookupConfig, type LookupOptions } from "./client";
 export { findCustomers, getCustomer, getRelationshipRequestUrl, listCustomers, type FindCustomersOptions } from "./customers";
 export { getSubscription, listEntitlements, listOrders, listSubscriptions } from "./subscriptions";
 export { listAvailableLicenses, listDeletedUsers, listDirectoryRoles, listSelfServePolicies, listUserLicenses, listUserRoles, listUsers } from "./directory";
+export {
+  checkDomainAvailability, getAgreementMetadata, getBillingProfile, getCompanyProfile, getDirectSignStatus, getQualifications, getUsageBudget,
+  getValidationCodes, listCustomerAgreements, type AgreementTypeOptions,
+} from "./account";
