@@ -1,0 +1,113 @@
+// The account-settings example (CustomerBillingProfile, CustomerUsageBudget) under the real Pulumi engine against the
+// emulator: up, a quiet preview, no plaintext secret in state, drift seen by refresh --preview-only after changes made
+// through the emulator's API, repair by up, and destroy (the billing profile is kept, the budget cleared).
+import { strict as assert } from "assert";
+import * as path from "path";
+import type { Stack } from "@pulumi/pulumi/automation";
+import { startEmulator } from "../../emulator";
+import { appUserToken, emulatorOk } from "../../scripts/emulator-http";
+import { EventLog, leakedSecrets, providerConfig, readCheckpoint, repoRoot, stackFor, tempPulumiEnv, typeOfUrn } from "./harness";
+
+const PROJECT = "account-settings";
+const STACK = "e2e";
+const exampleDir = path.join(repoRoot, "examples", "account-settings");
+const JWT_RE = /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\./;
+const COMPANY = "Account Settings E2E Ltd";
+
+interface Profile { id: string; companyName: string; email: string; defaultAddress: { city: string; [k: string]: unknown }; attributes: { etag: string } }
+
+describe("e2e: account-settings example (billing profile, usage budget)", function () {
+  this.timeout(300_000);
+  let emu: Awaited<ReturnType<typeof startEmulator>>;
+  let env: Awaited<ReturnType<typeof tempPulumiEnv>>;
+  let stack: Stack;
+  let secrets: Record<string, string>;
+  let token: string;
+  const partner = () => emu.seed.partners.find((p) => p.tenantId === emu.seed.defaultPartnerId)!;
+  const customer = () => partner().customers[0];
+  const profile = () => emulatorOk<Profile>(emu, "GET", `/v1/customers/${customer().id}/profiles/billing`, { token });
+  const budget = async () => (await emulatorOk<{ amount: number | null }>(emu, "GET", `/v1/customers/${customer().id}/usagebudget`, { token })).amount;
+
+  before(async () => {
+    emu = await startEmulator({});
+    env = await tempPulumiEnv();
+    const cfg = providerConfig(emu, partner());
+    secrets = cfg.secrets;
+    stack = await stackFor(env, exampleDir, STACK, {
+      config: { ...cfg.config, customerId: customer().id, companyName: COMPANY, billingEmail: "billing@e2e.example", budget: "750" },
+      secrets: cfg.secrets,
+    });
+    token = await appUserToken(emu, partner());
+  });
+  after(async () => {
+    env?.dispose();
+    await emu?.close();
+  });
+
+  it("up writes the billing profile and sets the budget", async () => {
+    const before = await profile();
+    const log = new EventLog();
+    const up = await stack.up({ onEvent: log.onEvent });
+    assert.deepEqual(log.ops(), { create: 2 }, log.errors().join("\n"));
+    const now = await profile();
+    assert.equal(now.companyName, COMPANY);
+    assert.equal(now.email, "billing@e2e.example");
+    assert.equal(now.defaultAddress.city, "Redmond");
+    assert.equal(now.id, before.id, "the same profile, updated");
+    assert.equal(up.outputs.billingProfileId.value, before.id);
+    assert.equal(up.outputs.hasBudget.value, true);
+    assert.equal(await budget(), 750);
+  });
+
+  it("a second preview proposes no changes", async () => {
+    const pv = await stack.preview({ expectNoChanges: true });
+    assert.deepEqual(pv.changeSummary, { same: 3 });
+  });
+
+  it("state holds no plaintext credential or token, and __provider is only the shim", async () => {
+    const cp = readCheckpoint(env, PROJECT, STACK);
+    assert.deepEqual(leakedSecrets(cp.text, { ...secrets, accessToken: token }), []);
+    assert.doesNotMatch(cp.text, JWT_RE);
+    const dynamic = cp.resources.filter((r) => r.type.startsWith("pulumi-nodejs:dynamic/"));
+    assert.deepEqual(dynamic.map((r) => typeOfUrn(r.urn)).sort(), ["CustomerBillingProfile", "CustomerUsageBudget"]);
+    for (const r of dynamic) {
+      const shim = r.outputs?.__provider as string;
+      assert.match(shim, /require\("pulumi-partner-center\/dist\/provider\/runtime"\)/);
+      assert.deepEqual(leakedSecrets(shim, { ...secrets, endpoint: emu.url }), []);
+    }
+  });
+
+  it("refresh --preview-only reports drift made through the API, and writes nothing", async () => {
+    const p = await profile();
+    await emulatorOk(emu, "PUT", `/v1/customers/${customer().id}/profiles/billing`, { token, body: { ...p, companyName: "Renamed in the portal", defaultAddress: { ...p.defaultAddress, city: "Bellevue" } } });
+    await emulatorOk(emu, "PATCH", `/v1/customers/${customer().id}/usagebudget`, { token, body: { amount: 10 } });
+    const before = readCheckpoint(env, PROJECT, STACK).text;
+
+    const log = new EventLog();
+    await stack.refresh({ previewOnly: true, onEvent: log.onEvent });
+    const byType = Object.fromEntries(Object.entries(log.opsByUrn()).map(([urn, op]) => [typeOfUrn(urn), op]));
+    assert.deepEqual(byType, { CustomerBillingProfile: "update", CustomerUsageBudget: "update" });
+    assert.equal(readCheckpoint(env, PROJECT, STACK).text, before, "a preview-only refresh writes no state");
+  });
+
+  it("up --refresh repairs the drift; then nothing is left to do", async () => {
+    const log = new EventLog();
+    await stack.up({ refresh: true, onEvent: log.onEvent });
+    assert.deepEqual(log.errors(), []);
+    const now = await profile();
+    assert.deepEqual([now.companyName, now.defaultAddress.city], [COMPANY, "Redmond"]);
+    assert.equal(await budget(), 750);
+    const pv = await stack.preview({ refresh: true, expectNoChanges: true });
+    assert.deepEqual(pv.changeSummary, { same: 3 });
+  });
+
+  it("destroy keeps the billing profile (and says so) and clears the budget", async () => {
+    const log = new EventLog();
+    await stack.destroy({ onEvent: log.onEvent });
+    assert.deepEqual(log.ops(), { delete: 2 });
+    assert.equal((await profile()).companyName, COMPANY, "the billing profile stays as it was");
+    assert.equal(await budget(), null, "the budget is cleared");
+    const said = log.events.map((e) => e.diagnosticEvent?.message ?? "").filter((m) => /billing profile cannot be removed/.test(m));
+    assert.ok(said.length > 0, "the engine shows the keep-on-delete warning");
+  });
+});
