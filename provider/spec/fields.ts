@@ -28,9 +28,9 @@ export function domain(description: string) {
 }
 
 export function customerRef() {
-  const fix = "give the customer's tenant id (a GUID) or one of its domains, e.g. contoso.onmicrosoft.com";
+  const fix = "give the customer's tenant id (a GUID) or its initial domain, e.g. contoso.onmicrosoft.com";
   return z.string(typed("a string", fix)).regex(CUSTOMER_RE, { error: `must be a customer tenant id or domain. Fix: ${fix}` })
-    .meta({ description: "The customer: its tenant id (GUID) or one of its domains (e.g. contoso.onmicrosoft.com)." });
+    .meta({ description: "The customer: its tenant id (GUID) or its initial domain (e.g. contoso.onmicrosoft.com)." });
 }
 
 export function userPrincipalName() {

@@ -24,8 +24,9 @@ export function parseTenantSpec(text: string, file: string): { spec?: TenantSpec
     return {
       problems: doc.errors.map((e) => {
         const pos = e.linePos?.[0];
+        const key = (/^("[^"\n]*"|'[^'\n]*'|[^:\n]*)/.exec(text.slice(e.pos[0]))?.[1] ?? "").trim().replace(/^["']|["']$/g, "");
         const message = e.code === "DUPLICATE_KEY"
-          ? "the same key appears twice in one mapping. Fix: keep one of them"
+          ? `the key "${key}" appears twice in one mapping. Fix: keep one of them`
           : `${e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "")}. Fix: correct the YAML syntax (indentation with spaces, a space after ":" and "-", quotes around values with ": " or "#")`;
         return { file, line: pos?.line, column: pos?.col, path: "", message };
       }),

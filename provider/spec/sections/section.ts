@@ -4,6 +4,7 @@
 
 import type * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
+import type { CloudName } from "../../client";
 import type { PartnerCenterApi } from "../../resources/kit/api";
 
 export interface DeclareContext {
@@ -20,6 +21,8 @@ export interface ExportContext {
   client: PartnerCenterApi;
   customerId: string;
   partnerTenantId: string;
+  /** The configured Partner Center cloud (a section the cloud does not offer exports nothing). */
+  cloud: CloudName;
 }
 
 export interface SpecSection<S extends z.ZodType = z.ZodType> {
