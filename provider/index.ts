@@ -2,7 +2,7 @@
 //
 //   Resources (Pulumi dynamic resources, type pulumi-nodejs:dynamic/partnercenter:<ClassName>):
 //     CustomerUser, UserRoleAssignment, UserLicenseAssignment, SelfServePolicy, SubscriptionNickname, VerifiedDomain,
-//     CustomerBillingProfile, CustomerUsageBudget
+//     Customer, CustomerBillingProfile, CustomerUsageBudget
 //   Lookups (plain async functions): listCustomers, getCustomer, findCustomers, listSubscriptions, getSubscription,
 //     listOrders, listEntitlements, listAvailableLicenses, listUserLicenses, listDirectoryRoles, listUserRoles,
 //     listUsers, listDeletedUsers, listSelfServePolicies, getRelationshipRequestUrl, getBillingProfile, getCompanyProfile,
@@ -16,11 +16,12 @@ export { UserLicenseAssignment, type UserLicenseAssignmentInputs } from "./resou
 export { SelfServePolicy, type SelfServePolicyInputs } from "./resources/self-serve-policy";
 export { SubscriptionNickname, type SubscriptionNicknameInputs } from "./resources/subscription-nickname";
 export { VerifiedDomain, type VerifiedDomainInputs } from "./resources/verified-domain";
+export { Customer, type CustomerInputs } from "./resources/customer";
 export { CustomerBillingProfile, type CustomerBillingProfileInputs } from "./resources/customer-billing-profile";
 export { CustomerUsageBudget, type CustomerUsageBudgetInputs } from "./resources/customer-usage-budget";
 export * from "./lookups";
 export { CONFIG_KEYS, envName, type ConfigKey, type ProviderConfig } from "./config";
 export { PartnerCenterClient, PartnerCenterError } from "./client";
 export type {
-  Customer, CustomerUser as CustomerUserRecord, DirectoryRole, Entitlement, License, Order, SelfServePolicy as SelfServePolicyRecord, SubscribedSku, Subscription,
+  Customer as CustomerRecord, CustomerUser as CustomerUserRecord, DirectoryRole, Entitlement, License, Order, SelfServePolicy as SelfServePolicyRecord, SubscribedSku, Subscription,
 } from "./client";

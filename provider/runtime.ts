@@ -75,7 +75,7 @@ function secretsOf(...bags: Array<Bag | undefined>): string[] {
     const c = configured?.config ?? (sessions.size > 0 ? [...sessions.values()][0].config : undefined);
     if (c) out.push(...secretValues(c));
   } catch { /* no config: nothing to redact from it */ }
-  for (const bag of bags) for (const key of ["password", "initialPassword"]) if (typeof bag?.[key] === "string") out.push(bag[key] as string);
+  for (const bag of bags) for (const key of ["password", "initialPassword", "adminPassword"]) if (typeof bag?.[key] === "string") out.push(bag[key] as string);
   return out;
 }
 

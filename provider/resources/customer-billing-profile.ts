@@ -57,21 +57,24 @@ const diffRules = {
 // ---- CRUD ----
 const describe = (p: Partial<In>) => `${TYPE} of customer ${p.customerId ?? "(unknown)"}`;
 
+/** The billing fields a resource may manage (Customer manages the same ones). */
+export type BillingFields = Omit<In, "customerId">;
+
 /** The profile as read, with every managed field set to the wanted value. */
-function applied(current: BillingProfile, wanted: In): BillingProfile {
+function applied(current: BillingProfile, wanted: BillingFields): BillingProfile {
   const next: BillingProfile = { ...current };
   for (const key of ["email", "culture", "language", "companyName", "firstName", "lastName"] as const) if (wanted[key] !== undefined) next[key] = wanted[key];
   if (wanted.defaultAddress) next.defaultAddress = { ...(current.defaultAddress ?? {}), ...wanted.defaultAddress };
   return next;
 }
 
-function differs(current: BillingProfile, wanted: In): boolean {
+function differs(current: BillingProfile, wanted: BillingFields): boolean {
   const next = applied(current, wanted);
   return JSON.stringify(next) !== JSON.stringify(current);
 }
 
-/** Reads, applies and PUTs with the current ETag; a stale ETag is re-read and retried. */
-async function write(ctx: ResourceContext, customerId: string, wanted: In): Promise<BillingProfile> {
+/** Reads, applies and PUTs with the current ETag; a stale ETag is re-read and retried. Shared with Customer. */
+export async function writeBillingProfile(ctx: ResourceContext, customerId: string, wanted: BillingFields): Promise<BillingProfile> {
   let current = await ctx.client.profiles.getBilling(customerId);
   for (let attempt = 1; ; attempt++) {
     if (!differs(current, wanted)) return current;
@@ -85,7 +88,7 @@ async function write(ctx: ResourceContext, customerId: string, wanted: In): Prom
 }
 
 async function create(ctx: ResourceContext, inputs: In): Promise<{ id: string; outs: Out }> {
-  const profile = await write(ctx, inputs.customerId, inputs);
+  const profile = await writeBillingProfile(ctx, inputs.customerId, inputs);
   return { id: inputs.customerId.toLowerCase(), outs: { billingProfileId: profile.id ?? undefined } };
 }
 
@@ -98,9 +101,13 @@ async function read(ctx: ResourceContext, id: string, props: Stored) {
     if (isNotFound(e)) return undefined;
     throw e;
   }
+  return { customerId, ...billingFieldsOf(profile, props), billingProfileId: profile.id ?? undefined };
+}
+
+/** Fresh values of the managed billing fields (a field the user does not manage stays undefined). Shared with Customer. */
+export function billingFieldsOf(profile: BillingProfile, props: Partial<BillingFields>) {
   const remote = <T>(key: (typeof MANAGED)[number], value: T | null | undefined): T | null | undefined => (props[key] === undefined ? undefined : value ?? null);
   return {
-    customerId,
     email: remote("email", profile.email),
     culture: remote("culture", profile.culture),
     language: remote("language", profile.language),
@@ -108,13 +115,12 @@ async function read(ctx: ResourceContext, id: string, props: Stored) {
     firstName: remote("firstName", profile.firstName),
     lastName: remote("lastName", profile.lastName),
     defaultAddress: remote("defaultAddress", managedAddress(profile.defaultAddress as Record<string, unknown> | null | undefined, props.defaultAddress) as In["defaultAddress"]),
-    billingProfileId: profile.id ?? undefined,
   };
 }
 
 async function update(ctx: ResourceContext, id: string, _olds: Stored, news: In): Promise<Out> {
   const [customerId] = parseId(TYPE, id, 1);
-  const profile = await write(ctx, customerId, news);
+  const profile = await writeBillingProfile(ctx, customerId, news);
   return { billingProfileId: profile.id ?? undefined };
 }
 

@@ -2,6 +2,7 @@
 // token pulumi-nodejs:dynamic/partnercenter:<ClassName>). The runtime dispatches engine calls through it.
 // Adding a resource: one file with the fixed shape (see customer-user.ts), one line here, one test file.
 
+import { customer } from "./customer";
 import { customerBillingProfile } from "./customer-billing-profile";
 import { customerUsageBudget } from "./customer-usage-budget";
 import { customerUser } from "./customer-user";
@@ -14,7 +15,7 @@ import { verifiedDomain } from "./verified-domain";
 
 export const resources: Readonly<Record<string, ResourceDefinition>> = Object.freeze(
   Object.fromEntries([customerUser, userRoleAssignment, userLicenseAssignment, selfServePolicy, subscriptionNickname, verifiedDomain,
-    customerBillingProfile, customerUsageBudget].map((d) => [d.type, d])),
+    customer, customerBillingProfile, customerUsageBudget].map((d) => [d.type, d])),
 );
 
 export function resourceDefinition(type: string): ResourceDefinition {
@@ -29,5 +30,6 @@ export { UserLicenseAssignment } from "./user-license-assignment";
 export { SelfServePolicy } from "./self-serve-policy";
 export { SubscriptionNickname } from "./subscription-nickname";
 export { VerifiedDomain } from "./verified-domain";
+export { Customer } from "./customer";
 export { CustomerBillingProfile } from "./customer-billing-profile";
 export { CustomerUsageBudget } from "./customer-usage-budget";

@@ -1,0 +1,200 @@
+// Customer — a CSP customer tenant, created by the partner with its company and billing profile.
+// REST: https://learn.microsoft.com/partner-center/developer/create-a-customer
+// Lifecycle: create makes the tenant (or adopts the partner's customer with that domain, adopt: true) and returns the
+// generated admin credentials once; billing fields update in place through the billing profile (ETag); a new domain or
+// organization registration number replaces; delete keeps the customer unless deletionPolicy is "delete"; read
+// reports it gone only on 404.
+// Partner Center quirk: customers can be deleted only in the integration sandbox (403/600006 elsewhere).
+// Partner Center quirk: the registration number and billing phone are required in some countries and the number is
+// refused elsewhere (600049/600051/600002); check() applies the documented country list.
+// Choice: deletionPolicy defaults to "retain" (production tenants cannot be deleted; a sandbox one is gone for good).
+// Choice: culture defaults to en-US and language to en; the company profile has no update API, so a new
+//   organizationRegistrationNumber replaces (the new customer needs an unused domain).
+// Choice: the admin credentials (adminUserName, adminPassword) are secret outputs, known only for a customer created
+//   by this resource; an adopted customer has none. Do not also manage its billing profile with CustomerBillingProfile.
+
+import * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
+import type { Customer as RemoteCustomer } from "../client";
+import { AddressInput, countryRules, culture, email, language, type AddressInput as AddressArgs } from "./customer-address";
+import { billingFieldsOf, writeBillingProfile } from "./customer-billing-profile";
+import { defineResource, type ResourceContext } from "./kit/define-resource";
+import { lowerCase } from "./kit/diff";
+import { isNotFound, ResourceOperationError, ResourceUsageError } from "./kit/errors";
+import { bool, domainName, oneOf, text } from "./kit/fields";
+import { parseId } from "./kit/ids";
+import { MODULE, propsWithOutputs, withSecretOutputs, type Args } from "./kit/resource-class";
+import { providerFor } from "./kit/shim";
+
+export const TYPE = "Customer";
+
+// ---- input schema ----
+export const CustomerInputs = z.strictObject({
+  domain: domainName(),
+  companyName: text("give the company name").pipe(z.string().max(200, { error: "must be at most 200 characters. Fix: shorten the company name" })),
+  email: email(),
+  culture: culture().default("en-US"),
+  language: language().default("en"),
+  firstName: text("give the billing contact's first name, or leave it out").optional(),
+  lastName: text("give the billing contact's last name, or leave it out").optional(),
+  defaultAddress: AddressInput,
+  organizationRegistrationNumber: text("give the company's registration number (only in the countries that need one), or leave it out").optional(),
+  adopt: bool("set adopt: true to take over the partner's existing customer with this domain").default(false),
+  deletionPolicy: oneOf(["retain", "delete"] as const, "use \"retain\" (keep the customer when the resource is deleted) or \"delete\" (integration sandbox only)").default("retain"),
+});
+export type CustomerInputs = {
+  domain: string; companyName: string; email: string; culture?: string; language?: string; firstName?: string; lastName?: string;
+  defaultAddress: AddressArgs; organizationRegistrationNumber?: string; adopt?: boolean; deletionPolicy?: "retain" | "delete";
+};
+type In = z.output<typeof CustomerInputs>;
+
+// ---- state schema ----
+export const CustomerOutputs = z.object({
+  customerId: z.string(),
+  commerceId: z.string().optional(),
+  relationshipToPartner: z.string().optional(),
+  adminUserName: z.string().optional(),
+  adminPassword: z.string().optional(),
+});
+type Out = z.output<typeof CustomerOutputs>;
+type Stored = In & Partial<Out>;
+
+// ---- diff rules ----
+const diffRules = {
+  replaceOn: ["domain", "organizationRegistrationNumber"],
+  inPlace: ["companyName", "email", "culture", "language", "firstName", "lastName", "defaultAddress", "adopt", "deletionPolicy"],
+  normalize: { domain: lowerCase, email: lowerCase, culture: lowerCase, language: lowerCase },
+};
+
+// ---- CRUD ----
+const describe = (p: Partial<In>) => `${TYPE} ${p.domain ?? "(no domain)"}`;
+
+function outputsOf(c: RemoteCustomer): Omit<Out, "adminUserName" | "adminPassword"> {
+  return { customerId: c.id.toLowerCase(), commerceId: c.commerceId ?? undefined, relationshipToPartner: c.relationshipToPartner ?? undefined };
+}
+
+async function partnerCustomerWithDomain(ctx: ResourceContext, domain: string): Promise<RemoteCustomer | undefined> {
+  const found = await ctx.client.customers.search({ field: "Domain", value: domain }).toArray();
+  return found.find((c) => c.companyProfile?.domain?.toLowerCase() === domain.toLowerCase());
+}
+
+const isTransient = (e: unknown) => {
+  const status = (e as { status?: number })?.status;
+  return status === undefined || status === 0 || status === 408 || status === 429 || status >= 500;
+};
+
+async function adopt(ctx: ResourceContext, inputs: In, existing: RemoteCustomer): Promise<{ id: string; outs: Out }> {
+  try {
+    await writeBillingProfile(ctx, existing.id, inputs);
+  } catch (e) {
+    throw new ResourceOperationError(describe(inputs), "create (adopt, then update the billing profile)", e, "The customer was not taken over; run `pulumi up` again.");
+  }
+  return { id: existing.id.toLowerCase(), outs: outputsOf(existing) };
+}
+
+async function create(ctx: ResourceContext, inputs: In): Promise<{ id: string; outs: Out }> {
+  if (!(await ctx.client.customers.checkDomainAvailability(inputs.domain))) {
+    const existing = await partnerCustomerWithDomain(ctx, inputs.domain);
+    if (existing && inputs.adopt) return adopt(ctx, inputs, existing);
+    const fix = existing
+      ? `it is your customer ${existing.id}. Fix: set adopt: true to manage it, or choose another domain.`
+      : "it belongs to a tenant that is not your customer. Fix: choose another domain (checkDomainAvailability tells which are free).";
+    throw new ResourceUsageError(describe(inputs), "create", `the domain ${inputs.domain} is already in use; ${fix}`);
+  }
+  const address = inputs.defaultAddress;
+  const body = {
+    companyProfile: { domain: inputs.domain, ...(inputs.organizationRegistrationNumber ? { organizationRegistrationNumber: inputs.organizationRegistrationNumber } : {}) },
+    billingProfile: {
+      email: inputs.email, culture: inputs.culture, language: inputs.language, companyName: inputs.companyName,
+      ...(inputs.firstName ? { firstName: inputs.firstName } : {}), ...(inputs.lastName ? { lastName: inputs.lastName } : {}),
+      defaultAddress: { ...address, firstName: address.firstName ?? inputs.firstName, lastName: address.lastName ?? inputs.lastName },
+    },
+  };
+  let created: RemoteCustomer;
+  try {
+    created = await ctx.client.customers.create(body);
+  } catch (e) {
+    // The client retried with the same MS-RequestId and still failed: the domain was free a moment ago, so a
+    // customer with it now is ours — track it (its admin password was lost with the failed answer) rather than leak it.
+    if (!isTransient(e)) throw e;
+    const appeared = await partnerCustomerWithDomain(ctx, inputs.domain);
+    if (!appeared) throw e;
+    ctx.warn(`${describe(inputs)}: created, but Partner Center's answer was lost, so its admin password is unknown; reset the admin's password (CustomerUser with adopt and password) to sign in.`);
+    return { id: appeared.id.toLowerCase(), outs: outputsOf(appeared) };
+  }
+  const credentials = created.userCredentials;
+  return {
+    id: created.id.toLowerCase(),
+    outs: { ...outputsOf(created), adminUserName: credentials?.userName ?? undefined, adminPassword: credentials?.password ?? undefined },
+  };
+}
+
+async function read(ctx: ResourceContext, id: string, props: Stored) {
+  const [customerId] = parseId(TYPE, id, 1);
+  let remote: RemoteCustomer;
+  try {
+    remote = await ctx.client.customers.get(customerId);
+  } catch (e) {
+    if (isNotFound(e)) return undefined;
+    throw e;
+  }
+  const registration = remote.companyProfile?.organizationRegistrationNumber;
+  return {
+    domain: remote.companyProfile?.domain ?? undefined,
+    organizationRegistrationNumber: registration === undefined ? undefined : registration ?? null,
+    ...(remote.billingProfile ? (billingFieldsOf(remote.billingProfile, props) as { [K in keyof In]?: In[K] | null }) : {}),
+    ...outputsOf(remote),
+  };
+}
+
+async function update(ctx: ResourceContext, id: string, olds: Stored, news: In): Promise<Out> {
+  const [customerId] = parseId(TYPE, id, 1);
+  await writeBillingProfile(ctx, customerId, news);
+  return { customerId, commerceId: olds.commerceId, relationshipToPartner: olds.relationshipToPartner, adminUserName: olds.adminUserName, adminPassword: olds.adminPassword };
+}
+
+async function remove(ctx: ResourceContext, id: string, props: Stored): Promise<void> {
+  const [customerId] = parseId(TYPE, id, 1);
+  if (props.deletionPolicy !== "delete") {
+    ctx.warn(`${describe(props)} (${customerId}): the customer is kept because deletionPolicy is "retain" (Partner Center deletes customers only in the integration sandbox); Pulumi no longer manages it.`);
+    return;
+  }
+  try {
+    await ctx.client.customers.delete(customerId);
+  } catch (e) {
+    if (isNotFound(e)) return;
+    const status = (e as { status?: number }).status;
+    throw new ResourceOperationError(describe(props), "delete", e, status === 403
+      ? "Partner Center deletes customers only in the integration sandbox. Fix: set deletionPolicy: \"retain\" and run `pulumi up`, then delete again to stop managing it."
+      : undefined);
+  }
+}
+
+// ---- export ----
+export const customer = defineResource({
+  type: TYPE,
+  inputs: CustomerInputs,
+  outputs: CustomerOutputs,
+  rules: [countryRules("defaultAddress", "organizationRegistrationNumber")],
+  diff: diffRules,
+  describe,
+  customerOf: () => undefined,
+  create,
+  read,
+  update,
+  delete: remove,
+});
+
+/** A customer tenant. `adminUserName`/`adminPassword` (secret) are the generated admin credentials of a created customer. */
+export class Customer extends pulumi.dynamic.Resource {
+  declare readonly customerId: pulumi.Output<string>;
+  declare readonly domain: pulumi.Output<string>;
+  declare readonly commerceId: pulumi.Output<string | undefined>;
+  declare readonly relationshipToPartner: pulumi.Output<string | undefined>;
+  declare readonly adminUserName: pulumi.Output<string | undefined>;
+  declare readonly adminPassword: pulumi.Output<string | undefined>;
+
+  constructor(name: string, args: Args<CustomerInputs>, opts?: pulumi.CustomResourceOptions) {
+    super(providerFor(TYPE), name, propsWithOutputs(args, customer.outputKeys), withSecretOutputs(opts, ["adminUserName", "adminPassword"]), MODULE, TYPE);
+  }
+}
