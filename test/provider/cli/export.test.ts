@@ -1,0 +1,193 @@
+// `partner-center export` against the emulator over HTTPS, configured like the provider (PARTNERCENTER_* env, flags
+// for non-secret settings): the spec holds users with roles and licenses, the self-serve policy, subscription
+// nicknames, custom domains and the account settings, with adopt: true; it is deterministic, validates, never
+// overwrites without --force, holds no secret, and a failed read writes nothing.
+import { strict as assert } from "assert";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import type { Emulator } from "../../../emulator";
+import { main, type Io } from "../../../provider/cli/main";
+import type { PartnerCenterClient } from "../../../provider/client";
+import { envName } from "../../../provider/config";
+import { parseTenantSpec } from "../../../provider/spec/loader";
+import { clientFor, useEmulator } from "../client/emulatorClient";
+import { userToken } from "../../emulator/helpers";
+
+function captureIo(): Io & { lines: string[]; errors: string[] } {
+  const lines: string[] = [];
+  const errors: string[] = [];
+  return { lines, errors, out: (l) => lines.push(l), err: (l) => errors.push(l), waitForStop: () => Promise.resolve() };
+}
+
+const ZOE_PASSWORD = "Zoe!Initial-Passw0rd-77";
+
+/** Gives the first customer a user with roles and licenses (one with an excluded plan), a deleted user, a self-serve
+ *  policy, a renamed subscription and a budget. */
+async function shapeCustomer(client: PartnerCenterClient, c: Emulator["seed"]["partners"][0]["customers"][0], partnerTenantId: string) {
+  const zoe = await client.users.create(c.id, {
+    userPrincipalName: `zoe@${c.domain}`, displayName: "Zoë Zeta", firstName: "Zoë", lastName: "Zeta", usageLocation: "DE",
+    passwordProfile: { password: ZOE_PASSWORD, forceChangePassword: true },
+  });
+  for (const name of ["User Administrator", "Helpdesk Administrator"]) {
+    await client.roles.addMember(c.id, c.roles.find((r) => r.name === name)!.id, { id: zoe.id, displayName: zoe.displayName!, userPrincipalName: zoe.userPrincipalName });
+  }
+  const m365 = c.skus.find((s) => s.skuPartNumber === "O365_BUSINESS_PREMIUM")!;
+  const bi = c.skus.find((s) => s.skuPartNumber === "POWER_BI_PRO")!;
+  const yammer = m365.servicePlans.find((p) => p.serviceName === "YAMMER_ENTERPRISE")!.id;
+  await client.licenses.update(c.id, zoe.id, { licensesToAssign: [{ skuId: m365.id, excludedPlans: [yammer] }, { skuId: bi.id, excludedPlans: [] }] });
+  const gone = await client.users.create(c.id, { userPrincipalName: `gone@${c.domain}`, displayName: "Gone", passwordProfile: { password: ZOE_PASSWORD, forceChangePassword: true } });
+  await client.users.delete(c.id, gone.id);
+  await client.selfServePolicies.create({
+    selfServeEntity: { selfServeEntityType: "customer", tenantID: c.id },
+    grantor: { grantorType: "billToPartner", tenantID: partnerTenantId },
+    permissions: [{ resource: "AzureSavingsPlan", action: "Purchase" }, { resource: "AzureReservedInstances", action: "Purchase" }],
+  });
+  const sub = await client.subscriptions.get(c.id, c.subscriptions[0].id);
+  await client.subscriptions.update(c.id, { ...sub, friendlyName: "Fabrikam: Microsoft 365 #1" });
+  await client.budget.update(c.id, 750);
+}
+
+describe("partner-center export (against the emulator)", () => {
+  const ctx = useEmulator();
+  let dir: string;
+  let saved: Record<string, string | undefined>;
+  const partner = () => ctx.emu.seed.partners.find((p) => p.tenantId === ctx.emu.seed.defaultPartnerId)!;
+  const customer = () => partner().customers.find((c) => c.customDomains.length > 0)!;
+  const ENV_KEYS = ["tenantId", "clientId", "clientSecret", "refreshToken", "endpoint", "authorityHost", "caCertificate", "cloud", "privateKeyPem", "maxRetries"] as const;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), "pc-export-"));
+    saved = Object.fromEntries(ENV_KEYS.map((k) => [envName(k), process.env[envName(k)]]));
+    for (const k of ENV_KEYS) delete process.env[envName(k)];
+    const caFile = join(dir, "ca.pem");
+    writeFileSync(caFile, ctx.emu.ca!);
+    Object.assign(process.env, {
+      [envName("tenantId")]: partner().tenantId,
+      [envName("clientId")]: partner().user.clientId,
+      [envName("clientSecret")]: partner().user.clientSecret,
+      [envName("refreshToken")]: partner().user.refreshToken,
+      [envName("endpoint")]: ctx.emu.url,
+      [envName("authorityHost")]: ctx.emu.authorityHost,
+      [envName("caCertificate")]: caFile,
+    });
+  });
+  afterEach(() => {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function exportTo(out: string, ...extra: string[]): Promise<{ code: number; io: ReturnType<typeof captureIo> }> {
+    const io = captureIo();
+    const code = await main(["export", "--customer", customer().domain, "--out", out, ...extra], io);
+    return { code, io };
+  }
+
+  it("writes the customer's spec: users with roles and licenses, policy, nicknames, domains, budget, billing profile; adopt on", async () => {
+    await shapeCustomer(clientFor(ctx.emu, "user"), customer(), partner().tenantId);
+    const out = join(dir, "tenants");
+    const { code, io } = await exportTo(out);
+    assert.equal(code, 0, io.errors.join("\n"));
+    const file = join(out, `${customer().domain}.yaml`);
+    assert.deepEqual(io.lines, [`wrote ${file}: customer ${customer().id} (Fabrikam, Inc.), sections: users, selfServePolicy, subscriptions, domains, usageBudget, billingProfile`]);
+    const text = readFileSync(file, "utf8");
+    assert.match(text, /^# yaml-language-server: \$schema=\.\.\/.*schema\/tenant-spec\.schema\.json\n/);
+    const { spec, problems } = parseTenantSpec(text, file);
+    assert.deepEqual(problems, []);
+    assert.equal(spec!.customer, customer().id);
+    assert.equal(spec!.adopt, true);
+    assert.equal(spec!.description, "Fabrikam, Inc.");
+
+    const users = spec!.users as Array<Record<string, unknown>>;
+    const upns = users.map((u) => u.userPrincipalName as string);
+    assert.deepEqual(upns, [...upns].sort(), "users in UPN order");
+    assert.ok(!upns.includes(`gone@${customer().domain}`), "a deleted user is not exported");
+    assert.deepEqual(users.find((u) => u.userPrincipalName === `zoe@${customer().domain}`), {
+      userPrincipalName: `zoe@${customer().domain}`, displayName: "Zoë Zeta", firstName: "Zoë", lastName: "Zeta", usageLocation: "DE",
+      roles: ["Helpdesk Administrator", "User Administrator"],
+      licenses: [{ sku: "O365_BUSINESS_PREMIUM", excludedPlans: ["YAMMER_ENTERPRISE"] }, "POWER_BI_PRO"],
+    });
+    assert.deepEqual(users.find((u) => u.userPrincipalName === `admin@${customer().domain}`)?.roles, ["Global Administrator"]);
+    assert.deepEqual(spec!.selfServePolicy, { permissions: [{ resource: "AzureSavingsPlan", action: "Purchase" }, { resource: "AzureReservedInstances", action: "Purchase" }] });
+    const subs = spec!.subscriptions as Array<{ id: string; nickname: string }>;
+    assert.deepEqual(subs.map((s) => s.id), customer().subscriptions.map((s) => s.id).sort());
+    assert.equal(subs.find((s) => s.id === customer().subscriptions[0].id)?.nickname, "Fabrikam: Microsoft 365 #1");
+    assert.deepEqual(spec!.domains, customer().customDomains.map((name) => ({ name })));
+    assert.deepEqual(spec!.usageBudget, { amount: 750 });
+    const profile = spec!.billingProfile as Record<string, unknown>;
+    assert.equal(profile.companyName, "Fabrikam, Inc.");
+    assert.equal(profile.culture, "en-US");
+    assert.deepEqual(Object.keys(profile.defaultAddress as object).slice(0, 3), ["country", "city", "addressLine1"]);
+  });
+
+  it("is deterministic, refuses to overwrite without --force, and prints to stdout without --out", async () => {
+    const out = join(dir, "tenants");
+    assert.equal((await exportTo(out)).code, 0);
+    const file = join(out, `${customer().domain}.yaml`);
+    const first = readFileSync(file, "utf8");
+    const again = await exportTo(out);
+    assert.equal(again.code, 2);
+    assert.match(again.io.errors[0], /exists already\. Fix: review it with git, then run again with --force/);
+    assert.equal(readFileSync(file, "utf8"), first, "the file is untouched");
+    assert.equal((await exportTo(out, "--force")).code, 0);
+    assert.equal(readFileSync(file, "utf8"), first, "exporting an unchanged customer gives the same bytes");
+
+    const io = captureIo();
+    assert.equal(await main(["export", "--customer", customer().id], io), 0, io.errors.join("\n"));
+    const strip = (t: string) => t.replace(/^# yaml-language-server:.*\n/, "");
+    assert.equal(strip(`${io.lines.join("\n")}\n`), strip(first), "the same spec, by id or by domain, to stdout or to a file");
+  });
+
+  it("holds no secret: no credential, token or password in the file or the output, and no password field", async () => {
+    await shapeCustomer(clientFor(ctx.emu, "user"), customer(), partner().tenantId);
+    const { code, io } = await exportTo(dir);
+    assert.equal(code, 0);
+    const text = readFileSync(join(dir, `${customer().domain}.yaml`), "utf8") + io.lines.join("\n") + io.errors.join("\n");
+    const token = await userToken(ctx.emu);
+    for (const [name, secret] of Object.entries({ clientSecret: partner().user.clientSecret, refreshToken: partner().user.refreshToken, token, userPassword: ZOE_PASSWORD })) {
+      assert.ok(!text.includes(secret), `${name} is not in the export`);
+    }
+    assert.doesNotMatch(text, /password/i);
+  });
+
+  it("bad credentials: exit 1 with an error that names no secret, and nothing written", async () => {
+    process.env[envName("clientSecret")] = "Wrong-Secret-Value-123456";
+    const { code, io } = await exportTo(join(dir, "out"));
+    assert.equal(code, 1);
+    const all = io.errors.join("\n");
+    assert.match(all, /invalid_client|401|client secret|credential/i);
+    assert.ok(!all.includes("Wrong-Secret-Value-123456") && !all.includes(partner().user.refreshToken));
+    assert.equal(existsSync(join(dir, "out")), false);
+  });
+
+  it("a read that fails (not a 404) stops the export naming the section, and writes nothing", async () => {
+    await ctx.admin("POST", "/faults", { method: "GET", path: "/usagebudget$", status: 500, code: "10000", description: "boom" });
+    process.env[envName("maxRetries")] = "0";
+    const { code, io } = await exportTo(join(dir, "out"));
+    assert.equal(code, 1);
+    assert.match(io.errors.join("\n"), new RegExp(`reading the usageBudget of customer ${customer().id} failed, so nothing was written`));
+    assert.equal(existsSync(join(dir, "out")), false);
+  });
+
+  it("flags override the environment for non-secret settings; secrets are not accepted as flags", async () => {
+    process.env[envName("endpoint")] = "https://127.0.0.1:1";
+    const { code, io } = await exportTo(dir, "--endpoint", ctx.emu.url);
+    assert.equal(code, 0, io.errors.join("\n"));
+    assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith(".yaml")), [`${customer().domain}.yaml`]);
+    const secretFlag = captureIo();
+    assert.equal(await main(["export", "--customer", customer().id, "--client-secret", "x"], secretFlag), 2);
+    assert.match(secretFlag.errors[0], /--client-secret/);
+  });
+
+  it("usage errors: no --customer; an unknown domain names the fix", async () => {
+    const io = captureIo();
+    assert.equal(await main(["export"], io), 2);
+    assert.match(io.errors[0], /--customer is required/);
+    const unknown = captureIo();
+    assert.equal(await main(["export", "--customer", "nobody.onmicrosoft.com"], unknown), 1);
+    assert.match(unknown.errors[0], /no customer of this partner has the domain nobody\.onmicrosoft\.com\. Fix:/);
+  });
+});
