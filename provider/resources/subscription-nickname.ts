@@ -6,6 +6,8 @@
 // ETag (400/2055) is answered by re-reading and retrying, at most 3 attempts.
 // Choice: on delete the original is restored only while the nickname is still the one this resource set;
 // if someone renamed it since, it is left alone (with a warning). A subscription in status "deleted" reads as gone.
+// Choice: a create whose outcome is unknown (the nickname cannot be re-read, or another one appeared) is kept in
+// state with its original nickname (a partial create), so delete can still put that back.
 
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
@@ -13,7 +15,7 @@ import type { Subscription } from "./kit/api";
 import { defineResource, type ResourceContext } from "./kit/define-resource";
 import { lowerCase, trimmed } from "./kit/diff";
 import { sameId, subscriptionsOf } from "./kit/directory";
-import { isNotFound, isPreconditionFailed } from "./kit/errors";
+import { isNotFound, isPreconditionFailed, PartialCreateError, ResourceOperationError } from "./kit/errors";
 import { bool, guid, text } from "./kit/fields";
 import { formatId, parseId } from "./kit/ids";
 import { MODULE, propsWithOutputs, type Args } from "./kit/resource-class";
@@ -65,8 +67,24 @@ async function setNickname(ctx: ResourceContext, customerId: string, subscriptio
 async function create(ctx: ResourceContext, inputs: In): Promise<{ id: string; outs: Out }> {
   const current = await ctx.client.subscriptions.get(inputs.customerId, inputs.subscriptionId);
   const originalNickname = current.friendlyName ?? "";
-  await setNickname(ctx, inputs.customerId, inputs.subscriptionId, inputs.nickname, current);
-  return { id: formatId(inputs.customerId, inputs.subscriptionId.toLowerCase()), outs: { originalNickname } };
+  const id = formatId(inputs.customerId, inputs.subscriptionId.toLowerCase());
+  try {
+    await setNickname(ctx, inputs.customerId, inputs.subscriptionId, inputs.nickname, current);
+  } catch (e) {
+    // The PATCH may have been applied before the failure; the original nickname must not be lost.
+    let now: Subscription | undefined;
+    try {
+      now = await ctx.client.subscriptions.get(inputs.customerId, inputs.subscriptionId);
+    } catch {
+      now = undefined;
+    }
+    if (now?.friendlyName === inputs.nickname) return { id, outs: { originalNickname } };
+    if (now !== undefined && now.friendlyName === current.friendlyName) throw e;
+    const cause = new ResourceOperationError(describe(inputs), "create", e);
+    throw new PartialCreateError(`${cause.message}. The original nickname "${originalNickname}" is tracked; run \`pulumi up\` again to finish.`, id,
+      { ...inputs, nickname: now?.friendlyName ?? originalNickname, originalNickname });
+  }
+  return { id, outs: { originalNickname } };
 }
 
 async function read(ctx: ResourceContext, id: string) {

@@ -94,8 +94,43 @@ describe("resources/SubscriptionNickname (against the emulator)", () => {
       { method: "PATCH", path: `/subscriptions/${s.id}$`, status: 429, retryAfter: 0, times: 1 },
       { method: "PATCH", path: `/subscriptions/${s.id}$`, applyThenFail: true, status: 502, times: 1 },
     ]);
+    const original = await nicknameOf(s.id);
     const { id, outs } = await provision(T, { customerId: f.customer.id, subscriptionId: s.id, nickname: "Resilient" });
     assert.strictEqual(await nicknameOf(s.id), "Resilient");
+    assert.strictEqual(outs.originalNickname, original);
+    await runtime.delete(T, id, outs);
+    assert.strictEqual(await nicknameOf(s.id), original);
+  });
+
+  it("a create whose every answer is lost after the change was applied still tracks the original nickname", async () => {
+    const s = subs()[0];
+    const original = await nicknameOf(s.id);
+    await configureRuntime(f.emu, { "partnercenter:maxRetries": "1" });
+    await f.faults({ method: "PATCH", path: `/subscriptions/${s.id}$`, applyThenFail: true, status: 500, times: 20 });
+    const { id, outs } = await provision(T, { customerId: f.customer.id, subscriptionId: s.id, nickname: "Lost answer" });
+    assert.strictEqual(await nicknameOf(s.id), "Lost answer");
+    assert.strictEqual(outs.originalNickname, original);
+    await f.clearFaults();
+    await runtime.delete(T, id, outs);
+    assert.strictEqual(await nicknameOf(s.id), original);
+  });
+
+  it("a create rejected before anything changed fails and leaves the nickname as it was", async () => {
+    const s = subs()[0];
+    const original = await nicknameOf(s.id);
+    await configureRuntime(f.emu, { "partnercenter:maxRetries": "0" });
+    await f.faults({ method: "PATCH", path: `/subscriptions/${s.id}$`, status: 400, code: "2000", description: "injected rejection" });
+    await assert.rejects(provision(T, { customerId: f.customer.id, subscriptionId: s.id, nickname: "Rejected" }), (e: Error & { id?: string }) =>
+      e.message.includes(T) && /injected rejection/.test(e.message) && e.id === undefined);
+    assert.strictEqual(await nicknameOf(s.id), original);
+  });
+
+  it("another customer replaces", async () => {
+    const s = subs()[0];
+    const { id, outs, inputs } = await provision(T, { customerId: f.customer.id, subscriptionId: s.id, nickname: "Replace me" });
+    const other = f.partner.customers.find((c) => c.id !== f.customer.id)!;
+    const d = await runtime.diff(T, id, outs, { ...inputs, customerId: other.id });
+    assert.deepStrictEqual([d.changes, d.replaces], [true, ["customerId"]]);
     await runtime.delete(T, id, outs);
   });
 
