@@ -6,46 +6,17 @@ import { strict as assert } from "assert";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import type { Emulator } from "../../../emulator";
 import { main, type Io } from "../../../provider/cli/main";
-import type { PartnerCenterClient } from "../../../provider/client";
 import { envName } from "../../../provider/config";
 import { parseTenantSpec } from "../../../provider/spec/loader";
 import { clientFor, useEmulator } from "../client/emulatorClient";
+import { shapeCustomer, ZOE_PASSWORD } from "../spec/fixture";
 import { userToken } from "../../emulator/helpers";
 
 function captureIo(): Io & { lines: string[]; errors: string[] } {
   const lines: string[] = [];
   const errors: string[] = [];
   return { lines, errors, out: (l) => lines.push(l), err: (l) => errors.push(l), waitForStop: () => Promise.resolve() };
-}
-
-const ZOE_PASSWORD = "Zoe!Initial-Passw0rd-77";
-
-/** Gives the first customer a user with roles and licenses (one with an excluded plan), a deleted user, a self-serve
- *  policy, a renamed subscription and a budget. */
-async function shapeCustomer(client: PartnerCenterClient, c: Emulator["seed"]["partners"][0]["customers"][0], partnerTenantId: string) {
-  const zoe = await client.users.create(c.id, {
-    userPrincipalName: `zoe@${c.domain}`, displayName: "Zoë Zeta", firstName: "Zoë", lastName: "Zeta", usageLocation: "DE",
-    passwordProfile: { password: ZOE_PASSWORD, forceChangePassword: true },
-  });
-  for (const name of ["User Administrator", "Helpdesk Administrator"]) {
-    await client.roles.addMember(c.id, c.roles.find((r) => r.name === name)!.id, { id: zoe.id, displayName: zoe.displayName!, userPrincipalName: zoe.userPrincipalName });
-  }
-  const m365 = c.skus.find((s) => s.skuPartNumber === "O365_BUSINESS_PREMIUM")!;
-  const bi = c.skus.find((s) => s.skuPartNumber === "POWER_BI_PRO")!;
-  const yammer = m365.servicePlans.find((p) => p.serviceName === "YAMMER_ENTERPRISE")!.id;
-  await client.licenses.update(c.id, zoe.id, { licensesToAssign: [{ skuId: m365.id, excludedPlans: [yammer] }, { skuId: bi.id, excludedPlans: [] }] });
-  const gone = await client.users.create(c.id, { userPrincipalName: `gone@${c.domain}`, displayName: "Gone", passwordProfile: { password: ZOE_PASSWORD, forceChangePassword: true } });
-  await client.users.delete(c.id, gone.id);
-  await client.selfServePolicies.create({
-    selfServeEntity: { selfServeEntityType: "customer", tenantID: c.id },
-    grantor: { grantorType: "billToPartner", tenantID: partnerTenantId },
-    permissions: [{ resource: "AzureSavingsPlan", action: "Purchase" }, { resource: "AzureReservedInstances", action: "Purchase" }],
-  });
-  const sub = await client.subscriptions.get(c.id, c.subscriptions[0].id);
-  await client.subscriptions.update(c.id, { ...sub, friendlyName: "Fabrikam: Microsoft 365 #1" });
-  await client.budget.update(c.id, 750);
 }
 
 describe("partner-center export (against the emulator)", () => {
