@@ -2,7 +2,7 @@
 //
 //   Resources (Pulumi dynamic resources, type pulumi-nodejs:dynamic/partnercenter:<ClassName>):
 //     CustomerUser, UserRoleAssignment, UserLicenseAssignment, SelfServePolicy, SubscriptionNickname, VerifiedDomain,
-//     Customer, CustomerBillingProfile, CustomerUsageBudget
+//     Customer, CustomerBillingProfile, CustomerUsageBudget, CustomerQualification, CustomerAgreement
 //   Lookups (plain async functions): listCustomers, getCustomer, findCustomers, listSubscriptions, getSubscription,
 //     listOrders, listEntitlements, listAvailableLicenses, listUserLicenses, listDirectoryRoles, listUserRoles,
 //     listUsers, listDeletedUsers, listSelfServePolicies, getRelationshipRequestUrl, getBillingProfile, getCompanyProfile,
@@ -19,6 +19,8 @@ export { VerifiedDomain, type VerifiedDomainInputs } from "./resources/verified-
 export { Customer, type CustomerInputs } from "./resources/customer";
 export { CustomerBillingProfile, type CustomerBillingProfileInputs } from "./resources/customer-billing-profile";
 export { CustomerUsageBudget, type CustomerUsageBudgetInputs } from "./resources/customer-usage-budget";
+export { CustomerQualification, type CustomerQualificationInputs } from "./resources/customer-qualification";
+export { CustomerAgreement, type CustomerAgreementInputs } from "./resources/customer-agreement";
 export * from "./lookups";
 export { CONFIG_KEYS, envName, type ConfigKey, type ProviderConfig } from "./config";
 export { PartnerCenterClient, PartnerCenterError } from "./client";

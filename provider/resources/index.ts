@@ -3,7 +3,9 @@
 // Adding a resource: one file with the fixed shape (see customer-user.ts), one line here, one test file.
 
 import { customer } from "./customer";
+import { customerAgreement } from "./customer-agreement";
 import { customerBillingProfile } from "./customer-billing-profile";
+import { customerQualification } from "./customer-qualification";
 import { customerUsageBudget } from "./customer-usage-budget";
 import { customerUser } from "./customer-user";
 import type { ResourceDefinition } from "./kit/define-resource";
@@ -15,7 +17,7 @@ import { verifiedDomain } from "./verified-domain";
 
 export const resources: Readonly<Record<string, ResourceDefinition>> = Object.freeze(
   Object.fromEntries([customerUser, userRoleAssignment, userLicenseAssignment, selfServePolicy, subscriptionNickname, verifiedDomain,
-    customer, customerBillingProfile, customerUsageBudget].map((d) => [d.type, d])),
+    customer, customerBillingProfile, customerUsageBudget, customerQualification, customerAgreement].map((d) => [d.type, d])),
 );
 
 export function resourceDefinition(type: string): ResourceDefinition {
@@ -33,3 +35,5 @@ export { VerifiedDomain } from "./verified-domain";
 export { Customer } from "./customer";
 export { CustomerBillingProfile } from "./customer-billing-profile";
 export { CustomerUsageBudget } from "./customer-usage-budget";
+export { CustomerQualification } from "./customer-qualification";
+export { CustomerAgreement } from "./customer-agreement";

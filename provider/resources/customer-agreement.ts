@@ -1,0 +1,156 @@
+// CustomerAgreement — the partner's confirmation that a customer accepted the Microsoft Customer Agreement (MCA).
+// REST: https://learn.microsoft.com/partner-center/developer/confirm-customer-consent-customer-agreement
+// Lifecycle: create looks up the current MCA template id and confirms acceptance with the primary contact, or adopts
+// an existing identical confirmation; every input change replaces (a new confirmation); delete leaves the
+// confirmation (it cannot be withdrawn) and says so; read reports it gone only when no confirmation with this
+// contact exists (or the customer is gone, 404).
+// Partner Center quirk: a second confirmation with the same contact is refused (600061); it is adopted instead.
+// Choice: dateAgreed defaults to the time of create (the confirmed date is the output confirmedDate); the contact is
+//   matched case-insensitively on email and exactly on names and phone, as the duplicate rule does.
+// Public (global) cloud only: check() fails in usgov and china. Needs App+User credentials (partnercenter:refreshToken).
+
+import * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
+import type { Agreement } from "../client";
+import { email } from "./customer-address";
+import { cloudRule } from "./customer-cloud-availability";
+import { defineResource, type ResourceContext } from "./kit/define-resource";
+import { lowerCase } from "./kit/diff";
+import { isConflict, isNotFound, ResourceUsageError } from "./kit/errors";
+import { guid, text } from "./kit/fields";
+import { formatId, parseId } from "./kit/ids";
+import { MODULE, propsWithOutputs, type Args } from "./kit/resource-class";
+import { providerFor } from "./kit/shim";
+
+export const TYPE = "CustomerAgreement";
+const MCA = "MicrosoftCustomerAgreement" as const;
+
+// ---- input schema ----
+export const PrimaryContactInput = z.strictObject({
+  firstName: text("give the first name of the customer's person who accepted the agreement"),
+  lastName: text("give the last name of the customer's person who accepted the agreement"),
+  email: email(),
+  phoneNumber: text("give the contact's phone number, or leave it out").optional(),
+});
+export const CustomerAgreementInputs = z.strictObject({
+  customerId: guid("customer tenant id"),
+  primaryContact: PrimaryContactInput,
+  dateAgreed: z.string({ error: "must be a string. Fix: give the acceptance date as ISO-8601, e.g. 2026-01-31T00:00:00Z, or leave it out" })
+    .refine((s) => /^\d{4}-\d{2}-\d{2}/.test(s) && !Number.isNaN(Date.parse(s)), { error: "must be an ISO-8601 date. Fix: write e.g. 2026-01-31 or 2026-01-31T00:00:00Z, or leave it out" })
+    .optional(),
+});
+export type CustomerAgreementInputs = z.input<typeof CustomerAgreementInputs>;
+type In = z.output<typeof CustomerAgreementInputs>;
+type Contact = In["primaryContact"];
+
+// ---- state schema ----
+export const CustomerAgreementOutputs = z.object({
+  templateId: z.string(),
+  agreementLink: z.string().optional(),
+  confirmedDate: z.string().optional(),
+  userId: z.string().optional(),
+});
+type Out = z.output<typeof CustomerAgreementOutputs>;
+type Stored = In & Partial<Out>;
+
+// ---- diff rules ----
+const contactKey = (v: unknown) => (v && typeof v === "object" ? { ...(v as Record<string, unknown>), email: lowerCase((v as Record<string, unknown>).email) } : v);
+const diffRules = {
+  replaceOn: ["customerId", "primaryContact", "dateAgreed"],
+  inPlace: [],
+  normalize: { customerId: lowerCase, primaryContact: contactKey },
+};
+
+// ---- CRUD ----
+const describe = (p: Partial<In>) => `${TYPE} of customer ${p.customerId ?? "(unknown)"} (${p.primaryContact?.email ?? "no contact"})`;
+
+const sameContact = (a: Agreement["primaryContact"], b: Contact) =>
+  !!a && a.firstName === b.firstName && a.lastName === b.lastName && a.email.toLowerCase() === b.email.toLowerCase() && (a.phoneNumber || undefined) === (b.phoneNumber || undefined);
+
+async function confirmation(ctx: ResourceContext, customerId: string, contact: Contact): Promise<Agreement | undefined> {
+  return (await ctx.client.agreements.listForCustomer(customerId, MCA).toArray()).find((a) => sameContact(a.primaryContact, contact));
+}
+
+async function currentTemplate(ctx: ResourceContext, inputs: In) {
+  const templates = await ctx.client.agreements.listMetadata(MCA).toArray();
+  const latest = [...templates].sort((a, b) => (b.versionRank ?? 0) - (a.versionRank ?? 0))[0];
+  if (!latest) throw new ResourceUsageError(describe(inputs), "create", "Partner Center lists no Microsoft Customer Agreement template. Fix: check that the partner account can sell under the MCA (getAgreementMetadata).");
+  return latest;
+}
+
+function outputsOf(a: Agreement): Out {
+  return { templateId: a.templateId, agreementLink: a.agreementLink ?? undefined, confirmedDate: a.dateAgreed ?? undefined, userId: a.userId ?? undefined };
+}
+
+const idOf = (customerId: string, contact: Contact) => formatId(customerId.toLowerCase(), encodeURIComponent(contact.email.toLowerCase()));
+
+const isTransient = (e: unknown) => {
+  const status = (e as { status?: number })?.status;
+  return status === undefined || status === 0 || status === 408 || status === 429 || status >= 500;
+};
+
+async function create(ctx: ResourceContext, inputs: In): Promise<{ id: string; outs: Out }> {
+  const id = idOf(inputs.customerId, inputs.primaryContact);
+  const existing = await confirmation(ctx, inputs.customerId, inputs.primaryContact);
+  if (existing) return { id, outs: outputsOf(existing) };
+  const template = await currentTemplate(ctx, inputs);
+  const body = { primaryContact: inputs.primaryContact, templateId: template.templateId, dateAgreed: inputs.dateAgreed ?? new Date().toISOString(), type: MCA };
+  try {
+    return { id, outs: outputsOf(await ctx.client.agreements.confirm(inputs.customerId, body)) };
+  } catch (e) {
+    // 600061 (an identical confirmation exists) or a retried request that did commit: take the confirmation over.
+    if (!isConflict(e) && !isTransient(e)) throw e;
+    const appeared = await confirmation(ctx, inputs.customerId, inputs.primaryContact);
+    if (!appeared) throw e;
+    return { id, outs: outputsOf(appeared) };
+  }
+}
+
+async function read(ctx: ResourceContext, id: string, props: Stored) {
+  const [customerId] = parseId(TYPE, id, 2);
+  let found: Agreement | undefined;
+  try {
+    found = await confirmation(ctx, customerId, props.primaryContact);
+  } catch (e) {
+    if (isNotFound(e)) return undefined;
+    throw e;
+  }
+  if (!found) return undefined;
+  return { customerId, ...outputsOf(found) };
+}
+
+async function update(): Promise<Out> {
+  throw new Error(`${TYPE}: every input change replaces the confirmation; an in-place update is never planned`);
+}
+
+async function remove(ctx: ResourceContext, _id: string, props: Stored): Promise<void> {
+  ctx.warn(`${describe(props)}: an agreement confirmation cannot be withdrawn in Partner Center, so it stays; Pulumi no longer manages it.`);
+}
+
+// ---- export ----
+export const customerAgreement = defineResource({
+  type: TYPE,
+  inputs: CustomerAgreementInputs,
+  outputs: CustomerAgreementOutputs,
+  rules: [cloudRule("agreements", TYPE, "customerId")],
+  diff: diffRules,
+  describe,
+  customerOf: (p) => p.customerId,
+  create,
+  read,
+  update,
+  delete: remove,
+});
+
+/** Confirms that the customer accepted the Microsoft Customer Agreement; `templateId` is the MCA template confirmed. */
+export class CustomerAgreement extends pulumi.dynamic.Resource {
+  declare readonly customerId: pulumi.Output<string>;
+  declare readonly templateId: pulumi.Output<string>;
+  declare readonly agreementLink: pulumi.Output<string | undefined>;
+  declare readonly confirmedDate: pulumi.Output<string | undefined>;
+  declare readonly userId: pulumi.Output<string | undefined>;
+
+  constructor(name: string, args: Args<CustomerAgreementInputs>, opts?: pulumi.CustomResourceOptions) {
+    super(providerFor(TYPE), name, propsWithOutputs(args, customerAgreement.outputKeys), opts, MODULE, TYPE);
+  }
+}

@@ -1,0 +1,160 @@
+// CustomerQualification — a customer's Education, Government Community Cloud or State Owned Entity qualification.
+// REST: https://learn.microsoft.com/partner-center/developer/create-customer-qualification-asynchronous
+// Lifecycle: create requests the qualification (Education and GCC go through vetting: InReview, then Approved or
+// Denied), or adopts the customer's existing one of the same kind; every input change replaces; delete leaves the
+// qualification (Partner Center has no API to remove one) and says so; read reports it gone only when the customer
+// has none of that kind (or the customer is gone, 404).
+// Partner Center quirk: the list returns only the kind and vetting fields, never the segment, website or code.
+// Choice: an existing qualification of the same kind that is not Denied is adopted (asking again is refused by
+//   Partner Center); its segment/website/code cannot be compared, so they are taken as given.
+// Needs App+User credentials (partnercenter:refreshToken) to create.
+
+import * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
+import type { Qualification } from "../client";
+import type { CheckFailure, CrossFieldRule } from "./kit/check";
+import { defineResource, type ResourceContext } from "./kit/define-resource";
+import { lowerCase } from "./kit/diff";
+import { isNotFound } from "./kit/errors";
+import { guid, oneOf, text } from "./kit/fields";
+import { formatId, parseId } from "./kit/ids";
+import { MODULE, propsWithOutputs, type Args } from "./kit/resource-class";
+import { providerFor } from "./kit/shim";
+
+export const TYPE = "CustomerQualification";
+const KINDS = ["Education", "GovernmentCommunityCloud", "StateOwnedEntity"] as const;
+
+// ---- input schema ----
+export const CustomerQualificationInputs = z.strictObject({
+  customerId: guid("customer tenant id"),
+  qualification: oneOf(KINDS),
+  educationSegment: oneOf(["K12", "HigherEducation"] as const, "use K12 or HigherEducation (Education only)").optional(),
+  website: z.string({ error: "must be a string. Fix: give the school's website, e.g. https://school.example, or leave it out" })
+    .trim().regex(/^https?:\/\/[^\s]+$/i, { error: "must be a web address. Fix: write it as https://school.example" }).optional(),
+  validationCode: text("give one of your validation codes (getValidationCodes lists them)").optional(),
+});
+export type CustomerQualificationInputs = z.input<typeof CustomerQualificationInputs>;
+type In = z.output<typeof CustomerQualificationInputs>;
+
+// ---- state schema ----
+export const CustomerQualificationOutputs = z.object({
+  vettingStatus: z.string().optional(),
+  vettingReason: z.string().optional(),
+  vettingCreateDate: z.string().optional(),
+});
+type Out = z.output<typeof CustomerQualificationOutputs>;
+type Stored = In & Partial<Out>;
+
+/** Which extra fields each kind needs or refuses (create-customer-qualification page). */
+const kindRules: CrossFieldRule = (inputs) => {
+  const kind = inputs.qualification;
+  if (typeof kind !== "string" || !(KINDS as readonly string[]).includes(kind)) return [];   // unknown, or reported by the schema
+  const has = (k: string) => inputs[k] !== undefined && inputs[k] !== null && inputs[k] !== "";
+  const failures: CheckFailure[] = [];
+  if (kind === "Education" && !has("educationSegment")) failures.push({ property: "educationSegment", reason: "educationSegment is required for the Education qualification. Fix: set it to K12 or HigherEducation." });
+  if (kind === "GovernmentCommunityCloud" && !has("validationCode")) failures.push({ property: "validationCode", reason: "validationCode is required for the GovernmentCommunityCloud qualification. Fix: give one of your validation codes (getValidationCodes lists them)." });
+  for (const [key, only] of [["educationSegment", "Education"], ["website", "Education"], ["validationCode", "GovernmentCommunityCloud"]] as const) {
+    if (kind !== only && has(key)) failures.push({ property: key, reason: `${key} applies only to the ${only} qualification, not ${kind}. Fix: remove ${key}.` });
+  }
+  return failures;
+};
+
+// ---- diff rules ----
+const diffRules = {
+  replaceOn: ["customerId", "qualification", "educationSegment", "website", "validationCode"],
+  inPlace: [],
+  normalize: { customerId: lowerCase, website: lowerCase },
+  naturalKey: (p: Partial<Stored>) => (p.customerId && p.qualification ? `${p.customerId}/${p.qualification}`.toLowerCase() : undefined),
+};
+
+// ---- CRUD ----
+const describe = (p: Partial<In>) => `${TYPE} ${p.qualification ?? "(unknown)"} of customer ${p.customerId ?? "(unknown)"}`;
+const sameKind = (a: string, b: string) => a.replace(/_/g, "").toLowerCase() === b.replace(/_/g, "").toLowerCase();
+
+/** The customer's current qualification of this kind: the last one not Denied, else the last one. */
+async function current(ctx: ResourceContext, customerId: string, kind: string): Promise<Qualification | undefined> {
+  const all = (await ctx.client.qualifications.list(customerId).toArray()).filter((q) => sameKind(q.qualification, kind));
+  return [...all].reverse().find((q) => q.vettingStatus !== "Denied") ?? all[all.length - 1];
+}
+
+function outputsOf(q: Qualification): Out {
+  return { vettingStatus: q.vettingStatus ?? undefined, vettingReason: q.vettingReason ?? undefined, vettingCreateDate: q.vettingCreateDate ?? undefined };
+}
+
+const isTransient = (e: unknown) => {
+  const status = (e as { status?: number })?.status;
+  return status === undefined || status === 0 || status === 408 || status === 429 || status >= 500;
+};
+
+async function create(ctx: ResourceContext, inputs: In): Promise<{ id: string; outs: Out }> {
+  const id = formatId(inputs.customerId.toLowerCase(), inputs.qualification);
+  const existing = await current(ctx, inputs.customerId, inputs.qualification);
+  if (existing && existing.vettingStatus !== "Denied") {
+    ctx.warn(`${describe(inputs)}: the customer already has this qualification (${existing.vettingStatus ?? "no vetting"}); it is adopted as it is.`);
+    return { id, outs: outputsOf(existing) };
+  }
+  const body = {
+    qualification: inputs.qualification,
+    ...(inputs.educationSegment ? { educationSegment: inputs.educationSegment } : {}),
+    ...(inputs.website ? { website: inputs.website } : {}),
+    ...(inputs.validationCode ? { validationCode: inputs.validationCode } : {}),
+  };
+  try {
+    return { id, outs: outputsOf(await ctx.client.qualifications.create(inputs.customerId, body)) };
+  } catch (e) {
+    // Retried with the same MS-RequestId and still failed: if the qualification exists now, it is this request's.
+    if (!isTransient(e)) throw e;
+    const appeared = await current(ctx, inputs.customerId, inputs.qualification);
+    if (!appeared || appeared.vettingStatus === "Denied") throw e;
+    return { id, outs: outputsOf(appeared) };
+  }
+}
+
+async function read(ctx: ResourceContext, id: string) {
+  const [customerId, kind] = parseId(TYPE, id, 2);
+  let q: Qualification | undefined;
+  try {
+    q = await current(ctx, customerId, kind);
+  } catch (e) {
+    if (isNotFound(e)) return undefined;
+    throw e;
+  }
+  if (!q) return undefined;
+  return { customerId, qualification: kind as In["qualification"], vettingStatus: q.vettingStatus ?? null, vettingReason: q.vettingReason ?? null, vettingCreateDate: q.vettingCreateDate ?? null };
+}
+
+async function update(): Promise<Out> {
+  throw new Error(`${TYPE}: every input change replaces the qualification; an in-place update is never planned`);
+}
+
+async function remove(ctx: ResourceContext, _id: string, props: Stored): Promise<void> {
+  ctx.warn(`${describe(props)}: Partner Center has no way to remove a qualification, so it stays on the customer; Pulumi no longer manages it.`);
+}
+
+// ---- export ----
+export const customerQualification = defineResource({
+  type: TYPE,
+  inputs: CustomerQualificationInputs,
+  outputs: CustomerQualificationOutputs,
+  rules: [kindRules],
+  diff: diffRules,
+  describe,
+  customerOf: (p) => p.customerId,
+  create,
+  read,
+  update,
+  delete: remove,
+});
+
+/** A customer qualification; `vettingStatus` is InReview, Approved or Denied (none for StateOwnedEntity). */
+export class CustomerQualification extends pulumi.dynamic.Resource {
+  declare readonly customerId: pulumi.Output<string>;
+  declare readonly qualification: pulumi.Output<string>;
+  declare readonly vettingStatus: pulumi.Output<string | undefined>;
+  declare readonly vettingReason: pulumi.Output<string | undefined>;
+  declare readonly vettingCreateDate: pulumi.Output<string | undefined>;
+
+  constructor(name: string, args: Args<CustomerQualificationInputs>, opts?: pulumi.CustomResourceOptions) {
+    super(providerFor(TYPE), name, propsWithOutputs(args, customerQualification.outputKeys), opts, MODULE, TYPE);
+  }
+}
