@@ -7,6 +7,7 @@
 // Choice: forceChangePassword defaults to true; the UPN's domain must be one of the customer's domains
 // (checked at create/update time, since check() cannot call Partner Center).
 // Choice: an adopted user keeps its password unless `password` is given (then it is reset).
+// Choice: the class wraps `password` in pulumi.secret itself, so a plain string never lands in state as plaintext.
 
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
@@ -236,6 +237,7 @@ export class CustomerUser extends pulumi.dynamic.Resource {
   declare readonly initialPassword: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: Args<CustomerUserInputs>, opts?: pulumi.CustomResourceOptions) {
-    super(providerFor(TYPE), name, propsWithOutputs(args, customerUser.outputKeys), withSecretOutputs(opts, ["initialPassword", "password"]), MODULE, TYPE);
+    const props = args.password === undefined ? args : { ...args, password: pulumi.secret(args.password) };
+    super(providerFor(TYPE), name, propsWithOutputs(props, customerUser.outputKeys), withSecretOutputs(opts, ["initialPassword", "password"]), MODULE, TYPE);
   }
 }

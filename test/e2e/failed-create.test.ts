@@ -1,18 +1,68 @@
 // A create that fails under the real engine (emulator fault rules) must leave no object in Partner Center that
 // the stack's state does not know about: either nothing was made, or the resource is in state and the next
-// `up` converges without a conflict.
+// `up` converges without a conflict or a duplicate; destroy then returns the emulator to where it was.
+// Covered: CustomerUser (a new object), UserRoleAssignment (a membership) and SubscriptionNickname (a change
+// to an existing object, whose original value must not be lost). The user's password is given as a plain
+// string: it must reach neither the failure message nor the checkpoint (inputs included) as plaintext.
 import { strict as assert } from "assert";
 import * as path from "path";
-import * as pulumi from "@pulumi/pulumi";
 import type { Stack } from "@pulumi/pulumi/automation";
 import { startEmulator } from "../../emulator";
 import { emulatorOk } from "../../scripts/emulator-http";
 import { CustomerUser } from "../../provider/resources/customer-user";
-import { directoryView, engineErrorSummary, EventLog, providerConfig, readCheckpoint, repoRoot, stackFor, tempPulumiEnv } from "./harness";
+import { SubscriptionNickname } from "../../provider/resources/subscription-nickname";
+import { UserRoleAssignment } from "../../provider/resources/user-role-assignment";
+import { directoryView, engineErrorSummary, EventLog, providerConfig, readCheckpoint, repoRoot, stackFor, tempPulumiEnv, type Checkpoint, type DirectoryView } from "./harness";
 
 const PROJECT = "quickstart";   // any project folder inside the repo: the provider plugin resolves the package from there
 const projectDir = path.join(repoRoot, "examples", "quickstart");
 const USERS_POST = "^/v1/customers/[^/]+/users$";
+const MEMBERS_POST = "^/v1/customers/[^/]+/directoryroles/[^/]+/usermembers$";
+const SUBSCRIPTION_PATCH = "^/v1/customers/[^/]+/subscriptions/[^/]+$";
+const NICKNAME = "Set by a flaky create";
+const PLAIN_PASSWORD = "Plain!Passw0rd#e2e";
+
+type Seed = Awaited<ReturnType<typeof startEmulator>>["seed"];
+type SeedCustomer = Seed["partners"][number]["customers"][number];
+
+/** One kind of object: how a program makes it, where the emulator's state shows it, how state names it. */
+interface Kind {
+  program(c: SeedCustomer): () => Promise<Record<string, unknown>>;
+  /** The objects of this kind in the emulator (entries of one DirectoryView list). */
+  objects(v: DirectoryView): string[];
+  /** The same entries as the stack's checkpoint knows them. */
+  known(cp: Checkpoint): string[];
+}
+
+const outputsOf = (cp: Checkpoint, type: string) => cp.resources.filter((r) => r.type.endsWith(`:${type}`)).map((r) => (r.outputs ?? {}) as Record<string, string>);
+
+const userKind: Kind = {
+  program: (c) => async () => {
+    const user = new CustomerUser("faulty", { customerId: c.id, userPrincipalName: `faulty.create@${c.domain}`, displayName: "Faulty Create", password: PLAIN_PASSWORD });
+    return { userId: user.userId };
+  },
+  objects: (v) => v.activeUsers,
+  known: (cp) => outputsOf(cp, "CustomerUser").map((o) => `${o.customerId}/${String(o.userPrincipalName).toLowerCase()}/${o.displayName}`),
+};
+
+const roleKind: Kind = {
+  program: (c) => async () => {
+    const user = new CustomerUser("member", { customerId: c.id, userPrincipalName: `role.member@${c.domain}`, displayName: "Role Member" });
+    const role = new UserRoleAssignment("member-role", { customerId: c.id, userId: user.userId, roleName: "Helpdesk Administrator" });
+    return { roleId: role.roleId };
+  },
+  objects: (v) => v.roleMembers,
+  known: (cp) => outputsOf(cp, "UserRoleAssignment").map((o) => `${o.customerId}/${o.roleName}/${o.userId}`),
+};
+
+const nicknameKind: Kind = {
+  program: (c) => async () => {
+    const nick = new SubscriptionNickname("nickname", { customerId: c.id, subscriptionId: c.subscriptions[0].id, nickname: NICKNAME });
+    return { original: nick.originalNickname };
+  },
+  objects: (v) => v.nicknames,
+  known: (cp) => outputsOf(cp, "SubscriptionNickname").map((o) => `${o.customerId}/${o.subscriptionId}/${o.nickname}`),
+};
 
 describe("e2e: a create that fails leaves nothing unknown to state", function () {
   this.timeout(240_000);
@@ -21,31 +71,11 @@ describe("e2e: a create that fails leaves nothing unknown to state", function ()
   const partner = () => emu.seed.partners.find((p) => p.tenantId === emu.seed.defaultPartnerId)!;
   const customer = () => partner().customers[2];
   const view = async () => directoryView(await emulatorOk(emu, "GET", "/_emulator/state"));
+  const withoutDeleted = (v: DirectoryView) => ({ ...v, deletedUsers: [] });
 
-  const program = async () => {
-    const c = customer();
-    const user = new CustomerUser("faulty", { customerId: c.id, userPrincipalName: `faulty.create@${c.domain}`, displayName: "Faulty Create" });
-    return { userId: user.userId };
-  };
-
-  async function stackNamed(name: string): Promise<Stack> {
+  async function stackNamed(name: string, kind: Kind): Promise<Stack> {
     const cfg = providerConfig(emu, partner());
-    return stackFor(env, projectDir, name, { config: { ...cfg.config, customerId: customer().id, domain: customer().domain }, secrets: cfg.secrets }, program);
-  }
-
-  /** Users active in the emulator now but not before, that no CustomerUser in state names. */
-  function unknownUsers(stackName: string, before: string[], now: string[], ids: Record<string, string>): string[] {
-    const known = new Set(readCheckpoint(env, PROJECT, stackName).resources.map((r) => String(r.outputs?.userId ?? "")).filter(Boolean));
-    return now.filter((u) => !before.includes(u)).filter((u) => !known.has(ids[u]));
-  }
-
-  async function activeUserIds(): Promise<Record<string, string>> {
-    const state = await emulatorOk<{ partners: Array<{ customers: Array<{ id: string; users: Array<{ id: string; userPrincipalName: string; displayName: string; state: string }> }> }> }>(emu, "GET", "/_emulator/state");
-    const out: Record<string, string> = {};
-    for (const p of state.partners) for (const c of p.customers) for (const u of c.users) {
-      if (u.state === "active") out[`${c.id}/${u.userPrincipalName.toLowerCase()}/${u.displayName}`] = u.id;
-    }
-    return out;
+    return stackFor(env, projectDir, name, { config: { ...cfg.config, customerId: customer().id, domain: customer().domain }, secrets: cfg.secrets }, kind.program(customer()));
   }
 
   before(async () => {
@@ -59,22 +89,29 @@ describe("e2e: a create that fails leaves nothing unknown to state", function ()
   afterEach(async () => { await emulatorOk(emu, "DELETE", "/_emulator/faults"); });
 
   for (const scenario of [
-    { name: "rejected before anything is made (400)", stack: "rejected", mustFail: true,
+    { name: "CustomerUser rejected before anything is made (400)", stack: "user-rejected", kind: userKind, mustFail: true,
       rule: { method: "POST", path: USERS_POST, status: 400, code: "2000", description: "injected", times: 1 } },
-    { name: "made, then the answer lost (500 after commit, every time)", stack: "lost-answer", mustFail: false,
+    { name: "CustomerUser made, then the answer lost (500 after commit, every time)", stack: "user-lost-answer", kind: userKind, mustFail: false,
       rule: { method: "POST", path: USERS_POST, applyThenFail: true, status: 500, times: 20 } },
+    { name: "UserRoleAssignment added, then the answer lost (503 after commit, every time)", stack: "role-lost-answer", kind: roleKind, mustFail: false,
+      rule: { method: "POST", path: MEMBERS_POST, applyThenFail: true, status: 503, times: 20 } },
+    { name: "SubscriptionNickname changed, then the answer lost (500 after commit, every time)", stack: "nickname-lost-answer", kind: nicknameKind, mustFail: false,
+      rule: { method: "PATCH", path: SUBSCRIPTION_PATCH, applyThenFail: true, status: 500, times: 20 } },
   ]) {
     it(`${scenario.name}: state knows every new object, the next up converges, destroy cleans up`, async () => {
-      const stack = await stackNamed(scenario.stack);
-      const before = (await view()).activeUsers;
+      const stack = await stackNamed(scenario.stack, scenario.kind);
+      const baseline = await view();
+      const before = scenario.kind.objects(baseline);
       await emulatorOk(emu, "POST", "/_emulator/faults", { body: scenario.rule });
 
-      // A lost answer may end either way (the provider may recover the user by its UPN); what matters is state.
+      // A lost answer may end either way (the provider may recover the object by its natural key); what matters is state.
       const outcome = await stack.up().then(() => "succeeded", (e: unknown) => `failed: ${engineErrorSummary(e)}`);
       if (scenario.mustFail) assert.match(outcome, /^failed/);
-      const ids = await activeUserIds();
-      assert.deepEqual(unknownUsers(scenario.stack, before, Object.keys(ids), ids), [], `no user exists that state does not know (up ${outcome})`);
-      if (scenario.mustFail) assert.deepEqual(Object.keys(ids).filter((u) => !before.includes(u)), [], "a rejected create makes nothing");
+      assert.ok(!outcome.includes(PLAIN_PASSWORD), "the failure message holds no password");
+      const made = scenario.kind.objects(await view()).filter((o) => !before.includes(o));
+      const known = scenario.kind.known(readCheckpoint(env, PROJECT, scenario.stack));
+      assert.deepEqual(made.filter((o) => !known.includes(o)), [], `no object exists that state does not know (up ${outcome})`);
+      if (scenario.mustFail) assert.deepEqual(made, [], "a rejected create makes nothing");
 
       await emulatorOk(emu, "DELETE", "/_emulator/faults");
       const retry = new EventLog();
@@ -83,10 +120,11 @@ describe("e2e: a create that fails leaves nothing unknown to state", function ()
       } catch (e) {
         assert.fail(`the next up must converge: ${engineErrorSummary(e)}`);
       }
-      const made = Object.keys(await activeUserIds()).filter((u) => !before.includes(u));
-      assert.equal(made.length, 1, "exactly one user, not a duplicate");
+      const after = scenario.kind.objects(await view()).filter((o) => !before.includes(o));
+      assert.equal(after.length, 1, `exactly one new object, not a duplicate: ${after.join(", ")}`);
+      assert.ok(!readCheckpoint(env, PROJECT, scenario.stack).text.includes(PLAIN_PASSWORD), "no plaintext password in the checkpoint");
       await stack.destroy();
-      assert.deepEqual((await view()).activeUsers, before);
+      assert.deepEqual(withoutDeleted(await view()), withoutDeleted(baseline), "destroy returns the emulator to where it was (users only soft-deleted)");
     });
   }
 });

@@ -128,6 +128,15 @@ describe("resources/CustomerUser (against the emulator)", () => {
     assert.strictEqual(read.id, "");
   });
 
+  it("gone: a user that answers 404 (purged after the 30-day window) reads as an empty id", async () => {
+    const { id, outs } = await provision(T, base());
+    assert.strictEqual((await f.raw("DELETE", `/v1/customers/${f.customer.id}/users/${outs.userId}`)).status, 204);
+    await f.api.post("/_emulator/clock", { advanceMs: 31 * 24 * 3600 * 1000 });
+    assert.strictEqual((await f.raw("GET", `/v1/customers/${f.customer.id}/users/${outs.userId}`)).status, 404);
+    await configureRuntime(f.emu);
+    assert.strictEqual((await runtime.read(T, id, outs)).id, "");
+  });
+
   for (const status of [403, 500]) {
     it(`a ${status} on read throws (never an empty id) and names resource, operation, code and request id`, async () => {
       const { id, outs } = await provision(T, base());

@@ -54,6 +54,8 @@ describe("resources/UserLicenseAssignment (against the emulator)", () => {
     assert.deepStrictEqual((await runtime.diff(T, id, outs, { ...noPart, skuId: single().id })).replaces, ["skuId"]);
     assert.strictEqual((await runtime.diff(T, id, outs, { ...noPart, skuId: premium().id })).changes, false);
     assert.deepStrictEqual((await runtime.diff(T, id, outs, { ...inputs, userId: "00000000-0000-0000-0000-000000000002" })).replaces, ["userId"]);
+    const other = f.partner.customers.find((c) => c.id !== f.customer.id)!;
+    assert.deepStrictEqual((await runtime.diff(T, id, outs, { ...inputs, customerId: other.id })).replaces, ["customerId"]);
   });
 
   it("adopt: a license the user already has is an error without adopt and taken over (exclusions applied) with it", async () => {
@@ -110,12 +112,15 @@ describe("resources/UserLicenseAssignment (against the emulator)", () => {
     });
   }
 
-  it("a 5xx after the assignment was applied ends with exactly one seat used", async () => {
+  it("a 429 and then a 5xx after the assignment was applied end with exactly one seat used", async () => {
     const u = await rawUser(f, "lic-flaky");
     const sku = premium();
     const before = await consumed(sku.id);
     await configureRuntime(f.emu);
-    await f.faults({ method: "POST", path: "/licenseupdates$", applyThenFail: true, status: 500, times: 1 });
+    await f.faults([
+      { method: "POST", path: "/licenseupdates$", status: 429, retryAfter: 0, times: 1 },
+      { method: "POST", path: "/licenseupdates$", applyThenFail: true, status: 500, times: 1 },
+    ]);
     await provision(T, { customerId: f.customer.id, userId: u.id, skuId: sku.id });
     assert.strictEqual(await consumed(sku.id), before + 1);
     assert.strictEqual((await licensesOf(u.id)).length, 1);

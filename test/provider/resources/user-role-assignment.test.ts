@@ -83,14 +83,26 @@ describe("resources/UserRoleAssignment (against the emulator)", () => {
     });
   }
 
-  it("a 5xx after the add was applied ends with exactly one membership and a tracked resource", async () => {
+  it("a 429 and then a 5xx after the add was applied end with exactly one membership and a tracked resource", async () => {
     const u = await rawUser(f, "flaky");
     const r = role("User Administrator");
     await configureRuntime(f.emu);
-    await f.faults({ method: "POST", path: "/usermembers$", applyThenFail: true, status: 503, times: 1 });
+    await f.faults([
+      { method: "POST", path: "/usermembers$", status: 429, retryAfter: 0, times: 1 },
+      { method: "POST", path: "/usermembers$", applyThenFail: true, status: 503, times: 1 },
+    ]);
     const { outs } = await provision(T, { customerId: f.customer.id, userId: u.id, roleId: r.id });
     assert.strictEqual(outs.roleId, r.id);
     assert.strictEqual((await memberIds(r.id)).filter((m) => m === u.id).length, 1);
+  });
+
+  it("an add that keeps failing before it is applied fails and leaves no membership", async () => {
+    const u = await rawUser(f, "rejected");
+    const r = role("Billing Administrator");
+    await configureRuntime(f.emu, { "partnercenter:maxRetries": "1" });
+    await f.faults({ method: "POST", path: "/usermembers$", status: 500, code: "500", times: 5 });
+    await assert.rejects(provision(T, { customerId: f.customer.id, userId: u.id, roleId: r.id }), (e: Error) => e.message.includes(T) && /HTTP 500/.test(e.message));
+    assert.ok(!(await memberIds(r.id)).includes(u.id));
   });
 
   it("an unknown role name fails with the customer's role names", async () => {

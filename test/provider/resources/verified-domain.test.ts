@@ -43,6 +43,9 @@ describe("resources/VerifiedDomain (against the emulator)", () => {
     const { id, outs, inputs } = await provision(T, { customerId: f.customer.id, domainName: d, authenticationType: "Managed", capability: "Email" });
     assert.strictEqual((await runtime.diff(T, id, outs, { ...inputs, domainName: d.toUpperCase() })).changes, false);
     assert.deepStrictEqual((await runtime.diff(T, id, outs, { ...inputs, domainName: name() })).replaces, ["domainName"]);
+    const other = f.partner.customers.find((c) => c.id !== f.customer.id)!;
+    assert.deepStrictEqual((await runtime.diff(T, id, outs, { ...inputs, customerId: other.id })).replaces, ["customerId"]);
+    assert.strictEqual((await runtime.diff(T, id, outs, { ...inputs, authenticationType: "MANAGED", capability: "email" })).changes, false);
     const news = { ...inputs, capability: "OfficeCommunicationsOnline" };
     const diff = await runtime.diff(T, id, outs, news);
     assert.deepStrictEqual([diff.changes, diff.replaces], [true, []]);
@@ -66,10 +69,24 @@ describe("resources/VerifiedDomain (against the emulator)", () => {
     });
   }
 
-  it("a 5xx after the add was applied ends with the domain added once and tracked", async () => {
+  it("flipping adopt is an in-place update that calls nothing and keeps the outputs", async () => {
+    const { id, outs, inputs } = await provision(T, { customerId: f.customer.id, domainName: name(), authenticationType: "Managed", capability: "Email" });
+    const news = { ...inputs, adopt: true };
+    const d = await runtime.diff(T, id, outs, news);
+    assert.deepStrictEqual([d.changes, d.replaces], [true, []]);
+    const seq = await f.lastSeq();
+    const { outs: after } = await runtime.update(T, id, outs, news);
+    assert.deepStrictEqual((await f.requests(seq)).filter((r) => r.path.startsWith("/v1/")), []);
+    assert.deepStrictEqual([after.status, after.adopt], [outs.status, true]);
+  });
+
+  it("a 429 and then a 5xx after the add was applied end with the domain added once and tracked", async () => {
     const d = name();
     await configureRuntime(f.emu);
-    await f.faults({ method: "POST", path: "/verifieddomain$", applyThenFail: true, status: 500, times: 1 });
+    await f.faults([
+      { method: "POST", path: "/verifieddomain$", status: 429, retryAfter: 0, times: 1 },
+      { method: "POST", path: "/verifieddomain$", applyThenFail: true, status: 500, times: 1 },
+    ]);
     const { id } = await provision(T, { customerId: f.customer.id, domainName: d, authenticationType: "Managed", capability: "Email" });
     assert.strictEqual(id, `${f.customer.id}/${d}`);
     assert.strictEqual((await domainsOf()).filter((x) => x === d).length, 1);
