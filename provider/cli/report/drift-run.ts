@@ -1,0 +1,40 @@
+// Runs a refresh preview of a user's stack through the Pulumi Automation API and collects its engine events.
+// Choice: the project folder's Pulumi.yaml is read, never written; the stack is refreshed with an empty inline
+// program (a refresh does not run the program), so no language host is needed and nothing of the project runs.
+// The backend, passphrase and CLI are the user's own: PULUMI_BACKEND_URL / `pulumi login`, PULUMI_CONFIG_PASSPHRASE
+// (or _FILE), and `pulumi` on PATH (the Automation API needs CLI >= 3.181 for this).
+import { existsSync } from "fs";
+import { join, resolve } from "path";
+import type { EngineEvent } from "@pulumi/pulumi/automation";
+import { failureSummary } from "./drift-events";
+
+export interface RefreshRun {
+  events: EngineEvent[];
+  /** set when the refresh preview failed (errors on single resources are in the events too) */
+  failure?: string;
+}
+
+export const PROJECT_FILES = ["Pulumi.yaml", "Pulumi.yml", "Pulumi.json"];
+
+export async function refreshPreview(opts: { cwd: string; stack: string; parallel?: number }): Promise<RefreshRun> {
+  const workDir = resolve(opts.cwd);
+  if (!PROJECT_FILES.some((f) => existsSync(join(workDir, f)))) {
+    throw new Error(`no Pulumi.yaml in ${workDir}. Fix: run in your Pulumi project folder or pass --cwd DIR`);
+  }
+  const auto = await import("@pulumi/pulumi/automation");
+  const skipVersionCheck = /^(1|true)$/i.test(process.env.PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK ?? "");
+  const pulumiCommand = await auto.PulumiCommand.get({ skipVersionCheck });
+  let stack;
+  try {
+    stack = await auto.LocalWorkspace.selectStack({ stackName: opts.stack, projectName: "unused", program: async () => undefined }, { workDir, pulumiCommand });
+  } catch (e) {
+    throw new Error(`cannot select stack '${opts.stack}' in ${workDir}: ${failureSummary(e)}. Fix: check --stack (see \`pulumi stack ls\`) and that the backend is the one you log in to`);
+  }
+  const events: EngineEvent[] = [];
+  try {
+    await stack.previewRefresh({ onEvent: (e) => events.push(e), parallel: opts.parallel });
+    return { events };
+  } catch (e) {
+    return { events, failure: failureSummary(e) };
+  }
+}
