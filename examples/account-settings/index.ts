@@ -1,7 +1,8 @@
-// Account settings: one customer's billing profile (company name, billing contact, address) and its usage spending budget.
+// Account settings: one customer's billing profile (company name, billing contact, address) and its usage spending budget;
+// with newCustomerDomain set, also a new customer tenant whose generated admin credentials are secret stack outputs.
 // Outside this repository, import from "pulumi-partner-center" instead of "../../provider".
 import * as pulumi from "@pulumi/pulumi";
-import { CustomerBillingProfile, CustomerUsageBudget } from "../../provider";
+import { Customer, CustomerBillingProfile, CustomerUsageBudget } from "../../provider";
 
 const config = new pulumi.Config();
 const customerId = config.require("customerId");
@@ -23,3 +24,18 @@ const usageBudget = new CustomerUsageBudget("usage-budget", {
 
 export const billingProfileId = profile.billingProfileId;
 export const hasBudget = usageBudget.hasBudget;
+
+const newCustomerDomain = config.get("newCustomerDomain");
+const newCustomer = newCustomerDomain
+  ? new Customer("new-customer", {
+    domain: newCustomerDomain,
+    companyName: "Fabrikam New Ltd",
+    email: "billing@fabrikam.example",
+    defaultAddress: { country: "US", city: "Seattle", addressLine1: "1 Pine St", postalCode: "98101", state: "WA" },
+    // deletionPolicy: "delete" would delete it on destroy (integration sandbox only); the default keeps it.
+  })
+  : undefined;
+
+export const newCustomerId = newCustomer?.customerId;
+export const newCustomerAdmin = newCustomer?.adminUserName;        // secret
+export const newCustomerAdminPassword = newCustomer?.adminPassword; // secret

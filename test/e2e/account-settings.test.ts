@@ -1,22 +1,25 @@
-// The account-settings example (CustomerBillingProfile, CustomerUsageBudget) under the real Pulumi engine against the
-// emulator: up, a quiet preview, no plaintext secret in state, drift seen by refresh --preview-only after changes made
-// through the emulator's API, repair by up, and destroy (the billing profile is kept, the budget cleared).
+// The account-settings example (CustomerBillingProfile, CustomerUsageBudget, Customer) under the real Pulumi engine
+// against the emulator: up, a quiet preview, no plaintext secret in state (the new customer's admin password only as
+// ciphertext), drift seen by refresh --preview-only after changes made through the emulator's API, repair by up, and
+// destroy (the billing profile and the customer are kept and the engine says so, the budget is cleared).
 import { strict as assert } from "assert";
 import * as path from "path";
 import type { Stack } from "@pulumi/pulumi/automation";
 import { startEmulator } from "../../emulator";
 import { appUserToken, emulatorOk } from "../../scripts/emulator-http";
-import { EventLog, leakedSecrets, providerConfig, readCheckpoint, repoRoot, stackFor, tempPulumiEnv, typeOfUrn } from "./harness";
+import { EventLog, leakedSecrets, plaintextOf, providerConfig, readCheckpoint, repoRoot, stackFor, tempPulumiEnv, typeOfUrn } from "./harness";
 
 const PROJECT = "account-settings";
 const STACK = "e2e";
 const exampleDir = path.join(repoRoot, "examples", "account-settings");
 const JWT_RE = /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\./;
 const COMPANY = "Account Settings E2E Ltd";
+const NEW_DOMAIN = "account-settings-e2e.onmicrosoft.com";
+const SECURE = "4dabf18193072939515e22adb298388d";
 
 interface Profile { id: string; companyName: string; email: string; defaultAddress: { city: string; [k: string]: unknown }; attributes: { etag: string } }
 
-describe("e2e: account-settings example (billing profile, usage budget)", function () {
+describe("e2e: account-settings example (billing profile, usage budget, new customer)", function () {
   this.timeout(300_000);
   let emu: Awaited<ReturnType<typeof startEmulator>>;
   let env: Awaited<ReturnType<typeof tempPulumiEnv>>;
@@ -34,7 +37,7 @@ describe("e2e: account-settings example (billing profile, usage budget)", functi
     const cfg = providerConfig(emu, partner());
     secrets = cfg.secrets;
     stack = await stackFor(env, exampleDir, STACK, {
-      config: { ...cfg.config, customerId: customer().id, companyName: COMPANY, billingEmail: "billing@e2e.example", budget: "750" },
+      config: { ...cfg.config, customerId: customer().id, companyName: COMPANY, billingEmail: "billing@e2e.example", budget: "750", newCustomerDomain: NEW_DOMAIN },
       secrets: cfg.secrets,
     });
     token = await appUserToken(emu, partner());
@@ -44,11 +47,11 @@ describe("e2e: account-settings example (billing profile, usage budget)", functi
     await emu?.close();
   });
 
-  it("up writes the billing profile and sets the budget", async () => {
+  it("up writes the billing profile, sets the budget and creates the new customer", async () => {
     const before = await profile();
     const log = new EventLog();
     const up = await stack.up({ onEvent: log.onEvent });
-    assert.deepEqual(log.ops(), { create: 2 }, log.errors().join("\n"));
+    assert.deepEqual(log.ops(), { create: 3 }, log.errors().join("\n"));
     const now = await profile();
     assert.equal(now.companyName, COMPANY);
     assert.equal(now.email, "billing@e2e.example");
@@ -57,19 +60,28 @@ describe("e2e: account-settings example (billing profile, usage budget)", functi
     assert.equal(up.outputs.billingProfileId.value, before.id);
     assert.equal(up.outputs.hasBudget.value, true);
     assert.equal(await budget(), 750);
+    const created = await emulatorOk<{ companyProfile: { domain: string } }>(emu, "GET", `/v1/customers/${up.outputs.newCustomerId.value}`, { token });
+    assert.equal(created.companyProfile.domain, NEW_DOMAIN);
+    assert.equal(up.outputs.newCustomerAdminPassword.secret, true, "the admin password is a secret stack output");
   });
 
   it("a second preview proposes no changes", async () => {
     const pv = await stack.preview({ expectNoChanges: true });
-    assert.deepEqual(pv.changeSummary, { same: 3 });
+    assert.deepEqual(pv.changeSummary, { same: 4 });
   });
 
-  it("state holds no plaintext credential or token, and __provider is only the shim", async () => {
+  it("state holds no plaintext credential, token or admin password (only its ciphertext), and __provider is only the shim", async () => {
     const cp = readCheckpoint(env, PROJECT, STACK);
-    assert.deepEqual(leakedSecrets(cp.text, { ...secrets, accessToken: token }), []);
+    const exported = await stack.exportStack();   // --show-secrets: only to learn the generated admin password
+    const created = exported.deployment.resources.find((r: { type: string }) => r.type.endsWith(":Customer"));
+    const adminPassword = plaintextOf(created?.outputs?.adminPassword);
+    assert.equal(typeof adminPassword, "string");
+    assert.deepEqual(leakedSecrets(cp.text, { ...secrets, accessToken: token, adminPassword: adminPassword as string }), []);
+    const stored = cp.resources.find((r) => r.type.endsWith(":Customer"))!;
+    for (const key of ["adminPassword", "adminUserName"]) assert.ok(stored.outputs?.[key] && typeof stored.outputs[key] === "object" && SECURE in (stored.outputs[key] as object), `${key} is stored as a secret`);
     assert.doesNotMatch(cp.text, JWT_RE);
     const dynamic = cp.resources.filter((r) => r.type.startsWith("pulumi-nodejs:dynamic/"));
-    assert.deepEqual(dynamic.map((r) => typeOfUrn(r.urn)).sort(), ["CustomerBillingProfile", "CustomerUsageBudget"]);
+    assert.deepEqual(dynamic.map((r) => typeOfUrn(r.urn)).sort(), ["Customer", "CustomerBillingProfile", "CustomerUsageBudget"]);
     for (const r of dynamic) {
       const shim = r.outputs?.__provider as string;
       assert.match(shim, /require\("pulumi-partner-center\/dist\/provider\/runtime"\)/);
@@ -86,7 +98,7 @@ describe("e2e: account-settings example (billing profile, usage budget)", functi
     const log = new EventLog();
     await stack.refresh({ previewOnly: true, onEvent: log.onEvent });
     const byType = Object.fromEntries(Object.entries(log.opsByUrn()).map(([urn, op]) => [typeOfUrn(urn), op]));
-    assert.deepEqual(byType, { CustomerBillingProfile: "update", CustomerUsageBudget: "update" });
+    assert.deepEqual(byType, { CustomerBillingProfile: "update", CustomerUsageBudget: "update", Customer: "same" });
     assert.equal(readCheckpoint(env, PROJECT, STACK).text, before, "a preview-only refresh writes no state");
   });
 
@@ -98,13 +110,17 @@ describe("e2e: account-settings example (billing profile, usage budget)", functi
     assert.deepEqual([now.companyName, now.defaultAddress.city], [COMPANY, "Redmond"]);
     assert.equal(await budget(), 750);
     const pv = await stack.preview({ refresh: true, expectNoChanges: true });
-    assert.deepEqual(pv.changeSummary, { same: 3 });
+    assert.deepEqual(pv.changeSummary, { same: 4 });
   });
 
-  it("destroy keeps the billing profile (and says so) and clears the budget", async () => {
+  it("destroy keeps the billing profile and the customer (and says so) and clears the budget", async () => {
     const log = new EventLog();
     await stack.destroy({ onEvent: log.onEvent });
-    assert.deepEqual(log.ops(), { delete: 2 });
+    assert.deepEqual(log.ops(), { delete: 3 });
+    const kept = (await emulatorOk<{ items: Array<{ companyProfile: { domain: string } }> }>(emu, "GET", "/v1/customers?size=500", { token })).items;
+    assert.ok(kept.some((c) => c.companyProfile.domain === NEW_DOMAIN), "the new customer is kept");
+    const messages = log.events.map((e) => e.diagnosticEvent?.message ?? "");
+    assert.ok(messages.some((m) => m.includes(NEW_DOMAIN) && /kept because deletionPolicy is "retain"/.test(m)), "the engine shows why the customer is kept");
     assert.equal((await profile()).companyName, COMPANY, "the billing profile stays as it was");
     assert.equal(await budget(), null, "the budget is cleared");
     const said = log.events.map((e) => e.diagnosticEvent?.message ?? "").filter((m) => /billing profile cannot be removed/.test(m));
