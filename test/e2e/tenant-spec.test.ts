@@ -109,3 +109,37 @@ describe("e2e: the tenant-spec project (root Pulumi.yaml)", function () {
     assert.deepEqual(pv.changeSummary, { same: 6 });
   });
 });
+
+describe("e2e: the shipped example tenants/ folder applies to the emulator's default customer", function () {
+  this.timeout(300_000);
+  let emu: Awaited<ReturnType<typeof startEmulator>>;
+  let env: Awaited<ReturnType<typeof tempPulumiEnv>>;
+  let stack: Stack;
+  const partner = () => emu.seed.partners.find((p) => p.tenantId === emu.seed.defaultPartnerId)!;
+
+  before(async () => {
+    emu = await startEmulator({});
+    env = await tempPulumiEnv();
+    const cfg = providerConfig(emu, partner());
+    stack = await stackFor(env, repoRoot, "example", { config: { ...cfg.config, tenantsPath: path.join(repoRoot, "tenants") }, secrets: cfg.secrets });
+  });
+  after(async () => {
+    env?.dispose();
+    await emu?.close();
+  });
+
+  it("up creates every object of tenants/*.yaml, then preview is quiet", async () => {
+    const log = new EventLog();
+    await stack.up({ onEvent: log.onEvent });
+    assert.deepEqual(log.errors(), []);
+    const count = Object.keys(log.opsByUrn()).length;
+    assert.deepEqual(log.ops(), { create: count });
+    assert.deepEqual(Object.keys(log.opsByUrn()).map(typeOfUrn).sort(), [
+      "CustomerBillingProfile", "CustomerUsageBudget", "CustomerUser", "SelfServePolicy", "SubscriptionNickname", "UserLicenseAssignment", "UserRoleAssignment",
+    ]);
+    const cid = partner().customers[0].id;
+    assert.ok((await directoryView(await emulatorOk(emu, "GET", "/_emulator/state"))).activeUsers.includes(`${cid}/it.support@fabrikamtenant.onmicrosoft.com/Fabrikam IT Support`));
+    const pv = await stack.preview({ expectNoChanges: true });
+    assert.deepEqual(pv.changeSummary, { same: count + 1 });
+  });
+});
