@@ -1,17 +1,19 @@
 // The multi-customer example (CustomerUser, UserRoleAssignment, SelfServePolicy, SubscriptionNickname,
 // VerifiedDomain across two customers) under the real Pulumi engine against the emulator.
 import { strict as assert } from "assert";
+import * as fs from "fs";
 import * as path from "path";
 import type { Stack } from "@pulumi/pulumi/automation";
 import { startEmulator } from "../../emulator";
 import { appUserToken, emulatorOk } from "../../scripts/emulator-http";
-import { directoryView, EventLog, leakedSecrets, plaintextOf, providerConfig, readCheckpoint, repoRoot, stackFor, tempPulumiEnv } from "./harness";
+import { directoryView, EventLog, leakedSecrets, plaintextOf, providerConfig, readCheckpoint, repoRoot, stackFor, tempPulumiEnv, typeOfUrn } from "./harness";
 
 const PROJECT = "multi-customer";
 const STACK = "e2e";
 const exampleDir = path.join(repoRoot, "examples", "multi-customer");
 const NICKNAME = "Sales - Microsoft 365 (e2e)";
 const NEW_DOMAIN = "mail.wingtiptoys.example";
+const JWT_RE = /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\./;
 
 describe("e2e: multi-customer example (policies, nicknames, verified domain, users across customers)", function () {
   this.timeout(300_000);
@@ -69,7 +71,21 @@ describe("e2e: multi-customer example (policies, nicknames, verified domain, use
       if (typeof pw === "string") passwords[r.urn] = pw;
     }
     assert.equal(Object.keys(passwords).length, 2);
-    assert.deepEqual(leakedSecrets(readCheckpoint(env, PROJECT, STACK).text, { ...secrets, ...passwords, token }), []);
+    const cp = readCheckpoint(env, PROJECT, STACK);
+    assert.deepEqual(leakedSecrets(cp.text, { ...secrets, ...passwords, token }), []);
+    assert.doesNotMatch(cp.text, JWT_RE);
+    const dynamic = cp.resources.filter((r) => r.type.startsWith("pulumi-nodejs:dynamic/"));
+    assert.deepEqual([...new Set(dynamic.map((r) => typeOfUrn(r.urn)))].sort(), ["CustomerUser", "SelfServePolicy", "SubscriptionNickname", "UserRoleAssignment", "VerifiedDomain"]);
+    for (const r of dynamic) {
+      for (const shim of [r.inputs?.__provider, r.outputs?.__provider]) {
+        assert.equal(typeof shim, "string", `${r.urn} stores its provider`);
+        const text = shim as string;
+        assert.match(text, /require\("pulumi-partner-center\/dist\/provider\/runtime"\)/);
+        assert.ok(text.includes(`"${typeOfUrn(r.urn)}"`), "the shim names its type");
+        assert.deepEqual(leakedSecrets(text, { ...secrets, ...passwords, clientId: partner().user.clientId, endpoint: emu.url }), []);
+        assert.doesNotMatch(text, /BEGIN CERTIFICATE|PRIVATE KEY/);
+      }
+    }
   });
 
   it("refresh --preview-only reports a renamed subscription and a deleted policy; up --refresh repairs both", async () => {
@@ -89,6 +105,26 @@ describe("e2e: multi-customer example (policies, nicknames, verified domain, use
     assert.ok(now.policies.some((p) => p.startsWith(`${policyId()}/`)), "policy re-created");
     const pv = await stack.preview({ refresh: true, expectNoChanges: true });
     assert.deepEqual(pv.changeSummary, { same: 9 });
+  });
+
+  it("state written by another provider version previews as no changes and refreshes clean", async () => {
+    const file = [`.pulumi/stacks/${PROJECT}/${STACK}.json`, `.pulumi/stacks/${STACK}.json`].map((f) => path.join(env.backendDir, f)).find((f) => fs.existsSync(f))!;
+    const marker = "/* pulumi-partner-center 0.0.1-previous */";
+    const doc = JSON.parse(fs.readFileSync(file, "utf8"));
+    let edited = 0;
+    for (const r of doc.checkpoint.latest.resources) {
+      for (const bag of [r.inputs, r.outputs]) {
+        if (typeof bag?.__provider === "string") { bag.__provider = `${bag.__provider}\n${marker}`; edited++; }
+      }
+    }
+    assert.equal(edited, 16);
+    fs.writeFileSync(file, JSON.stringify(doc, null, 4));
+
+    const pv = await stack.preview({ expectNoChanges: true });
+    assert.deepEqual(pv.changeSummary, { same: 9 });
+    const log = new EventLog();
+    await stack.refresh({ previewOnly: true, onEvent: log.onEvent });
+    assert.deepEqual(log.ops(), { same: 8 });
   });
 
   it("destroy restores the emulator, except the verified domain (kept) and the soft-deleted users", async () => {
