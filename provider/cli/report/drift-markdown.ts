@@ -15,7 +15,7 @@ function headline(r: DriftReport): string {
 export function driftSummary(r: DriftReport): string {
   const c = r.counts;
   const failed = c.errors - c.unreadable;
-  return `${c.resources} resources: ${c.inSync} in sync, ${c.changed} changed, ${c.removed} removed, ${c.unreadable} could not be read` +
+  return `${c.resources} resource${c.resources === 1 ? "" : "s"}: ${c.inSync} in sync, ${c.changed} changed, ${c.removed} removed, ${c.unreadable} could not be read` +
     (failed > 0 ? `; ${failed} other error${failed === 1 ? "" : "s"}` : "");
 }
 
