@@ -4,22 +4,37 @@
 // exits non-zero when any step is not what it should be.
 // Choice: the stack `demo` lives in the repo's ignored backend (.cache/pulumi-backend); a leftover from an
 // interrupted run points at an emulator that is gone, so it is removed (state only) before the run.
+// Choice: `runDemo` takes the environment, the output and the out-of-band change as options, so a test can run
+// the same steps in a temporary backend and check that a wrong step fails the demo.
 import * as path from "path";
 import type { EngineEvent, Stack } from "@pulumi/pulumi/automation";
-import { startEmulator } from "../emulator";
+import { startEmulator, type Emulator } from "../emulator";
 import { appUserToken, emulatorOk } from "./emulator-http";
-import { engineErrorSummary, openProjectStack, pulumiEnv, repoRoot } from "./pulumi-env";
+import { engineErrorSummary, openProjectStack, pulumiEnv, repoRoot, type PulumiEnv } from "./pulumi-env";
 
-const STACK = "demo";
 const exampleDir = path.join(repoRoot, "examples", "quickstart");
+const STEP_COUNT = 7;
 
-interface Step { name: string; ok: boolean; detail: string }
-const steps: Step[] = [];
+type Customer = Emulator["seed"]["partners"][number]["customers"][number];
 
-function record(name: string, ok: boolean, detail: string): void {
-  steps.push({ name, ok, detail });
-  console.log(`${ok ? "ok  " : "FAIL"}  ${name.padEnd(34)} ${detail}`);
+/** What the demo changes behind Pulumi's back; returns a one-line description. */
+export type OutOfBandChange = (ctx: { emu: Emulator; token: string; customer: Customer; alias: string; userId: string }) => Promise<string>;
+
+export interface DemoOptions {
+  /** Pulumi environment (default: the repo's ignored backend, .cache/pulumi-backend). */
+  env?: PulumiEnv;
+  stackName?: string;
+  /** Where the summary goes (default: stdout). */
+  print?: (line: string) => void;
+  change?: OutOfBandChange;
 }
+
+export const RENAMED = "Renamed in the portal";
+
+const renameUser: OutOfBandChange = async ({ emu, token, customer, alias, userId }) => {
+  await emulatorOk(emu, "PATCH", `/v1/customers/${customer.id}/users/${userId}`, { token, body: { displayName: RENAMED } });
+  return `displayName of ${alias} set to "${RENAMED}"`;
+};
 
 /** op -> count over the managed resources' outcome events (the stack resource and providers excluded). */
 function opsOf(events: EngineEvent[]): Record<string, number> {
@@ -35,29 +50,38 @@ function opsOf(events: EngineEvent[]): Record<string, number> {
 const show = (counts: Record<string, number | undefined> | undefined): string =>
   Object.entries(counts ?? {}).filter(([, n]) => n).map(([op, n]) => `${op} ${n}`).join(", ") || "nothing";
 
-async function main(): Promise<number> {
+/** Runs every step; resolves to the process exit code (0 only when all steps are what they should be). */
+export async function runDemo(options: DemoOptions = {}): Promise<number> {
+  const print = options.print ?? ((line: string) => console.log(line));
+  const stackName = options.stackName ?? "demo";
+  const steps: Array<{ name: string; ok: boolean }> = [];
+  const record = (name: string, ok: boolean, detail: string): void => {
+    steps.push({ name, ok });
+    print(`${ok ? "ok  " : "FAIL"}  ${name.padEnd(34)} ${detail}`);
+  };
   const started = Date.now();
-  const emu = await startEmulator({});
-  console.log(`emulator  ${emu.url} (token endpoint ${emu.authorityHost})`);
+  let emu: Emulator | undefined;
   try {
-    const env = await pulumiEnv();
-    const partner = emu.seed.partners.find((p) => p.tenantId === emu.seed.defaultPartnerId) ?? emu.seed.partners[0];
+    emu = await startEmulator({});
+    print(`emulator  ${emu.url} (token endpoint ${emu.authorityHost})`);
+    const env = options.env ?? (await pulumiEnv());
+    const partner = emu.seed.partners.find((p) => p.tenantId === emu!.seed.defaultPartnerId) ?? emu.seed.partners[0];
     const customer = partner.customers[0];
-    console.log(`pulumi    ${env.binDir}/pulumi, backend ${env.backendDir}`);
-    console.log(`customer  ${customer.companyName} (${customer.id}, ${customer.domain})\n`);
+    print(`pulumi    ${env.binDir}/pulumi, backend ${env.backendDir}`);
+    print(`customer  ${customer.companyName} (${customer.id}, ${customer.domain})\n`);
 
     const cfg = {
-      env, projectDir: exampleDir, stackName: STACK,
+      env, projectDir: exampleDir, stackName,
       config: {
         customerId: customer.id, domain: customer.domain,
         "partnercenter:tenantId": partner.tenantId, "partnercenter:clientId": partner.user.clientId,
-        "partnercenter:endpoint": emu.url, "partnercenter:authorityHost": emu.authorityHost, "partnercenter:caCertificate": emu.ca,
+        "partnercenter:endpoint": emu.url, "partnercenter:authorityHost": emu.authorityHost, "partnercenter:caCertificate": emu.ca!,
       },
       secrets: { "partnercenter:clientSecret": partner.user.clientSecret, "partnercenter:refreshToken": partner.user.refreshToken },
     };
     let stack: Stack = await openProjectStack(cfg);
     if ((await stack.exportStack()).deployment?.resources?.length) {   // leftover of an interrupted run
-      await stack.workspace.removeStack(STACK, { force: true });
+      await stack.workspace.removeStack(stackName, { force: true });
       stack = await openProjectStack(cfg);
     }
 
@@ -82,8 +106,8 @@ async function main(): Promise<number> {
     const [alias, userId] = Object.entries(userIds)[0] ?? [];
     if (!userId) throw new Error("the quickstart example exports no userIds");
     const token = await appUserToken(emu, partner);
-    await emulatorOk(emu, "PATCH", `/v1/customers/${customer.id}/users/${userId}`, { token, body: { displayName: "Renamed in the portal" } });
-    record("change behind Pulumi's back", true, `displayName of ${alias} set to "Renamed in the portal"`);
+    const before = await emulatorOk<{ displayName?: string }>(emu, "GET", `/v1/customers/${customer.id}/users/${userId}`, { token });
+    record("change behind Pulumi's back", true, await (options.change ?? renameUser)({ emu, token, customer, alias, userId }));
 
     const driftEvents: EngineEvent[] = [];
     await stack.refresh({ previewOnly: true, onEvent: (e) => driftEvents.push(e) });
@@ -94,22 +118,24 @@ async function main(): Promise<number> {
     await stack.up({ refresh: true, onEvent: (e) => repairEvents.push(e) });
     const repaired = opsOf(repairEvents);
     const user = await emulatorOk<{ displayName?: string }>(emu, "GET", `/v1/customers/${customer.id}/users/${userId}`, { token });
-    record("up --refresh (repair)", (repaired.update ?? 0) >= 1 && user.displayName !== "Renamed in the portal",
-      `${show(repaired)}; displayName back to "${user.displayName}"`);
+    record("up --refresh (repair)", (repaired.update ?? 0) >= 1 && user.displayName === before.displayName,
+      `${show(repaired)}; displayName "${user.displayName}"`);
 
     const destroyEvents: EngineEvent[] = [];
     await stack.destroy({ onEvent: (e) => destroyEvents.push(e) });
     const destroyed = opsOf(destroyEvents);
     record("destroy", destroyed.delete === expected, show(destroyed));
-    await stack.workspace.removeStack(STACK);
-    console.log(`\n${steps.every((s) => s.ok) ? "demo passed" : "demo FAILED"} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    await stack.workspace.removeStack(stackName);
+  } catch (e) {
+    record("demo", false, engineErrorSummary(e));
   } finally {
-    await emu.close();
+    await emu?.close();
   }
-  return steps.length === 7 && steps.every((s) => s.ok) ? 0 : 1;
+  const passed = steps.length === STEP_COUNT && steps.every((s) => s.ok);
+  print(`\n${passed ? "demo passed" : "demo FAILED"} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return passed ? 0 : 1;
 }
 
-main().then((code) => process.exit(code), (e: unknown) => {
-  record("demo", false, engineErrorSummary(e));
-  process.exit(1);
-});
+if (require.main === module) {
+  runDemo().then((code) => process.exit(code), () => process.exit(1));
+}

@@ -168,6 +168,7 @@ export class VerifiedDomain extends pulumi.dynamic.Resource {
   declare readonly customerId: pulumi.Output<string>;
   declare readonly domainName: pulumi.Output<string>;
   declare readonly status: pulumi.Output<string>;
+  declare readonly verificationMethod: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: Args<VerifiedDomainInputs>, opts?: pulumi.CustomResourceOptions) {
     super(providerFor(TYPE), name, propsWithOutputs(args, verifiedDomain.outputKeys), opts, MODULE, TYPE);
