@@ -1,11 +1,12 @@
 // `partner-center drift`: a refresh preview of a stack through the Pulumi Automation API (nothing is changed),
 // written as Markdown and JSON: drift (a property changed, an object removed) apart from objects that could not be
 // read (errors). Exit code: 0 no drift, 2 drift, 1 error (an unreadable object, a failed refresh, bad setup).
+// Choice: a bad flag exits 1 (with the usage), not 2 as for other commands, because 2 means "drift found".
 // Choice: the reports go to --out DIR as drift-report.md and drift-report.json (DIR is created); stdout gets a
 // one-line summary, so a scheduled job's log stays short.
 import { mkdirSync, writeFileSync } from "fs";
 import { join, resolve } from "path";
-import { parse, UsageError, type Command } from "./command";
+import { parse, UsageError, type Command, type Io } from "./command";
 import { buildDriftReport, EXIT_ERROR } from "./report/drift-events";
 import { driftSummary, renderDriftMarkdown } from "./report/drift-markdown";
 import { refreshPreview } from "./report/drift-run";
@@ -14,7 +15,7 @@ import { GITHUB_COMMENT_LIMIT, MIN_MAX_CHARS } from "./report/markdown";
 export const DRIFT_MARKDOWN_FILE = "drift-report.md";
 export const DRIFT_JSON_FILE = "drift-report.json";
 
-export const driftCommand: Command = {
+export const driftCommand: Command & { checkStack(argv: string[], io: Io): Promise<number> } = {
   summary: "refresh preview of a stack as a Markdown and JSON drift report (exit 0 none, 2 drift, 1 error)",
   usage: [
     "partner-center drift --stack NAME [--cwd DIR] [--out DIR] [--max-chars N] [--parallel N]",
@@ -27,9 +28,18 @@ export const driftCommand: Command = {
     "",
     "Uses your Pulumi CLI (`pulumi` on PATH), backend (PULUMI_BACKEND_URL or `pulumi login`) and secrets",
     "passphrase (PULUMI_CONFIG_PASSPHRASE[_FILE]); the provider's credentials come from the stack config as for `pulumi up`.",
-    "Exit codes: 0 no drift, 2 drift found, 1 error (some object could not be read, the refresh failed, or bad setup).",
+    "Exit codes: 0 no drift, 2 drift found, 1 error (some object could not be read, the refresh failed, bad flags or setup).",
   ].join("\n"),
   async run(argv, io) {
+    try {
+      return await this.checkStack(argv, io);
+    } catch (e) {
+      if (!(e instanceof UsageError)) throw e;
+      io.err(`partner-center drift: ${e.message}\n\n${this.usage}`);
+      return EXIT_ERROR;
+    }
+  },
+  async checkStack(argv: string[], io: Io): Promise<number> {
     const values = parse(argv, {
       stack: { type: "string" }, cwd: { type: "string" }, out: { type: "string" }, "max-chars": { type: "string" },
       parallel: { type: "string" }, help: { type: "boolean" },
