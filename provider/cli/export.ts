@@ -65,7 +65,7 @@ export const exportCommand: Command = {
     const outDir = typeof values.out === "string" ? resolve(values.out) : undefined;
     const schemaRef = relative(outDir ?? process.cwd(), schemaFile()).split("\\").join("/");
     const { exportTenant } = await import("../spec/export");
-    const exported = await exportTenant(client, customer, { partnerTenantId: config.tenantId, cloud: config.cloud, schemaRef });
+    const exported = await exportTenant(client, customer, { partnerTenantId: config.tenantId, cloud: config.cloud, schemaRef, warn: (m) => io.err(`warning: ${m}`) });
 
     if (!outDir) {
       io.out(exported.text.replace(/\n$/, ""));

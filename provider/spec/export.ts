@@ -21,6 +21,8 @@ export interface ExportOptions {
   cloud?: CloudName;
   /** Written as the `$schema` of the yaml-language-server comment (a path relative to the file, or a URL). */
   schemaRef?: string;
+  /** What the export had to leave out (default: dropped). */
+  warn?: (message: string) => void;
 }
 
 export interface ExportedTenant {
@@ -41,7 +43,7 @@ export async function exportTenant(client: PartnerCenterApi, customer: string, o
   const spec: Record<string, unknown> = { apiVersion: SPEC_VERSION, customer: customerId };
   if (companyName) spec.description = companyName;
   spec.adopt = true;
-  const ctx = { client, customerId, partnerTenantId: opts.partnerTenantId, cloud: opts.cloud ?? "global" } as const;
+  const ctx = { client, customerId, partnerTenantId: opts.partnerTenantId, cloud: opts.cloud ?? "global", warn: opts.warn ?? (() => {}) } as const;
   for (const section of SECTIONS) {
     let value: unknown;
     try {

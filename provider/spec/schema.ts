@@ -16,7 +16,7 @@ export const TenantSpecSchema = z.strictObject({
   description: text("Free text about this customer (not sent anywhere).", "write a description or leave it out").optional(),
   adopt: bool("Default for every object in this file: take over an existing object with the same natural key instead of failing. `partner-center export` writes true.", "write adopt: true or adopt: false").optional(),
   ...sectionShape,
-}).meta({ title: "Partner Center tenant spec", description: "One customer tenant managed by pulumi-partner-center: users with roles and licenses, self-serve policy, subscription nicknames, verified domains, usage budget and billing profile." });
+}).meta({ title: "Partner Center tenant spec", description: "One customer tenant managed by pulumi-partner-center: users with roles and licenses, self-serve policy, subscription nicknames, verified domains, usage budget, billing profile, qualifications and Microsoft Customer Agreement acceptances." });
 
 export type TenantSpec = { apiVersion?: string; customer: string; description?: string; adopt?: boolean } & Record<string, unknown>;
 

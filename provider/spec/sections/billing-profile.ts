@@ -1,12 +1,13 @@
 // `billingProfile:` — the customer's billing profile (company name on invoices, billing contact, address, culture).
 // Becomes one CustomerBillingProfile (provider/resources/customer-billing-profile.ts), whose input rules are reused
-// here, so the spec accepts exactly what the resource does.
+// here (its per-country rules too, through resource-rules.ts), so the spec accepts exactly what the resource does.
 // Choice: export writes every field the profile has (address fields the resource knows, in its order), so the
 // adopting `up` writes nothing; a field left out of the spec is simply not managed.
 
 import { z } from "zod";
 import { AddressInput } from "../../resources/customer-address";
-import { CustomerBillingProfile, CustomerBillingProfileInputs } from "../../resources/customer-billing-profile";
+import { CustomerBillingProfile, CustomerBillingProfileInputs, customerBillingProfile } from "../../resources/customer-billing-profile";
+import { resourceRules } from "./resource-rules";
 import { defineSection } from "./section";
 
 const inputs = CustomerBillingProfileInputs.shape;
@@ -18,7 +19,7 @@ const BillingProfileSpec = z.strictObject({
   culture: inputs.culture.meta({ description: "Culture for invoices, e.g. en-US." }),
   language: inputs.language.meta({ description: "Two-letter language code, e.g. en." }),
   defaultAddress: inputs.defaultAddress.meta({ description: "Billing address; only the fields given are managed." }),
-}).meta({ description: "The customer's billing profile; fields left out are not managed. Removing the section only stops managing it (a profile cannot be deleted)." });
+}).superRefine(resourceRules(customerBillingProfile)).meta({ description: "The customer's billing profile; fields left out are not managed. Removing the section only stops managing it (a profile cannot be deleted)." });
 
 const PROFILE_FIELDS = ["companyName", "email", "firstName", "lastName", "culture", "language"] as const;
 const ADDRESS_FIELDS = Object.keys(AddressInput.shape) as Array<keyof typeof AddressInput.shape>;

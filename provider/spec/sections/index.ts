@@ -1,8 +1,11 @@
 // Every section of the tenant spec, in the order they appear in a file and are declared.
-// The account settings (billing profile, usage budget) come last: they are the customer's, not a directory object's.
+// The account settings (usage budget, billing profile, qualifications, MCA acceptances) come last: they are the
+// customer's, not a directory object's.
 
 import { billingProfileSection } from "./billing-profile";
+import { customerAgreementsSection } from "./customer-agreements";
 import { domainsSection } from "./domains";
+import { qualificationsSection } from "./qualifications";
 import type { SpecSection } from "./section";
 import { selfServePolicySection } from "./self-serve-policy";
 import { subscriptionsSection } from "./subscriptions";
@@ -11,6 +14,7 @@ import { usersSection } from "./users";
 
 export const SECTIONS: ReadonlyArray<SpecSection> = [
   usersSection, selfServePolicySection, subscriptionsSection, domainsSection, usageBudgetSection, billingProfileSection,
+  qualificationsSection, customerAgreementsSection,
 ] as ReadonlyArray<SpecSection>;
 
 export type { DeclareContext, ExportContext, SpecSection } from "./section";

@@ -23,6 +23,8 @@ export interface ExportContext {
   partnerTenantId: string;
   /** The configured Partner Center cloud (a section the cloud does not offer exports nothing). */
   cloud: CloudName;
+  /** Something the export had to leave out, said to the person running it. */
+  warn(message: string): void;
 }
 
 export interface SpecSection<S extends z.ZodType = z.ZodType> {

@@ -57,13 +57,14 @@ describe("partner-center export (against the emulator)", () => {
     return { code, io };
   }
 
-  it("writes the customer's spec: users with roles and licenses, policy, nicknames, domains, budget, billing profile; adopt on", async () => {
+  it("writes the customer's spec: users with roles and licenses, policy, nicknames, domains, account settings; adopt on; warns what it left out", async () => {
     await shapeCustomer(clientFor(ctx.emu, "user"), customer(), partner().tenantId);
     const out = join(dir, "tenants");
     const { code, io } = await exportTo(out);
     assert.equal(code, 0, io.errors.join("\n"));
     const file = join(out, `${customer().domain}.yaml`);
-    assert.deepEqual(io.lines, [`wrote ${file}: customer ${customer().id} (Fabrikam, Inc.), sections: users, selfServePolicy, subscriptions, domains, usageBudget, billingProfile`]);
+    assert.deepEqual(io.lines, [`wrote ${file}: customer ${customer().id} (Fabrikam, Inc.), sections: users, selfServePolicy, subscriptions, domains, usageBudget, billingProfile, qualifications, customerAgreements`]);
+    assert.deepEqual(io.errors, [`warning: customer ${customer().id} has the Education qualification, but Partner Center does not return its educationSegment (K12 or HigherEducation) and website; it is left out of the spec. To manage it, add { qualification: Education, ... } with those fields by hand (the existing one is then adopted).`]);
     const text = readFileSync(file, "utf8");
     assert.match(text, /^# yaml-language-server: \$schema=\.\.\/.*schema\/tenant-spec\.schema\.json\n/);
     const { spec, problems } = parseTenantSpec(text, file);
@@ -92,6 +93,9 @@ describe("partner-center export (against the emulator)", () => {
     assert.equal(profile.companyName, "Fabrikam, Inc.");
     assert.equal(profile.culture, "en-US");
     assert.deepEqual(Object.keys(profile.defaultAddress as object).slice(0, 3), ["country", "city", "addressLine1"]);
+    assert.deepEqual(spec!.qualifications, [{ qualification: "StateOwnedEntity" }], "Education cannot be written back (no segment readable)");
+    const contact = (first: string, email: string) => ({ primaryContact: { firstName: first, lastName: "Signer", email, phoneNumber: "4255550100" }, dateAgreed: "2026-02-03T00:00:00.000Z" });
+    assert.deepEqual(spec!.customerAgreements, [contact("Ada", "Ada.Admin@fabrikam.example"), contact("Uma", "uma@fabrikam.example")], "one per contact, by email");
   });
 
   it("is deterministic, refuses to overwrite without --force, and prints to stdout without --out", async () => {

@@ -1,6 +1,6 @@
 // A customer shaped like a real one for export tests: a user with two roles and two licenses (one with an excluded
-// service plan), a deleted user, a self-serve policy, a renamed subscription and a usage budget, made through the
-// client against the emulator.
+// service plan), a deleted user, a self-serve policy, a renamed subscription, a usage budget, a State Owned Entity
+// and an Education qualification and two MCA acceptances, made through the client against the emulator.
 import type { Emulator } from "../../../emulator";
 import type { PartnerCenterClient } from "../../../provider/client";
 
@@ -30,4 +30,13 @@ export async function shapeCustomer(client: PartnerCenterClient, c: Emulator["se
   const sub = await client.subscriptions.get(c.id, c.subscriptions[0].id);
   await client.subscriptions.update(c.id, { ...sub, friendlyName: "Fabrikam: Microsoft 365 #1" });
   await client.budget.update(c.id, 750);
+  await client.qualifications.create(c.id, { qualification: "StateOwnedEntity" });
+  await client.qualifications.create(c.id, { qualification: "Education", educationSegment: "K12", website: "https://school.example" });
+  const [template] = await client.agreements.listMetadata("MicrosoftCustomerAgreement").toArray();
+  for (const [first, email] of [["Uma", "uma@fabrikam.example"], ["Ada", "Ada.Admin@fabrikam.example"]]) {
+    await client.agreements.confirm(c.id, {
+      primaryContact: { firstName: first, lastName: "Signer", email, phoneNumber: "4255550100" },
+      templateId: template.templateId, dateAgreed: "2026-02-03T00:00:00Z", type: "MicrosoftCustomerAgreement",
+    });
+  }
 }

@@ -19,7 +19,7 @@ describe("spec/json-schema", () => {
   it("names every section and the header keys; only `customer` is required", () => {
     const schema = tenantSpecJsonSchema() as Node;
     assert.deepEqual(Object.keys(schema.properties!), ["apiVersion", "customer", "description", "adopt", ...SECTIONS.map((s) => s.key)]);
-    assert.ok(["users", "selfServePolicy", "subscriptions", "domains", "usageBudget", "billingProfile"].every((k) => k in schema.properties!));
+    assert.ok(["users", "selfServePolicy", "subscriptions", "domains", "usageBudget", "billingProfile", "qualifications", "customerAgreements"].every((k) => k in schema.properties!));
     assert.deepEqual(schema.required, ["customer"]);
   });
 

@@ -36,6 +36,8 @@ describe("spec/loader: validation messages", () => {
       "domains:\n  - name: contoso.example",
       "usageBudget:\n  amount: 500",
       "billingProfile:\n  companyName: Contoso\n  culture: en-us\n  defaultAddress: { country: us, city: Redmond }",
+      "qualifications:\n  - { qualification: Education, educationSegment: K12, website: https://school.example }",
+      "customerAgreements:\n  - { primaryContact: { firstName: Jane, lastName: Doe, email: jane@contoso.com }, dateAgreed: 2026-01-31 }",
     ].join("\n");
     const { spec, problems } = parseTenantSpec(text, "c.yaml");
     assert.deepEqual(problems, []);
@@ -50,7 +52,7 @@ describe("spec/loader: validation messages", () => {
     const p = only(`${CUSTOMER}user:\n  - userPrincipalName: jane@contoso.onmicrosoft.com\n`);
     assert.deepEqual([p.line, p.column, p.path], [2, 1, "user"]);
     assert.match(p.message, /unknown field "user"\. Fix: did you mean "users"\?/);
-    assert.match(p.message, /usageBudget, billingProfile/, "the list of known keys includes the account settings");
+    assert.match(p.message, /usageBudget, billingProfile, qualifications, customerAgreements$/, "the list of known keys includes the account settings");
   });
 
   it("unknown nested key (a typo in a user and in a license) points at that key", () => {
@@ -142,6 +144,35 @@ describe("spec/loader: validation messages", () => {
   it("an empty file and a file that is not a mapping", () => {
     assert.match(only("# nothing here\n").message, /the file is empty\. Fix: start with `customer:/);
     assert.match(only("- a\n- b\n").message, /must be a YAML mapping\. Fix:/);
+  });
+
+  it("the resources' own cross-field rules run at load time: qualification kinds, per-country billing address", () => {
+    const q = problemsOf(`${CUSTOMER}qualifications:\n  - qualification: Education\n  - qualification: StateOwnedEntity\n    validationCode: ABC\n`);
+    assert.deepEqual(q.map((p) => `${p.line}:${p.column} ${p.path}`), ["3:5 qualifications[0].educationSegment", "5:21 qualifications[1].validationCode"]);
+    assert.match(q[0].message, /educationSegment is required for the Education qualification\. Fix: set it to K12 or HigherEducation/);
+    assert.match(q[1].message, /applies only to the GovernmentCommunityCloud qualification, not StateOwnedEntity\. Fix: remove validationCode/);
+    const b = only(`${CUSTOMER}billingProfile:\n  defaultAddress:\n    country: BR\n    city: Rio de Janeiro\n`);
+    assert.deepEqual([b.line, b.path], [4, "billingProfile.defaultAddress.phoneNumber"]);
+    assert.match(b.message, /phoneNumber is required for customers in BR.*Fix: add the phone number/);
+  });
+
+  it("a field mistake is reported once, not again by the resource's rules", () => {
+    const problems = problemsOf(`${CUSTOMER}customerAgreements:\n  - primaryContact: { firstName: A, lastName: B, email: not-an-address }\n    dateAgreed: yesterday\n`);
+    assert.deepEqual(problems.map((p) => p.path), ["customerAgreements[0].primaryContact.email", "customerAgreements[0].dateAgreed"]);
+    assert.match(problems[1].message, /^must be an ISO-8601 date\. Fix:/);
+  });
+
+  it("duplicates in the account sections: a qualification kind, an agreement contact", () => {
+    const problems = problemsOf([
+      CUSTOMER.trim(),
+      "qualifications: [{ qualification: StateOwnedEntity }, { qualification: StateOwnedEntity }]",
+      "customerAgreements:",
+      "  - { primaryContact: { firstName: A, lastName: B, email: a@contoso.com } }",
+      "  - { primaryContact: { firstName: C, lastName: D, email: A@Contoso.com } }",
+    ].join("\n"));
+    assert.deepEqual(problems.map((p) => p.path), ["qualifications[1].qualification", "customerAgreements[1].primaryContact.email"]);
+    assert.match(problems[0].message, /Fix: list each kind once/);
+    assert.match(problems[1].message, /Fix: list each contact once/);
   });
 
   it("the formatted problem reads file:line:column: path: message", () => {

@@ -59,17 +59,24 @@ describe("spec/tenant-program (Pulumi mocks, customers resolved against the emul
       "usageBudget: { amount: 250 }",
       "billingProfile: { companyName: Fabrikam, culture: EN-us }",
     ].join("\n"));
-    writeFileSync(join(dir, "wingtip.yaml"), `customer: ${wingtip().id}\nusageBudget: { amount: none }\n`);
+    writeFileSync(join(dir, "wingtip.yaml"), [
+      `customer: ${wingtip().id}`,
+      "usageBudget: { amount: none }",
+      "qualifications: [{ qualification: StateOwnedEntity }]",
+      "customerAgreements: [{ primaryContact: { firstName: Jane, lastName: Doe, email: Jane@Wingtip.example } }]",
+    ].join("\n"));
 
     const result = await runTenantProgram({ tenantsPath: dir, lookup: clientFor(emu, "user") });
     const f = fabrikam().id;
     const w = wingtip().id;
     assert.deepEqual(result.customers, { [f]: join(dir, "fabrikam.yaml"), [w]: join(dir, "wingtip.yaml") });
-    await settled(13);
+    await settled(15);
     const byName = Object.fromEntries(seen.map((r) => [r.name, r]));
     const jane = `jane@${fabrikam().domain}`;
     assert.deepEqual(seen.map((r) => `${r.type} ${r.name}`).sort(), [
+      `CustomerAgreement ${w}/customerAgreements/jane@wingtip.example`,
       `CustomerBillingProfile ${f}/billingProfile`,
+      `CustomerQualification ${w}/qualifications/stateownedentity`,
       `CustomerUsageBudget ${f}/usageBudget`,
       `CustomerUsageBudget ${w}/usageBudget`,
       `CustomerUser ${f}/users/bob@${fabrikam().domain}`,
@@ -99,6 +106,8 @@ describe("spec/tenant-program (Pulumi mocks, customers resolved against the emul
     assert.equal(inputs(`${w}/usageBudget`).amount, "none");
     assert.equal(inputs(`${f}/billingProfile`).culture, "en-US");
     assert.equal(inputs(`${f}/billingProfile`).companyName, "Fabrikam");
+    assert.deepEqual(inputs(`${w}/customerAgreements/jane@wingtip.example`).primaryContact, { firstName: "Jane", lastName: "Doe", email: "Jane@Wingtip.example" });
+    assert.equal(inputs(`${w}/qualifications/stateownedentity`).qualification, "StateOwnedEntity");
     assert.deepEqual(inputs(`${f}/selfServePolicy`).permissions, [{ resource: "AzureReservedInstances", action: "Purchase" }]);
   });
 
