@@ -43,10 +43,16 @@ export interface OwnProjectDoc {
   configKeys: Array<{ key: string; secret: boolean }>;
 }
 
-export function readOwnProjectDoc(): OwnProjectDoc {
-  const text = fs.readFileSync(OWN_PROJECT_DOC, "utf8");
+/** file name -> content of the code blocks a doc marks with `<!-- file: NAME -->`. */
+export function docFiles(text: string): Record<string, string> {
   const files: Record<string, string> = {};
   for (const m of text.matchAll(/<!-- file: (\S+) -->\n```\w*\n([\s\S]*?)```/g)) files[m[1]] = m[2];
+  return files;
+}
+
+export function readOwnProjectDoc(): OwnProjectDoc {
+  const text = fs.readFileSync(OWN_PROJECT_DOC, "utf8");
+  const files = docFiles(text);
   const configKeys = [...text.matchAll(/^pulumi config set (--secret )?(\S+) /gm)].map((m) => ({ key: m[2], secret: Boolean(m[1]) }));
   return { text, files, configKeys };
 }
