@@ -37,16 +37,31 @@ describe("e2e: partner-center preview-report on a real `pulumi preview --json`",
     const c = first();
     const alice = new CustomerUser("alice", {
       customerId: c.id, userPrincipalName: `alice@${c.domain}`, displayName: phase === 1 ? "Alice" : "Alice Two",
-      password: PLAIN_PASSWORD[phase - 1],   // not wrapped in pulumi.secret here: whatever the engine shows, the report must not
+      password: PLAIN_PASSWORD[Math.min(phase, 2) - 1],   // not wrapped in pulumi.secret here: whatever the engine shows, the report must not
     });
-    if (phase === 2) for (const n of NEW_USERS) new CustomerUser(n, { customerId: c.id, userPrincipalName: `${n}@${c.domain}`, displayName: n });
+    if (phase >= 2) for (const n of NEW_USERS) new CustomerUser(n, { customerId: c.id, userPrincipalName: `${n}@${c.domain}`, displayName: n });
     if (phase === 1) new CustomerUser("bob", { customerId: c.id, userPrincipalName: `bob@${c.domain}`, displayName: "Bob", password: pulumi.secret(SECRET_PASSWORD) });
-    if (phase === 2) new CustomerUser("carol", { customerId: c.id, userPrincipalName: `carol@${c.domain}`, displayName: "Carol" });
+    if (phase >= 2) new CustomerUser("carol", { customerId: c.id, userPrincipalName: phase === 3 ? "carol-without-domain" : `carol@${c.domain}`, displayName: "Carol" });
     new UserRoleAssignment("alice-role", { customerId: c.id, userId: alice.userId, roleName: "User Administrator" });
     new SubscriptionNickname("sales-nickname", {
       customerId: second().id, subscriptionId: second().subscriptions[0].id, nickname: phase === 1 ? "Sales (before)" : "Sales (after)",
     });
   };
+
+  /** `pulumi preview --json` as a workflow runs it (the workspace adds --json to the CLI call): its standard output,
+   *  also when the preview fails. */
+  async function previewJsonOf(): Promise<string> {
+    let stdout = "";
+    stack.workspace.serializeArgsForOp = async () => ["--json"];
+    try {
+      await stack.preview({ onOutput: (chunk) => { stdout += chunk; } });
+    } catch (e) {
+      if (!stdout.trim()) throw e;
+    } finally {
+      stack.workspace.serializeArgsForOp = async () => [];
+    }
+    return stdout;
+  }
 
   function report(args: string[]): { status: number | null; stdout: string; stderr: string } {
     const r = spawnSync(process.execPath, [CLI, "preview-report", ...args], { encoding: "utf8" });
@@ -65,13 +80,7 @@ describe("e2e: partner-center preview-report on a real `pulumi preview --json`",
     }, program);
     await stack.up();
     phase = 2;
-    // `pulumi preview --json`, exactly as a workflow runs it: the workspace adds --json to the CLI call
-    stack.workspace.serializeArgsForOp = async () => ["--json"];
-    try {
-      previewJson = (await stack.preview()).stdout;
-    } finally {
-      stack.workspace.serializeArgsForOp = async () => [];
-    }
+    previewJson = await previewJsonOf();
     fs.writeFileSync(path.join(dir, "preview.json"), previewJson);
     if (process.env.CAPTURE_PREVIEW_FIXTURE) fs.writeFileSync(process.env.CAPTURE_PREVIEW_FIXTURE, previewJson);
   });
@@ -80,7 +89,7 @@ describe("e2e: partner-center preview-report on a real `pulumi preview --json`",
     if (stack) await stack.destroy().catch(() => undefined);
     env?.dispose();
     await emu?.close();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    if (dir && !process.env.KEEP_PREVIEW_OUT) fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it("the engine's JSON holds what must not reach the comment (so leaving it out is really tested)", () => {
@@ -125,6 +134,17 @@ describe("e2e: partner-center preview-report on a real `pulumi preview --json`",
       assert.deepEqual(leakedSecrets(text, { ...secrets, plain1: PLAIN_PASSWORD[0], plain2: PLAIN_PASSWORD[1], secret: SECRET_PASSWORD }), [], file);
       assert.doesNotMatch(text, /__provider|exports\.handler|BEGIN CERTIFICATE/, file);
     }
+  });
+
+  it("a failed preview (a bad input stopped at check) still gives a comment that shows the error", async () => {
+    phase = 3;
+    const failed = await previewJsonOf();
+    fs.writeFileSync(path.join(dir, "failed.json"), failed);
+    const r = report(["--in", path.join(dir, "failed.json")]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /> \[!CAUTION\]\n> The preview failed: \d+ errors?\./);
+    assert.match(r.stdout, /- `CustomerUser` `carol`: [^\n]*userPrincipalName/);
+    assert.deepEqual(leakedSecrets(r.stdout, { ...secrets, plain1: PLAIN_PASSWORD[0], plain2: PLAIN_PASSWORD[1] }), []);
   });
 
   it("stays within --max-chars, cutting property rows per resource with a note", () => {

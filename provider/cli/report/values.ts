@@ -93,5 +93,7 @@ export function scrubText(text: string): string {
   return text
     .replace(/eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g, "[redacted token]")
     .replace(/-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)/g, "[redacted private key]")
-    .replace(/((?:client_secret|refresh_token|password|clientSecret|refreshToken)["']?\s*[=:]\s*["']?)[^\s"'&,}]+/gi, "$1[secret]");
+    .replace(/((?:client_secret|refresh_token|password|clientSecret|refreshToken)["']?\s*[=:]\s*["']?)[^\s"'&,}]+/gi, "$1[secret]")
+    // the engine quotes the value in a check failure: "property password value {…} has a problem"
+    .replace(/(property (\w+) value \{)([^}]*)(\})/g, (all, head: string, name: string, _v: string, tail: string) => (SECRET_NAME.test(name) ? `${head}[secret]${tail}` : all));
 }

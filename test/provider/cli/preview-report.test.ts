@@ -112,9 +112,14 @@ describe("partner-center preview-report", () => {
 
     it("scrubs tokens and keys from engine error messages", () => {
       const d = fixture();
-      d.diagnostics = [{ severity: "error", urn: stepOf(d, "alice").urn, message: "create failed: token eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4eHh4eHh4In0.c2lnbmF0dXJl refresh_token=0.ARabcdef123 |pipe|" }];
+      d.diagnostics = [
+        { severity: "error", urn: stepOf(d, "alice").urn, message: "create failed: token eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4eHh4eHh4In0.c2lnbmF0dXJl refresh_token=0.ARabcdef123 |pipe|" },
+        { severity: "error", urn: stepOf(d, "carol").urn, message: "error: resource 'carol': property password value {short1} has a problem: too short; property displayName value {Carol} ok" },
+      ];
       const md = renderPreviewMarkdown(buildPreviewReport(d)).text;
-      assert.match(md, /The preview failed: 1 error/);
+      assert.match(md, /The preview failed: 2 errors/);
+      assert.match(md, /property password value \{\[secret\]\} has a problem: too short; property displayName value \{Carol\} ok/);
+      assert.doesNotMatch(md, /short1/);
       assert.match(md, /`CustomerUser` `alice`: create failed: token \[redacted token\] refresh_token=\[secret\] \\\|pipe\\\|/);
       assert.doesNotMatch(md, /eyJhbGci|0\.ARabcdef123/);
     });
