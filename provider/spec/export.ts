@@ -8,6 +8,7 @@
 
 import { Document, isMap, isScalar } from "yaml";
 import type { CloudName } from "../client";
+import { isNotFound } from "../resources/kit/errors";
 import type { PartnerCenterApi } from "../resources/kit/api";
 import { resolveCustomerId } from "./customer-ref";
 import { parseTenantSpec } from "./loader";
@@ -37,7 +38,13 @@ export interface ExportedTenant {
 
 export async function exportTenant(client: PartnerCenterApi, customer: string, opts: ExportOptions): Promise<ExportedTenant> {
   const customerId = await resolveCustomerId(client, customer);
-  const record = await client.customers.get(customerId);
+  let record: Awaited<ReturnType<PartnerCenterApi["customers"]["get"]>>;
+  try {
+    record = await client.customers.get(customerId);
+  } catch (e) {
+    if (!isNotFound(e)) throw e;
+    throw new Error(`${customer} is not a customer of this partner (Partner Center answered 404). Fix: check the tenant id, or give the customer's initial domain (e.g. contoso.onmicrosoft.com)`);
+  }
   const domain = (record.companyProfile?.domain ?? customerId).toLowerCase();
   const companyName = record.companyProfile?.companyName ?? undefined;
   const spec: Record<string, unknown> = { apiVersion: SPEC_VERSION, customer: customerId };

@@ -157,12 +157,15 @@ describe("partner-center export (against the emulator)", () => {
     assert.match(secretFlag.errors[0], /--client-secret/);
   });
 
-  it("usage errors: no --customer; an unknown domain names the fix", async () => {
+  it("usage errors: no --customer; an unknown domain or tenant id names the fix", async () => {
     const io = captureIo();
     assert.equal(await main(["export"], io), 2);
     assert.match(io.errors[0], /--customer is required/);
     const unknown = captureIo();
     assert.equal(await main(["export", "--customer", "nobody.onmicrosoft.com"], unknown), 1);
     assert.match(unknown.errors[0], /no customer of this partner has the domain nobody\.onmicrosoft\.com\. Fix:/);
+    const unknownId = captureIo();
+    assert.equal(await main(["export", "--customer", "00000000-0000-0000-0000-00000000abcd"], unknownId), 1);
+    assert.match(unknownId.errors[0], /00000000-0000-0000-0000-00000000abcd is not a customer of this partner \(Partner Center answered 404\)\. Fix: check the tenant id/);
   });
 });
