@@ -17,7 +17,7 @@ import { startEmulator } from "../../emulator";
 import { emulatorOk } from "../../scripts/emulator-http";
 import { ClientOptionsSchema } from "../../provider/client/options";
 import { createUserProject, docFiles, installPackage, openUserStack, packCheckout } from "../package/user-project";
-import { directoryView, EventLog, providerConfig, readCheckpoint, repoRoot, tempPulumiEnv, type DirectoryView } from "./harness";
+import { directoryView, EventLog, leakedSecrets, providerConfig, readCheckpoint, repoRoot, tempPulumiEnv, type DirectoryView } from "./harness";
 
 const PROJECT = "partner-center-tenants";
 const LATENCY_MS = 150;
@@ -55,6 +55,7 @@ describe("e2e: a fleet of three customer stacks at once (one emulator, one file 
   let repo: string;
   let stacks: Array<{ name: string; customer: { id: string; domain: string }; stack: Stack }>;
   let baseline: DirectoryView;
+  let secrets: Record<string, string>;
   let logStart = 0;
   const partner = () => emu.seed.partners.find((p) => p.tenantId === emu.seed.defaultPartnerId)!;
   const view = async () => directoryView(await emulatorOk(emu, "GET", "/_emulator/state"));
@@ -86,6 +87,7 @@ describe("e2e: a fleet of three customer stacks at once (one emulator, one file 
     const tenants = path.join(repo, "tenants");
     fs.mkdirSync(tenants);
     const cfg = providerConfig(emu, partner());
+    secrets = cfg.secrets;
     const customers = partner().customers.slice(0, 3);
     assert.equal(customers.length, 3, "the seed's default partner has three customers");
     stacks = [];
@@ -135,6 +137,7 @@ describe("e2e: a fleet of three customer stacks at once (one emulator, one file 
       const dynamic = cp.resources.filter((r) => r.type.startsWith("pulumi-nodejs:dynamic/"));
       assert.equal(dynamic.length, USERS_PER_CUSTOMER * 3 + 1);
       for (const r of dynamic) assert.equal(r.outputs?.customerId, cid, `${r.urn} of stack ${s.name} belongs to its customer`);
+      assert.deepEqual(leakedSecrets(cp.text, secrets), [], `stack ${s.name} holds no credential in plaintext`);
     }
   });
 

@@ -19,7 +19,7 @@ import {
   copiesOfPackage, createUserProject, docConfig, forgetPackageModules, installedPackage, installPackage, packCheckout, openUserStack,
   readOwnProjectDoc, tarballDir, tsc, writeDocFiles,
 } from "../package/user-project";
-import { directoryView, EventLog, readCheckpoint, repoRoot, tempPulumiEnv } from "./harness";
+import { directoryView, EventLog, leakedSecrets, readCheckpoint, repoRoot, tempPulumiEnv } from "./harness";
 
 const BASELINE_COMMIT = "94b2217";
 const STACK = "upgrade";
@@ -62,6 +62,7 @@ describe("e2e: upgrading the installed package shows no changes", function () {
   let stack: Stack;
   let baseline: ReturnType<typeof directoryView>;
   let shimsBefore: Record<string, string>;
+  let secrets: Record<string, string>;
   const partner = () => emu.seed.partners.find((p) => p.tenantId === emu.seed.defaultPartnerId)!;
   const view = async () => directoryView(await emulatorOk(emu, "GET", "/_emulator/state"));
   const shims = () => Object.fromEntries(readCheckpoint(env, "my-tenants", STACK).resources
@@ -96,6 +97,7 @@ describe("e2e: upgrading the installed package shows no changes", function () {
       customerId: customer.id, domain: customer.domain, tenantId: partner().tenantId, clientId: partner().user.clientId,
       clientSecret: partner().user.clientSecret, refreshToken: partner().user.refreshToken, endpoint: emu.url, authorityHost: emu.authorityHost, caFile,
     });
+    secrets = cfg.secrets;
     stack = await openUserStack(env, project, STACK, cfg.config, cfg.secrets);
     const log = new EventLog();
     await stack.up({ onEvent: log.onEvent });
@@ -135,6 +137,7 @@ describe("e2e: upgrading the installed package shows no changes", function () {
     const after = shims();
     assert.deepEqual(Object.keys(after).sort(), Object.keys(shimsBefore).sort());
     for (const shim of Object.values(after)) assert.match(shim, /require\("pulumi-partner-center\/dist\/provider\/runtime"\)/);
+    assert.deepEqual(leakedSecrets(readCheckpoint(env, "my-tenants", STACK).text, secrets), [], "no credential in plaintext state");
   });
 
   it("destroy with the new version removes what the previous version created", async () => {
