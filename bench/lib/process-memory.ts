@@ -18,7 +18,8 @@ function parentOf(pid: number): number | undefined {
 }
 
 export function kindOf(command: string): ProcessKind {
-  if (/dynamic-provider/.test(command)) return "provider";
+  // (the plugin's shell wrapper first runs `node -e "...require.resolve('.../dynamic-provider')"`: not the provider)
+  if (/dynamic-provider/.test(command) && !/require\.resolve/.test(command)) return "provider";
   if (/(^|\/)pulumi(\s|$)/.test(command)) return "engine";
   return "other";
 }
