@@ -1,7 +1,7 @@
 // Builds the npm tarball of pulumi-partner-center from a clean compile, never from the working dist/ (which can
 // hold files of deleted sources): provider/ and emulator/ are compiled into a staging folder beside package.json,
 // README, LICENSE and the folders package.json "files" names, then `npm pack` applies "files" there.
-// Used by the release steps (docs/own-project.md) and by the package and end-to-end tests, which also pack an
+// Used by the release steps (README, Development: Releasing) and by the package and end-to-end tests, which also pack an
 // older commit (sourceDir = a `git archive` of it) with a stamped version to test upgrades.
 // Choice: no source maps in the tarball (their sources are not shipped); the packed package.json has no "scripts"
 // (npm 11 lists `prepare` as an install script of a tarball dependency, and it would rebuild without sources);

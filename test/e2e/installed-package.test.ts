@@ -1,5 +1,5 @@
 // The package as a user gets it: the checkout packed (scripts/pack.ts), installed into a fresh project under the
-// system temp dir (where the checkout's node_modules cannot be seen), then docs/own-project.md step by step:
+// system temp dir (where the checkout's node_modules cannot be seen), then the README's "Use it in your own project" step by step:
 // npm install, the doc's index.ts / tsconfig.json / Pulumi.yaml, `tsc --strict --noEmit`, `tsc`, the sandbox
 // emulator started with the installed `partner-center` command, the doc's config keys, and up / a preview with
 // no changes / destroy through the real engine with the project's own @pulumi/pulumi.
@@ -61,7 +61,7 @@ function printed(lines: string[], label: string): string {
   return line.trim().slice(label.length + 1).trim().split(/\s+/)[0];
 }
 
-describe("e2e: the packed package installed in a project outside the repository (docs/own-project.md)", function () {
+describe("e2e: the packed package installed in a project outside the repository (the README, Use it in your own project)", function () {
   this.timeout(600_000);
   let env: Awaited<ReturnType<typeof tempPulumiEnv>>;
   let packed: PackResult;
@@ -100,7 +100,7 @@ describe("e2e: the packed package installed in a project outside the repository 
 
   it("npm install of the tarball, @pulumi/pulumi and typescript (the doc's install line)", () => {
     assert.ok(doc.text.includes(`npm install pulumi-partner-center @pulumi/pulumi@${PULUMI_VERSION} typescript@${TYPESCRIPT_VERSION}`),
-      "docs/own-project.md installs the versions this test installs");
+      "the README's own-project steps install the versions this test installs");
     installPackage(project, packed.tarball);
     const installed = installedPackage(project);
     assert.equal(installed.isLink, false, "a real copy, not a link to the checkout");

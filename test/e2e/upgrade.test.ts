@@ -2,7 +2,7 @@
 // tarball of this checkout, shows no changes (preview, refresh, up), and destroy works. This holds because the
 // serialized provider in state is only a shim that requires "pulumi-partner-center/dist/provider/runtime" at call
 // time (so every operation runs the installed version, whatever shim text state holds) and because every
-// resource's diff() compares its own properties, never the shim text (docs/own-project.md, "Upgrading").
+// resource's diff() compares its own properties, never the shim text (the README, "Upgrading the package").
 // Choice: the previous version is the newest v* tag reachable from HEAD, else the pinned commit below (the first
 // with the package's public API, resources and the runtime shim; older is not a supported upgrade path), or
 // PC_UPGRADE_FROM=<rev>. It is packed from `git archive` (the .git directory is only read) with a -previous version.

@@ -97,7 +97,7 @@ describe("package: the npm tarball", function () {
   it("has the shim's runtime, the emulator, the tenant-spec program and schema, and the README", () => {
     for (const f of [
       "dist/provider/runtime.js", "dist/provider/index.d.ts", "dist/emulator/index.js", "dist/emulator/index.d.ts",
-      "dist/provider/spec/program.js", "schema/tenant-spec.schema.json", "README.md", "docs/own-project.md",
+      "dist/provider/spec/program.js", "schema/tenant-spec.schema.json", "README.md",
     ]) assert.ok(packed.files.includes(f), `${f} is packed`);
     const schema = JSON.parse(fs.readFileSync(path.join(root, "schema", "tenant-spec.schema.json"), "utf8")) as { $schema?: string };
     assert.match(schema.$schema ?? "", /json-schema\.org/);

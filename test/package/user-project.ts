@@ -1,4 +1,4 @@
-// A user's own Pulumi project outside the repository, as docs/own-project.md builds it: a fresh folder under the
+// A user's own Pulumi project outside the repository, as the README's "Use it in your own project" builds it: a fresh folder under the
 // system temp dir, `npm init -y`, `npm install <packed tarball> @pulumi/pulumi typescript`, the doc's files, the
 // doc's tsc steps, and stacks run with the project's *own* @pulumi/pulumi Automation API (the Node language host
 // is not on the test machines). Shared by test/e2e/installed-package.test.ts and test/e2e/upgrade.test.ts.
@@ -14,7 +14,8 @@ import { projectProgram, repoRoot, type PulumiEnv } from "../../scripts/pulumi-e
 
 export const PULUMI_VERSION = "3.248.0";
 export const TYPESCRIPT_VERSION = "5.9.3";
-export const OWN_PROJECT_DOC = path.join(repoRoot, "docs", "own-project.md");
+export const OWN_PROJECT_DOC = path.join(repoRoot, "README.md");
+export const OWN_PROJECT_HEADING = "## Use it in your own project";
 
 let packDir: string | undefined;
 let checkoutPack: PackResult | undefined;
@@ -51,7 +52,11 @@ export function docFiles(text: string): Record<string, string> {
 }
 
 export function readOwnProjectDoc(): OwnProjectDoc {
-  const text = fs.readFileSync(OWN_PROJECT_DOC, "utf8");
+  const readme = fs.readFileSync(OWN_PROJECT_DOC, "utf8");
+  const start = readme.indexOf(`${OWN_PROJECT_HEADING}\n`);
+  if (start < 0) throw new Error(`README.md has no "${OWN_PROJECT_HEADING}" section`);
+  const end = readme.indexOf("\n## ", start + OWN_PROJECT_HEADING.length);
+  const text = readme.slice(start, end < 0 ? undefined : end);
   const files = docFiles(text);
   const configKeys = [...text.matchAll(/^pulumi config set (--secret )?(\S+) /gm)].map((m) => ({ key: m[2], secret: Boolean(m[1]) }));
   return { text, files, configKeys };
@@ -159,7 +164,7 @@ export function docConfig(doc: OwnProjectDoc, v: SandboxValues): { config: Recor
   const docKeys = doc.configKeys.map((k) => k.key).sort();
   const known = Object.keys(values).sort();
   if (JSON.stringify(docKeys) !== JSON.stringify(known)) {
-    throw new Error(`docs/own-project.md sets config ${docKeys.join(", ")}; the test knows values for ${known.join(", ")}`);
+    throw new Error(`the README's own-project section sets config ${docKeys.join(", ")}; the test knows values for ${known.join(", ")}`);
   }
   const config: Record<string, string> = {};
   const secrets: Record<string, string> = {};
