@@ -2,12 +2,16 @@
 // resources) across 10 customers, with the shared per-customer list snapshot (snapshotTtlSeconds 20, the
 // default) versus one get per resource (snapshotTtlSeconds 0), measured side by side in one run.
 // Run: node dist/bench/refresh-cost.js [customers] [usersPerCustomer]   (or through dist/bench/run.js)
-// Choice: the reads go through the provider runtime exactly as the serialized shim calls them, all at once as the
-// engine issues them with its default parallelism; the engine's own overhead is not part of this figure.
+// Two measurements: (1) the reads through the provider runtime exactly as the serialized shim calls them, all at
+// once, without the engine; (2) the same shape made by `pulumi up` and then `pulumi refresh` through the real
+// engine once per setting (a new provider process each time, so each refresh starts with an empty snapshot; the
+// setting is applied with an `up` first, because a refresh configures the provider from the state's stored inputs).
+// Choice: PULUMI_SKIP_CHECKPOINTS=true for the engine part (see engine-memory.ts); it changes no read.
 import { performance } from "perf_hooks";
 import { startEmulator } from "../emulator";
 import * as runtime from "../provider/runtime";
 import { addBenchCustomers, type BenchCustomer } from "./lib/bench-customers";
+import { benchStack, directoryProgram, measured } from "./lib/engine-stack";
 import { lastSeq, machine, ratio, requestsSince, seconds, table } from "./lib/report";
 
 type Read = () => Promise<{ id?: string }>;
@@ -58,6 +62,33 @@ async function main(): Promise<void> {
     ])));
     console.log(`ratio (no sharing / snapshot): calls ${ratio(perGet.calls, snapshot.calls)}x, wall time ${ratio(perGet.ms, snapshot.ms)}x`);
     if (rows.some((r) => r.gone > 0)) throw new Error("some reads reported an existing object as gone");
+
+    console.log(`\nthrough the engine: pulumi up of the same shape in ${customerCount} new customers, then pulumi refresh per setting`);
+    const fresh = addBenchCustomers(emu, customerCount, { seats: 10_000, prefix: "eng" });
+    const bench = await benchStack(emu, directoryProgram(fresh, usersEach), { stack: "refresh", extraEnv: { PULUMI_SKIP_CHECKPOINTS: "true" } });
+    try {
+      const up = await measured(bench.stack, "up");
+      if (up.failure) throw new Error(`up failed: ${up.failure}`);
+      const engineRows: Array<{ mode: string; calls: number; ms: number; ops: Record<string, number>; failed: number }> = [];
+      for (const [mode, ttl] of [["no sharing (snapshotTtlSeconds 0)", "0"], ["shared list snapshot (snapshotTtlSeconds 20)", "20"]] as const) {
+        // A refresh configures the provider from the inputs stored by the last `up`, so the setting needs an up first.
+        await bench.stack.setConfig("partnercenter:snapshotTtlSeconds", { value: ttl });
+        const settle = await measured(bench.stack, "up");
+        if (settle.failure) throw new Error(`up failed: ${settle.failure}`);
+        const before = await lastSeq(emu);
+        const r = await measured(bench.stack, "refresh");
+        const calls = (await requestsSince(emu, before)).filter((x) => x.path.startsWith("/v1/")).length;
+        engineRows.push({ mode, calls, ms: r.ms, ops: r.ops, failed: r.failedResources + (r.failure ? 1 : 0) });
+      }
+      console.log(table(["mode", "API calls", "calls/resource", "wall s", "outcomes", "failed"], engineRows.map((r) => [
+        r.mode, r.calls, (r.calls / reads.length).toFixed(2), seconds(r.ms), Object.entries(r.ops).map(([k, v]) => `${k} ${v}`).join(", "), r.failed,
+      ])));
+      const [a, b] = engineRows;
+      console.log(`ratio (no sharing / snapshot) through the engine: calls ${ratio(a.calls, b.calls)}x, wall time ${ratio(a.ms, b.ms)}x`);
+      if (engineRows.some((r) => r.failed > 0 || (r.ops.same ?? 0) !== reads.length)) process.exitCode = 1;
+    } finally {
+      bench.dispose();
+    }
   } finally {
     runtime.resetRuntime();
     await emu.close();
