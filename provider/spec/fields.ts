@@ -3,10 +3,10 @@
 // generated from them (schema/tenant-spec.schema.json) describes exactly what the YAML may hold.
 
 import { z } from "zod";
-import { DOMAIN_RE, GUID_RE } from "../resources/kit/fields";
+import { DOMAIN_RE, GUID_RE, UPN_RE } from "../resources/kit/fields";
 
-export { DOMAIN_RE, GUID_RE };
-export const UPN_RE = /^[^@\s]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+export { DOMAIN_RE, GUID_RE, UPN_RE };
+
 const CUSTOMER_RE = new RegExp(`(${GUID_RE.source})|(${DOMAIN_RE.source})`);
 
 function typed(kind: string, fix: string) {

@@ -32,7 +32,12 @@ export function parseTenantSpec(text: string, file: string): { spec?: TenantSpec
       }),
     };
   }
-  const data = doc.toJS() as unknown;
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 1000 });
+  } catch (e) {
+    return { problems: [{ file, line: 1, column: 1, path: "", message: `${(e as Error).message.split("\n")[0]}: YAML anchors and aliases (&name, *name) expand too far. Fix: write the values out instead of repeating aliases` }] };
+  }
   if (data === null || data === undefined) {
     return { problems: [{ file, line: 1, column: 1, path: "", message: "the file is empty. Fix: start with `customer: <tenant id or domain>`, or delete the file" }] };
   }

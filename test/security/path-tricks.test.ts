@@ -100,6 +100,8 @@ describe("security: ids with path tricks are rejected before any request", () =>
     const cases: Array<[string, Record<string, unknown>, string]> = [
       ["CustomerUser", { customerId: "../../customers", userPrincipalName: `a@${f.customer.domain}`, displayName: "A" }, "customerId"],
       ["CustomerUser", { customerId: cid(), userPrincipalName: `../a@${f.customer.domain}/..`, displayName: "A" }, "userPrincipalName"],
+      ["CustomerUser", { customerId: cid(), userPrincipalName: `a%2F..@${f.customer.domain}`, displayName: "A" }, "userPrincipalName"],
+      ["CustomerUser", { customerId: cid(), userPrincipalName: `a/b?c#d@${f.customer.domain}`, displayName: "A" }, "userPrincipalName"],
       ["UserRoleAssignment", { customerId: cid(), userId: `${GUID}/..`, roleName: "User Administrator" }, "userId"],
       ["UserRoleAssignment", { customerId: cid(), userId: GUID, roleId: "%2e%2e" }, "roleId"],
       ["UserLicenseAssignment", { customerId: cid(), userId: GUID, skuId: "a".repeat(10_000) }, "skuId"],
