@@ -1,6 +1,7 @@
 // Drives the customer-account resource definitions the way the runtime does (check -> create, read -> diff, ...),
 // with a context built exactly like the runtime's: a client from the same stack configuration, one
 // MS-CorrelationId per engine call, a shared list snapshot and the warning sink of the fixture.
+import { strict as assert } from "assert";
 import { randomUUID } from "crypto";
 import { clientOptionsOf, configFromRequest } from "../../../provider/config";
 import { PartnerCenterClient } from "../../../provider/client";
@@ -68,5 +69,43 @@ export async function inCloud<T>(f: Fixture, cloud: string, body: () => Promise<
     if (before === undefined) delete process.env.PARTNERCENTER_CLOUD;
     else process.env.PARTNERCENTER_CLOUD = before;
     await configureRuntime(f.emu);
+  }
+}
+
+export interface FailedReadCase {
+  /** the stored resource to read: provisioned fresh for each status */
+  provision(): Promise<{ id: string; outs: Bag }>;
+  /** the GET the read makes, as a fault-rule path RegExp source */
+  path(id: string, outs: Bag): string;
+  /** extra checks on the error (e.g. a secret output that must not appear) */
+  also?(message: string, outs: Bag): void;
+  /** the fault's description (default "injected") */
+  description?(outs: Bag): string;
+}
+
+/**
+ * The standard "a 403 or 500 on read throws, never an empty id" pair: without retries, the error names the
+ * resource type, the operation, the HTTP status and the request id. `fixture` is read when the test runs.
+ */
+export function itThrowsOnFailedRead(fixture: () => Fixture, def: ResourceDefinition, c: FailedReadCase): void {
+  for (const status of [403, 500]) {
+    it(`a ${status} on read throws (never an empty id) and names resource, operation, status and request id`, async () => {
+      const f = fixture();
+      const { id, outs } = await c.provision();
+      await configureRuntime(f.emu, { "partnercenter:maxRetries": "0" });
+      const noRetry = driver(f, def, { "partnercenter:maxRetries": "0" });
+      await f.faults({ method: "GET", path: c.path(id, outs), status, code: status === 403 ? "900308" : "500", description: c.description?.(outs) ?? "injected" });
+      try {
+        await assert.rejects(noRetry.read(id, outs), (e: Error) => {
+          assert.ok(e.message.includes(def.type) && e.message.includes("read"), e.message);
+          assert.match(e.message, new RegExp(`HTTP ${status}`));
+          assert.match(e.message, /request id [0-9a-f-]{36}/);
+          c.also?.(e.message, outs);
+          return true;
+        });
+      } finally {
+        await configureRuntime(f.emu);
+      }
+    });
   }
 }

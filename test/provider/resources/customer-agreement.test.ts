@@ -1,6 +1,6 @@
 import assert from "assert";
 import { customerAgreement } from "../../../provider/resources/customer-agreement";
-import { driver, inCloud, type Driver } from "./customer-account-fixture";
+import { driver, inCloud, itThrowsOnFailedRead, type Driver } from "./customer-account-fixture";
 import { configureRuntime, startFixture, type Bag, type Fixture } from "./fixture";
 
 const T = "CustomerAgreement";
@@ -84,24 +84,10 @@ describe("resources/CustomerAgreement (against the emulator)", () => {
     assert.strictEqual((await r.read(id, { ...outs, primaryContact: contact() })).id, "", "no confirmation with that contact");
   });
 
-  for (const status of [403, 500]) {
-    it(`a ${status} on read throws (never an empty id) and names resource, operation, code and request id`, async () => {
-      const { id, outs } = await r.provision({ customerId: f.customer.id, primaryContact: contact() });
-      await configureRuntime(f.emu, { "partnercenter:maxRetries": "0" });
-      const noRetry = driver(f, customerAgreement, { "partnercenter:maxRetries": "0" });
-      await f.faults({ method: "GET", path: `/v1/customers/${f.customer.id}/agreements$`, status, code: status === 403 ? "900308" : "500", description: "injected" });
-      try {
-        await assert.rejects(noRetry.read(id, outs), (e: Error) => {
-          assert.ok(e.message.includes(T) && e.message.includes("read"), e.message);
-          assert.match(e.message, new RegExp(`HTTP ${status}`));
-          assert.match(e.message, /request id [0-9a-f-]{36}/);
-          return true;
-        });
-      } finally {
-        await configureRuntime(f.emu);
-      }
-    });
-  }
+  itThrowsOnFailedRead(() => f, customerAgreement, {
+    provision: () => r.provision({ customerId: f.customer.id, primaryContact: contact() }),
+    path: () => `/v1/customers/${f.customer.id}/agreements$`,
+  });
 
   it("429 then 5xx-after-commit during create ends with exactly one confirmation", async () => {
     const c = contact();

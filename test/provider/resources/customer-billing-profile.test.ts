@@ -1,6 +1,6 @@
 import assert from "assert";
 import { customerBillingProfile } from "../../../provider/resources/customer-billing-profile";
-import { driver, inCloud, type Driver } from "./customer-account-fixture";
+import { driver, inCloud, itThrowsOnFailedRead, type Driver } from "./customer-account-fixture";
 import { configureRuntime, startFixture, type Bag, type Fixture } from "./fixture";
 
 const T = "CustomerBillingProfile";
@@ -103,24 +103,10 @@ describe("resources/CustomerBillingProfile (against the emulator)", () => {
     assert.strictEqual((await r.read(id, outs)).id, "");
   });
 
-  for (const status of [403, 500]) {
-    it(`a ${status} on read throws (never an empty id) and names resource, operation, code and request id`, async () => {
-      const { id, outs } = await r.provision({ customerId: f.customer.id, companyName: "Faulty Co" });
-      await configureRuntime(f.emu, { "partnercenter:maxRetries": "0" });
-      const noRetry = driver(f, customerBillingProfile, { "partnercenter:maxRetries": "0" });
-      await f.faults({ method: "GET", path: path(), status, code: status === 403 ? "900308" : "500", description: "injected" });
-      try {
-        await assert.rejects(noRetry.read(id, outs), (e: Error) => {
-          assert.ok(e.message.includes(T) && e.message.includes("read"), e.message);
-          assert.match(e.message, new RegExp(`HTTP ${status}`));
-          assert.match(e.message, /request id [0-9a-f-]{36}/);
-          return true;
-        });
-      } finally {
-        await configureRuntime(f.emu);
-      }
-    });
-  }
+  itThrowsOnFailedRead(() => f, customerBillingProfile, {
+    provision: () => r.provision({ customerId: f.customer.id, companyName: "Faulty Co" }),
+    path: () => path(),
+  });
 
   it("429 then 5xx-after-commit during create ends with the profile written once", async () => {
     await r.provision({ customerId: f.customer.id, companyName: "Before Faults" });

@@ -1,6 +1,6 @@
 import assert from "assert";
 import { customerUsageBudget } from "../../../provider/resources/customer-usage-budget";
-import { driver, inCloud, type Driver } from "./customer-account-fixture";
+import { driver, inCloud, itThrowsOnFailedRead, type Driver } from "./customer-account-fixture";
 import { configureRuntime, startFixture, type Fixture } from "./fixture";
 
 const T = "CustomerUsageBudget";
@@ -81,21 +81,10 @@ describe("resources/CustomerUsageBudget (against the emulator)", () => {
     await r.delete(id, outs);   // deleting what is gone is not an error
   });
 
-  for (const status of [403, 500]) {
-    it(`a ${status} on read throws (never an empty id) and names resource, operation, code and request id`, async () => {
-      const { id, outs } = await r.provision({ customerId: f.customer.id, amount: 5 });
-      await configureRuntime(f.emu, { "partnercenter:maxRetries": "0" });
-      const noRetry = driver(f, customerUsageBudget, { "partnercenter:maxRetries": "0" });
-      await f.faults({ method: "GET", path: `/v1/customers/${f.customer.id}/usagebudget`, status, code: status === 403 ? "900308" : "500", description: "injected" });
-      await assert.rejects(noRetry.read(id, outs), (e: Error) => {
-        assert.ok(e.message.includes(T) && e.message.includes("read"), e.message);
-        assert.match(e.message, new RegExp(`HTTP ${status}`));
-        assert.match(e.message, /request id [0-9a-f-]{36}/);
-        return true;
-      });
-      await configureRuntime(f.emu);
-    });
-  }
+  itThrowsOnFailedRead(() => f, customerUsageBudget, {
+    provision: () => r.provision({ customerId: f.customer.id, amount: 5 }),
+    path: () => `/v1/customers/${f.customer.id}/usagebudget`,
+  });
 
   it("429 then 5xx-after-commit during create ends with the amount set once", async () => {
     const seq = await f.lastSeq();
