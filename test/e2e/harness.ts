@@ -95,13 +95,32 @@ export interface Checkpoint {
 }
 
 /** The stack's checkpoint exactly as stored by the file backend (secrets stay ciphertext there). */
-export function readCheckpoint(env: PulumiEnv, project: string, stack: string): Checkpoint {
+function checkpointFile(env: PulumiEnv, project: string, stack: string): string {
   const candidates = [
     path.join(env.backendDir, ".pulumi", "stacks", project, `${stack}.json`),
     path.join(env.backendDir, ".pulumi", "stacks", `${stack}.json`),
   ];
   const file = candidates.find((f) => fs.existsSync(f));
   if (!file) throw new Error(`no checkpoint for ${project}/${stack} under ${env.backendDir}`);
+  return file;
+}
+
+/** Simulates state written by another package version: appends `marker` to every stored `__provider`; returns how many. */
+export function markStoredProviders(env: PulumiEnv, project: string, stack: string, marker: string): number {
+  const file = checkpointFile(env, project, stack);
+  const doc = JSON.parse(fs.readFileSync(file, "utf8")) as { checkpoint: { latest: { resources: Array<Record<string, Record<string, unknown> | undefined>> } } };
+  let edited = 0;
+  for (const r of doc.checkpoint.latest.resources) {
+    for (const bag of [r.inputs, r.outputs]) {
+      if (typeof bag?.__provider === "string") { bag.__provider = `${bag.__provider}\n${marker}`; edited++; }
+    }
+  }
+  fs.writeFileSync(file, JSON.stringify(doc, null, 4));
+  return edited;
+}
+
+export function readCheckpoint(env: PulumiEnv, project: string, stack: string): Checkpoint {
+  const file = checkpointFile(env, project, stack);
   const text = fs.readFileSync(file, "utf8");
   const parsed = JSON.parse(text) as { checkpoint?: { latest?: { resources?: Checkpoint["resources"] } } };
   return { text, resources: parsed.checkpoint?.latest?.resources ?? [] };

@@ -1,12 +1,11 @@
 // The multi-customer example (CustomerUser, UserRoleAssignment, SelfServePolicy, SubscriptionNickname,
 // VerifiedDomain across two customers) under the real Pulumi engine against the emulator.
 import { strict as assert } from "assert";
-import * as fs from "fs";
 import * as path from "path";
 import type { Stack } from "@pulumi/pulumi/automation";
 import { startEmulator } from "../../emulator";
 import { appUserToken, emulatorOk } from "../../scripts/emulator-http";
-import { directoryView, EventLog, leakedSecrets, plaintextOf, providerConfig, readCheckpoint, repoRoot, stackFor, tempPulumiEnv, typeOfUrn } from "./harness";
+import { directoryView, EventLog, leakedSecrets, markStoredProviders, plaintextOf, providerConfig, readCheckpoint, repoRoot, stackFor, tempPulumiEnv, typeOfUrn } from "./harness";
 
 const PROJECT = "multi-customer";
 const STACK = "e2e";
@@ -108,17 +107,8 @@ describe("e2e: multi-customer example (policies, nicknames, verified domain, use
   });
 
   it("state written by another provider version previews as no changes and refreshes clean", async () => {
-    const file = [`.pulumi/stacks/${PROJECT}/${STACK}.json`, `.pulumi/stacks/${STACK}.json`].map((f) => path.join(env.backendDir, f)).find((f) => fs.existsSync(f))!;
     const marker = "/* pulumi-partner-center 0.0.1-previous */";
-    const doc = JSON.parse(fs.readFileSync(file, "utf8"));
-    let edited = 0;
-    for (const r of doc.checkpoint.latest.resources) {
-      for (const bag of [r.inputs, r.outputs]) {
-        if (typeof bag?.__provider === "string") { bag.__provider = `${bag.__provider}\n${marker}`; edited++; }
-      }
-    }
-    assert.equal(edited, 16);
-    fs.writeFileSync(file, JSON.stringify(doc, null, 4));
+    assert.equal(markStoredProviders(env, PROJECT, STACK, marker), 16);
 
     const pv = await stack.preview({ expectNoChanges: true });
     assert.deepEqual(pv.changeSummary, { same: 9 });

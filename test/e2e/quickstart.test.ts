@@ -2,13 +2,12 @@
 // against the emulator: one stack through up, quiet preview, drift, repair, secrets in state, a provider-code
 // change, and destroy back to the emulator's previous state.
 import { strict as assert } from "assert";
-import * as fs from "fs";
 import * as path from "path";
 import type { Stack } from "@pulumi/pulumi/automation";
 import { startEmulator } from "../../emulator";
 import { appUserToken, emulatorOk } from "../../scripts/emulator-http";
 import {
-  directoryView, EventLog, leakedSecrets, plaintextOf, providerConfig, readCheckpoint, repoRoot, stackFor, tempPulumiEnv, typeOfUrn,
+  directoryView, EventLog, leakedSecrets, markStoredProviders, plaintextOf, providerConfig, readCheckpoint, repoRoot, stackFor, tempPulumiEnv, typeOfUrn,
 } from "./harness";
 
 const PROJECT = "quickstart";
@@ -129,17 +128,8 @@ describe("e2e: quickstart example (users, roles, licenses)", function () {
 
   it("state written by another provider version previews as no changes and still refreshes and destroys", async () => {
     // Simulates an upgrade: every stored __provider text differs from what this program serializes now.
-    const file = [".pulumi/stacks/quickstart/e2e.json", ".pulumi/stacks/e2e.json"].map((f) => path.join(env.backendDir, f)).find((f) => fs.existsSync(f))!;
     const marker = "/* pulumi-partner-center 0.0.1-previous */";
-    const doc = JSON.parse(fs.readFileSync(file, "utf8"));
-    let edited = 0;
-    for (const r of doc.checkpoint.latest.resources) {
-      for (const bag of [r.inputs, r.outputs]) {
-        if (typeof bag?.__provider === "string") { bag.__provider = `${bag.__provider}\n${marker}`; edited++; }
-      }
-    }
-    assert.equal(edited, 12);
-    fs.writeFileSync(file, JSON.stringify(doc, null, 4));
+    assert.equal(markStoredProviders(env, PROJECT, STACK, marker), 12);
 
     const pv = await stack.preview({ expectNoChanges: true });
     assert.deepEqual(pv.changeSummary, { same: 7 });
