@@ -8,6 +8,9 @@
 // (checked at create/update time, since check() cannot call Partner Center).
 // Choice: an adopted user keeps its password unless `password` is given (then it is reset).
 // Choice: the class wraps `password` in pulumi.secret itself, so a plain string never lands in state as plaintext.
+// Choice: read reports a user gone at once when it is in the soft-deleted list; otherwise a user missing from the
+// list is fetched for a bounded short wait (kit/propagation.ts, confirmGone), since it may be new and not yet
+// replicated — so a refresh right after create does not drop it.
 
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
@@ -19,6 +22,7 @@ import { isNotFound, PartialCreateError, ResourceOperationError, ResourceUsageEr
 import { bool, domainOf, guid, oneOf, text, usageLocation, userPrincipalName } from "./kit/fields";
 import { formatId, parseId } from "./kit/ids";
 import { generatePassword } from "./kit/password";
+import { findWithin, retryNotFound } from "./kit/propagation";
 import { MODULE, propsWithOutputs, withSecretOutputs, type Args } from "./kit/resource-class";
 import { providerFor } from "./kit/shim";
 
@@ -101,9 +105,11 @@ async function finishTakeOver(ctx: ResourceContext, inputs: In, user: RemoteUser
   let current = user;
   try {
     const patch = patchFor(current, inputs);
-    if (Object.keys(patch).length > 0) current = await ctx.client.users.update(inputs.customerId, user.id, patch);
+    // A user restored a moment ago may be "not found" until replicated: wait for it (kit/propagation.ts).
+    if (Object.keys(patch).length > 0) current = await retryNotFound("dependentWrite", () => ctx.client.users.update(inputs.customerId, user.id, patch));
     if (inputs.password !== undefined) {
-      await ctx.client.users.resetPassword(inputs.customerId, user.id, { password: inputs.password, forceChangePassword: inputs.forceChangePassword });
+      const password = inputs.password;
+      await retryNotFound("dependentWrite", () => ctx.client.users.resetPassword(inputs.customerId, user.id, { password, forceChangePassword: inputs.forceChangePassword }));
     }
   } catch (e) {
     const cause = new ResourceOperationError(describe(inputs), `create (${how}, then update)`, e);
@@ -150,8 +156,9 @@ async function create(ctx: ResourceContext, inputs: In): Promise<{ id: string; o
   } catch (e) {
     // The client retried with the same MS-RequestId and still failed: if the user exists now, that is ours
     // (it did not exist a moment ago), so track it rather than leave an untracked object behind.
+    // A user created a moment ago may not be listed yet (replication), so look for a bounded while.
     if (!isTransient(e)) throw e;
-    const appeared = (await usersOf(ctx, inputs.customerId, { fresh: true })).find((u) => sameText(u.userPrincipalName, inputs.userPrincipalName));
+    const appeared = await findWithin("confirmGone", async () => (await usersOf(ctx, inputs.customerId, { fresh: true })).find((u) => sameText(u.userPrincipalName, inputs.userPrincipalName)));
     if (!appeared) throw e;
     user = appeared;
   }
@@ -162,12 +169,10 @@ async function read(ctx: ResourceContext, id: string, props: Stored) {
   const [customerId, userId] = parseId(TYPE, id, 2);
   let user = (await usersOf(ctx, customerId)).find((u) => sameText(u.id, userId));
   if (!user) {
-    try {
-      user = await ctx.client.users.get(customerId, userId);
-    } catch (e) {
-      if (isNotFound(e)) return undefined;
-      throw e;
-    }
+    // Soft-deleted: gone for sure. Otherwise it may be new and not replicated yet: GET it for a bounded while.
+    if ((await deletedUsersOf(ctx, customerId)).some((u) => sameText(u.id, userId))) return undefined;
+    user = await findWithin("confirmGone", () => ctx.client.users.get(customerId, userId));
+    if (!user) return undefined;
   }
   if ((user.state ?? "active").toLowerCase() !== "active") return undefined;
   return {

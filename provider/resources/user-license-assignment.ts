@@ -6,6 +6,8 @@
 // Choice: excludedPlans defaults to [] (no exclusions) and accepts service plan ids or service names; read
 // reports them back in the form the user wrote. A user-license plan counts as excluded when it is missing
 // from the user's license or its capabilityStatus is not Assigned/Enabled.
+// Choice: at create, a user "not found" (listing its licenses or assigning) is waited for (kit/propagation.ts,
+// dependentWrite); read waits briefly (confirmGone) before reporting a license gone.
 
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
@@ -17,6 +19,7 @@ import { sameId, sameText, subscribedSkusOf, userLicensesOf } from "./kit/direct
 import { isNotFound, ResourceOperationError, ResourceUsageError } from "./kit/errors";
 import { bool, guid, text } from "./kit/fields";
 import { formatId, parseId } from "./kit/ids";
+import { findWithin, retryNotFound, waitSeconds } from "./kit/propagation";
 import { MODULE, propsWithOutputs, type Args } from "./kit/resource-class";
 import { providerFor } from "./kit/shim";
 
@@ -136,7 +139,17 @@ async function create(ctx: ResourceContext, inputs: In): Promise<{ id: string; o
   const sku = await resolveSku(ctx, inputs, "create", true);
   const excluded = excludedPlanIds(sku, inputs, "create");
   const id = formatId(inputs.customerId, inputs.userId.toLowerCase(), sku.productSku.id.toLowerCase());
-  const existing = await hasSku(ctx, inputs.customerId, inputs.userId, sku.productSku.id, true);
+  try {
+    return await createFor(ctx, inputs, sku, excluded, id);
+  } catch (e) {
+    if (!isNotFound(e)) throw e;
+    throw new ResourceOperationError(describe(inputs), "create", e, `The user is still not found after waiting ${waitSeconds("dependentWrite")} s for directory replication. Fix: give the userId of an active user of customer ${inputs.customerId} (e.g. CustomerUser.userId).`);
+  }
+}
+
+/** create() once the SKU is resolved: a user created a moment ago may be "not found" until replicated, so 404s are waited for. */
+async function createFor(ctx: ResourceContext, inputs: In, sku: SubscribedSku, excluded: string[], id: string): Promise<{ id: string; outs: Out }> {
+  const existing = await retryNotFound("dependentWrite", () => hasSku(ctx, inputs.customerId, inputs.userId, sku.productSku.id, true));
   if (existing) {
     if (!inputs.adopt) {
       throw new ResourceUsageError(describe(inputs), "create", `the user already has ${sku.productSku.skuPartNumber ?? sku.productSku.id}. Fix: set adopt: true to manage this existing license.`);
@@ -144,24 +157,24 @@ async function create(ctx: ResourceContext, inputs: In): Promise<{ id: string; o
     const have = assignedPlanIds(existing);
     const planIds = (sku.servicePlans ?? []).map((p) => p.id.toLowerCase());
     const haveExcluded = planIds.filter((p) => !have.has(p)).sort();
-    if (haveExcluded.join() !== excluded.map((e) => e.toLowerCase()).sort().join()) await assign(ctx, inputs, sku, excluded, "create (adopt)");
+    if (haveExcluded.join() !== excluded.map((e) => e.toLowerCase()).sort().join()) await retryNotFound("dependentWrite", () => assign(ctx, inputs, sku, excluded, "create (adopt)"));
     return { id, outs: outputsFor(sku, excluded) };
   }
   const available = sku.availableUnits ?? (sku.totalUnits ?? 0) - (sku.consumedUnits ?? 0);
   if (available <= 0) throw new ResourceUsageError(describe(inputs), "create", seatsMessage(sku));
-  await assign(ctx, inputs, sku, excluded, "create", true);
+  await retryNotFound("dependentWrite", () => assign(ctx, inputs, sku, excluded, "create", true));
   return { id, outs: outputsFor(sku, excluded) };
 }
 
 async function read(ctx: ResourceContext, id: string, props: Stored) {
   const [customerId, userId, skuId] = parseId(TYPE, id, 3);
-  let license: License | undefined;
-  try {
-    license = (await hasSku(ctx, customerId, userId, skuId, false)) ?? (await hasSku(ctx, customerId, userId, skuId, true));
-  } catch (e) {
+  // Missing from the shared list (or the user not found): confirm with fresh reads for a bounded wait, since a
+  // user or license created a moment ago may not be visible yet.
+  const cached = await hasSku(ctx, customerId, userId, skuId, false).catch((e: unknown) => {
     if (isNotFound(e)) return undefined;
     throw e;
-  }
+  });
+  const license = cached ?? (await findWithin("confirmGone", () => hasSku(ctx, customerId, userId, skuId, true)));
   if (!license) return undefined;
   const sku = findSku(await subscribedSkusOf(ctx, customerId), { skuId });
   if (!sku) return undefined;

@@ -4,6 +4,8 @@
 // already holds it); any change of customer, user or role replaces; delete removes only this membership.
 // Choice: `adopt` is a behaviour flag; changing it alone updates state without any Partner Center call.
 // Choice: the role is matched by name case-insensitively; outputs carry both the resolved roleId and roleName.
+// Choice: a user "not found" at create is waited for (kit/propagation.ts, dependentWrite); read waits briefly
+// (confirmGone) before reporting a membership gone.
 
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
@@ -12,9 +14,10 @@ import { exactlyOneOf } from "./kit/check";
 import { defineResource, type ResourceContext } from "./kit/define-resource";
 import { lowerCase } from "./kit/diff";
 import { roleMembersOf, rolesOf, sameId, sameText } from "./kit/directory";
-import { isNotFound, ResourceUsageError } from "./kit/errors";
+import { isNotFound, ResourceOperationError, ResourceUsageError } from "./kit/errors";
 import { bool, guid, text } from "./kit/fields";
 import { formatId, parseId } from "./kit/ids";
+import { findWithin, retryNotFound, waitSeconds } from "./kit/propagation";
 import { MODULE, propsWithOutputs, type Args } from "./kit/resource-class";
 import { providerFor } from "./kit/shim";
 
@@ -69,12 +72,20 @@ async function create(ctx: ResourceContext, inputs: In): Promise<{ id: string; o
     if (inputs.adopt) return { id, outs };
     throw new ResourceUsageError(describe(inputs), "create", `the user already holds the role "${role.name}". Fix: set adopt: true to manage this existing membership.`);
   }
-  const user = await ctx.client.users.get(inputs.customerId, inputs.userId);
   try {
-    await ctx.client.roles.addMember(inputs.customerId, role.id, { id: user.id, displayName: user.displayName ?? user.userPrincipalName, userPrincipalName: user.userPrincipalName });
+    // A user created a moment ago may be "not found" until Entra has replicated it (kit/propagation.ts).
+    const user = await retryNotFound("dependentWrite", () => ctx.client.users.get(inputs.customerId, inputs.userId));
+    await retryNotFound("dependentWrite", async () => {
+      try {
+        await ctx.client.roles.addMember(inputs.customerId, role.id, { id: user.id, displayName: user.displayName ?? user.userPrincipalName, userPrincipalName: user.userPrincipalName });
+      } catch (e) {
+        // The add may have been applied before the failure: then the membership is ours, not a reason to fail.
+        if (!(await isMember(ctx, inputs.customerId, role.id, inputs.userId, true))) throw e;
+      }
+    });
   } catch (e) {
-    // The add may have been applied before the failure: then the membership is ours, not a reason to fail.
-    if (!(await isMember(ctx, inputs.customerId, role.id, inputs.userId, true))) throw e;
+    if (!isNotFound(e)) throw e;
+    throw new ResourceOperationError(describe(inputs), "create", e, `The user is still not found after waiting ${waitSeconds("dependentWrite")} s for directory replication. Fix: give the userId of an active user of customer ${inputs.customerId} (e.g. CustomerUser.userId).`);
   }
   return { id, outs };
 }
@@ -82,16 +93,13 @@ async function create(ctx: ResourceContext, inputs: In): Promise<{ id: string; o
 async function read(ctx: ResourceContext, id: string, props: Stored) {
   const [customerId, userId, roleId] = parseId(TYPE, id, 3);
   if (!(await isMember(ctx, customerId, roleId, userId, false))) {
-    // Not in the (possibly shared, slightly old) member list: confirm with the user's own role list.
-    try {
-      const roles = await ctx.client.roles.listForUser(customerId, userId);
-      let found = false;
-      for await (const r of roles) if (sameId(r.id, roleId)) found = true;
-      if (!found) return undefined;
-    } catch (e) {
-      if (isNotFound(e)) return undefined;
-      throw e;
-    }
+    // Not in the (possibly shared, slightly old) member list: confirm with the user's own role list, for a
+    // bounded wait, since a membership or user created a moment ago may not be visible yet.
+    const found = await findWithin("confirmGone", async () => {
+      for await (const r of ctx.client.roles.listForUser(customerId, userId)) if (sameId(r.id, roleId)) return true;
+      return undefined;
+    });
+    if (!found) return undefined;
   }
   return { customerId, userId: props.userId, roleId: props.roleId ?? roleId };
 }

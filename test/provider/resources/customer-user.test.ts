@@ -1,5 +1,6 @@
 import assert from "assert";
-import { configureRuntime, provision, refresh, runtime, startFixture, type Bag, type Fixture } from "./fixture";
+import { apiCallsSince, configureRuntime, provision, refresh, runtime, startFixture, type Bag, type Fixture } from "./fixture";
+import { useShortWaits, type ShortWaits } from "./kit/short-waits";
 
 const T = "CustomerUser";
 
@@ -14,9 +15,21 @@ describe("resources/CustomerUser (against the emulator)", () => {
     return (res.data.items as Bag[]).filter((x) => String(x.userPrincipalName).toLowerCase() === u.toLowerCase());
   };
 
-  before(async () => (f = await startFixture()));
-  after(async () => f && (await f.close()));
-  afterEach(async () => f.clearFaults());
+  let waits: ShortWaits;
+
+  before(async () => {
+    waits = useShortWaits();
+    f = await startFixture();
+  });
+  after(async () => {
+    waits.restore();
+    if (f) await f.close();
+  });
+  beforeEach(() => waits.clear());
+  afterEach(async () => {
+    await f.clearFaults();
+    await f.api.post("/_emulator/config", { eventualConsistencyReads: 0 });
+  });
 
   it("minimal create: generates a strong secret password and returns every output", async () => {
     const { id, outs } = await provision(T, base());
@@ -126,6 +139,7 @@ describe("resources/CustomerUser (against the emulator)", () => {
     await configureRuntime(f.emu);
     const read = await runtime.read(T, id, outs);
     assert.strictEqual(read.id, "");
+    assert.deepStrictEqual(waits.confirmGone.slept, [], "a soft-deleted user is gone for sure: no replication wait");
   });
 
   it("gone: a user that answers 404 (purged after the 30-day window) reads as an empty id", async () => {
@@ -134,7 +148,39 @@ describe("resources/CustomerUser (against the emulator)", () => {
     await f.api.post("/_emulator/clock", { advanceMs: 31 * 24 * 3600 * 1000 });
     assert.strictEqual((await f.raw("GET", `/v1/customers/${f.customer.id}/users/${outs.userId}`)).status, 404);
     await configureRuntime(f.emu);
+    const seq = await f.lastSeq();
     assert.strictEqual((await runtime.read(T, id, outs)).id, "");
+    assert.deepStrictEqual(waits.confirmGone.slept, waits.confirmGone.delaysMs, "the whole bounded wait, then gone");
+    const gets = (await apiCallsSince(f, seq)).filter((c) => c.method === "GET" && c.path.endsWith(`/users/${outs.userId}`));
+    assert.deepStrictEqual(gets.map((g) => g.status), [404, 404, 404, 404]);
+  });
+
+  it("eventual consistency: a read right after create, while the new user is not yet visible, does not report it gone", async () => {
+    await f.api.post("/_emulator/config", { eventualConsistencyReads: 2 });
+    const { id, outs } = await provision(T, { ...base(), usageLocation: "DE" });
+    await configureRuntime(f.emu);
+    const seq = await f.lastSeq();
+    const { read, diff } = await refresh(T, id, outs, { ...base(), userPrincipalName: String(outs.userPrincipalName), displayName: String(outs.displayName), usageLocation: "DE" });
+    assert.strictEqual(read.id, id);
+    assert.strictEqual(read.props.userId, outs.userId);
+    assert.strictEqual(read.props.usageLocation, "DE");
+    assert.strictEqual(diff!.changes, false);
+    const calls = await apiCallsSince(f, seq);
+    const gets = calls.filter((c) => c.method === "GET" && c.path.endsWith(`/users/${outs.userId}`));
+    assert.deepStrictEqual(gets.map((g) => g.status), [404, 200], "the user was hidden from the list and the first GET");
+    assert.deepStrictEqual(waits.confirmGone.slept, [5]);
+  });
+
+  it("eventual consistency: a user that is really gone is still reported gone with replication lag switched on", async () => {
+    const { id, outs } = await provision(T, base());
+    await f.api.post("/_emulator/config", { eventualConsistencyReads: 3 });
+    assert.strictEqual((await f.raw("DELETE", `/v1/customers/${f.customer.id}/users/${outs.userId}`)).status, 204);
+    await configureRuntime(f.emu);
+    assert.strictEqual((await runtime.read(T, id, outs)).id, "");
+    // A user this partner never had (e.g. state from another environment): gone after the bounded wait.
+    const stranger = `${f.customer.id}/0f0f0f0f-0000-4000-8000-00000000beef`;
+    assert.strictEqual((await runtime.read(T, stranger, { ...outs, userId: "0f0f0f0f-0000-4000-8000-00000000beef" })).id, "");
+    assert.deepStrictEqual(waits.confirmGone.slept, waits.confirmGone.delaysMs);
   });
 
   for (const status of [403, 500]) {
@@ -159,6 +205,18 @@ describe("resources/CustomerUser (against the emulator)", () => {
       { method: "POST", path: `/v1/customers/${f.customer.id}/users$`, applyThenFail: true, status: 500, times: 1 },
     ]);
     const { outs } = await provision(T, inputs);
+    const found = await usersWithUpn(inputs.userPrincipalName);
+    assert.strictEqual(found.length, 1);
+    assert.strictEqual(found[0].id, outs.userId);
+  });
+
+  it("eventual consistency: a create whose answer is lost keeps tracking the user even while it is not listed yet", async () => {
+    await configureRuntime(f.emu, { "partnercenter:maxRetries": "0" });
+    await f.api.post("/_emulator/config", { eventualConsistencyReads: 2 });
+    const inputs = base();
+    await f.faults({ method: "POST", path: `/v1/customers/${f.customer.id}/users$`, applyThenFail: true, status: 500, times: 1 });
+    const { outs } = await provision(T, inputs);
+    assert.deepStrictEqual(waits.confirmGone.slept, [5, 10], "two list reads hid the new user");
     const found = await usersWithUpn(inputs.userPrincipalName);
     assert.strictEqual(found.length, 1);
     assert.strictEqual(found[0].id, outs.userId);

@@ -1,5 +1,6 @@
 import assert from "assert";
-import { configureRuntime, provision, rawUser, refresh, runtime, startFixture, type Bag, type Fixture } from "./fixture";
+import { apiCallsSince, configureRuntime, provision, rawUser, refresh, runtime, startFixture, type Bag, type Fixture } from "./fixture";
+import { useShortWaits, type ShortWaits } from "./kit/short-waits";
 
 const T = "UserLicenseAssignment";
 
@@ -10,9 +11,21 @@ describe("resources/UserLicenseAssignment (against the emulator)", () => {
   const licensesOf = async (userId: string) => (await f.raw("GET", `/v1/customers/${f.customer.id}/users/${userId}/licenses`)).data.items as Array<{ productSku: { id: string }; servicePlans: Array<{ id: string; serviceName: string }> }>;
   const consumed = async (skuId: string) => ((await f.raw("GET", `/v1/customers/${f.customer.id}/subscribedskus`)).data.items as Bag[]).find((s: any) => s.productSku.id === skuId)!.consumedUnits as number;
 
-  before(async () => (f = await startFixture()));
-  after(async () => f && (await f.close()));
-  afterEach(async () => f.clearFaults());
+  let waits: ShortWaits;
+
+  before(async () => {
+    waits = useShortWaits();
+    f = await startFixture();
+  });
+  after(async () => {
+    waits.restore();
+    if (f) await f.close();
+  });
+  beforeEach(() => waits.clear());
+  afterEach(async () => {
+    await f.clearFaults();
+    await f.api.post("/_emulator/config", { eventualConsistencyReads: 0 });
+  });
 
   it("minimal create by part number assigns every plan", async () => {
     const u = await rawUser(f, "lic-min");
@@ -81,7 +94,57 @@ describe("resources/UserLicenseAssignment (against the emulator)", () => {
     assert.strictEqual(drift.diff!.changes, true);
     await f.raw("POST", `/v1/customers/${f.customer.id}/users/${u.id}/licenseupdates`, { licensesToRemove: [sku.id] });
     await configureRuntime(f.emu);
+    waits.clear();
     assert.strictEqual((await runtime.read(T, id, outs)).id, "");
+    assert.deepStrictEqual(waits.confirmGone.slept, waits.confirmGone.delaysMs, "gone only after the whole bounded wait");
+  });
+
+  it("eventual consistency: a license given right after the user's create, while the user is not yet visible, is assigned in one go", async () => {
+    await configureRuntime(f.emu);
+    await f.api.post("/_emulator/config", { eventualConsistencyReads: 2 });
+    const user = await provision("CustomerUser", { customerId: f.customer.id, userPrincipalName: `fresh-lic-${Date.now()}@${f.customer.domain}`, displayName: "Fresh License", usageLocation: "US" });
+    const userId = String(user.outs.userId);
+    const sku = premium();
+    const before = await consumed(sku.id);
+    // Partner Center may also answer 404 for the new user on its license list and on the assignment itself.
+    await f.faults([
+      { method: "GET", path: `/users/${userId}/licenses$`, status: 404, code: "60002", description: `User object ID ${userId} isn't found.`, times: 1 },
+      { method: "POST", path: `/users/${userId}/licenseupdates$`, status: 404, code: "60002", description: `User object ID ${userId} isn't found.`, times: 2 },
+    ]);
+    const { id, outs } = await provision(T, { customerId: f.customer.id, userId, skuPartNumber: sku.skuPartNumber });
+    assert.strictEqual(outs.skuId, sku.id);
+    assert.deepStrictEqual((await licensesOf(userId)).map((l) => l.productSku.id), [sku.id]);
+    assert.strictEqual(await consumed(sku.id), before + 1, "exactly one seat");
+    assert.deepStrictEqual(waits.dependentWrite.slept, [5, 5, 10], "one wait on the license list, two on the assignment");
+    assert.strictEqual((await runtime.read(T, id, outs)).id, id);
+  });
+
+  it("eventual consistency: a read whose license list answers 404 once (user not yet replicated) keeps the license", async () => {
+    const u = await rawUser(f, "lic-lag");
+    const { id, outs } = await provision(T, { customerId: f.customer.id, userId: u.id, skuPartNumber: "O365_BUSINESS_PREMIUM" });
+    await configureRuntime(f.emu);
+    waits.clear();
+    await f.faults({ method: "GET", path: `/users/${u.id}/licenses$`, status: 404, code: "60002", times: 2 });
+    const read = await runtime.read(T, id, outs);
+    assert.strictEqual(read.id, id);
+    assert.strictEqual(read.props.skuId, outs.skuId);
+    assert.deepStrictEqual(waits.confirmGone.slept, [5], "the shared list 404ed, then one fresh 404 and a wait");
+  });
+
+  it("a userId that never becomes visible fails after the bounded wait, naming the fix, and uses no seat", async () => {
+    const sku = premium();
+    const before = await consumed(sku.id);
+    const ghost = "0f0f0f0f-0000-4000-8000-00000000b0b0";
+    await configureRuntime(f.emu);
+    const seq = await f.lastSeq();
+    await assert.rejects(provision(T, { customerId: f.customer.id, userId: ghost, skuId: sku.id }), (e: Error) => {
+      assert.match(e.message, /UserLicenseAssignment .* create failed: .*still not found after waiting 0 s for directory replication\. Fix: give the userId of an active user .*CustomerUser\.userId/);
+      assert.match(e.message, /HTTP 404, Partner Center code 60002/);
+      return true;
+    });
+    const lists = (await apiCallsSince(f, seq)).filter((c) => c.method === "GET" && c.path.endsWith(`/users/${ghost}/licenses`));
+    assert.strictEqual(lists.length, waits.dependentWrite.delaysMs.length + 1);
+    assert.strictEqual(await consumed(sku.id), before);
   });
 
   it("delete removes only this SKU and leaves the user's other licenses", async () => {

@@ -1,5 +1,6 @@
 import assert from "assert";
 import { apiCallsSince, configureRuntime, provision, rawUser, runtime, startFixture, type Bag, type Fixture } from "./fixture";
+import { useShortWaits, type ShortWaits } from "./kit/short-waits";
 
 const T = "UserRoleAssignment";
 
@@ -8,9 +9,21 @@ describe("resources/UserRoleAssignment (against the emulator)", () => {
   const role = (name: string) => f.customer.roles.find((r) => r.name === name)!;
   const memberIds = async (roleId: string) => ((await f.raw("GET", `/v1/customers/${f.customer.id}/directoryroles/${roleId}/usermembers`)).data.items as Bag[]).map((m) => m.id);
 
-  before(async () => (f = await startFixture()));
-  after(async () => f && (await f.close()));
-  afterEach(async () => f.clearFaults());
+  let waits: ShortWaits;
+
+  before(async () => {
+    waits = useShortWaits();
+    f = await startFixture();
+  });
+  after(async () => {
+    waits.restore();
+    if (f) await f.close();
+  });
+  beforeEach(() => waits.clear());
+  afterEach(async () => {
+    await f.clearFaults();
+    await f.api.post("/_emulator/config", { eventualConsistencyReads: 0 });
+  });
 
   it("minimal create by roleName resolves the role and adds the member", async () => {
     const u = await rawUser(f, "helpdesk");
@@ -71,6 +84,49 @@ describe("resources/UserRoleAssignment (against the emulator)", () => {
     await configureRuntime(f.emu);
     assert.strictEqual((await runtime.read(T, b.id, b.outs)).id, "");
     assert.strictEqual((await runtime.read(T, a.id, a.outs)).id, "");
+    assert.deepStrictEqual(waits.confirmGone.slept, [...waits.confirmGone.delaysMs, ...waits.confirmGone.delaysMs], "each read waited the whole bounded wait before reporting gone");
+  });
+
+  it("eventual consistency: a role given right after the user's create, while the user is not yet visible, is added in one go", async () => {
+    await configureRuntime(f.emu);
+    await f.api.post("/_emulator/config", { eventualConsistencyReads: 2 });
+    const user = await provision("CustomerUser", { customerId: f.customer.id, userPrincipalName: `fresh-role-${Date.now()}@${f.customer.domain}`, displayName: "Fresh Role" });
+    const userId = String(user.outs.userId);
+    const seq = await f.lastSeq();
+    const r = role("User Administrator");
+    const { id, outs } = await provision(T, { customerId: f.customer.id, userId, roleName: r.name });
+    assert.strictEqual(outs.roleId, r.id);
+    assert.deepStrictEqual((await memberIds(r.id)).filter((m) => m === userId), [userId]);
+    const gets = (await apiCallsSince(f, seq)).filter((c) => c.method === "GET" && c.path.endsWith(`/users/${userId}`));
+    assert.deepStrictEqual(gets.map((g) => g.status), [404, 404, 200], "the user was hidden for two reads");
+    assert.deepStrictEqual(waits.dependentWrite.slept, [5, 10]);
+    assert.strictEqual((await runtime.read(T, id, outs)).id, id);
+  });
+
+  it("eventual consistency: a role add answered 404 for a user not yet replicated is retried and ends with one membership", async () => {
+    const u = await rawUser(f, "late");
+    const r = role("Directory Readers");
+    await configureRuntime(f.emu);
+    await f.faults({ method: "POST", path: "/usermembers$", status: 404, code: "60002", description: `User object ID ${u.id} isn't found.`, times: 2 });
+    await provision(T, { customerId: f.customer.id, userId: u.id, roleId: r.id });
+    assert.deepStrictEqual((await memberIds(r.id)).filter((m) => m === u.id), [u.id]);
+    assert.deepStrictEqual(waits.dependentWrite.slept, [5, 10]);
+  });
+
+  it("a userId that never becomes visible fails after the bounded wait, naming the fix, and adds nothing", async () => {
+    const r = role("Helpdesk Administrator");
+    const ghost = "0f0f0f0f-0000-4000-8000-00000000a11c";
+    await configureRuntime(f.emu);
+    const seq = await f.lastSeq();
+    await assert.rejects(provision(T, { customerId: f.customer.id, userId: ghost, roleId: r.id }), (e: Error) => {
+      assert.match(e.message, /UserRoleAssignment .* create failed: .*still not found after waiting 0 s for directory replication\. Fix: give the userId of an active user .*CustomerUser\.userId/);
+      assert.match(e.message, /HTTP 404, Partner Center code 60002/);
+      return true;
+    });
+    const gets = (await apiCallsSince(f, seq)).filter((c) => c.method === "GET" && c.path.endsWith(`/users/${ghost}`));
+    assert.strictEqual(gets.length, waits.dependentWrite.delaysMs.length + 1);
+    assert.deepStrictEqual(waits.dependentWrite.slept, waits.dependentWrite.delaysMs);
+    assert.ok(!(await memberIds(r.id)).includes(ghost));
   });
 
   for (const status of [403, 500]) {
