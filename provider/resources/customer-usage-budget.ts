@@ -1,6 +1,7 @@
 // CustomerUsageBudget — a customer's usage spending budget (one per customer).
 // REST: https://learn.microsoft.com/partner-center/developer/update-a-customer-s-usage-spending-budget
-// Lifecycle: create sets the amount (the budget always exists, so there is nothing to adopt); amount updates in
+// Lifecycle: create sets the amount (the budget always exists; an equal amount is left unwritten, so taking over a
+// customer writes nothing); amount updates in
 // place; a new customerId replaces; delete clears the budget (amount null); read reports it gone only when the
 // customer is gone (404).
 // Choice: "no budget" is written amount: "none" (null is accepted too and stored as "none"), because Pulumi drops
@@ -53,7 +54,8 @@ const toWire = (amount: In["amount"]) => (amount === NONE ? null : amount);
 const fromWire = (amount: number | null | undefined): In["amount"] => (amount === null || amount === undefined ? NONE : amount);
 
 async function create(ctx: ResourceContext, inputs: In): Promise<{ id: string; outs: Out }> {
-  await ctx.client.budget.update(inputs.customerId, toWire(inputs.amount));
+  const current = fromWire((await ctx.client.budget.get(inputs.customerId)).amount);
+  if (current !== inputs.amount) await ctx.client.budget.update(inputs.customerId, toWire(inputs.amount));
   return { id: inputs.customerId.toLowerCase(), outs: { hasBudget: inputs.amount !== NONE } };
 }
 

@@ -25,6 +25,17 @@ describe("resources/CustomerUsageBudget (against the emulator)", () => {
     assert.strictEqual(await remoteAmount(), 250);
   });
 
+  it("create with the amount already set writes nothing (taking over a customer changes nothing)", async () => {
+    await f.raw("PATCH", `/v1/customers/${f.customer.id}/usagebudget`, { amount: 321 });
+    const seq = await f.lastSeq();
+    const { outs } = await r.provision({ customerId: f.customer.id, amount: 321 });
+    assert.strictEqual(outs.hasBudget, true);
+    const calls = (await f.requests(seq)).filter((x) => x.path.endsWith("/usagebudget")).map((x) => x.method);
+    assert.deepStrictEqual(calls, ["GET"]);
+    await r.provision({ customerId: f.customer.id, amount: 322 });
+    assert.strictEqual(await remoteAmount(), 322, "a different amount is still written");
+  });
+
   it("\"none\" and null both mean no budget", async () => {
     await r.provision({ customerId: f.customer.id, amount: 100 });
     const { outs, inputs } = await r.provision({ customerId: f.customer.id, amount: null });
