@@ -6,6 +6,7 @@ import type { AxiosInstance } from "axios";
 import type { Emulator } from "../../../emulator";
 import * as runtime from "../../../provider/runtime";
 import { apiClient, bearer, startTestEmulator, userToken } from "../../emulator/helpers";
+import { useShortWaits, type ShortWaits } from "./kit/short-waits";
 
 export type Bag = Record<string, unknown>;
 
@@ -108,4 +109,27 @@ export async function rawUser(f: Fixture, alias: string, customer = f.customer):
 /** The Partner Center /v1 requests logged after `seq`. */
 export async function apiCallsSince(f: Fixture, seq: number) {
   return (await f.requests(seq)).filter((r) => r.path.startsWith("/v1/"));
+}
+
+/**
+ * The mocha hooks of a resource test file that waits on replication: short recorded waits and one emulator
+ * fixture for the file; after each test, faults cleared and replication lag switched off. `onStart` gets both.
+ */
+export function useFixtureWithShortWaits(onStart: (f: Fixture, waits: ShortWaits) => void): void {
+  let f: Fixture | undefined;
+  let waits: ShortWaits | undefined;
+  before(async () => {
+    waits = useShortWaits();
+    f = await startFixture();
+    onStart(f, waits);
+  });
+  after(async () => {
+    waits?.restore();
+    if (f) await f.close();
+  });
+  beforeEach(() => waits?.clear());
+  afterEach(async () => {
+    await f!.clearFaults();
+    await f!.api.post("/_emulator/config", { eventualConsistencyReads: 0 });
+  });
 }

@@ -1,6 +1,6 @@
 import assert from "assert";
-import { apiCallsSince, configureRuntime, provision, rawUser, runtime, startFixture, type Bag, type Fixture } from "./fixture";
-import { useShortWaits, type ShortWaits } from "./kit/short-waits";
+import { apiCallsSince, configureRuntime, provision, rawUser, runtime, useFixtureWithShortWaits, type Bag, type Fixture } from "./fixture";
+import type { ShortWaits } from "./kit/short-waits";
 
 const T = "UserRoleAssignment";
 
@@ -11,18 +11,9 @@ describe("resources/UserRoleAssignment (against the emulator)", () => {
 
   let waits: ShortWaits;
 
-  before(async () => {
-    waits = useShortWaits();
-    f = await startFixture();
-  });
-  after(async () => {
-    waits.restore();
-    if (f) await f.close();
-  });
-  beforeEach(() => waits.clear());
-  afterEach(async () => {
-    await f.clearFaults();
-    await f.api.post("/_emulator/config", { eventualConsistencyReads: 0 });
+  useFixtureWithShortWaits((fixture, w) => {
+    f = fixture;
+    waits = w;
   });
 
   it("minimal create by roleName resolves the role and adds the member", async () => {
