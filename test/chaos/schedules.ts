@@ -5,13 +5,12 @@
 // Choice: rates are kept where three client retries (the provider default) usually absorb them, so the first
 // `up` mostly succeeds and the one allowed re-run is the safety net, not the rule.
 
+import { mulberry32, type FaultRuleInput } from "../../emulator/faults";
+
 export type Ingredient = "burst429" | "serverErrors" | "resets" | "latency" | "applyThenFail" | "eventualConsistency";
 export const INGREDIENTS: Ingredient[] = ["burst429", "serverErrors", "resets", "latency", "applyThenFail", "eventualConsistency"];
 
-export interface FaultRule {
-  method?: string; path?: string; status?: number; code?: string; retryAfter?: number; latencyMs?: number;
-  reset?: boolean; applyThenFail?: boolean; times?: number; probability?: number; seed?: number;
-}
+export type FaultRule = FaultRuleInput;
 
 export interface Schedule {
   seed: number;
@@ -21,23 +20,11 @@ export interface Schedule {
   eventualConsistencyReads: number;
 }
 
-/** A small seeded PRNG (mulberry32), so schedules do not depend on Math.random. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const WRITES = "^/v1/customers/[^/]+/(users(/[^/]+(/licenseupdates)?)?|directoryroles/[^/]+/usermembers)$";
 
 /** The schedule for `seed`; `force` adds ingredients on top of the drawn ones (the small run covers all six). */
 export function scheduleFor(seed: number, force: Ingredient[] = []): Schedule {
-  const rnd = prng(seed);
+  const rnd = mulberry32(seed);   // the emulator's own seeded PRNG, so schedules do not depend on Math.random
   const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
   const ruleSeed = () => Math.floor(rnd() * 2 ** 31);
   const drawn = INGREDIENTS.filter(() => rnd() < 0.5);
