@@ -61,3 +61,24 @@ export const adoptField = () =>
   bool("Take over the existing object with the same natural key instead of failing (overrides the file's `adopt`).", "write adopt: true or adopt: false").optional();
 
 export const isGuid = (value: string) => GUID_RE.test(value);
+
+/** The [earlier, later] index pairs of items whose keys repeat. */
+export function repeatedIndexes<T>(items: readonly T[], key: (t: T) => string): Array<[number, number]> {
+  const first = new Map<string, number>();
+  const out: Array<[number, number]> = [];
+  items.forEach((item, j) => {
+    const k = key(item);
+    if (first.has(k)) out.push([first.get(k)!, j]);
+    else first.set(k, j);
+  });
+  return out;
+}
+
+/** A list refinement: an entry whose key repeats an earlier one is a problem at `[index, ...field]` naming both. */
+export function uniqueBy<T>(listName: string, key: (t: T) => string, field: Array<string | number>, fix: string) {
+  return (items: T[], ctx: z.RefinementCtx): void => {
+    for (const [earlier, i] of repeatedIndexes(items, key)) {
+      ctx.addIssue({ code: "custom", path: [i, ...field], message: `repeats ${listName}[${earlier}]. Fix: ${fix}` });
+    }
+  };
+}

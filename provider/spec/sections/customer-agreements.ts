@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { CustomerAgreement, CustomerAgreementInputs, customerAgreement } from "../../resources/customer-agreement";
 import { unavailableReason } from "../../resources/customer-cloud-availability";
-import { list } from "../fields";
+import { list, uniqueBy } from "../fields";
 import { resourceRules } from "./resource-rules";
 import { defineSection } from "./section";
 
@@ -15,14 +15,7 @@ const AgreementSpec = CustomerAgreementInputs.omit({ customerId: true })
   .meta({ description: "A confirmation that the customer accepted the Microsoft Customer Agreement: primaryContact {firstName, lastName, email, phoneNumber?} and dateAgreed (default: when it is created)." });
 
 const AgreementsSpec = list(AgreementSpec, "Microsoft Customer Agreement acceptances, one per primary contact; removing one only stops managing it (a confirmation cannot be withdrawn).", "[{ primaryContact: { firstName: Jane, lastName: Doe, email: jane@contoso.com } }]")
-  .superRefine((items, ctx) => {
-    const seen = new Map<string, number>();
-    items.forEach((a, i) => {
-      const key = a.primaryContact.email.toLowerCase();
-      if (seen.has(key)) ctx.addIssue({ code: "custom", path: [i, "primaryContact", "email"], message: `repeats customerAgreements[${seen.get(key)}]. Fix: list each contact once` });
-      else seen.set(key, i);
-    });
-  });
+  .superRefine(uniqueBy("customerAgreements", (a) => a.primaryContact.email.toLowerCase(), ["primaryContact", "email"], "list each contact once"));
 
 export const customerAgreementsSection = defineSection({
   key: "customerAgreements",

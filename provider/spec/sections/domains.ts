@@ -5,7 +5,7 @@
 
 import { z } from "zod";
 import { VerifiedDomain } from "../../resources";
-import { adoptField, bool, domain, list, oneOf, text } from "../fields";
+import { adoptField, bool, domain, list, oneOf, text, uniqueBy } from "../fields";
 import { defineSection } from "./section";
 
 const DomainSpec = z.strictObject({
@@ -17,14 +17,7 @@ const DomainSpec = z.strictObject({
 });
 
 const DomainsSpec = list(DomainSpec, "Custom domains added as verified.", "[{ name: contoso.com }]")
-  .superRefine((domains, ctx) => {
-    const seen = new Map<string, number>();
-    domains.forEach((d, i) => {
-      const key = d.name.toLowerCase();
-      if (seen.has(key)) ctx.addIssue({ code: "custom", path: [i, "name"], message: `repeats domains[${seen.get(key)}]. Fix: list each domain once` });
-      else seen.set(key, i);
-    });
-  });
+  .superRefine(uniqueBy("domains", (d) => d.name.toLowerCase(), ["name"], "list each domain once"));
 
 export const domainsSection = defineSection({
   key: "domains",

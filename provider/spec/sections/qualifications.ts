@@ -9,7 +9,7 @@
 
 import { z } from "zod";
 import { CustomerQualification, CustomerQualificationInputs, customerQualification } from "../../resources/customer-qualification";
-import { list } from "../fields";
+import { list, uniqueBy } from "../fields";
 import { resourceRules } from "./resource-rules";
 import { defineSection } from "./section";
 
@@ -18,13 +18,7 @@ const QualificationSpec = CustomerQualificationInputs.omit({ customerId: true })
   .meta({ description: "A qualification: Education (with educationSegment, website), GovernmentCommunityCloud (with validationCode) or StateOwnedEntity." });
 
 const QualificationsSpec = list(QualificationSpec, "The customer's qualifications; removing one only stops managing it (Partner Center cannot remove one).", "[{ qualification: StateOwnedEntity }]")
-  .superRefine((items, ctx) => {
-    const seen = new Map<string, number>();
-    items.forEach((q, i) => {
-      if (seen.has(q.qualification)) ctx.addIssue({ code: "custom", path: [i, "qualification"], message: `repeats qualifications[${seen.get(q.qualification)}]. Fix: list each kind once` });
-      else seen.set(q.qualification, i);
-    });
-  });
+  .superRefine(uniqueBy("qualifications", (q) => q.qualification, ["qualification"], "list each kind once"));
 
 const normalKind = (kind: string) => kind.replace(/_/g, "").toLowerCase();
 

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { collect } from "../../resources/kit/api";
 import { SubscriptionNickname } from "../../resources";
-import { bool, guid, list, text } from "../fields";
+import { bool, guid, list, text, uniqueBy } from "../fields";
 import { defineSection } from "./section";
 
 const SubscriptionSpec = z.strictObject({
@@ -15,14 +15,7 @@ const SubscriptionSpec = z.strictObject({
 });
 
 const SubscriptionsSpec = list(SubscriptionSpec, "Nicknames of existing subscriptions.", "[{ id: <subscription id>, nickname: Sales }]")
-  .superRefine((subs, ctx) => {
-    const seen = new Map<string, number>();
-    subs.forEach((s, i) => {
-      const key = s.id.toLowerCase();
-      if (seen.has(key)) ctx.addIssue({ code: "custom", path: [i, "id"], message: `repeats subscriptions[${seen.get(key)}]. Fix: give each subscription one nickname` });
-      else seen.set(key, i);
-    });
-  });
+  .superRefine(uniqueBy("subscriptions", (s) => s.id.toLowerCase(), ["id"], "give each subscription one nickname"));
 
 export const subscriptionsSection = defineSection({
   key: "subscriptions",

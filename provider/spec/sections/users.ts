@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { collect } from "../../resources/kit/api";
 import { CustomerUser, UserLicenseAssignment, UserRoleAssignment } from "../../resources";
-import { adoptField, bool, countryCode, isGuid, list, oneOf, text, userPrincipalName } from "../fields";
+import { adoptField, bool, countryCode, isGuid, list, oneOf, repeatedIndexes, text, uniqueBy, userPrincipalName } from "../fields";
 import { defineSection } from "./section";
 
 const LicenseObject = z.strictObject({
@@ -41,26 +41,13 @@ const skuKey = (l: z.output<typeof License>) => (typeof l === "string" ? l : l.s
 
 const UsersSpec = list(UserSpec, "Users of the customer, with their roles and licenses.", "[{ userPrincipalName: jane@contoso.com, displayName: Jane Doe }]")
   .superRefine((users, ctx) => {
-    const seen = new Map<string, number>();
+    uniqueBy("users", (u: z.output<typeof UserSpec>) => u.userPrincipalName.toLowerCase(), ["userPrincipalName"], "describe each user once")(users, ctx);
     users.forEach((u, i) => {
-      const key = u.userPrincipalName.toLowerCase();
-      if (seen.has(key)) ctx.addIssue({ code: "custom", path: [i, "userPrincipalName"], message: `repeats users[${seen.get(key)}] (${u.userPrincipalName}). Fix: describe each user once` });
-      else seen.set(key, i);
-      duplicates(u.roles ?? [], (r) => r.toLowerCase()).forEach(([first, j]) => ctx.addIssue({ code: "custom", path: [i, "roles", j], message: `repeats roles[${first}]. Fix: list each role once` }));
-      duplicates(u.licenses ?? [], skuKey).forEach(([first, j]) => ctx.addIssue({ code: "custom", path: [i, "licenses", j], message: `repeats licenses[${first}] (same SKU). Fix: list each SKU once` }));
+      repeatedIndexes(u.roles ?? [], (r) => r.toLowerCase()).forEach(([first, j]) => ctx.addIssue({ code: "custom", path: [i, "roles", j], message: `repeats roles[${first}]. Fix: list each role once` }));
+      repeatedIndexes(u.licenses ?? [], skuKey).forEach(([first, j]) => ctx.addIssue({ code: "custom", path: [i, "licenses", j], message: `repeats licenses[${first}] (same SKU). Fix: list each SKU once` }));
     });
   });
 
-function duplicates<T>(items: T[], key: (t: T) => string): Array<[number, number]> {
-  const first = new Map<string, number>();
-  const out: Array<[number, number]> = [];
-  items.forEach((item, j) => {
-    const k = key(item);
-    if (first.has(k)) out.push([first.get(k)!, j]);
-    else first.set(k, j);
-  });
-  return out;
-}
 
 export const usersSection = defineSection({
   key: "users",
