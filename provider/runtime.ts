@@ -41,10 +41,6 @@ export async function configure(req: { config: { get(key: string): string | unde
   }
 }
 
-/** The cloud of the configure()d stack config, read by check() rules (customer-cloud-availability.ts); undefined before configure(). */
-export function currentCloud(): string | undefined {
-  return configured?.config?.cloud;
-}
 
 function currentConfig(): ProviderConfig {
   if (configured?.error) throw configured.error;
@@ -96,7 +92,8 @@ async function guarded<T>(bags: Array<Bag | undefined>, run: () => Promise<T> | 
 }
 
 export function check(type: string, olds: Bag, news: Bag) {
-  return guarded([olds, news], () => resourceDefinition(type).check(olds ?? {}, news ?? {}));
+  // check() gets the configured cloud (refused features fail at preview); before configure() rules fall back to the environment.
+  return guarded([olds, news], () => resourceDefinition(type).check(olds ?? {}, news ?? {}, { cloud: configured?.config?.cloud }));
 }
 
 export function diff(type: string, id: string, olds: Bag, news: Bag) {

@@ -1,13 +1,13 @@
 // Which customer-account features each Partner Center cloud offers (docs "Applies to" lines, reference §1.11),
 // and the check() rule that refuses a resource in a cloud without the feature, naming the cloud.
-// Choice: the cloud is the runtime's configured partnercenter:cloud when the runtime exposes it (currentCloud()),
-// else PARTNERCENTER_CLOUD, else "global" — check() gets no configuration of its own.
+// Choice: the cloud is the configured partnercenter:cloud that the runtime hands to check(), else
+// PARTNERCENTER_CLOUD, else "global".
 // Choice: billing/company profiles, qualifications, validation codes, domain availability and customer creation have
 // no documented cloud limit, so they are allowed everywhere.
 
 import type { CloudName } from "../client";
 import { envName } from "../config";
-import type { CrossFieldRule } from "./kit/check";
+import type { CheckContext, CrossFieldRule } from "./kit/check";
 
 export type AccountFeature = "agreements" | "usageBudget";
 
@@ -25,11 +25,8 @@ const AVAILABILITY: Readonly<Record<AccountFeature, { clouds: readonly CloudName
 const isCloud = (v: unknown): v is CloudName => v === "global" || v === "usgov" || v === "china";
 
 /** The cloud the provider is configured for. */
-export function configuredCloud(env: NodeJS.ProcessEnv = process.env): CloudName {
-  // Loaded at call time: the runtime imports the resource registry, which imports this file.
-  const runtime = require("../runtime") as { currentCloud?: () => string | undefined };
-  const fromRuntime = typeof runtime.currentCloud === "function" ? runtime.currentCloud() : undefined;
-  if (isCloud(fromRuntime)) return fromRuntime;
+export function configuredCloud(ctx: CheckContext = {}, env: NodeJS.ProcessEnv = process.env): CloudName {
+  if (isCloud(ctx.cloud)) return ctx.cloud;
   const fromEnv = env[envName("cloud")]?.trim().toLowerCase();
   return isCloud(fromEnv) ? fromEnv : "global";
 }
@@ -42,10 +39,11 @@ export function unavailableReason(feature: AccountFeature, cloud: CloudName): st
 }
 
 /** check() rule: the resource cannot exist in the configured cloud. Reported on `property`. */
-export function cloudRule(feature: AccountFeature, resource: string, property: string, cloud: () => CloudName = () => configuredCloud()): CrossFieldRule {
-  return () => {
-    const reason = unavailableReason(feature, cloud());
+export function cloudRule(feature: AccountFeature, resource: string, property: string): CrossFieldRule {
+  return (_inputs, ctx) => {
+    const cloud = configuredCloud(ctx);
+    const reason = unavailableReason(feature, cloud);
     if (!reason) return [];
-    return [{ property, reason: `${resource} cannot be used here: ${reason} Fix: remove this ${resource} from stacks whose partnercenter:cloud is ${cloud()}, or use a stack configured for the ${AVAILABILITY[feature].clouds.join(" or ")} cloud.` }];
+    return [{ property, reason: `${resource} cannot be used here: ${reason} Fix: remove this ${resource} from stacks whose partnercenter:cloud is ${cloud}, or use a stack configured for the ${AVAILABILITY[feature].clouds.join(" or ")} cloud.` }];
   };
 }

@@ -12,8 +12,11 @@ import { containsUnknown, pathIsUnknown } from "./unknown";
 
 export interface CheckFailure { property: string; reason: string }
 
+/** What check() knows of the provider's configuration (check gets no client): the configured cloud, if any. */
+export interface CheckContext { cloud?: string }
+
 /** Extra rules that involve several fields (exactly one of roleId/roleName, ...). They see the raw inputs. */
-export type CrossFieldRule = (inputs: Record<string, unknown>) => CheckFailure[];
+export type CrossFieldRule = (inputs: Record<string, unknown>, ctx?: CheckContext) => CheckFailure[];
 
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   let out = "";
@@ -42,7 +45,7 @@ export interface CheckOutcome<T> { inputs: Record<string, unknown>; failures: Ch
  * Validates `news` (minus `__provider`). Returns the inputs to store: when every value is known, the parsed
  * values (trimmed, with defaults) merged over the raw ones; otherwise the raw inputs unchanged.
  */
-export function checkInputs<S extends z.ZodObject>(schema: S, news: Record<string, unknown>, rules: CrossFieldRule[] = []): CheckOutcome<z.output<S>> {
+export function checkInputs<S extends z.ZodObject>(schema: S, news: Record<string, unknown>, rules: CrossFieldRule[] = [], ctx: CheckContext = {}): CheckOutcome<z.output<S>> {
   const { __provider, ...candidate } = news;
   const failures: CheckFailure[] = [];
   const result = schema.safeParse(candidate);
@@ -53,7 +56,7 @@ export function checkInputs<S extends z.ZodObject>(schema: S, news: Record<strin
       failures.push(...issueToFailures(issue, known));
     }
   }
-  for (const rule of rules) failures.push(...rule(candidate));
+  for (const rule of rules) failures.push(...rule(candidate, ctx));
   if (failures.length > 0 || !result.success || containsUnknown(candidate)) return { inputs: news, failures };
   const inputs: Record<string, unknown> = { ...news, ...(result.data as Record<string, unknown>) };
   return { inputs, failures, parsed: result.data };

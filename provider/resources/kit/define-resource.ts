@@ -23,7 +23,7 @@
 
 import { z } from "zod";
 import type { PartnerCenterApi } from "./api";
-import { checkInputs, type CheckFailure, type CrossFieldRule } from "./check";
+import { checkInputs, type CheckContext, type CheckFailure, type CrossFieldRule } from "./check";
 import { computeDiff, type DiffRules } from "./diff";
 import { PartialCreateError, ResourceOperationError, ResourceUsageError } from "./errors";
 import type { ListSnapshot } from "./snapshot";
@@ -62,7 +62,7 @@ export interface ResourceDefinition {
   type: string;
   inputKeys: string[];
   outputKeys: string[];
-  check(olds: Bag, news: Bag): { inputs: Bag; failures: CheckFailure[] };
+  check(olds: Bag, news: Bag, ctx?: CheckContext): { inputs: Bag; failures: CheckFailure[] };
   diff(id: string, olds: Bag, news: Bag): { changes: boolean; replaces: string[]; deleteBeforeReplace?: boolean };
   create(ctx: ResourceContext, inputs: Bag): Promise<{ id: string; outs: Bag }>;
   read(ctx: ResourceContext, id: string, props: Bag): Promise<{ id: string; props: Bag }>;
@@ -158,8 +158,8 @@ export function defineResource<I extends Shape, O extends Shape>(spec: ResourceS
     inputKeys,
     outputKeys,
 
-    check(_olds, news) {
-      const { inputs, failures } = checkInputs(spec.inputs, news, spec.rules ?? []);
+    check(_olds, news, ctx) {
+      const { inputs, failures } = checkInputs(spec.inputs, news, spec.rules ?? [], ctx);
       return { inputs, failures };
     },
 
