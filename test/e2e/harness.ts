@@ -7,6 +7,7 @@ import * as path from "path";
 import type { EngineEvent, Stack } from "@pulumi/pulumi/automation";
 import { engineErrorSummary, openProjectStack, pulumiEnv, PulumiEnv, repoRoot } from "../../scripts/pulumi-env";
 import { EmulatorEndpoint } from "../../scripts/emulator-http";
+import { SECRET_SIG } from "../../provider/cli/report/values";
 
 export { engineErrorSummary, repoRoot };
 
@@ -128,7 +129,7 @@ export function readCheckpoint(env: PulumiEnv, project: string, stack: string): 
 
 /** The plaintext of a value from `exportStack()` (which runs --show-secrets: secrets come as {<sig>, plaintext: JSON}). */
 export function plaintextOf(value: unknown): unknown {
-  if (value && typeof value === "object" && "4dabf18193072939515e22adb298388d" in value && "plaintext" in value) {
+  if (value && typeof value === "object" && SECRET_SIG in value && "plaintext" in value) {
     return JSON.parse(String((value as { plaintext: unknown }).plaintext));
   }
   return value;

@@ -5,12 +5,15 @@
 // in the resource's additionalSecretOutputs, or when its name says it is a credential (SECRET_NAME) and its
 // value is not a boolean or number. Masked values are never compared by text in a report: only "changed" is said.
 
+import { UNKNOWN } from "../../resources/kit/unknown";
+
+/** The value an input has during preview when it depends on an output not known yet (the kit's sentinel). */
+export { UNKNOWN };
+
 /** Pulumi's signature key for a secret value in engine events: `{ <sig>: "1b47…", ciphertext | plaintext }`. */
 export const SECRET_SIG = "4dabf18193072939515e22adb298388d";
 /** How `pulumi preview --json` writes a secret. */
 export const SECRET_TEXT = "[secret]";
-/** The value an input has during preview when it depends on an output not known yet. */
-export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 /** Inputs that are credentials by name (checked on the last segment of a property path). */
 export const SECRET_NAME = /(password|secret|token|privatekey|privatekeypem|apikey|credential|credentials)$/i;
 /** Keys the engine or the dynamic-provider host adds, never shown. */

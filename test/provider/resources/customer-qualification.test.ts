@@ -2,9 +2,9 @@ import assert from "assert";
 import { customerQualification } from "../../../provider/resources/customer-qualification";
 import { driver, inCloud, itThrowsOnFailedRead, type Driver } from "./customer-account-fixture";
 import { configureRuntime, startFixture, type Bag, type Fixture } from "./fixture";
+import { UNKNOWN } from "../../../provider/resources/kit/unknown";
 
 const T = "CustomerQualification";
-const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 describe("resources/CustomerQualification (against the emulator)", () => {
   let f: Fixture;

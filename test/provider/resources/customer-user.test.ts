@@ -1,6 +1,7 @@
 import assert from "assert";
 import { apiCallsSince, configureRuntime, provision, refresh, runtime, useFixtureWithShortWaits, type Bag, type Fixture } from "./fixture";
 import type { ShortWaits } from "./kit/short-waits";
+import { UNKNOWN } from "../../../provider/resources/kit/unknown";
 
 const T = "CustomerUser";
 
@@ -244,7 +245,7 @@ describe("resources/CustomerUser (against the emulator)", () => {
     const props = r.failures.map((x) => x.property).sort();
     assert.deepStrictEqual(props, ["customerId", "deletionPolicy", "displayName", "passwordd", "usageLocation", "userPrincipalName"]);
     for (const x of r.failures) assert.ok(x.reason.includes(x.property) && x.reason.includes("Fix:"), x.reason);
-    const unknown = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+    const unknown = UNKNOWN;
     assert.deepStrictEqual((await runtime.check(T, {}, { customerId: unknown, userPrincipalName: unknown, displayName: unknown })).failures, []);
   });
 

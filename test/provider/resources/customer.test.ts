@@ -2,9 +2,9 @@ import assert from "assert";
 import { customer } from "../../../provider/resources/customer";
 import { driver, inCloud, itThrowsOnFailedRead, type Driver } from "./customer-account-fixture";
 import { configureRuntime, startFixture, type Bag, type Fixture } from "./fixture";
+import { UNKNOWN } from "../../../provider/resources/kit/unknown";
 
 const T = "Customer";
-const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 describe("resources/Customer (against the emulator)", () => {
   let f: Fixture;
