@@ -42,12 +42,8 @@ export const driftCommand: Command & { checkStack(argv: string[], io: Io): Promi
   async checkStack(argv: string[], io: Io): Promise<number> {
     const values = parse(argv, {
       stack: { type: "string" }, cwd: { type: "string" }, out: { type: "string" }, "max-chars": { type: "string" },
-      parallel: { type: "string" }, help: { type: "boolean" },
+      parallel: { type: "string" },
     });
-    if (values.help) {
-      io.out(this.usage);
-      return 0;
-    }
     if (!values.stack) throw new UsageError("--stack NAME is required (the stack to check; `pulumi stack ls` lists them)");
     const maxChars = values["max-chars"] === undefined ? GITHUB_COMMENT_LIMIT : Number(values["max-chars"]);
     if (!Number.isInteger(maxChars) || maxChars < MIN_MAX_CHARS) {

@@ -45,13 +45,9 @@ export const exportCommand: Command = {
   ].join("\n"),
   async run(argv, io) {
     const values = parse(argv, {
-      customer: { type: "string" }, out: { type: "string" }, force: { type: "boolean" }, help: { type: "boolean" },
+      customer: { type: "string" }, out: { type: "string" }, force: { type: "boolean" },
       ...Object.fromEntries(Object.keys(FLAG_CONFIG).map((flag) => [flag, { type: "string" as const }])),
     });
-    if (values.help) {
-      io.out(this.usage);
-      return 0;
-    }
     const customer = typeof values.customer === "string" ? values.customer.trim() : "";
     if (!customer) throw new UsageError("--customer is required: give the customer's tenant id or one of its domains");
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// The `partner-center` command: dispatches to the sub-commands listed in commands.ts; each parses its own flags
-// (node:util parseArgs, strict) and returns an exit code.
+// The `partner-center` command: dispatches to the sub-commands listed in commands.ts (`<command> --help` prints that
+// command's usage here); each parses its own flags (node:util parseArgs, strict) and returns an exit code.
 import { COMMANDS } from "./commands";
 import { packageVersion, UsageError, type Io } from "./command";
 
@@ -36,6 +36,10 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   if (!command) {
     io.err(`partner-center: unknown command '${first}'. Run 'partner-center --help' for the list.`);
     return 2;
+  }
+  if (rest.includes("--help")) {
+    io.out(command.usage);
+    return 0;
   }
   try {
     return await command.run(rest, io);

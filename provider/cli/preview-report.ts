@@ -25,12 +25,8 @@ export const previewReportCommand: Command = {
   async run(argv, io) {
     const values = parse(argv, {
       in: { type: "string" }, out: { type: "string" }, json: { type: "string" }, "max-chars": { type: "string" },
-      title: { type: "string" }, help: { type: "boolean" },
+      title: { type: "string" },
     });
-    if (values.help) {
-      io.out(this.usage);
-      return 0;
-    }
     const maxChars = values["max-chars"] === undefined ? GITHUB_COMMENT_LIMIT : Number(values["max-chars"]);
     if (!Number.isInteger(maxChars) || maxChars < MIN_MAX_CHARS) {
       throw new UsageError(`--max-chars must be a whole number of at least ${MIN_MAX_CHARS}, got '${values["max-chars"]}'`);

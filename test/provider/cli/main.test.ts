@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "fs";
 import https from "https";
 import { tmpdir } from "os";
 import { join, resolve } from "path";
+import { COMMANDS } from "../../../provider/cli/commands";
 import { main, type Io } from "../../../provider/cli/main";
 
 function captureIo(): Io & { lines: string[]; errors: string[] } {
@@ -24,6 +25,15 @@ describe("partner-center CLI", () => {
     assert.equal(await main(["--help"], help), 0);
     assert.match(help.lines.join("\n"), /emulator\s+run the local Partner Center emulator/);
     assert.match(help.lines.join("\n"), new RegExp(`partner-center ${version.replace(/\./g, "\\.")}`));
+  });
+
+  it("`<command> --help` prints that command's usage and runs nothing, for every command", async () => {
+    for (const [name, command] of Object.entries(COMMANDS)) {
+      const io = captureIo();
+      assert.equal(await main([name, "--help"], io), 0, name);
+      assert.deepEqual(io.lines, [command.usage], name);
+      assert.deepEqual(io.errors, [], name);
+    }
   });
 
   it("rejects unknown commands and flags with a usage error (exit 2)", async () => {
