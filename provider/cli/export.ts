@@ -54,7 +54,12 @@ export const exportCommand: Command = {
     const { loadConfig, clientOptionsOf } = await import("../config");
     const flags = values as Record<string, string | boolean | undefined>;
     const fromFlags = Object.fromEntries(Object.entries(FLAG_CONFIG).map(([flag, key]) => [key, flags[flag] as string | undefined]));
-    const config = loadConfig((key) => (fromFlags as Record<string, string | undefined>)[key]);
+    let config: ReturnType<typeof loadConfig>;
+    try {
+      config = loadConfig((key) => (fromFlags as Record<string, string | undefined>)[key]);
+    } catch (e) {
+      throw new Error(`${(e as Error).message}. For export, stack config does not apply: give the settings as flags (--tenant-id, --client-id, ...) or PARTNERCENTER_* variables, and secrets only as variables`);
+    }
     const { PartnerCenterClient } = await import("../client");
     const client = new PartnerCenterClient(clientOptionsOf(config));
 

@@ -168,4 +168,13 @@ describe("partner-center export (against the emulator)", () => {
     assert.equal(await main(["export", "--customer", "00000000-0000-0000-0000-00000000abcd"], unknownId), 1);
     assert.match(unknownId.errors[0], /00000000-0000-0000-0000-00000000abcd is not a customer of this partner \(Partner Center answered 404\)\. Fix: check the tenant id/);
   });
+
+  it("missing settings: exit 1 naming the setting and the export's own ways to give it (flags or PARTNERCENTER_*)", async () => {
+    delete process.env[envName("tenantId")];
+    const io = captureIo();
+    assert.equal(await main(["export", "--customer", customer().domain], io), 1);
+    assert.match(io.errors[0], /partnercenter:tenantId is required/);
+    assert.match(io.errors[0], /give the settings as flags \(--tenant-id, --client-id, \.\.\.\) or PARTNERCENTER_\* variables/);
+    assert.ok(!io.errors[0].includes(partner().user.clientSecret), "no secret in the message");
+  });
 });
