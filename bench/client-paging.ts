@@ -20,22 +20,46 @@ async function main(): Promise<void> {
     const now = new Date().toISOString();
     for (let i = 0; i < userCount; i++) {
       const user: UserRecord = {
-        ...(template ?? {}), id: randomUUID(), userPrincipalName: `bench${i}@${customer.companyProfile.domain}`, displayName: `Bench ${i}`,
-        firstName: "Bench", lastName: String(i), usageLocation: "US", password: "n/a", forceChangePassword: false, passwordChangedAt: now,
-        userDomainType: "managed", state: "active", softDeletionTime: null, lastDirectorySyncTime: null, createdAt: now, invisibleReads: 0,
+        ...(template ?? {}),
+        id: randomUUID(),
+        userPrincipalName: `bench${i}@${customer.companyProfile.domain}`,
+        displayName: `Bench ${i}`,
+        firstName: "Bench",
+        lastName: String(i),
+        usageLocation: "US",
+        password: "n/a",
+        forceChangePassword: false,
+        passwordChangedAt: now,
+        userDomainType: "managed",
+        state: "active",
+        softDeletionTime: null,
+        lastDirectorySyncTime: null,
+        createdAt: now,
+        invisibleReads: 0,
       } as UserRecord;
       customer.users.push(user);
     }
     const total = customer.users.filter((u) => u.state === "active").length;
-    console.log(`client paging bench: ${total} active users in one customer (${userCount} seeded), emulator at ${emu.url}`);
+    console.log(
+      `client paging bench: ${total} active users in one customer (${userCount} seeded), emulator at ${emu.url}`,
+    );
     console.log("pageSize  calls  ms      users/s   ms/call");
     for (const pageSize of [100, 500, 1000]) {
       let calls = 0;
       const http = axiosTransport({ caCertificate: emu.ca });
-      const counting: Transport = (request) => { calls++; return http(request); };
+      const counting: Transport = (request) => {
+        calls++;
+        return http(request);
+      };
       const client = new PartnerCenterClient({
-        tenantId: partner.tenantId, clientId: partner.user.clientId, clientSecret: partner.user.clientSecret, refreshToken: partner.user.refreshToken,
-        endpoint: emu.url, authorityHost: emu.authorityHost, caCertificate: emu.ca, transport: counting,
+        tenantId: partner.tenantId,
+        clientId: partner.user.clientId,
+        clientSecret: partner.user.clientSecret,
+        refreshToken: partner.user.refreshToken,
+        endpoint: emu.url,
+        authorityHost: emu.authorityHost,
+        caCertificate: emu.ca,
+        transport: counting,
       });
       await client.customers.get(customerId); // token and connection warm-up, not measured
       calls = 0;
@@ -44,7 +68,13 @@ async function main(): Promise<void> {
       for await (const _ of client.users.list(customerId, { pageSize })) seen++;
       const ms = performance.now() - started;
       if (seen !== total) throw new Error(`paged ${seen} users, expected ${total}`);
-      console.log(`${String(pageSize).padEnd(9)} ${String(calls).padEnd(6)} ${ms.toFixed(0).padEnd(7)} ${Math.round(seen / (ms / 1000)).toString().padEnd(9)} ${(ms / calls).toFixed(1)}`);
+      console.log(
+        `${String(pageSize).padEnd(9)} ${String(calls).padEnd(6)} ${ms.toFixed(0).padEnd(7)} ${Math.round(
+          seen / (ms / 1000),
+        )
+          .toString()
+          .padEnd(9)} ${(ms / calls).toFixed(1)}`,
+      );
     }
   } finally {
     await emu.close();

@@ -18,29 +18,72 @@ async function main(): Promise<void> {
   const sizes = (process.argv[2] ?? "500,2000").split(",").map(Number);
   const emu = await startEmulator({ rateLimitPerMinute: 10_000_000, diagnostic: () => {} });
   try {
-    console.log(`engine and provider memory: pulumi up of ${sizes.join(" and ")} resources in ${CUSTOMERS} customers (PULUMI_SKIP_CHECKPOINTS=true)`);
+    console.log(
+      `engine and provider memory: pulumi up of ${sizes.join(" and ")} resources in ${CUSTOMERS} customers (PULUMI_SKIP_CHECKPOINTS=true)`,
+    );
     console.log(`machine: ${machine()}`);
-    const rows: Array<{ resources: number; ms: number; engine: number; provider: number; program: number; created: number; failed: number; providers: number }> = [];
+    const rows: Array<{
+      resources: number;
+      ms: number;
+      engine: number;
+      provider: number;
+      program: number;
+      created: number;
+      failed: number;
+      providers: number;
+    }> = [];
     for (const size of sizes) {
       await emulatorOk(emu, "POST", "/_emulator/reset", { body: {} });
       const customers = addBenchCustomers(emu, CUSTOMERS, { seats: 10_000 });
       const perCustomer = Math.ceil(size / 3 / CUSTOMERS);
-      const r = await upOnce(emu, directoryProgram(customers, perCustomer), { stack: `m${size}`, extraEnv: { PULUMI_SKIP_CHECKPOINTS: "true" } });
+      const r = await upOnce(emu, directoryProgram(customers, perCustomer), {
+        stack: `m${size}`,
+        extraEnv: { PULUMI_SKIP_CHECKPOINTS: "true" },
+      });
       const peaks = peaksByKind(r.peaks);
       rows.push({
-        resources: perCustomer * CUSTOMERS * 3, ms: r.ms, engine: peaks.engine, provider: peaks.provider, program: r.programPeakMiB,
-        created: r.ops.create ?? 0, failed: r.failedResources, providers: r.peaks.filter((p) => p.kind === "provider").length,
+        resources: perCustomer * CUSTOMERS * 3,
+        ms: r.ms,
+        engine: peaks.engine,
+        provider: peaks.provider,
+        program: r.programPeakMiB,
+        created: r.ops.create ?? 0,
+        failed: r.failedResources,
+        providers: r.peaks.filter((p) => p.kind === "provider").length,
       });
       if (r.failure) console.log(`${size}: up failed: ${r.failure}\n  ${r.errors.slice(0, 5).join("\n  ")}`);
     }
-    console.log(table(["resources", "wall s", "engine peak MiB", "provider peak MiB", "provider processes", "bench process peak MiB", "created", "failed ops"], rows.map((r) => [
-      r.resources, seconds(r.ms), r.engine.toFixed(0), r.provider.toFixed(0), r.providers, r.program.toFixed(0), r.created, r.failed,
-    ])));
+    console.log(
+      table(
+        [
+          "resources",
+          "wall s",
+          "engine peak MiB",
+          "provider peak MiB",
+          "provider processes",
+          "bench process peak MiB",
+          "created",
+          "failed ops",
+        ],
+        rows.map((r) => [
+          r.resources,
+          seconds(r.ms),
+          r.engine.toFixed(0),
+          r.provider.toFixed(0),
+          r.providers,
+          r.program.toFixed(0),
+          r.created,
+          r.failed,
+        ]),
+      ),
+    );
     if (rows.length >= 2) {
       const [a, b] = [rows[0], rows[rows.length - 1]];
       const per1000 = (x: number, y: number) => (((y - x) / (b.resources - a.resources)) * 1000).toFixed(1);
-      console.log(`growth per 1,000 resources: engine ${per1000(a.engine, b.engine)} MiB, provider ${per1000(a.provider, b.provider)} MiB; ` +
-        `ratio ${b.resources}/${a.resources}: engine ${ratio(b.engine, a.engine)}x, provider ${ratio(b.provider, a.provider)}x, wall time ${ratio(b.ms, a.ms)}x`);
+      console.log(
+        `growth per 1,000 resources: engine ${per1000(a.engine, b.engine)} MiB, provider ${per1000(a.provider, b.provider)} MiB; ` +
+          `ratio ${b.resources}/${a.resources}: engine ${ratio(b.engine, a.engine)}x, provider ${ratio(b.provider, a.provider)}x, wall time ${ratio(b.ms, a.ms)}x`,
+      );
     }
     if (rows.some((r) => r.failed > 0 || r.created !== r.resources)) process.exitCode = 1;
   } finally {

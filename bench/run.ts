@@ -5,10 +5,26 @@ import { spawnSync } from "child_process";
 import * as path from "path";
 
 export const BENCHMARKS: Array<{ name: string; file: string; what: string }> = [
-  { name: "refresh-cost", file: "refresh-cost.js", what: "calls and wall time to refresh 1,500 resources, list snapshot vs none" },
-  { name: "throttled-apply", file: "throttled-apply.js", what: "pulumi up of 300 resources under R requests/minute: wall time vs calls/R" },
-  { name: "engine-memory", file: "engine-memory.js", what: "peak memory of the engine and the provider process, 500 and 2,000 resources" },
-  { name: "emulator-throughput", file: "emulator-throughput.js", what: "emulator requests/s and latency at 1 and 16 clients" },
+  {
+    name: "refresh-cost",
+    file: "refresh-cost.js",
+    what: "calls and wall time to refresh 1,500 resources, list snapshot vs none",
+  },
+  {
+    name: "throttled-apply",
+    file: "throttled-apply.js",
+    what: "pulumi up of 300 resources under R requests/minute: wall time vs calls/R",
+  },
+  {
+    name: "engine-memory",
+    file: "engine-memory.js",
+    what: "peak memory of the engine and the provider process, 500 and 2,000 resources",
+  },
+  {
+    name: "emulator-throughput",
+    file: "emulator-throughput.js",
+    what: "emulator requests/s and latency at 1 and 16 clients",
+  },
   { name: "client-paging", file: "client-paging.js", what: "client paging of 10,000 users per page size" },
 ];
 
@@ -22,7 +38,9 @@ function main(): void {
   let failed = 0;
   for (const b of chosen) {
     console.log(`\n=== ${b.name}: ${b.what}`);
-    const result = spawnSync(process.execPath, [path.join(__dirname, b.file), ...(name ? args : [])], { stdio: "inherit" });
+    const result = spawnSync(process.execPath, [path.join(__dirname, b.file), ...(name ? args : [])], {
+      stdio: "inherit",
+    });
     if (result.status !== 0) {
       failed++;
       console.log(`=== ${b.name} failed (exit ${result.status ?? result.signal})`);

@@ -18,7 +18,9 @@ async function main(): Promise<void> {
   const customerCount = Number(process.argv[4] ?? 5);
   const emu = await startEmulator({ rateLimitPerMinute: 10_000_000, diagnostic: () => {} });
   try {
-    console.log(`apply under throttling: pulumi up of ${customerCount * perCustomer * 3} resources in ${customerCount} customers, emulator limit R = ${perMinute}/min`);
+    console.log(
+      `apply under throttling: pulumi up of ${customerCount * perCustomer * 3} resources in ${customerCount} customers, emulator limit R = ${perMinute}/min`,
+    );
     console.log(`machine: ${machine()}`);
     const rows: Array<{ mode: string; r: UpResult; calls: number; throttled: number; limit?: number }> = [];
     for (const limit of [undefined, perMinute]) {
@@ -28,16 +30,49 @@ async function main(): Promise<void> {
       const before = await lastSeq(emu);
       const r = await upOnce(emu, directoryProgram(customers, perCustomer), { stack: limit ? "throttled" : "free" });
       const api = (await requestsSince(emu, before)).filter((x) => x.path.startsWith("/v1/"));
-      rows.push({ mode: limit ? `R = ${limit}/min` : "unthrottled", r, calls: api.filter((x) => x.status !== 429).length, throttled: api.filter((x) => x.status === 429).length, limit });
+      rows.push({
+        mode: limit ? `R = ${limit}/min` : "unthrottled",
+        r,
+        calls: api.filter((x) => x.status !== 429).length,
+        throttled: api.filter((x) => x.status === 429).length,
+        limit,
+      });
     }
-    console.log(table(["mode", "wall s", "API calls (ok)", "429s absorbed", "lower bound calls/R s", "(calls-R)/R s", "wall / bound", "created", "failed ops"], rows.map(({ mode, r, calls, throttled, limit }) => {
-      const bound = limit ? (calls / limit) * 60_000 : undefined;
-      const burst = limit ? Math.max(0, ((calls - limit) / limit) * 60_000) : undefined;
-      return [mode, seconds(r.ms), calls, throttled, bound ? seconds(bound) : "-", burst !== undefined ? seconds(burst) : "-", bound ? ratio(r.ms, bound) : "-", r.ops.create ?? 0, r.failedResources];
-    })));
+    console.log(
+      table(
+        [
+          "mode",
+          "wall s",
+          "API calls (ok)",
+          "429s absorbed",
+          "lower bound calls/R s",
+          "(calls-R)/R s",
+          "wall / bound",
+          "created",
+          "failed ops",
+        ],
+        rows.map(({ mode, r, calls, throttled, limit }) => {
+          const bound = limit ? (calls / limit) * 60_000 : undefined;
+          const burst = limit ? Math.max(0, ((calls - limit) / limit) * 60_000) : undefined;
+          return [
+            mode,
+            seconds(r.ms),
+            calls,
+            throttled,
+            bound ? seconds(bound) : "-",
+            burst !== undefined ? seconds(burst) : "-",
+            bound ? ratio(r.ms, bound) : "-",
+            r.ops.create ?? 0,
+            r.failedResources,
+          ];
+        }),
+      ),
+    );
     const [free, throttled] = rows;
     console.log(`ratio (throttled / unthrottled wall time): ${ratio(throttled.r.ms, free.r.ms)}x`);
-    for (const { mode, r } of rows) if (r.failure || r.errors.length) console.log(`${mode}: up failed: ${r.failure ?? ""}\n  ${r.errors.slice(0, 5).join("\n  ")}`);
+    for (const { mode, r } of rows)
+      if (r.failure || r.errors.length)
+        console.log(`${mode}: up failed: ${r.failure ?? ""}\n  ${r.errors.slice(0, 5).join("\n  ")}`);
     if (rows.some(({ r }) => r.failure || r.errors.length)) process.exitCode = 1;
   } finally {
     await emu.close();

@@ -22,7 +22,15 @@ const ConfigSchema = z.strictObject({
 });
 const ClockSchema = z.strictObject({ advanceMs: z.number().int().min(0) });
 
-const SECRET_KEYS = new Set(["password", "clientsecret", "privatekeypem", "tokensigningkey", "token", "refreshtoken", "accesstoken"]);
+const SECRET_KEYS = new Set([
+  "password",
+  "clientsecret",
+  "privatekeypem",
+  "tokensigningkey",
+  "token",
+  "refreshtoken",
+  "accesstoken",
+]);
 
 /** Deep copy with every secret-bearing field replaced by "***". */
 export function maskSecrets(value: unknown): unknown {
@@ -41,7 +49,11 @@ function bad(description: string): Reply {
   return { status: 400, body: { code: 2000, description, data: [], source: "Emulator" } };
 }
 
-function parse<T>(schema: z.ZodType<T>, raw: Buffer, what: string): { ok: true; value: T } | { ok: false; reply: Reply } {
+function parse<T>(
+  schema: z.ZodType<T>,
+  raw: Buffer,
+  what: string,
+): { ok: true; value: T } | { ok: false; reply: Reply } {
   let json: unknown = {};
   if (raw.length) {
     try {
@@ -53,19 +65,40 @@ function parse<T>(schema: z.ZodType<T>, raw: Buffer, what: string): { ok: true; 
   const result = schema.safeParse(json);
   if (result.success) return { ok: true, value: result.data };
   const issue = result.error.issues[0];
-  return { ok: false, reply: bad(`${what}: field '${issue.path.join(".") || "(body)"}' ${issue.message}. See docs/contracts.md §1 (Admin API).`) };
+  return {
+    ok: false,
+    reply: bad(
+      `${what}: field '${issue.path.join(".") || "(body)"}' ${issue.message}. See docs/contracts.md §1 (Admin API).`,
+    ),
+  };
 }
 
 /** Answers an /_emulator/... request. */
-export async function handleAdmin(req: IncomingMessage, path: string, query: URLSearchParams, runtime: Runtime, hooks: AdminHooks): Promise<Reply> {
-  if (!LOOPBACK.has(req.socket.remoteAddress ?? "")) return { status: 403, body: { code: 2032, description: "The emulator admin API answers loopback clients only.", data: [], source: "Emulator" } };
+export async function handleAdmin(
+  req: IncomingMessage,
+  path: string,
+  query: URLSearchParams,
+  runtime: Runtime,
+  hooks: AdminHooks,
+): Promise<Reply> {
+  if (!LOOPBACK.has(req.socket.remoteAddress ?? ""))
+    return {
+      status: 403,
+      body: {
+        code: 2032,
+        description: "The emulator admin API answers loopback clients only.",
+        data: [],
+        source: "Emulator",
+      },
+    };
   const method = (req.method ?? "GET").toUpperCase();
   let raw: Buffer = Buffer.alloc(0);
   if (method !== "GET" && method !== "DELETE") {
     try {
       raw = await readRawBody(req);
     } catch (e) {
-      if (e instanceof BodyTooLargeError) return { status: 413, body: { code: 2000, description: e.description, data: [], source: "Emulator" } };
+      if (e instanceof BodyTooLargeError)
+        return { status: 413, body: { code: 2000, description: e.description, data: [], source: "Emulator" } };
       throw e;
     }
   }
@@ -90,7 +123,12 @@ export async function handleAdmin(req: IncomingMessage, path: string, query: URL
     return { status: 204 };
   }
   if (faultId && method === "DELETE") {
-    return runtime.faults.remove(decodeURIComponent(faultId)) ? { status: 204 } : { status: 404, body: { code: 1000, description: `No fault rule with id ${faultId}.`, data: [], source: "Emulator" } };
+    return runtime.faults.remove(decodeURIComponent(faultId))
+      ? { status: 204 }
+      : {
+          status: 404,
+          body: { code: 1000, description: `No fault rule with id ${faultId}.`, data: [], source: "Emulator" },
+        };
   }
   if (sub === "/config" && method === "POST") {
     const body = parse(ConfigSchema, raw, "POST /_emulator/config");
@@ -105,14 +143,26 @@ export async function handleAdmin(req: IncomingMessage, path: string, query: URL
     if (!body.ok) return body.reply;
     runtime.store.data.clockOffsetMs += body.value.advanceMs;
     runtime.store.save();
-    return { status: 200, body: { clockOffsetMs: runtime.store.data.clockOffsetMs, now: new Date(runtime.clock.domainNow()).toISOString() } };
+    return {
+      status: 200,
+      body: { clockOffsetMs: runtime.store.data.clockOffsetMs, now: new Date(runtime.clock.domainNow()).toISOString() },
+    };
   }
   if (sub === "/requests" && method === "GET") {
     const since = Number(query.get("since") ?? "0");
-    if (!Number.isInteger(since) || since < 0) return bad("GET /_emulator/requests: 'since' must be a non-negative integer sequence number.");
+    if (!Number.isInteger(since) || since < 0)
+      return bad("GET /_emulator/requests: 'since' must be a non-negative integer sequence number.");
     return { status: 200, body: runtime.log.since(since) };
   }
   if (sub === "/state" && method === "GET") return { status: 200, body: maskSecrets(runtime.store.data) };
   if (sub === "/seed" && method === "GET") return { status: 200, body: hooks.seedInfo() };
-  return { status: 404, body: { code: 1000, description: `Unknown admin operation ${method} ${path}; see docs/contracts.md §1 (Admin API).`, data: [], source: "Emulator" } };
+  return {
+    status: 404,
+    body: {
+      code: 1000,
+      description: `Unknown admin operation ${method} ${path}; see docs/contracts.md §1 (Admin API).`,
+      data: [],
+      source: "Emulator",
+    },
+  };
 }

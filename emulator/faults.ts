@@ -6,8 +6,21 @@ import { randomUUID } from "crypto";
 import { z } from "zod";
 
 export const FaultRuleSchema = z.strictObject({
-  method: z.string().regex(/^[A-Za-z]+$/, "method must be an HTTP method such as GET or POST").optional(),
-  path: z.string().refine((p) => { try { new RegExp(p); return true; } catch { return false; } }, "path must be a valid RegExp source").optional(),
+  method: z
+    .string()
+    .regex(/^[A-Za-z]+$/, "method must be an HTTP method such as GET or POST")
+    .optional(),
+  path: z
+    .string()
+    .refine((p) => {
+      try {
+        new RegExp(p);
+        return true;
+      } catch {
+        return false;
+      }
+    }, "path must be a valid RegExp source")
+    .optional(),
   customerId: z.string().min(1).optional(),
   status: z.number().int().min(100).max(599).optional(),
   code: z.union([z.number(), z.string()]).optional(),
@@ -23,7 +36,10 @@ export const FaultRuleSchema = z.strictObject({
 export type FaultRuleInput = z.infer<typeof FaultRuleSchema>;
 export const FaultRulesSchema = z.union([FaultRuleSchema, z.array(FaultRuleSchema)]);
 
-export interface FaultRule extends FaultRuleInput { id: string; fired: number }
+export interface FaultRule extends FaultRuleInput {
+  id: string;
+  fired: number;
+}
 
 /** mulberry32: a tiny seeded PRNG returning numbers in [0, 1). */
 export function mulberry32(seed: number): () => number {
@@ -44,7 +60,8 @@ export class FaultRegistry {
     return inputs.map((input) => {
       const rule: FaultRule = { ...input, id: randomUUID(), fired: 0 };
       this.rules.push({
-        rule, regex: input.path !== undefined ? new RegExp(input.path) : undefined,
+        rule,
+        regex: input.path !== undefined ? new RegExp(input.path) : undefined,
         random: input.seed !== undefined ? mulberry32(input.seed) : Math.random,
       });
       return rule.id;

@@ -62,26 +62,43 @@ let sharedCertificates: Promise<CertificatePair[]> | undefined;
 async function generateAppCertificate(name: string): Promise<CertificatePair> {
   const pems = await generate([{ name: "commonName", value: name }], { keySize: 2048, algorithm: "sha256" });
   return {
-    certificatePem: pems.cert, privateKeyPem: pems.private,
+    certificatePem: pems.cert,
+    privateKeyPem: pems.private,
     thumbprintSha256: new X509Certificate(pems.cert).fingerprint256.replace(/:/g, "").toUpperCase(),
   };
 }
 
 function appCertificates(): Promise<CertificatePair[]> {
-  sharedCertificates ??= Promise.all(Array.from({ length: SEED_PARTNER_COUNT }, (_, i) => generateAppCertificate(`partner-center-emulator-app-${i + 1}`)));
+  sharedCertificates ??= Promise.all(
+    Array.from({ length: SEED_PARTNER_COUNT }, (_, i) =>
+      generateAppCertificate(`partner-center-emulator-app-${i + 1}`),
+    ),
+  );
   return sharedCertificates;
 }
 
 function certificatesIn(data: StoreData): CertificatePair[] | undefined {
   const pairs = data.partners.map((p) => p.apps.find((a) => a.purpose === "app-certificate"));
-  if (pairs.length < SEED_PARTNER_COUNT || pairs.some((a) => !a?.certificatePem || !a.privateKeyPem || !a.thumbprintSha256)) return undefined;
-  return pairs.map((a) => ({ certificatePem: a!.certificatePem!, privateKeyPem: a!.privateKeyPem!, thumbprintSha256: a!.thumbprintSha256! }));
+  if (
+    pairs.length < SEED_PARTNER_COUNT ||
+    pairs.some((a) => !a?.certificatePem || !a.privateKeyPem || !a.thumbprintSha256)
+  )
+    return undefined;
+  return pairs.map((a) => ({
+    certificatePem: a!.certificatePem!,
+    privateKeyPem: a!.privateKeyPem!,
+    thumbprintSha256: a!.thumbprintSha256!,
+  }));
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const host = options.host ?? "127.0.0.1";
   const now = options.now ?? Date.now;
-  const tls = options.http ? undefined : options.statePath ? await loadOrCreateTlsMaterial(options.statePath) : await (sharedTls ??= loadOrCreateTlsMaterial());
+  const tls = options.http
+    ? undefined
+    : options.statePath
+      ? await loadOrCreateTlsMaterial(options.statePath)
+      : await (sharedTls ??= loadOrCreateTlsMaterial());
 
   let data: StoreData;
   let certificates: CertificatePair[];
@@ -90,11 +107,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     certificates = certificatesIn(data) ?? (await appCertificates());
   } else {
     certificates = await appCertificates();
-    data = createSeedStore({ customers: options.seed ?? true, certificates, tokenSigningKey: randomBytes(32).toString("base64url") });
+    data = createSeedStore({
+      customers: options.seed ?? true,
+      certificates,
+      tokenSigningKey: randomBytes(32).toString("base64url"),
+    });
   }
   const store = new Store(data, options.statePath);
   const applyStartSettings = () => {
-    if (options.rateLimitPerMinute !== undefined) store.data.settings = { ...store.data.settings, rateLimitPerMinute: options.rateLimitPerMinute };
+    if (options.rateLimitPerMinute !== undefined)
+      store.data.settings = { ...store.data.settings, rateLimitPerMinute: options.rateLimitPerMinute };
   };
   applyStartSettings();
   store.save();
@@ -114,7 +136,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   let seedInfo = seedInfoOf(store.data);
   const hooks = {
     reset(withCustomers: boolean) {
-      store.replace(createSeedStore({ customers: withCustomers, certificates, tokenSigningKey: store.data.tokenSigningKey }));
+      store.replace(
+        createSeedStore({ customers: withCustomers, certificates, tokenSigningKey: store.data.tokenSigningKey }),
+      );
       applyStartSettings();
       store.save();
       runtime.faults.remove();
@@ -139,11 +163,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const urlHost = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
   const url = `${runtime.scheme}://${urlHost}:${port}`;
   const emulator: Emulator = {
-    url, authorityHost: url, ca: tls?.cert ?? "", seed: seedInfo, store,
-    close: () => new Promise<void>((resolve, reject) => {
-      server.close((e) => (e ? reject(e) : resolve()));
-      server.closeAllConnections();
-    }),
+    url,
+    authorityHost: url,
+    ca: tls?.cert ?? "",
+    seed: seedInfo,
+    store,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((e) => (e ? reject(e) : resolve()));
+        server.closeAllConnections();
+      }),
   };
   return emulator;
 }

@@ -23,18 +23,49 @@ import { requestLog } from "./middleware/requestLog";
 import { resolveRoute } from "./middleware/resolveRoute";
 import type { TlsMaterial } from "./tls";
 
-const apiChain = compose([requestLog, requestIds, errorBody, readBody, authenticate, resolveRoute, rateLimit, faults, idempotency, dispatch]);
+const apiChain = compose([
+  requestLog,
+  requestIds,
+  errorBody,
+  readBody,
+  authenticate,
+  resolveRoute,
+  rateLimit,
+  faults,
+  idempotency,
+  dispatch,
+]);
 const tokenChain = compose([requestLog, requestIds, errorBody, readBody, faults, tokenEndpoint]);
 const discoveryChain = (endpoint: Middleware) => compose([requestIds, errorBody, endpoint]);
 
-interface SystemRoute { method: string; pattern: RegExp; names: string[]; run: (x: Exchange) => Promise<void> }
+interface SystemRoute {
+  method: string;
+  pattern: RegExp;
+  names: string[];
+  run: (x: Exchange) => Promise<void>;
+}
 
 // Entra endpoints; the tenant segment is a GUID or name without slashes.
 const SYSTEM_ROUTES: SystemRoute[] = [
   { method: "POST", pattern: /^\/([^/]+)\/oauth2\/(?:v2\.0\/)?token\/?$/i, names: ["tenant"], run: tokenChain },
-  { method: "GET", pattern: /^\/common\/discovery\/instance\/?$/i, names: [], run: discoveryChain(instanceDiscoveryEndpoint) },
-  { method: "GET", pattern: /^\/([^/]+)\/(?:(v2\.0)\/)?\.well-known\/openid-configuration\/?$/i, names: ["tenant", "version"], run: discoveryChain(openIdConfigurationEndpoint) },
-  { method: "GET", pattern: /^\/([^/]+)\/discovery\/(?:v2\.0\/)?keys\/?$/i, names: ["tenant"], run: discoveryChain(jwksEndpoint) },
+  {
+    method: "GET",
+    pattern: /^\/common\/discovery\/instance\/?$/i,
+    names: [],
+    run: discoveryChain(instanceDiscoveryEndpoint),
+  },
+  {
+    method: "GET",
+    pattern: /^\/([^/]+)\/(?:(v2\.0)\/)?\.well-known\/openid-configuration\/?$/i,
+    names: ["tenant", "version"],
+    run: discoveryChain(openIdConfigurationEndpoint),
+  },
+  {
+    method: "GET",
+    pattern: /^\/([^/]+)\/discovery\/(?:v2\.0\/)?keys\/?$/i,
+    names: ["tenant"],
+    run: discoveryChain(jwksEndpoint),
+  },
 ];
 
 function writeReply(res: ServerResponse, reply: Reply, head: boolean): void {
@@ -60,13 +91,26 @@ export function createEmulatorServer(runtime: Runtime, hooks: AdminHooks, tls?: 
         return;
       }
       const x: Exchange = {
-        req, res, runtime, method, path, query: url.searchParams, requestId: "", correlationId: "", clientRequestId: false,
-        rawBody: Buffer.alloc(0), params: {}, replayed: false, changed: false,
+        req,
+        res,
+        runtime,
+        method,
+        path,
+        query: url.searchParams,
+        requestId: "",
+        correlationId: "",
+        clientRequestId: false,
+        rawBody: Buffer.alloc(0),
+        params: {},
+        replayed: false,
+        changed: false,
       };
       const system = SYSTEM_ROUTES.find((r) => r.pattern.test(path) && (r.method === method || r.run === tokenChain));
       if (system) {
         const m = system.pattern.exec(path)!;
-        system.names.forEach((name, i) => { x.params[name] = m[i + 1] ? decodeURIComponent(m[i + 1]) : ""; });
+        system.names.forEach((name, i) => {
+          x.params[name] = m[i + 1] ? decodeURIComponent(m[i + 1]) : "";
+        });
         await system.run(x);
       } else {
         await apiChain(x);
@@ -76,10 +120,30 @@ export function createEmulatorServer(runtime: Runtime, hooks: AdminHooks, tls?: 
         req.socket.destroy();
         return;
       }
-      writeReply(res, x.reply ?? { status: 500, body: { code: 5000, description: "The emulator produced no response.", data: [], source: "PartnerFD" } }, method === "HEAD");
+      writeReply(
+        res,
+        x.reply ?? {
+          status: 500,
+          body: { code: 5000, description: "The emulator produced no response.", data: [], source: "PartnerFD" },
+        },
+        method === "HEAD",
+      );
     } catch (e) {
       runtime.diagnostic(`emulator: failed to answer ${method} ${path}: ${(e as Error).message}`);
-      if (!res.headersSent) writeReply(res, { status: 500, body: { code: 5000, description: "The emulator failed to answer this request.", data: [], source: "PartnerFD" } }, false);
+      if (!res.headersSent)
+        writeReply(
+          res,
+          {
+            status: 500,
+            body: {
+              code: 5000,
+              description: "The emulator failed to answer this request.",
+              data: [],
+              source: "PartnerFD",
+            },
+          },
+          false,
+        );
       else res.destroy();
     }
   };

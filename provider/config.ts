@@ -15,8 +15,20 @@ import { z } from "zod";
 export const CONFIG_NAMESPACE = "partnercenter";
 
 export const CONFIG_KEYS = [
-  "clientId", "clientSecret", "tenantId", "refreshToken", "certificatePem", "privateKeyPem", "certificateThumbprint",
-  "cloud", "endpoint", "authorityHost", "caCertificate", "maxConcurrency", "maxRetries", "snapshotTtlSeconds",
+  "clientId",
+  "clientSecret",
+  "tenantId",
+  "refreshToken",
+  "certificatePem",
+  "privateKeyPem",
+  "certificateThumbprint",
+  "cloud",
+  "endpoint",
+  "authorityHost",
+  "caCertificate",
+  "maxConcurrency",
+  "maxRetries",
+  "snapshotTtlSeconds",
 ] as const;
 export type ConfigKey = (typeof CONFIG_KEYS)[number];
 
@@ -28,23 +40,52 @@ export function envName(key: ConfigKey): string {
 }
 
 const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
-const where = (key: ConfigKey) => `set \`pulumi config set ${CONFIG_NAMESPACE}:${key} ...\` or the environment variable ${envName(key)}`;
+const where = (key: ConfigKey) =>
+  `set \`pulumi config set ${CONFIG_NAMESPACE}:${key} ...\` or the environment variable ${envName(key)}`;
 const url = (key: ConfigKey) =>
-  z.string().refine((v) => { try { return ["https:", "http:"].includes(new URL(v).protocol); } catch { return false; } }, { error: `must be an absolute URL such as https://127.0.0.1:8443. Fix: ${where(key)}` });
+  z.string().refine(
+    (v) => {
+      try {
+        return ["https:", "http:"].includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { error: `must be an absolute URL such as https://127.0.0.1:8443. Fix: ${where(key)}` },
+  );
 const positiveInt = (key: ConfigKey, max: number, min = 1) =>
-  z.coerce.number({ error: `must be a whole number. Fix: ${where(key)}` }).int({ error: `must be a whole number. Fix: ${where(key)}` }).min(min, { error: `must be at least ${min}. Fix: ${where(key)}` }).max(max, { error: `must be at most ${max}. Fix: ${where(key)}` });
+  z.coerce
+    .number({ error: `must be a whole number. Fix: ${where(key)}` })
+    .int({ error: `must be a whole number. Fix: ${where(key)}` })
+    .min(min, { error: `must be at least ${min}. Fix: ${where(key)}` })
+    .max(max, { error: `must be at most ${max}. Fix: ${where(key)}` });
 const pem = (key: ConfigKey, label: string) =>
-  z.string().refine((v) => v.includes(`-----BEGIN ${label}`), { error: `must be PEM text (-----BEGIN ${label}...) or the path of a PEM file. Fix: ${where(key)}` });
+  z
+    .string()
+    .refine((v) => v.includes(`-----BEGIN ${label}`), {
+      error: `must be PEM text (-----BEGIN ${label}...) or the path of a PEM file. Fix: ${where(key)}`,
+    });
 
 export const ProviderConfigSchema = z.object({
-  tenantId: z.string({ error: `is required (the partner's Entra tenant id). Fix: ${where("tenantId")}` }).regex(GUID, { error: `must be the partner tenant id, a GUID. Fix: ${where("tenantId")}` }),
-  clientId: z.string({ error: `is required (the app registration's client id). Fix: ${where("clientId")}` }).regex(GUID, { error: `must be the application (client) id, a GUID. Fix: ${where("clientId")}` }),
+  tenantId: z
+    .string({ error: `is required (the partner's Entra tenant id). Fix: ${where("tenantId")}` })
+    .regex(GUID, { error: `must be the partner tenant id, a GUID. Fix: ${where("tenantId")}` }),
+  clientId: z
+    .string({ error: `is required (the app registration's client id). Fix: ${where("clientId")}` })
+    .regex(GUID, { error: `must be the application (client) id, a GUID. Fix: ${where("clientId")}` }),
   clientSecret: z.string().min(1).optional(),
   refreshToken: z.string().min(1).optional(),
   certificatePem: pem("certificatePem", "CERTIFICATE").optional(),
   privateKeyPem: pem("privateKeyPem", "").optional(),
-  certificateThumbprint: z.string().regex(/^[0-9a-fA-F:]{64,95}$/, { error: `must be the certificate's SHA-256 thumbprint in hex. Fix: ${where("certificateThumbprint")}, or give certificatePem instead` }).optional(),
-  cloud: z.enum(["global", "usgov", "china"], { error: `must be global, usgov or china. Fix: ${where("cloud")}` }).default("global"),
+  certificateThumbprint: z
+    .string()
+    .regex(/^[0-9a-fA-F:]{64,95}$/, {
+      error: `must be the certificate's SHA-256 thumbprint in hex. Fix: ${where("certificateThumbprint")}, or give certificatePem instead`,
+    })
+    .optional(),
+  cloud: z
+    .enum(["global", "usgov", "china"], { error: `must be global, usgov or china. Fix: ${where("cloud")}` })
+    .default("global"),
   endpoint: url("endpoint").optional(),
   authorityHost: url("authorityHost").optional(),
   caCertificate: pem("caCertificate", "CERTIFICATE").optional(),
@@ -65,7 +106,10 @@ export class ConfigurationError extends Error {
 function pemOrFile(key: ConfigKey, value: string | undefined): string | undefined {
   if (value === undefined || value.includes("-----BEGIN")) return value;
   const path = value.trim();
-  if (!existsSync(path)) throw new ConfigurationError(`partnercenter:${key} is neither PEM text nor the path of an existing file. Fix: ${where(key)} to the PEM text or a readable file path.`);
+  if (!existsSync(path))
+    throw new ConfigurationError(
+      `partnercenter:${key} is neither PEM text nor the path of an existing file. Fix: ${where(key)} to the PEM text or a readable file path.`,
+    );
   return readFileSync(path, "utf8");
 }
 
@@ -89,16 +133,23 @@ export function loadConfig(get: ConfigGetter, env: NodeJS.ProcessEnv = process.e
   }
   const config = result.data;
   if (!config.clientSecret && !config.privateKeyPem) {
-    throw new ConfigurationError(`Partner Center provider configuration has no client credential. Fix: set partnercenter:clientSecret (secret) — or partnercenter:privateKeyPem with partnercenter:certificatePem or certificateThumbprint — as stack config or ${envName("clientSecret")} / ${envName("privateKeyPem")}.`);
+    throw new ConfigurationError(
+      `Partner Center provider configuration has no client credential. Fix: set partnercenter:clientSecret (secret) — or partnercenter:privateKeyPem with partnercenter:certificatePem or certificateThumbprint — as stack config or ${envName("clientSecret")} / ${envName("privateKeyPem")}.`,
+    );
   }
   if (config.privateKeyPem && !config.certificatePem && !config.certificateThumbprint) {
-    throw new ConfigurationError(`partnercenter:privateKeyPem needs the certificate too. Fix: set partnercenter:certificatePem (or ${envName("certificatePem")}), or partnercenter:certificateThumbprint.`);
+    throw new ConfigurationError(
+      `partnercenter:privateKeyPem needs the certificate too. Fix: set partnercenter:certificatePem (or ${envName("certificatePem")}), or partnercenter:certificateThumbprint.`,
+    );
   }
   return config;
 }
 
 /** From a dynamic provider's ConfigureRequest (keys are namespaced: `partnercenter:clientId`). */
-export function configFromRequest(req: { config: { get(key: string): string | undefined } }, env: NodeJS.ProcessEnv = process.env): ProviderConfig {
+export function configFromRequest(
+  req: { config: { get(key: string): string | undefined } },
+  env: NodeJS.ProcessEnv = process.env,
+): ProviderConfig {
   return loadConfig((key) => req.config.get(`${CONFIG_NAMESPACE}:${key}`), env);
 }
 
@@ -120,7 +171,9 @@ export function certificateThumbprint(config: ProviderConfig): string | undefine
   try {
     return new X509Certificate(config.certificatePem).fingerprint256.replace(/:/g, "").toLowerCase();
   } catch {
-    throw new ConfigurationError(`partnercenter:certificatePem could not be parsed as an X.509 certificate. Fix: ${where("certificatePem")} to the PEM of the app's certificate.`);
+    throw new ConfigurationError(
+      `partnercenter:certificatePem could not be parsed as an X.509 certificate. Fix: ${where("certificatePem")} to the PEM of the app's certificate.`,
+    );
   }
 }
 
@@ -132,7 +185,10 @@ export function clientOptionsOf(config: ProviderConfig) {
     clientId: config.clientId,
     clientSecret: config.clientSecret,
     refreshToken: config.refreshToken,
-    certificate: config.privateKeyPem && thumbprint ? { privateKeyPem: config.privateKeyPem, thumbprintSha256: thumbprint } : undefined,
+    certificate:
+      config.privateKeyPem && thumbprint
+        ? { privateKeyPem: config.privateKeyPem, thumbprintSha256: thumbprint }
+        : undefined,
     cloud: config.cloud,
     endpoint: config.endpoint,
     authorityHost: config.authorityHost,

@@ -25,5 +25,13 @@ export * from "./lookups";
 export { CONFIG_KEYS, envName, type ConfigKey, type ProviderConfig } from "./config";
 export { PartnerCenterClient, PartnerCenterError } from "./client";
 export type {
-  Customer as CustomerRecord, CustomerUser as CustomerUserRecord, DirectoryRole, Entitlement, License, Order, SelfServePolicy as SelfServePolicyRecord, SubscribedSku, Subscription,
+  Customer as CustomerRecord,
+  CustomerUser as CustomerUserRecord,
+  DirectoryRole,
+  Entitlement,
+  License,
+  Order,
+  SelfServePolicy as SelfServePolicyRecord,
+  SubscribedSku,
+  Subscription,
 } from "./client";

@@ -9,14 +9,25 @@
 // - Every error leaving here has the configured secrets and the resource's passwords redacted from its message.
 
 import { randomUUID } from "crypto";
-import { clientOptionsOf, configFromRequest, configHash, loadConfig, secretValues, type ProviderConfig } from "./config";
+import {
+  clientOptionsOf,
+  configFromRequest,
+  configHash,
+  loadConfig,
+  secretValues,
+  type ProviderConfig,
+} from "./config";
 import { resourceDefinition } from "./resources";
 import type { PartnerCenterApi } from "./resources/kit/api";
 import type { Bag, ResourceContext } from "./resources/kit/define-resource";
 import { redact } from "./resources/kit/errors";
 import { ListSnapshot } from "./resources/kit/snapshot";
 
-interface Session { config: ProviderConfig; client: PartnerCenterApi; snapshot: ListSnapshot }
+interface Session {
+  config: ProviderConfig;
+  client: PartnerCenterApi;
+  snapshot: ListSnapshot;
+}
 
 let configured: { config?: ProviderConfig; error?: unknown } | undefined;
 const sessions = new Map<string, Session>();
@@ -41,7 +52,6 @@ export async function configure(req: { config: { get(key: string): string | unde
   }
 }
 
-
 function currentConfig(): ProviderConfig {
   if (configured?.error) throw configured.error;
   return configured?.config ?? loadConfig(() => undefined);
@@ -62,7 +72,12 @@ function session(): Session {
 }
 
 function context(s: Session): ResourceContext {
-  return { client: s.client.withCorrelationId(randomUUID()), snapshot: s.snapshot, partnerTenantId: s.config.tenantId, warn: (m) => warningSink(m) };
+  return {
+    client: s.client.withCorrelationId(randomUUID()),
+    snapshot: s.snapshot,
+    partnerTenantId: s.config.tenantId,
+    warn: (m) => warningSink(m),
+  };
 }
 
 function secretsOf(...bags: Array<Bag | undefined>): string[] {
@@ -70,8 +85,12 @@ function secretsOf(...bags: Array<Bag | undefined>): string[] {
   try {
     const c = configured?.config ?? (sessions.size > 0 ? [...sessions.values()][0].config : undefined);
     if (c) out.push(...secretValues(c));
-  } catch { /* no config: nothing to redact from it */ }
-  for (const bag of bags) for (const key of ["password", "initialPassword", "adminPassword"]) if (typeof bag?.[key] === "string") out.push(bag[key] as string);
+  } catch {
+    /* no config: nothing to redact from it */
+  }
+  for (const bag of bags)
+    for (const key of ["password", "initialPassword", "adminPassword"])
+      if (typeof bag?.[key] === "string") out.push(bag[key] as string);
   return out;
 }
 
@@ -93,7 +112,9 @@ async function guarded<T>(bags: Array<Bag | undefined>, run: () => Promise<T> | 
 
 export function check(type: string, olds: Bag, news: Bag) {
   // check() gets the configured cloud (refused features fail at preview); before configure() rules fall back to the environment.
-  return guarded([olds, news], () => resourceDefinition(type).check(olds ?? {}, news ?? {}, { cloud: configured?.config?.cloud }));
+  return guarded([olds, news], () =>
+    resourceDefinition(type).check(olds ?? {}, news ?? {}, { cloud: configured?.config?.cloud }),
+  );
 }
 
 export function diff(type: string, id: string, olds: Bag, news: Bag) {

@@ -18,7 +18,13 @@ const STEP_COUNT = 7;
 type Customer = Emulator["seed"]["partners"][number]["customers"][number];
 
 /** What the demo changes behind Pulumi's back; returns a one-line description. */
-export type OutOfBandChange = (ctx: { emu: Emulator; token: string; customer: Customer; alias: string; userId: string }) => Promise<string>;
+export type OutOfBandChange = (ctx: {
+  emu: Emulator;
+  token: string;
+  customer: Customer;
+  alias: string;
+  userId: string;
+}) => Promise<string>;
 
 export interface DemoOptions {
   /** Pulumi environment (default: the repo's ignored backend, .cache/pulumi-backend). */
@@ -32,7 +38,10 @@ export interface DemoOptions {
 export const RENAMED = "Renamed in the portal";
 
 const renameUser: OutOfBandChange = async ({ emu, token, customer, alias, userId }) => {
-  await emulatorOk(emu, "PATCH", `/v1/customers/${customer.id}/users/${userId}`, { token, body: { displayName: RENAMED } });
+  await emulatorOk(emu, "PATCH", `/v1/customers/${customer.id}/users/${userId}`, {
+    token,
+    body: { displayName: RENAMED },
+  });
   return `displayName of ${alias} set to "${RENAMED}"`;
 };
 
@@ -48,7 +57,10 @@ function opsOf(events: EngineEvent[]): Record<string, number> {
 }
 
 const show = (counts: Record<string, number | undefined> | undefined): string =>
-  Object.entries(counts ?? {}).filter(([, n]) => n).map(([op, n]) => `${op} ${n}`).join(", ") || "nothing";
+  Object.entries(counts ?? {})
+    .filter(([, n]) => n)
+    .map(([op, n]) => `${op} ${n}`)
+    .join(", ") || "nothing";
 
 /** Runs every step; resolves to the process exit code (0 only when all steps are what they should be). */
 export async function runDemo(options: DemoOptions = {}): Promise<number> {
@@ -71,16 +83,26 @@ export async function runDemo(options: DemoOptions = {}): Promise<number> {
     print(`customer  ${customer.companyName} (${customer.id}, ${customer.domain})\n`);
 
     const cfg = {
-      env, projectDir: exampleDir, stackName,
+      env,
+      projectDir: exampleDir,
+      stackName,
       config: {
-        customerId: customer.id, domain: customer.domain,
-        "partnercenter:tenantId": partner.tenantId, "partnercenter:clientId": partner.user.clientId,
-        "partnercenter:endpoint": emu.url, "partnercenter:authorityHost": emu.authorityHost, "partnercenter:caCertificate": emu.ca!,
+        customerId: customer.id,
+        domain: customer.domain,
+        "partnercenter:tenantId": partner.tenantId,
+        "partnercenter:clientId": partner.user.clientId,
+        "partnercenter:endpoint": emu.url,
+        "partnercenter:authorityHost": emu.authorityHost,
+        "partnercenter:caCertificate": emu.ca!,
       },
-      secrets: { "partnercenter:clientSecret": partner.user.clientSecret, "partnercenter:refreshToken": partner.user.refreshToken },
+      secrets: {
+        "partnercenter:clientSecret": partner.user.clientSecret,
+        "partnercenter:refreshToken": partner.user.refreshToken,
+      },
     };
     let stack: Stack = await openProjectStack(cfg);
-    if ((await stack.exportStack()).deployment?.resources?.length) {   // leftover of an interrupted run
+    if ((await stack.exportStack()).deployment?.resources?.length) {
+      // leftover of an interrupted run
       await stack.workspace.removeStack(stackName, { force: true });
       stack = await openProjectStack(cfg);
     }
@@ -106,8 +128,17 @@ export async function runDemo(options: DemoOptions = {}): Promise<number> {
     const [alias, userId] = Object.entries(userIds)[0] ?? [];
     if (!userId) throw new Error("the quickstart example exports no userIds");
     const token = await appUserToken(emu, partner);
-    const before = await emulatorOk<{ displayName?: string }>(emu, "GET", `/v1/customers/${customer.id}/users/${userId}`, { token });
-    record("change behind Pulumi's back", true, await (options.change ?? renameUser)({ emu, token, customer, alias, userId }));
+    const before = await emulatorOk<{ displayName?: string }>(
+      emu,
+      "GET",
+      `/v1/customers/${customer.id}/users/${userId}`,
+      { token },
+    );
+    record(
+      "change behind Pulumi's back",
+      true,
+      await (options.change ?? renameUser)({ emu, token, customer, alias, userId }),
+    );
 
     const driftEvents: EngineEvent[] = [];
     await stack.refresh({ previewOnly: true, onEvent: (e) => driftEvents.push(e) });
@@ -117,9 +148,17 @@ export async function runDemo(options: DemoOptions = {}): Promise<number> {
     const repairEvents: EngineEvent[] = [];
     await stack.up({ refresh: true, onEvent: (e) => repairEvents.push(e) });
     const repaired = opsOf(repairEvents);
-    const user = await emulatorOk<{ displayName?: string }>(emu, "GET", `/v1/customers/${customer.id}/users/${userId}`, { token });
-    record("up --refresh (repair)", (repaired.update ?? 0) >= 1 && user.displayName === before.displayName,
-      `${show(repaired)}; displayName "${user.displayName}"`);
+    const user = await emulatorOk<{ displayName?: string }>(
+      emu,
+      "GET",
+      `/v1/customers/${customer.id}/users/${userId}`,
+      { token },
+    );
+    record(
+      "up --refresh (repair)",
+      (repaired.update ?? 0) >= 1 && user.displayName === before.displayName,
+      `${show(repaired)}; displayName "${user.displayName}"`,
+    );
 
     const destroyEvents: EngineEvent[] = [];
     await stack.destroy({ onEvent: (e) => destroyEvents.push(e) });
@@ -137,5 +176,8 @@ export async function runDemo(options: DemoOptions = {}): Promise<number> {
 }
 
 if (require.main === module) {
-  runDemo().then((code) => process.exit(code), () => process.exit(1));
+  runDemo().then(
+    (code) => process.exit(code),
+    () => process.exit(1),
+  );
 }

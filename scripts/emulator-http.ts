@@ -6,13 +6,17 @@ import * as http from "http";
 import { z } from "zod";
 
 export interface EmulatorEndpoint {
-  url: string;            // API base, e.g. https://127.0.0.1:PORT
-  authorityHost: string;  // token service base
-  ca: string;             // PEM to trust
+  url: string; // API base, e.g. https://127.0.0.1:PORT
+  authorityHost: string; // token service base
+  ca: string; // PEM to trust
 }
 
-export async function emulatorCall<T = unknown>(emu: EmulatorEndpoint, method: string, path: string,
-  opts: { body?: unknown; form?: Record<string, string>; token?: string } = {}): Promise<{ status: number; body: T }> {
+export async function emulatorCall<T = unknown>(
+  emu: EmulatorEndpoint,
+  method: string,
+  path: string,
+  opts: { body?: unknown; form?: Record<string, string>; token?: string } = {},
+): Promise<{ status: number; body: T }> {
   const target = new URL(path, path.startsWith("/_emulator") || path.startsWith("/v1") ? emu.url : emu.authorityHost);
   const headers: Record<string, string> = { accept: "application/json" };
   let payload: string | undefined;
@@ -32,7 +36,11 @@ export async function emulatorCall<T = unknown>(emu: EmulatorEndpoint, method: s
       res.on("end", () => {
         const text = Buffer.concat(chunks).toString("utf8");
         let body: unknown = text;
-        try { body = text ? JSON.parse(text) : undefined; } catch { /* not JSON */ }
+        try {
+          body = text ? JSON.parse(text) : undefined;
+        } catch {
+          /* not JSON */
+        }
         resolve({ status: res.statusCode ?? 0, body: body as T });
       });
     });
@@ -43,8 +51,12 @@ export async function emulatorCall<T = unknown>(emu: EmulatorEndpoint, method: s
 }
 
 /** Like emulatorCall, but a status outside 2xx is an error naming the call (without the body). */
-export async function emulatorOk<T = unknown>(emu: EmulatorEndpoint, method: string, path: string,
-  opts: { body?: unknown; form?: Record<string, string>; token?: string } = {}): Promise<T> {
+export async function emulatorOk<T = unknown>(
+  emu: EmulatorEndpoint,
+  method: string,
+  path: string,
+  opts: { body?: unknown; form?: Record<string, string>; token?: string } = {},
+): Promise<T> {
   const res = await emulatorCall<T>(emu, method, path, opts);
   if (res.status < 200 || res.status >= 300) {
     const code = (res.body as { code?: unknown } | undefined)?.code;
@@ -53,11 +65,13 @@ export async function emulatorOk<T = unknown>(emu: EmulatorEndpoint, method: str
   return res.body;
 }
 
-const SeedPartner = z.object({
-  tenantId: z.string(),
-  user: z.object({ clientId: z.string(), clientSecret: z.string(), refreshToken: z.string() }).loose(),
-  app: z.object({ clientId: z.string(), clientSecret: z.string() }).loose(),
-}).loose();
+const SeedPartner = z
+  .object({
+    tenantId: z.string(),
+    user: z.object({ clientId: z.string(), clientSecret: z.string(), refreshToken: z.string() }).loose(),
+    app: z.object({ clientId: z.string(), clientSecret: z.string() }).loose(),
+  })
+  .loose();
 const TokenResponse = z.object({ access_token: z.string() }).loose();
 
 /** An App+User access token for a seeded partner (refresh_token grant), for out-of-band changes. */
@@ -65,8 +79,11 @@ export async function appUserToken(emu: EmulatorEndpoint, partner: unknown): Pro
   const p = SeedPartner.parse(partner);
   const body = await emulatorOk(emu, "POST", `/${p.tenantId}/oauth2/v2.0/token`, {
     form: {
-      grant_type: "refresh_token", client_id: p.user.clientId, client_secret: p.user.clientSecret,
-      refresh_token: p.user.refreshToken, scope: "https://api.partnercenter.microsoft.com/.default",
+      grant_type: "refresh_token",
+      client_id: p.user.clientId,
+      client_secret: p.user.clientSecret,
+      refresh_token: p.user.refreshToken,
+      scope: "https://api.partnercenter.microsoft.com/.default",
     },
   });
   return TokenResponse.parse(body).access_token;

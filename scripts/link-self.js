@@ -6,11 +6,17 @@
 const fs = require("fs");
 const path = require("path");
 const root = path.resolve(__dirname, "..");
-if (path.basename(path.dirname(root)) === "node_modules" || !fs.existsSync(path.join(root, ".git")) && !fs.existsSync(path.join(root, "test"))) process.exit(0);
+if (
+  path.basename(path.dirname(root)) === "node_modules" ||
+  (!fs.existsSync(path.join(root, ".git")) && !fs.existsSync(path.join(root, "test")))
+)
+  process.exit(0);
 const link = path.join(root, "node_modules", "pulumi-partner-center");
 try {
   if (fs.realpathSync(link) === root) process.exit(0);
   fs.rmSync(link, { recursive: true, force: true });
-} catch { /* missing: create it */ }
+} catch {
+  /* missing: create it */
+}
 fs.mkdirSync(path.dirname(link), { recursive: true });
 fs.symlinkSync(path.relative(path.dirname(link), root), link, "dir");

@@ -35,7 +35,14 @@ export interface PackResult {
   files: string[];
 }
 
-interface NpmPackEntry { filename: string; name: string; version: string; size: number; unpackedSize: number; files: Array<{ path: string }> }
+interface NpmPackEntry {
+  filename: string;
+  name: string;
+  version: string;
+  size: number;
+  unpackedSize: number;
+  files: Array<{ path: string }>;
+}
 
 /** Compiles, stages and packs; the staging folder is removed afterwards. */
 export function packPackage(opts: PackOptions): PackResult {
@@ -47,24 +54,33 @@ export function packPackage(opts: PackOptions): PackResult {
     const stage = path.join(work, "package");
     fs.mkdirSync(stage);
     compile(sourceDir, work, path.join(stage, "dist"));
-    const pkg = JSON.parse(fs.readFileSync(path.join(sourceDir, "package.json"), "utf8")) as Record<string, unknown> & { files?: string[] };
+    const pkg = JSON.parse(fs.readFileSync(path.join(sourceDir, "package.json"), "utf8")) as Record<string, unknown> & {
+      files?: string[];
+    };
     if (opts.version) pkg.version = opts.version;
-    delete pkg.scripts;   // they build and test a checkout; an installed tarball is built, and `prepare` would try to rebuild it
+    delete pkg.scripts; // they build and test a checkout; an installed tarball is built, and `prepare` would try to rebuild it
     fs.writeFileSync(path.join(stage, "package.json"), `${JSON.stringify(pkg, null, 2)}\n`);
     for (const entry of fs.readdirSync(sourceDir)) {
-      if (/^(README|LICENSE|NOTICE)(\..*)?$/i.test(entry)) fs.copyFileSync(path.join(sourceDir, entry), path.join(stage, entry));
+      if (/^(README|LICENSE|NOTICE)(\..*)?$/i.test(entry))
+        fs.copyFileSync(path.join(sourceDir, entry), path.join(stage, entry));
     }
     for (const dir of stagedFolders(pkg.files)) {
       const from = path.join(sourceDir, dir);
       if (fs.existsSync(from)) fs.cpSync(from, path.join(stage, dir), { recursive: true });
     }
     const json = execFileSync("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", outDir], {
-      cwd: stage, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"],
+      cwd: stage,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
     });
     const [entry] = JSON.parse(json) as NpmPackEntry[];
     return {
-      tarball: path.join(outDir, entry.filename), name: entry.name, version: entry.version, size: entry.size,
-      unpackedSize: entry.unpackedSize, files: entry.files.map((f) => f.path).sort(),
+      tarball: path.join(outDir, entry.filename),
+      name: entry.name,
+      version: entry.version,
+      size: entry.size,
+      unpackedSize: entry.unpackedSize,
+      files: entry.files.map((f) => f.path).sort(),
     };
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
@@ -82,17 +98,29 @@ function compile(sourceDir: string, work: string, outDir: string): void {
   const nodeModules = path.join(sourceDir, "node_modules");
   if (!fs.existsSync(nodeModules)) fs.symlinkSync(path.join(repoRoot, "node_modules"), nodeModules, "dir");
   const config = path.join(work, "tsconfig.pack.json");
-  fs.writeFileSync(config, JSON.stringify({
-    extends: path.join(sourceDir, "tsconfig.json"),
-    compilerOptions: {
-      outDir, rootDir: sourceDir, sourceMap: false, declarationMap: false, incremental: false, noEmitOnError: true,
-      typeRoots: [path.join(nodeModules, "@types")],
-    },
-    include: [path.join(sourceDir, "provider", "**", "*.ts"), path.join(sourceDir, "emulator", "**", "*.ts")],
-  }));
+  fs.writeFileSync(
+    config,
+    JSON.stringify({
+      extends: path.join(sourceDir, "tsconfig.json"),
+      compilerOptions: {
+        outDir,
+        rootDir: sourceDir,
+        sourceMap: false,
+        declarationMap: false,
+        incremental: false,
+        noEmitOnError: true,
+        typeRoots: [path.join(nodeModules, "@types")],
+      },
+      include: [path.join(sourceDir, "provider", "**", "*.ts"), path.join(sourceDir, "emulator", "**", "*.ts")],
+    }),
+  );
   const tsc = path.join(repoRoot, "node_modules", "typescript", "bin", "tsc");
   try {
-    execFileSync(process.execPath, [tsc, "-p", config], { cwd: sourceDir, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    execFileSync(process.execPath, [tsc, "-p", config], {
+      cwd: sourceDir,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    });
   } catch (e) {
     const out = (e as { stdout?: string }).stdout ?? "";
     throw new Error(`pack: TypeScript failed to compile ${sourceDir}:\n${out.split("\n").slice(0, 20).join("\n")}`);
@@ -103,6 +131,8 @@ if (require.main === module) {
   const { values } = parseArgs({ options: { out: { type: "string" }, version: { type: "string" } }, strict: true });
   const result = packPackage({ outDir: values.out ?? process.cwd(), version: values.version });
   console.log(result.tarball);
-  console.log(`${result.name}@${result.version}: ${result.files.length} files, ${(result.size / 1024).toFixed(1)} kB packed, ` +
-    `${(result.unpackedSize / 1024).toFixed(1)} kB unpacked`);
+  console.log(
+    `${result.name}@${result.version}: ${result.files.length} files, ${(result.size / 1024).toFixed(1)} kB packed, ` +
+      `${(result.unpackedSize / 1024).toFixed(1)} kB unpacked`,
+  );
 }

@@ -19,7 +19,8 @@ export const repoRoot: string = (() => {
   for (let dir = __dirname; ; dir = path.dirname(dir)) {
     const pkg = path.join(dir, "package.json");
     if (fs.existsSync(pkg) && JSON.parse(fs.readFileSync(pkg, "utf8")).name === "pulumi-partner-center") return dir;
-    if (path.dirname(dir) === dir) throw new Error(`pulumi-env: no pulumi-partner-center package.json above ${__dirname}`);
+    if (path.dirname(dir) === dir)
+      throw new Error(`pulumi-env: no pulumi-partner-center package.json above ${__dirname}`);
   }
 })();
 
@@ -46,18 +47,25 @@ export function ensurePulumiCli(): string {
   if (cliDir) return cliDir;
   const script = path.join(repoRoot, "scripts", "ensure-pulumi.sh");
   try {
-    cliDir = execFileSync("bash", [script], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }).trim().split("\n").pop()!;
+    cliDir = execFileSync("bash", [script], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] })
+      .trim()
+      .split("\n")
+      .pop()!;
   } catch (e) {
-    throw new Error(`No Pulumi CLI: ${script} failed (its message is above). Set PULUMI_CLI=/path/to/pulumi or install Go >= 1.25.`);
+    throw new Error(
+      `No Pulumi CLI: ${script} failed (its message is above). Set PULUMI_CLI=/path/to/pulumi or install Go >= 1.25.`,
+    );
   }
-  if (!fs.existsSync(path.join(cliDir, "pulumi"))) throw new Error(`ensure-pulumi.sh printed ${cliDir}, which holds no pulumi binary`);
+  if (!fs.existsSync(path.join(cliDir, "pulumi")))
+    throw new Error(`ensure-pulumi.sh printed ${cliDir}, which holds no pulumi binary`);
   return cliDir;
 }
 
 function passphraseVars(backendDir: string): Record<string, string> {
   if (process.env.PULUMI_CONFIG_PASSPHRASE !== undefined || process.env.PULUMI_CONFIG_PASSPHRASE_FILE) return {};
   const file = path.join(backendDir, ".passphrase");
-  if (!fs.existsSync(file)) fs.writeFileSync(file, crypto.randomBytes(24).toString("base64url"), { mode: 0o600, flag: "wx" });
+  if (!fs.existsSync(file))
+    fs.writeFileSync(file, crypto.randomBytes(24).toString("base64url"), { mode: 0o600, flag: "wx" });
   return { PULUMI_CONFIG_PASSPHRASE_FILE: file };
 }
 
@@ -71,7 +79,8 @@ export async function pulumiEnv(opts: PulumiEnvOptions = {}): Promise<PulumiEnv>
   // node for the plugin script; the plugin script itself beside the CLI (ensure-pulumi.sh puts it there for its
   // own builds), else from our node_modules on PATH (the engine then warns once per command).
   const pathDirs = [binDir, path.dirname(process.execPath)];
-  if (!fs.existsSync(path.join(binDir, "pulumi-resource-pulumi-nodejs"))) pathDirs.push(path.join(repoRoot, "node_modules", "@pulumi", "pulumi"));
+  if (!fs.existsSync(path.join(binDir, "pulumi-resource-pulumi-nodejs")))
+    pathDirs.push(path.join(repoRoot, "node_modules", "@pulumi", "pulumi"));
   const envVars: Record<string, string> = {
     PATH: [...pathDirs, process.env.PATH ?? ""].join(path.delimiter),
     PULUMI_BACKEND_URL: `file://${backendDir}`,
@@ -124,10 +133,12 @@ export function projectProgram(main: string): () => Promise<Record<string, unkno
   return async () => {
     let entry = main;
     if (fs.statSync(main).isDirectory()) {
-      entry = [path.join(main, "index.js"), path.join(main, "index.ts")].find((f) => fs.existsSync(f)) ?? path.join(main, "index.js");
+      entry =
+        [path.join(main, "index.js"), path.join(main, "index.ts")].find((f) => fs.existsSync(f)) ??
+        path.join(main, "index.js");
     }
     if (entry.endsWith(".ts")) registerTsNode();
-    delete require.cache[require.resolve(entry)];   // a second run registers its resources again
+    delete require.cache[require.resolve(entry)]; // a second run registers its resources again
     const mod = require(entry);
     const result = typeof mod === "function" ? await mod() : mod;
     return result && typeof result === "object" ? { ...result } : undefined;
@@ -147,7 +158,11 @@ export async function openProjectStack(opts: ProjectStackOptions): Promise<Stack
   // The engine (and so the provider plugin, which resolves the package from its cwd) runs in the project folder.
   const projectSettings = { ...settings, main: path.resolve(opts.projectDir) };
   const stack = await LocalWorkspace.createOrSelectStack(
-    { stackName: opts.stackName, projectName: projectSettings.name, program: opts.program ?? projectProgram(programPath) },
+    {
+      stackName: opts.stackName,
+      projectName: projectSettings.name,
+      program: opts.program ?? projectProgram(programPath),
+    },
     { workDir, projectSettings, envVars: opts.env.envVars, pulumiCommand: opts.env.command },
   );
   const config: ConfigMap = {};
@@ -156,9 +171,12 @@ export async function openProjectStack(opts: ProjectStackOptions): Promise<Stack
   if (Object.keys(config).length) {
     try {
       await stack.setAllConfig(config);
-    } catch (e) {   // the CLI error repeats the command line, secrets included: report only the keys
-      throw new Error(`pulumi config set-all failed for stack ${opts.stackName} (keys: ${Object.keys(config).join(", ")}); ` +
-        `check the backend ${opts.env.backendDir} and its passphrase`);
+    } catch (e) {
+      // the CLI error repeats the command line, secrets included: report only the keys
+      throw new Error(
+        `pulumi config set-all failed for stack ${opts.stackName} (keys: ${Object.keys(config).join(", ")}); ` +
+          `check the backend ${opts.env.backendDir} and its passphrase`,
+      );
     }
   }
   return stack;
@@ -167,6 +185,12 @@ export async function openProjectStack(opts: ProjectStackOptions): Promise<Stack
 /** The engine's error lines from an Automation API failure, without the CLI command line (for short reports). */
 export function engineErrorSummary(e: unknown): string {
   const text = e instanceof Error ? e.message : String(e);
-  const lines = text.split("\n").map((l) => l.trim()).filter((l) => /error|failed/i.test(l) && !/^(err\?: )?Error: Command failed with exit code|^stderr: Command failed/.test(l));
+  const lines = text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(
+      (l) =>
+        /error|failed/i.test(l) && !/^(err\?: )?Error: Command failed with exit code|^stderr: Command failed/.test(l),
+    );
   return [...new Set(lines)].slice(0, 6).join("\n") || text.slice(0, 400);
 }

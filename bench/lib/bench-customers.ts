@@ -11,11 +11,21 @@ export interface BenchCustomer {
   users: Array<{ id: string; upn: string; roleId: string; roleName: string; skuId: string }>;
 }
 
-export const BENCH_ROLES = ["User Administrator", "Helpdesk Administrator", "License Administrator", "Directory Readers", "Global Reader"];
+export const BENCH_ROLES = [
+  "User Administrator",
+  "Helpdesk Administrator",
+  "License Administrator",
+  "Directory Readers",
+  "Global Reader",
+];
 export const BENCH_SKU = "O365_BUSINESS_PREMIUM";
 
 /** Adds `count` customers (seats: `seats` per SKU) with `usersEach` existing users holding a role and a license. */
-export function addBenchCustomers(emu: Emulator, count: number, opts: { usersEach?: number; seats?: number; prefix?: string } = {}): BenchCustomer[] {
+export function addBenchCustomers(
+  emu: Emulator,
+  count: number,
+  opts: { usersEach?: number; seats?: number; prefix?: string } = {},
+): BenchCustomer[] {
   const partner = emu.store.data.partners.find((p) => p.tenantId === emu.seed.defaultPartnerId)!;
   const template = partner.customers[0];
   const out: BenchCustomer[] = [];
@@ -26,10 +36,26 @@ export function addBenchCustomers(emu: Emulator, count: number, opts: { usersEac
     const c: CustomerRecord = structuredClone(template);
     c.id = id;
     c.commerceId = randomUUID();
-    c.companyProfile = { ...c.companyProfile, tenantId: id, domain, companyName: `Bench Customer ${n}`, email: `admin@${domain}` };
+    c.companyProfile = {
+      ...c.companyProfile,
+      tenantId: id,
+      domain,
+      companyName: `Bench Customer ${n}`,
+      email: `admin@${domain}`,
+    };
     c.billingProfile = { ...c.billingProfile, id: randomUUID() };
     c.customDomains = [];
-    c.domains = [{ name: domain, authenticationType: "managed", capability: "email", isDefault: true, isInitial: true, status: "verified", verificationMethod: "none" }];
+    c.domains = [
+      {
+        name: domain,
+        authenticationType: "managed",
+        capability: "email",
+        isDefault: true,
+        isInitial: true,
+        status: "verified",
+        verificationMethod: "none",
+      },
+    ];
     for (const s of c.skus) s.activeUnits = opts.seats ?? 1000;
     for (const s of c.subscriptions) s.id = randomUUID();
     c.users = [];
@@ -40,9 +66,20 @@ export function addBenchCustomers(emu: Emulator, count: number, opts: { usersEac
     for (let i = 0; i < (opts.usersEach ?? 0); i++) {
       const role = c.roles.find((r) => r.name === BENCH_ROLES[i % BENCH_ROLES.length])!;
       const user: UserRecord = {
-        id: randomUUID(), userPrincipalName: `user${i}@${domain}`, displayName: `Bench User ${i}`, firstName: "Bench", lastName: String(i),
-        usageLocation: "US", password: "n/a", forceChangePassword: false, passwordChangedAt: now, userDomainType: "managed", state: "active",
-        softDeletionTime: null, lastDirectorySyncTime: null, createdAt: now,
+        id: randomUUID(),
+        userPrincipalName: `user${i}@${domain}`,
+        displayName: `Bench User ${i}`,
+        firstName: "Bench",
+        lastName: String(i),
+        usageLocation: "US",
+        password: "n/a",
+        forceChangePassword: false,
+        passwordChangedAt: now,
+        userDomainType: "managed",
+        state: "active",
+        softDeletionTime: null,
+        lastDirectorySyncTime: null,
+        createdAt: now,
       };
       c.users.push(user);
       role.memberIds.push(user.id);

@@ -5,10 +5,19 @@
 import { readdirSync, readFileSync } from "fs";
 
 export type ProcessKind = "engine" | "provider" | "other";
-export interface ProcessPeak { pid: number; kind: ProcessKind; command: string; peakKiB: number }
+export interface ProcessPeak {
+  pid: number;
+  kind: ProcessKind;
+  command: string;
+  peakKiB: number;
+}
 
 function read(path: string): string | undefined {
-  try { return readFileSync(path, "utf8"); } catch { return undefined; }
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return undefined;
+  }
 }
 
 function parentOf(pid: number): number | undefined {
@@ -43,7 +52,8 @@ export class DescendantMemory {
         if (ppid !== undefined) parents.set(Number(name), ppid);
       }
       const isDescendant = (pid: number): boolean => {
-        for (let p = parents.get(pid), hops = 0; p !== undefined && hops < 32; p = parents.get(p), hops++) if (p === root) return true;
+        for (let p = parents.get(pid), hops = 0; p !== undefined && hops < 32; p = parents.get(p), hops++)
+          if (p === root) return true;
         return false;
       };
       for (const pid of parents.keys()) {

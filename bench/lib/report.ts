@@ -2,7 +2,13 @@
 import * as os from "os";
 import { emulatorOk, type EmulatorEndpoint } from "../../scripts/emulator-http";
 
-export interface LoggedRequest { seq: number; method: string; path: string; status: number; customerId: string | null }
+export interface LoggedRequest {
+  seq: number;
+  method: string;
+  path: string;
+  status: number;
+  customerId: string | null;
+}
 
 /** Requests logged after `since` (by sequence number); the log keeps the last 50,000. */
 export async function requestsSince(emu: EmulatorEndpoint, since: number): Promise<LoggedRequest[]> {
@@ -17,7 +23,14 @@ export async function lastSeq(emu: EmulatorEndpoint): Promise<number> {
 export function table(header: string[], rows: Array<Array<string | number>>): string {
   const cells = [header, ...rows.map((r) => r.map(String))];
   const widths = header.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? "").length)));
-  return cells.map((r) => r.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd()).join("\n");
+  return cells
+    .map((r) =>
+      r
+        .map((c, i) => c.padEnd(widths[i]))
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n");
 }
 
 export function machine(): string {

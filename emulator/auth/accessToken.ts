@@ -8,23 +8,46 @@ export const ACCEPTED_AUDIENCES = [PARTNER_CENTER_AUDIENCE, AAD_GRAPH_AUDIENCE];
 export const ACCESS_TOKEN_LIFETIME_SECONDS = 3600;
 
 export interface AccessTokenRequest {
-  partnerId: string; clientId: string; audience: string; kind: "app" | "user";
-  userId?: string; userPrincipalName?: string; nowMs: number;
+  partnerId: string;
+  clientId: string;
+  audience: string;
+  kind: "app" | "user";
+  userId?: string;
+  userPrincipalName?: string;
+  nowMs: number;
 }
 
 export function issueAccessToken(req: AccessTokenRequest, signingKey: string): string {
   const iat = Math.floor(req.nowMs / 1000);
   const claims: Record<string, unknown> = {
-    aud: req.audience, iss: `https://sts.windows.net/${req.partnerId}/`, iat, nbf: iat, exp: iat + ACCESS_TOKEN_LIFETIME_SECONDS,
-    tid: req.partnerId, appid: req.clientId, appidacr: "1", idtyp: req.kind, ver: "1.0",
+    aud: req.audience,
+    iss: `https://sts.windows.net/${req.partnerId}/`,
+    iat,
+    nbf: iat,
+    exp: iat + ACCESS_TOKEN_LIFETIME_SECONDS,
+    tid: req.partnerId,
+    appid: req.clientId,
+    appidacr: "1",
+    idtyp: req.kind,
+    ver: "1.0",
   };
-  if (req.kind === "user") Object.assign(claims, { oid: req.userId, upn: req.userPrincipalName, scp: "user_impersonation", amr: ["pwd", "mfa"] });
+  if (req.kind === "user")
+    Object.assign(claims, {
+      oid: req.userId,
+      upn: req.userPrincipalName,
+      scp: "user_impersonation",
+      amr: ["pwd", "mfa"],
+    });
   else Object.assign(claims, { oid: req.clientId, roles: [] });
   return signHs256(claims, signingKey);
 }
 
 /** Verifies an access token; returns the caller or a reason (safe to show: never contains the token). */
-export function verifyAccessToken(token: string, signingKey: string, nowMs: number): { caller: Caller } | { reason: string } {
+export function verifyAccessToken(
+  token: string,
+  signingKey: string,
+  nowMs: number,
+): { caller: Caller } | { reason: string } {
   let claims: Record<string, unknown>;
   try {
     claims = verifyHs256(token, signingKey);
@@ -32,17 +55,27 @@ export function verifyAccessToken(token: string, signingKey: string, nowMs: numb
     return { reason: `the bearer token is invalid: ${(e as Error).message}` };
   }
   const now = Math.floor(nowMs / 1000);
-  if (typeof claims.exp !== "number" || claims.exp <= now) return { reason: "the bearer token has expired; acquire a new one" };
+  if (typeof claims.exp !== "number" || claims.exp <= now)
+    return { reason: "the bearer token has expired; acquire a new one" };
   if (typeof claims.nbf === "number" && claims.nbf > now + 300) return { reason: "the bearer token is not valid yet" };
   if (typeof claims.aud !== "string" || !ACCEPTED_AUDIENCES.includes(claims.aud)) {
-    return { reason: `the bearer token audience ${String(claims.aud)} is not accepted; request a token for ${PARTNER_CENTER_AUDIENCE}` };
+    return {
+      reason: `the bearer token audience ${String(claims.aud)} is not accepted; request a token for ${PARTNER_CENTER_AUDIENCE}`,
+    };
   }
-  if (typeof claims.tid !== "string" || typeof claims.appid !== "string" || (claims.idtyp !== "app" && claims.idtyp !== "user")) {
+  if (
+    typeof claims.tid !== "string" ||
+    typeof claims.appid !== "string" ||
+    (claims.idtyp !== "app" && claims.idtyp !== "user")
+  ) {
     return { reason: "the bearer token lacks the tid, appid or idtyp claim" };
   }
   return {
     caller: {
-      partnerId: claims.tid, clientId: claims.appid, kind: claims.idtyp, audience: claims.aud,
+      partnerId: claims.tid,
+      clientId: claims.appid,
+      kind: claims.idtyp,
+      audience: claims.aud,
       userId: claims.idtyp === "user" ? String(claims.oid) : undefined,
       userPrincipalName: claims.idtyp === "user" ? String(claims.upn) : undefined,
     },

@@ -36,7 +36,11 @@ export function openIdConfiguration(base: string, tenantId: string, v2: boolean)
 export const openIdConfigurationEndpoint: Middleware = async (x) => {
   const partner = x.runtime.store.partner(x.params.tenant);
   if (!partner) {
-    x.reply = oauthErrorReply(new OAuthError(400, "invalid_tenant", 90002, `Tenant '${x.params.tenant}' not found.`), x.correlationId, x.runtime.clock.now());
+    x.reply = oauthErrorReply(
+      new OAuthError(400, "invalid_tenant", 90002, `Tenant '${x.params.tenant}' not found.`),
+      x.correlationId,
+      x.runtime.clock.now(),
+    );
     return;
   }
   x.reply = { status: 200, body: openIdConfiguration(origin(x), partner.tenantId, x.params.version === "v2.0") };
@@ -52,7 +56,13 @@ export const instanceDiscoveryEndpoint: Middleware = async (x) => {
     body: {
       tenant_discovery_endpoint: `${origin(x)}/${tenant}/v2.0/.well-known/openid-configuration`,
       "api-version": "1.1",
-      metadata: [{ preferred_network: host, preferred_cache: host, aliases: [...new Set([host, `localhost${port}`, `127.0.0.1${port}`])] }],
+      metadata: [
+        {
+          preferred_network: host,
+          preferred_cache: host,
+          aliases: [...new Set([host, `localhost${port}`, `127.0.0.1${port}`])],
+        },
+      ],
     },
   };
 };

@@ -1,7 +1,12 @@
 // Minimal JWT support on node:crypto: HS256 for the emulator's own tokens, RS256/PS256 verification for client assertions.
 import { constants, createHmac, timingSafeEqual, verify as verifySignature, X509Certificate } from "crypto";
 
-export interface DecodedJwt { header: Record<string, unknown>; payload: Record<string, unknown>; signingInput: string; signature: Buffer }
+export interface DecodedJwt {
+  header: Record<string, unknown>;
+  payload: Record<string, unknown>;
+  signingInput: string;
+  signature: Buffer;
+}
 
 const b64url = (data: Buffer | string) => Buffer.from(data).toString("base64url");
 
@@ -17,7 +22,8 @@ export function decodeJwt(token: string): DecodedJwt {
   try {
     const header = JSON.parse(Buffer.from(parts[0], "base64url").toString("utf8"));
     const payload = JSON.parse(Buffer.from(parts[1], "base64url").toString("utf8"));
-    if (typeof header !== "object" || header === null || typeof payload !== "object" || payload === null) throw new Error();
+    if (typeof header !== "object" || header === null || typeof payload !== "object" || payload === null)
+      throw new Error();
     return { header, payload, signingInput: `${parts[0]}.${parts[1]}`, signature: Buffer.from(parts[2], "base64url") };
   } catch {
     throw new Error("not a JWT (header or payload is not base64url JSON)");
@@ -29,7 +35,8 @@ export function verifyHs256(token: string, key: string): Record<string, unknown>
   const jwt = decodeJwt(token);
   if (jwt.header.alg !== "HS256") throw new Error(`unexpected signing algorithm ${String(jwt.header.alg)}`);
   const expected = createHmac("sha256", key).update(jwt.signingInput).digest();
-  if (expected.length !== jwt.signature.length || !timingSafeEqual(expected, jwt.signature)) throw new Error("signature is invalid");
+  if (expected.length !== jwt.signature.length || !timingSafeEqual(expected, jwt.signature))
+    throw new Error("signature is invalid");
   return jwt.payload;
 }
 
@@ -37,9 +44,15 @@ export function verifyHs256(token: string, key: string): Record<string, unknown>
 export function verifyWithCertificate(jwt: DecodedJwt, certificatePem: string): boolean {
   const publicKey = new X509Certificate(certificatePem).publicKey;
   const data = Buffer.from(jwt.signingInput);
-  if (jwt.header.alg === "RS256") return verifySignature("sha256", data, { key: publicKey, padding: constants.RSA_PKCS1_PADDING }, jwt.signature);
+  if (jwt.header.alg === "RS256")
+    return verifySignature("sha256", data, { key: publicKey, padding: constants.RSA_PKCS1_PADDING }, jwt.signature);
   if (jwt.header.alg === "PS256") {
-    return verifySignature("sha256", data, { key: publicKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 }, jwt.signature);
+    return verifySignature(
+      "sha256",
+      data,
+      { key: publicKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 },
+      jwt.signature,
+    );
   }
   return false;
 }

@@ -10,7 +10,12 @@ import type { Reply } from "../http/types";
 import type { AppRegistration, PartnerRecord } from "../store/types";
 import { secretFrom } from "../store/ids";
 import type { Exchange, Middleware } from "../middleware/exchange";
-import { AAD_GRAPH_AUDIENCE, ACCESS_TOKEN_LIFETIME_SECONDS, issueAccessToken, PARTNER_CENTER_AUDIENCE } from "./accessToken";
+import {
+  AAD_GRAPH_AUDIENCE,
+  ACCESS_TOKEN_LIFETIME_SECONDS,
+  issueAccessToken,
+  PARTNER_CENTER_AUDIENCE,
+} from "./accessToken";
 import { decodeJwt, signHs256, verifyWithCertificate } from "./jwt";
 import { OAuthError, oauthErrorReply } from "./oauthError";
 
@@ -37,7 +42,8 @@ const SCOPES: Record<string, { audience: string; appOnly: boolean }> = {
   [`${AAD_GRAPH_AUDIENCE}/.default`]: { audience: AAD_GRAPH_AUDIENCE, appOnly: true },
 };
 
-const missing = (name: string) => new OAuthError(400, "invalid_request", 900144, `The request body must contain the following parameter: '${name}'.`);
+const missing = (name: string) =>
+  new OAuthError(400, "invalid_request", 900144, `The request body must contain the following parameter: '${name}'.`);
 
 function sameSecret(a: string, b: string): boolean {
   const ha = createHash("sha256").update(a).digest();
@@ -45,19 +51,42 @@ function sameSecret(a: string, b: string): boolean {
   return timingSafeEqual(ha, hb);
 }
 
-function resolveScope(form: TokenForm, grant: "client_credentials" | "refresh_token"): { scope: string; audience: string; oidc: string[] } {
-  const raw = form.scope ?? (form.resource ? `${form.resource.replace(/\/+$/, "")}/${grant === "client_credentials" ? ".default" : "user_impersonation"}` : undefined);
+function resolveScope(
+  form: TokenForm,
+  grant: "client_credentials" | "refresh_token",
+): { scope: string; audience: string; oidc: string[] } {
+  const raw =
+    form.scope ??
+    (form.resource
+      ? `${form.resource.replace(/\/+$/, "")}/${grant === "client_credentials" ? ".default" : "user_impersonation"}`
+      : undefined);
   if (!raw) throw missing("scope");
   const parts = raw.split(/\s+/).filter(Boolean);
   const oidc = parts.filter((s) => OIDC_SCOPES.has(s.toLowerCase()));
   const resource = parts.filter((s) => !OIDC_SCOPES.has(s.toLowerCase()));
   if (resource.length !== 1) {
-    throw new OAuthError(400, "invalid_scope", 70011, `The provided value for the input parameter 'scope' is not valid: request exactly one of ${Object.keys(SCOPES).join(", ")}.`);
+    throw new OAuthError(
+      400,
+      "invalid_scope",
+      70011,
+      `The provided value for the input parameter 'scope' is not valid: request exactly one of ${Object.keys(SCOPES).join(", ")}.`,
+    );
   }
   const known = SCOPES[resource[0].toLowerCase()];
-  if (!known) throw new OAuthError(400, "invalid_scope", 70011, `The provided value for the input parameter 'scope' is not valid. The scope '${resource[0]}' is not accepted by this emulator; use one of ${Object.keys(SCOPES).join(", ")}.`);
+  if (!known)
+    throw new OAuthError(
+      400,
+      "invalid_scope",
+      70011,
+      `The provided value for the input parameter 'scope' is not valid. The scope '${resource[0]}' is not accepted by this emulator; use one of ${Object.keys(SCOPES).join(", ")}.`,
+    );
   if (grant === "client_credentials" && !known.appOnly) {
-    throw new OAuthError(400, "invalid_scope", 1002012, `The provided value for scope ${resource[0]} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier.`);
+    throw new OAuthError(
+      400,
+      "invalid_scope",
+      1002012,
+      `The provided value for scope ${resource[0]} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier.`,
+    );
   }
   return { scope: resource[0], audience: known.audience, oidc };
 }
@@ -67,7 +96,13 @@ function authenticateClient(x: Exchange, form: TokenForm, app: AppRegistration, 
     if (form.client_assertion_type !== JWT_BEARER) {
       throw new OAuthError(400, "invalid_request", 50027, `client_assertion_type must be ${JWT_BEARER}.`);
     }
-    if (!app.certificatePem) throw new OAuthError(401, "invalid_client", 700027, "Client assertion failed signature validation: the application has no registered certificate.");
+    if (!app.certificatePem)
+      throw new OAuthError(
+        401,
+        "invalid_client",
+        700027,
+        "Client assertion failed signature validation: the application has no registered certificate.",
+      );
     let jwt;
     try {
       jwt = decodeJwt(form.client_assertion);
@@ -75,23 +110,64 @@ function authenticateClient(x: Exchange, form: TokenForm, app: AppRegistration, 
       throw new OAuthError(401, "invalid_client", 50027, `Invalid JWT token: ${(e as Error).message}.`);
     }
     const claims = jwt.payload;
-    if (jwt.header.alg !== "RS256" && jwt.header.alg !== "PS256") throw new OAuthError(401, "invalid_client", 5002738, `The client assertion algorithm ${String(jwt.header.alg)} is not supported; sign it with RS256 or PS256.`);
-    if (!verifyWithCertificate(jwt, app.certificatePem)) throw new OAuthError(401, "invalid_client", 700027, "Client assertion failed signature validation against the registered certificate.");
-    if (claims.iss !== app.clientId || claims.sub !== app.clientId) throw new OAuthError(401, "invalid_client", 700021, "Client assertion iss and sub must both be the client id.");
+    if (jwt.header.alg !== "RS256" && jwt.header.alg !== "PS256")
+      throw new OAuthError(
+        401,
+        "invalid_client",
+        5002738,
+        `The client assertion algorithm ${String(jwt.header.alg)} is not supported; sign it with RS256 or PS256.`,
+      );
+    if (!verifyWithCertificate(jwt, app.certificatePem))
+      throw new OAuthError(
+        401,
+        "invalid_client",
+        700027,
+        "Client assertion failed signature validation against the registered certificate.",
+      );
+    if (claims.iss !== app.clientId || claims.sub !== app.clientId)
+      throw new OAuthError(401, "invalid_client", 700021, "Client assertion iss and sub must both be the client id.");
     const now = Math.floor(nowMs / 1000);
-    if (typeof claims.exp !== "number" || claims.exp + 300 < now) throw new OAuthError(401, "invalid_client", 700024, "Client assertion is not within its valid time range (it has expired).");
-    if (typeof claims.nbf === "number" && claims.nbf - 300 > now) throw new OAuthError(401, "invalid_client", 700024, "Client assertion is not within its valid time range (not valid yet).");
-    if (!audienceIsThisEndpoint(x, claims.aud)) throw new OAuthError(401, "invalid_client", 700212, "Client assertion audience claim does not match this token endpoint.");
+    if (typeof claims.exp !== "number" || claims.exp + 300 < now)
+      throw new OAuthError(
+        401,
+        "invalid_client",
+        700024,
+        "Client assertion is not within its valid time range (it has expired).",
+      );
+    if (typeof claims.nbf === "number" && claims.nbf - 300 > now)
+      throw new OAuthError(
+        401,
+        "invalid_client",
+        700024,
+        "Client assertion is not within its valid time range (not valid yet).",
+      );
+    if (!audienceIsThisEndpoint(x, claims.aud))
+      throw new OAuthError(
+        401,
+        "invalid_client",
+        700212,
+        "Client assertion audience claim does not match this token endpoint.",
+      );
     return;
   }
   if (form.client_secret !== undefined) {
     if (!app.clientSecret || !sameSecret(form.client_secret, app.clientSecret)) {
-      throw new OAuthError(401, "invalid_client", 7000215, "Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.");
+      throw new OAuthError(
+        401,
+        "invalid_client",
+        7000215,
+        "Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.",
+      );
     }
     return;
   }
   if (app.clientSecret || app.certificatePem) {
-    throw new OAuthError(401, "invalid_client", 7000218, "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.");
+    throw new OAuthError(
+      401,
+      "invalid_client",
+      7000218,
+      "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.",
+    );
   }
 }
 
@@ -105,7 +181,9 @@ function audienceIsThisEndpoint(x: Exchange, aud: unknown): boolean {
   }
   const host = (x.req.headers.host ?? "").toLowerCase();
   const port = host.includes(":") ? host.slice(host.lastIndexOf(":") + 1) : "";
-  const hostMatches = url.host.toLowerCase() === host || (["localhost", "127.0.0.1", "[::1]"].includes(url.hostname.toLowerCase()) && url.port === port);
+  const hostMatches =
+    url.host.toLowerCase() === host ||
+    (["localhost", "127.0.0.1", "[::1]"].includes(url.hostname.toLowerCase()) && url.port === port);
   return hostMatches && url.pathname.replace(/\/+$/, "").toLowerCase() === x.path.replace(/\/+$/, "").toLowerCase();
 }
 
@@ -113,33 +191,86 @@ function tokenResponse(body: Record<string, unknown>): Reply {
   return { status: 200, headers: { "Cache-Control": "no-store, no-cache", Pragma: "no-cache" }, body };
 }
 
-function clientCredentials(x: Exchange, form: TokenForm, partner: PartnerRecord, app: AppRegistration, nowMs: number): Reply {
+function clientCredentials(
+  x: Exchange,
+  form: TokenForm,
+  partner: PartnerRecord,
+  app: AppRegistration,
+  nowMs: number,
+): Reply {
   const { scope, audience } = resolveScope(form, "client_credentials");
-  const accessToken = issueAccessToken({ partnerId: partner.tenantId, clientId: app.clientId, audience, kind: "app", nowMs }, x.runtime.store.data.tokenSigningKey);
-  return tokenResponse({ token_type: "Bearer", expires_in: ACCESS_TOKEN_LIFETIME_SECONDS, ext_expires_in: ACCESS_TOKEN_LIFETIME_SECONDS, access_token: accessToken, scope });
+  const accessToken = issueAccessToken(
+    { partnerId: partner.tenantId, clientId: app.clientId, audience, kind: "app", nowMs },
+    x.runtime.store.data.tokenSigningKey,
+  );
+  return tokenResponse({
+    token_type: "Bearer",
+    expires_in: ACCESS_TOKEN_LIFETIME_SECONDS,
+    ext_expires_in: ACCESS_TOKEN_LIFETIME_SECONDS,
+    access_token: accessToken,
+    scope,
+  });
 }
 
-function refreshTokenGrant(x: Exchange, form: TokenForm, partner: PartnerRecord, app: AppRegistration, nowMs: number): Reply {
+function refreshTokenGrant(
+  x: Exchange,
+  form: TokenForm,
+  partner: PartnerRecord,
+  app: AppRegistration,
+  nowMs: number,
+): Reply {
   if (!form.refresh_token) throw missing("refresh_token");
   const presented = form.refresh_token;
-  const record = partner.refreshTokens.find((r) => !r.revoked && r.token.length === presented.length && sameSecret(r.token, presented));
-  if (!record) throw new OAuthError(400, "invalid_grant", 9002313, "Invalid request. The refresh token is malformed, expired, revoked or was not issued by this tenant.");
-  if (record.clientId !== app.clientId) throw new OAuthError(400, "invalid_grant", 70000, "The refresh token was issued to a different client id.");
+  const record = partner.refreshTokens.find(
+    (r) => !r.revoked && r.token.length === presented.length && sameSecret(r.token, presented),
+  );
+  if (!record)
+    throw new OAuthError(
+      400,
+      "invalid_grant",
+      9002313,
+      "Invalid request. The refresh token is malformed, expired, revoked or was not issued by this tenant.",
+    );
+  if (record.clientId !== app.clientId)
+    throw new OAuthError(400, "invalid_grant", 70000, "The refresh token was issued to a different client id.");
   const { scope, audience, oidc } = resolveScope(form, "refresh_token");
   const store = x.runtime.store.data;
-  const accessToken = issueAccessToken({
-    partnerId: partner.tenantId, clientId: app.clientId, audience, kind: "user", userId: record.userId, userPrincipalName: record.userPrincipalName, nowMs,
-  }, store.tokenSigningKey);
+  const accessToken = issueAccessToken(
+    {
+      partnerId: partner.tenantId,
+      clientId: app.clientId,
+      audience,
+      kind: "user",
+      userId: record.userId,
+      userPrincipalName: record.userPrincipalName,
+      nowMs,
+    },
+    store.tokenSigningKey,
+  );
   const issuedAt = Math.floor(nowMs / 1000);
   const origin = `${x.runtime.scheme}://${x.req.headers.host}`;
-  const idToken = signHs256({
-    aud: app.clientId, iss: `${origin}/${partner.tenantId}/v2.0`, iat: issuedAt, nbf: issuedAt, exp: issuedAt + ACCESS_TOKEN_LIFETIME_SECONDS,
-    name: record.userPrincipalName.split("@")[0], oid: record.userId, preferred_username: record.userPrincipalName, sub: record.userId,
-    tid: partner.tenantId, ver: "2.0",
-  }, store.tokenSigningKey);
+  const idToken = signHs256(
+    {
+      aud: app.clientId,
+      iss: `${origin}/${partner.tenantId}/v2.0`,
+      iat: issuedAt,
+      nbf: issuedAt,
+      exp: issuedAt + ACCESS_TOKEN_LIFETIME_SECONDS,
+      name: record.userPrincipalName.split("@")[0],
+      oid: record.userId,
+      preferred_username: record.userPrincipalName,
+      sub: record.userId,
+      tid: partner.tenantId,
+      ver: "2.0",
+    },
+    store.tokenSigningKey,
+  );
   const newRefreshToken = `0.issued.${secretFrom(`${record.token}/${randomUUID()}`, 64)}`;
   partner.refreshTokens.push({
-    token: newRefreshToken, clientId: app.clientId, userId: record.userId, userPrincipalName: record.userPrincipalName,
+    token: newRefreshToken,
+    clientId: app.clientId,
+    userId: record.userId,
+    userPrincipalName: record.userPrincipalName,
     issuedAt: new Date(nowMs).toISOString(),
   });
   const issued = partner.refreshTokens.filter((r) => !r.seeded);
@@ -149,8 +280,13 @@ function refreshTokenGrant(x: Exchange, form: TokenForm, partner: PartnerRecord,
   }
   x.changed = true;
   return tokenResponse({
-    token_type: "Bearer", scope: [scope, ...oidc].join(" "), expires_in: ACCESS_TOKEN_LIFETIME_SECONDS, ext_expires_in: ACCESS_TOKEN_LIFETIME_SECONDS,
-    access_token: accessToken, refresh_token: newRefreshToken, id_token: idToken,
+    token_type: "Bearer",
+    scope: [scope, ...oidc].join(" "),
+    expires_in: ACCESS_TOKEN_LIFETIME_SECONDS,
+    ext_expires_in: ACCESS_TOKEN_LIFETIME_SECONDS,
+    access_token: accessToken,
+    refresh_token: newRefreshToken,
+    id_token: idToken,
     client_info: Buffer.from(JSON.stringify({ uid: record.userId, utid: partner.tenantId })).toString("base64url"),
   });
 }
@@ -158,27 +294,58 @@ function refreshTokenGrant(x: Exchange, form: TokenForm, partner: PartnerRecord,
 /** The token endpoint as a middleware (x.params.tenant is set by the server's system routes). */
 export const tokenEndpoint: Middleware = async (x) => {
   const nowMs = x.runtime.clock.now();
-  const correlationId = String(x.req.headers["client-request-id"] ?? x.query.get("client-request-id") ?? x.correlationId);
+  const correlationId = String(
+    x.req.headers["client-request-id"] ?? x.query.get("client-request-id") ?? x.correlationId,
+  );
   try {
-    if (x.method !== "POST") throw new OAuthError(400, "invalid_request", 900561, "The endpoint only accepts POST requests.");
-    const type = String(x.req.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();
+    if (x.method !== "POST")
+      throw new OAuthError(400, "invalid_request", 900561, "The endpoint only accepts POST requests.");
+    const type = String(x.req.headers["content-type"] ?? "")
+      .split(";")[0]
+      .trim()
+      .toLowerCase();
     if (type !== "application/x-www-form-urlencoded") {
-      throw new OAuthError(400, "invalid_request", 900144, "The request body must be application/x-www-form-urlencoded.");
+      throw new OAuthError(
+        400,
+        "invalid_request",
+        900144,
+        "The request body must be application/x-www-form-urlencoded.",
+      );
     }
     const form = TokenFormSchema.parse(Object.fromEntries(new URLSearchParams(x.rawBody.toString("utf8"))));
     const partner = x.runtime.store.partner(x.params.tenant);
-    if (!partner) throw new OAuthError(400, "invalid_tenant", 90002, `Tenant '${x.params.tenant}' not found. Use the partner's tenant id in the token endpoint path.`);
+    if (!partner)
+      throw new OAuthError(
+        400,
+        "invalid_tenant",
+        90002,
+        `Tenant '${x.params.tenant}' not found. Use the partner's tenant id in the token endpoint path.`,
+      );
     x.partner = partner;
     if (!form.grant_type) throw missing("grant_type");
     if (form.grant_type !== "client_credentials" && form.grant_type !== "refresh_token") {
-      throw new OAuthError(400, "unsupported_grant_type", 70003, `The app requested an unsupported grant type '${form.grant_type}'; use client_credentials or refresh_token.`);
+      throw new OAuthError(
+        400,
+        "unsupported_grant_type",
+        70003,
+        `The app requested an unsupported grant type '${form.grant_type}'; use client_credentials or refresh_token.`,
+      );
     }
     const clientId = form.client_id ?? (form.client_assertion ? safeIssuer(form.client_assertion) : undefined);
     if (!clientId) throw missing("client_id");
     const app = partner.apps.find((a) => a.clientId.toLowerCase() === clientId.toLowerCase());
-    if (!app) throw new OAuthError(400, "unauthorized_client", 700016, `Application with identifier '${clientId}' was not found in the directory '${partner.tenantId}'.`);
+    if (!app)
+      throw new OAuthError(
+        400,
+        "unauthorized_client",
+        700016,
+        `Application with identifier '${clientId}' was not found in the directory '${partner.tenantId}'.`,
+      );
     authenticateClient(x, form, app, nowMs);
-    x.reply = form.grant_type === "client_credentials" ? clientCredentials(x, form, partner, app, nowMs) : refreshTokenGrant(x, form, partner, app, nowMs);
+    x.reply =
+      form.grant_type === "client_credentials"
+        ? clientCredentials(x, form, partner, app, nowMs)
+        : refreshTokenGrant(x, form, partner, app, nowMs);
   } catch (e) {
     if (!(e instanceof OAuthError)) throw e;
     x.reply = oauthErrorReply(e, correlationId, nowMs);

@@ -40,28 +40,48 @@ const STANDARD_ROLES: Array<[string, string]> = [
   ["e8611ab8-c189-46e8-94e1-60213ab1f814", "Privileged Role Administrator"],
 ];
 
-const domainSchema = z.string().trim().toLowerCase().regex(/^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, {
-  message: "must be a full domain name such as contoso.onmicrosoft.com",
-});
+const domainSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, {
+    message: "must be a full domain name such as contoso.onmicrosoft.com",
+  });
 
 const createCustomerSchema = z.object({
   companyProfile: z.object({
     domain: domainSchema,
-    organizationRegistrationNumber: z.string().trim().nullish().transform((v) => v || undefined),
+    organizationRegistrationNumber: z
+      .string()
+      .trim()
+      .nullish()
+      .transform((v) => v || undefined),
   }),
   billingProfile: z.object({
     email: z.string().regex(/^[^@\s]+@[^@\s]+$/, { message: "must be an email address" }),
     culture: z.string().regex(/^[A-Za-z]{2,3}-[A-Za-z]{2}$/, { message: "must be a culture such as en-US" }),
     language: z.string().regex(/^[A-Za-z]{2}$/, { message: "must be a 2-letter language code such as en" }),
     companyName: z.string().trim().min(1, { message: "must not be empty" }).max(200),
-    firstName: z.string().nullish().transform((v) => v ?? undefined),
-    lastName: z.string().nullish().transform((v) => v ?? undefined),
+    firstName: z
+      .string()
+      .nullish()
+      .transform((v) => v ?? undefined),
+    lastName: z
+      .string()
+      .nullish()
+      .transform((v) => v ?? undefined),
     defaultAddress: addressSchema,
   }),
-  associatedPartnerId: guid().nullish().transform((v) => v ?? undefined),
-  enableGDAPByDefault: z.boolean().nullish().transform((v) => v ?? undefined),
+  associatedPartnerId: guid()
+    .nullish()
+    .transform((v) => v ?? undefined),
+  enableGDAPByDefault: z
+    .boolean()
+    .nullish()
+    .transform((v) => v ?? undefined),
 });
-const CREATE_FIX = "Send {companyProfile:{domain}, billingProfile:{email, culture, language, companyName, defaultAddress:{country, city, addressLine1, postalCode}}}.";
+const CREATE_FIX =
+  "Send {companyProfile:{domain}, billingProfile:{email, culture, language, companyName, defaultAddress:{country, city, addressLine1, postalCode}}}.";
 
 function generatedPassword(): string {
   return `${randomBytes(12).toString("base64url")}Aa1!`;
@@ -70,9 +90,12 @@ function generatedPassword(): string {
 export function customerJson(c: CustomerRecord) {
   const delegated = c.allowDelegatedAccess;
   return {
-    id: c.id, commerceId: c.commerceId,
-    companyProfile: companyProfileJson(c, delegated), billingProfile: billingProfileJson(c),
-    relationshipToPartner: c.relationshipToPartner, allowDelegatedAccess: c.allowDelegatedAccess,
+    id: c.id,
+    commerceId: c.commerceId,
+    companyProfile: companyProfileJson(c, delegated),
+    billingProfile: billingProfileJson(c),
+    relationshipToPartner: c.relationshipToPartner,
+    allowDelegatedAccess: c.allowDelegatedAccess,
     ...(delegated ? { customDomains: [...c.customDomains] } : {}),
     ...(c.associatedPartnerId ? { associatedPartnerId: c.associatedPartnerId } : {}),
     ...(c.enableGDAPByDefault !== undefined ? { enableGDAPByDefault: c.enableGDAPByDefault } : {}),
@@ -83,10 +106,14 @@ export function customerJson(c: CustomerRecord) {
 
 function customerSummaryJson(c: CustomerRecord) {
   return {
-    id: c.id, commerceId: c.commerceId,
+    id: c.id,
+    commerceId: c.commerceId,
     companyProfile: {
-      tenantId: c.companyProfile.tenantId, domain: c.companyProfile.domain, companyName: c.companyProfile.companyName,
-      links: { self: link(`/customers/${c.id}/profiles/company`) }, attributes: { objectType: "CustomerCompanyProfile" },
+      tenantId: c.companyProfile.tenantId,
+      domain: c.companyProfile.domain,
+      companyName: c.companyProfile.companyName,
+      links: { self: link(`/customers/${c.id}/profiles/company`) },
+      attributes: { objectType: "CustomerCompanyProfile" },
     },
     relationshipToPartner: c.relationshipToPartner,
     ...(c.associatedPartnerId ? { associatedPartnerId: c.associatedPartnerId } : {}),
@@ -105,9 +132,15 @@ function customerFilter(raw: string | null): (c: CustomerRecord) => boolean {
     indirectcloudsolutionprovider: (c) => c.associatedPartnerId,
   };
   const read = fields[filter.field.replace(/_/g, "").toLowerCase()];
-  if (!read) throw new ApiError(400, 2000, `Customer search field must be CompanyName, Domain, IndirectReseller or IndirectCloudSolutionProvider (got '${filter.field.slice(0, 40)}').`);
+  if (!read)
+    throw new ApiError(
+      400,
+      2000,
+      `Customer search field must be CompanyName, Domain, IndirectReseller or IndirectCloudSolutionProvider (got '${filter.field.slice(0, 40)}').`,
+    );
   const startsWith = sameEnum(filter.operator, "starts_with");
-  if (!startsWith && !sameEnum(filter.operator, "equals")) throw new ApiError(400, 2000, "Customer search only allows starts with and equals operation.");
+  if (!startsWith && !sameEnum(filter.operator, "equals"))
+    throw new ApiError(400, 2000, "Customer search only allows starts with and equals operation.");
   const wanted = filter.value.toLowerCase();
   return (c) => {
     const value = read(c)?.toLowerCase();
@@ -116,62 +149,126 @@ function customerFilter(raw: string | null): (c: CustomerRecord) => boolean {
 }
 
 const createCustomer: Route = {
-  method: "POST", pattern: "/v1/customers", auth: "app-or-user",
+  method: "POST",
+  pattern: "/v1/customers",
+  auth: "app-or-user",
   handle(ctx) {
     const body = parseBody(createCustomerSchema, ctx.body, "customer", CREATE_FIX);
     const address = body.billingProfile.defaultAddress;
     const registration = body.companyProfile.organizationRegistrationNumber;
     if (REGISTRATION_NUMBER_COUNTRIES.has(address.country)) {
-      if (!registration) throw new ApiError(400, 600049, `companyProfile.organizationRegistrationNumber is required for customers in ${address.country}.`);
+      if (!registration)
+        throw new ApiError(
+          400,
+          600049,
+          `companyProfile.organizationRegistrationNumber is required for customers in ${address.country}.`,
+        );
       if (!REGISTRATION_NUMBER_PATTERN.test(registration)) {
-        throw new ApiError(400, 600050, `companyProfile.organizationRegistrationNumber is invalid; it must match ${REGISTRATION_NUMBER_PATTERN.source}.`);
+        throw new ApiError(
+          400,
+          600050,
+          `companyProfile.organizationRegistrationNumber is invalid; it must match ${REGISTRATION_NUMBER_PATTERN.source}.`,
+        );
       }
       requirePhoneWhereMandatory(address);
     } else if (registration) {
-      throw new ApiError(400, 600002, `companyProfile.organizationRegistrationNumber is not used for customers in ${address.country}; leave it out.`);
+      throw new ApiError(
+        400,
+        600002,
+        `companyProfile.organizationRegistrationNumber is not used for customers in ${address.country}; leave it out.`,
+      );
     }
     const domain = body.companyProfile.domain;
-    if (domainOwner(ctx.store, domain)) throw new ApiError(409, 600014, `The domain ${domain} is already in use; check availability with HEAD /v1/domains/{domain} and pick another.`);
+    if (domainOwner(ctx.store, domain))
+      throw new ApiError(
+        409,
+        600014,
+        `The domain ${domain} is already in use; check availability with HEAD /v1/domains/{domain} and pick another.`,
+      );
     const [lang, country] = body.billingProfile.culture.split("-");
     const id = randomUUID();
     const now = ctx.now().toISOString();
     const adminPassword = generatedPassword();
     const adminId = randomUUID();
-    const roles: RoleRecord[] = STANDARD_ROLES.map(([roleId, name]) => ({ id: roleId, name, memberIds: name === "Global Administrator" ? [adminId] : [] }));
+    const roles: RoleRecord[] = STANDARD_ROLES.map(([roleId, name]) => ({
+      id: roleId,
+      name,
+      memberIds: name === "Global Administrator" ? [adminId] : [],
+    }));
     const customer: CustomerRecord = {
-      id, commerceId: randomUUID(), partnerId: ctx.partner.tenantId,
+      id,
+      commerceId: randomUUID(),
+      partnerId: ctx.partner.tenantId,
       companyProfile: {
-        tenantId: id, domain, companyName: body.billingProfile.companyName, address: { ...address },
-        email: body.billingProfile.email, ...(registration ? { organizationRegistrationNumber: registration } : {}),
+        tenantId: id,
+        domain,
+        companyName: body.billingProfile.companyName,
+        address: { ...address },
+        email: body.billingProfile.email,
+        ...(registration ? { organizationRegistrationNumber: registration } : {}),
       },
       billingProfile: {
-        id: randomUUID(), firstName: body.billingProfile.firstName, lastName: body.billingProfile.lastName,
-        email: body.billingProfile.email, culture: `${lang.toLowerCase()}-${country.toUpperCase()}`,
-        language: body.billingProfile.language.toLowerCase(), companyName: body.billingProfile.companyName,
-        defaultAddress: { ...address }, etag: numericEtag(),
+        id: randomUUID(),
+        firstName: body.billingProfile.firstName,
+        lastName: body.billingProfile.lastName,
+        email: body.billingProfile.email,
+        culture: `${lang.toLowerCase()}-${country.toUpperCase()}`,
+        language: body.billingProfile.language.toLowerCase(),
+        companyName: body.billingProfile.companyName,
+        defaultAddress: { ...address },
+        etag: numericEtag(),
       },
-      relationshipToPartner: "reseller", allowDelegatedAccess: true, customDomains: [],
+      relationshipToPartner: "reseller",
+      allowDelegatedAccess: true,
+      customDomains: [],
       ...(body.associatedPartnerId ? { associatedPartnerId: body.associatedPartnerId } : {}),
       ...(body.enableGDAPByDefault !== undefined ? { enableGDAPByDefault: body.enableGDAPByDefault } : {}),
       isSandbox: true,
-      users: [{
-        id: adminId, userPrincipalName: `admin@${domain}`, displayName: "admin", password: adminPassword, forceChangePassword: true,
-        passwordChangedAt: now, userDomainType: "managed", state: "active", softDeletionTime: null, lastDirectorySyncTime: null, createdAt: now,
-      }],
-      roles, skus: [], licenses: [], subscriptions: [], orders: [], entitlements: [], domains: [], agreements: [],
-      qualifications: [], legacyQualification: "none", usageBudget: null, directSignedMca: false,
+      users: [
+        {
+          id: adminId,
+          userPrincipalName: `admin@${domain}`,
+          displayName: "admin",
+          password: adminPassword,
+          forceChangePassword: true,
+          passwordChangedAt: now,
+          userDomainType: "managed",
+          state: "active",
+          softDeletionTime: null,
+          lastDirectorySyncTime: null,
+          createdAt: now,
+        },
+      ],
+      roles,
+      skus: [],
+      licenses: [],
+      subscriptions: [],
+      orders: [],
+      entitlements: [],
+      domains: [],
+      agreements: [],
+      qualifications: [],
+      legacyQualification: "none",
+      usageBudget: null,
+      directSignedMca: false,
     };
     ctx.partner.customers.push(customer);
     ctx.changed();
     return {
       status: 201,
-      body: { ...customerJson(customer), relationshipToPartner: "none", userCredentials: { userName: "admin", password: adminPassword } },
+      body: {
+        ...customerJson(customer),
+        relationshipToPartner: "none",
+        userCredentials: { userName: "admin", password: adminPassword },
+      },
     };
   },
 };
 
 const relationshipRequestUrl: Route = {
-  method: "GET", pattern: "/v1/customers/relationshiprequests", auth: "user-only",
+  method: "GET",
+  pattern: "/v1/customers/relationshiprequests",
+  auth: "user-only",
   handle(ctx) {
     const url = `https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationship&partnerId=${ctx.partner.tenantId}&msppId=0&DAP=false#/BillingAccounts/partner-invitation`;
     return { status: 200, body: { url, attributes: { objectType: "RelationshipRequest" } } };
@@ -179,16 +276,24 @@ const relationshipRequestUrl: Route = {
 };
 
 const listCustomers: Route = {
-  method: "GET", pattern: "/v1/customers", auth: "app-or-user",
+  method: "GET",
+  pattern: "/v1/customers",
+  auth: "app-or-user",
   handle(ctx) {
     const matches = ctx.partner.customers.filter(customerFilter(ctx.query.get("filter")));
-    const page = seekPage(ctx, matches, { basePath: "/v1/customers", scope: `customers:${ctx.partner.tenantId}`, carried: { filter: ctx.query.get("filter") } });
+    const page = seekPage(ctx, matches, {
+      basePath: "/v1/customers",
+      scope: `customers:${ctx.partner.tenantId}`,
+      carried: { filter: ctx.query.get("filter") },
+    });
     return { status: 200, body: { ...page, items: page.items.map(customerSummaryJson) } };
   },
 };
 
 const getCustomer: Route = {
-  method: "GET", pattern: "/v1/customers/:customerId", auth: "app-or-user",
+  method: "GET",
+  pattern: "/v1/customers/:customerId",
+  auth: "app-or-user",
   handle(ctx) {
     return { status: 200, body: customerJson(routeCustomer(ctx)) };
   },
@@ -197,12 +302,23 @@ const getCustomer: Route = {
 const removeRelationshipSchema = z.object({ relationshipToPartner: z.string() });
 
 const removeRelationship: Route = {
-  method: "PATCH", pattern: "/v1/customers/:customerId", auth: "user-only",
+  method: "PATCH",
+  pattern: "/v1/customers/:customerId",
+  auth: "user-only",
   handle(ctx) {
     const customer = routeCustomer(ctx);
-    const body = parseBody(removeRelationshipSchema, ctx.body, "customer update", "Send {\"relationshipToPartner\":\"none\",\"attributes\":{\"objectType\":\"Customer\"}}.");
+    const body = parseBody(
+      removeRelationshipSchema,
+      ctx.body,
+      "customer update",
+      'Send {"relationshipToPartner":"none","attributes":{"objectType":"Customer"}}.',
+    );
     if (!sameEnum(body.relationshipToPartner, "none")) {
-      throw new ApiError(400, 2000, `Only removing the reseller relationship is supported: relationshipToPartner must be "none" (got '${body.relationshipToPartner.slice(0, 40)}').`);
+      throw new ApiError(
+        400,
+        2000,
+        `Only removing the reseller relationship is supported: relationshipToPartner must be "none" (got '${body.relationshipToPartner.slice(0, 40)}').`,
+      );
     }
     customer.relationshipToPartner = "none";
     customer.allowDelegatedAccess = false;
@@ -210,24 +326,48 @@ const removeRelationship: Route = {
     return {
       status: 200,
       body: {
-        Id: null, CommerceId: null, CompanyProfile: null, BillingProfile: null, RelationshipToPartner: "none", AllowDelegatedAccess: null,
-        UserCredentials: null, CustomDomains: null, AssociatedPartnerId: null, Attributes: { ObjectType: "Customer" },
+        Id: null,
+        CommerceId: null,
+        CompanyProfile: null,
+        BillingProfile: null,
+        RelationshipToPartner: "none",
+        AllowDelegatedAccess: null,
+        UserCredentials: null,
+        CustomDomains: null,
+        AssociatedPartnerId: null,
+        Attributes: { ObjectType: "Customer" },
       },
     };
   },
 };
 
 const deleteCustomer: Route = {
-  method: "DELETE", pattern: "/v1/customers/:customerId", auth: "app-or-user",
+  method: "DELETE",
+  pattern: "/v1/customers/:customerId",
+  auth: "app-or-user",
   handle(ctx) {
     const customer = routeCustomer(ctx);
-    if (!customer.isSandbox) throw new ApiError(403, 600006, "The requested action is not allowed: only integration sandbox customers can be deleted.");
+    if (!customer.isSandbox)
+      throw new ApiError(
+        403,
+        600006,
+        "The requested action is not allowed: only integration sandbox customers can be deleted.",
+      );
     ctx.partner.customers = ctx.partner.customers.filter((c) => c.id !== customer.id);
-    ctx.store.selfServePolicies = ctx.store.selfServePolicies.filter((p) => p.entityTenantId.toLowerCase() !== customer.id.toLowerCase());
+    ctx.store.selfServePolicies = ctx.store.selfServePolicies.filter(
+      (p) => p.entityTenantId.toLowerCase() !== customer.id.toLowerCase(),
+    );
     ctx.changed();
     return { status: 204 };
   },
 };
 
 /** relationshiprequests must precede /v1/customers/:customerId in the route list. */
-export const customerRoutes: Route[] = [relationshipRequestUrl, createCustomer, listCustomers, getCustomer, removeRelationship, deleteCustomer];
+export const customerRoutes: Route[] = [
+  relationshipRequestUrl,
+  createCustomer,
+  listCustomers,
+  getCustomer,
+  removeRelationship,
+  deleteCustomer,
+];

@@ -16,7 +16,18 @@ import { userRoutes } from "./users";
 import { validationRoutes } from "./validations";
 
 export const routes: Route[] = [
-  ...customerRoutes, ...orderRoutes, ...entitlementRoutes, ...subscriptionRoutes, ...profileRoutes, ...budgetRoutes,
-  ...domainRoutes, ...agreementRoutes, ...validationRoutes, ...qualificationRoutes, ...userRoutes, ...roleRoutes,
-  ...licenseRoutes, ...selfServePolicyRoutes,
+  ...customerRoutes,
+  ...orderRoutes,
+  ...entitlementRoutes,
+  ...subscriptionRoutes,
+  ...profileRoutes,
+  ...budgetRoutes,
+  ...domainRoutes,
+  ...agreementRoutes,
+  ...validationRoutes,
+  ...qualificationRoutes,
+  ...userRoutes,
+  ...roleRoutes,
+  ...licenseRoutes,
+  ...selfServePolicyRoutes,
 ];

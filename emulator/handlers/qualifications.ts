@@ -21,16 +21,29 @@ const ENUM = ["None", "Education", "Nonprofit", "GovernmentCommunityCloud", "Sta
 
 const createSchema = z.object({
   qualification: looseEnum(ENUM),
-  educationSegment: looseEnum(["K12", "HigherEducation"] as const).nullish().transform((v) => v ?? undefined),
-  website: z.string().nullish().transform((v) => v ?? undefined),
-  validationCode: z.union([z.string(), z.number()]).nullish().transform((v) => (v === null || v === undefined ? undefined : String(v))),
+  educationSegment: looseEnum(["K12", "HigherEducation"] as const)
+    .nullish()
+    .transform((v) => v ?? undefined),
+  website: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? undefined),
+  validationCode: z
+    .union([z.string(), z.number()])
+    .nullish()
+    .transform((v) => (v === null || v === undefined ? undefined : String(v))),
 });
-const CREATE_FIX = "Send {\"qualification\":\"Education\",\"educationSegment\":\"K12\"}, {\"qualification\":\"GovernmentCommunityCloud\",\"validationCode\":\"<id>\"} or {\"qualification\":\"StateOwnedEntity\"}.";
+const CREATE_FIX =
+  'Send {"qualification":"Education","educationSegment":"K12"}, {"qualification":"GovernmentCommunityCloud","validationCode":"<id>"} or {"qualification":"StateOwnedEntity"}.';
 
 function progressVetting(ctx: RequestContext, customer: CustomerRecord): void {
   const now = ctx.now().getTime();
   for (const q of customer.qualifications) {
-    if (q.vettingStatus === "InReview" && q.vettingCreateDate && Date.parse(q.vettingCreateDate) + VETTING_DELAY_MS <= now) {
+    if (
+      q.vettingStatus === "InReview" &&
+      q.vettingCreateDate &&
+      Date.parse(q.vettingCreateDate) + VETTING_DELAY_MS <= now
+    ) {
       q.vettingStatus = "Approved";
       customer.legacyQualification = legacyName(q.qualification);
       ctx.changed();
@@ -43,10 +56,21 @@ function legacyName(qualification: string): string {
 }
 
 function useValidationCode(ctx: RequestContext, code: string | undefined): string {
-  if (!code) throw new ApiError(400, 2000, "validationCode is required for GovernmentCommunityCloud; use a validationId from GET /v1/customers/all/validations.");
+  if (!code)
+    throw new ApiError(
+      400,
+      2000,
+      "validationCode is required for GovernmentCommunityCloud; use a validationId from GET /v1/customers/all/validations.",
+    );
   const found = ctx.partner.validationCodes.find((v) => v.validationId === code);
-  if (!found) throw new ApiError(400, 2000, `validationCode ${code} is not one of your validation codes; list them with GET /v1/customers/all/validations.`);
-  if (found.remainingCreates <= 0) throw new ApiError(400, 2000, `validationCode ${code} has no remaining creates (maxCreates ${found.maxCreates}).`);
+  if (!found)
+    throw new ApiError(
+      400,
+      2000,
+      `validationCode ${code} is not one of your validation codes; list them with GET /v1/customers/all/validations.`,
+    );
+  if (found.remainingCreates <= 0)
+    throw new ApiError(400, 2000, `validationCode ${code} has no remaining creates (maxCreates ${found.maxCreates}).`);
   found.remainingCreates -= 1;
   found.etag = `W/"datetime'${encodeURIComponent(ctx.now().toISOString())}'"`;
   return code;
@@ -62,12 +86,21 @@ function qualificationJson(q: QualificationRecord) {
 }
 
 function refuseDuplicate(customer: CustomerRecord, qualification: string): void {
-  const existing = customer.qualifications.find((q) => sameEnum(q.qualification, qualification) && q.vettingStatus !== "Denied");
-  if (existing) throw new ApiError(409, 600071, `The customer already has the ${qualification} qualification (${existing.vettingStatus ?? "set"}).`);
+  const existing = customer.qualifications.find(
+    (q) => sameEnum(q.qualification, qualification) && q.vettingStatus !== "Denied",
+  );
+  if (existing)
+    throw new ApiError(
+      409,
+      600071,
+      `The customer already has the ${qualification} qualification (${existing.vettingStatus ?? "set"}).`,
+    );
 }
 
 const listQualifications: Route = {
-  method: "GET", pattern: "/v1/customers/:customerId/qualifications", auth: "app-or-user",
+  method: "GET",
+  pattern: "/v1/customers/:customerId/qualifications",
+  auth: "app-or-user",
   handle(ctx) {
     const customer = routeCustomer(ctx);
     progressVetting(ctx, customer);
@@ -76,22 +109,33 @@ const listQualifications: Route = {
 };
 
 const createQualification: Route = {
-  method: "POST", pattern: "/v1/customers/:customerId/qualifications", auth: "user-only",
+  method: "POST",
+  pattern: "/v1/customers/:customerId/qualifications",
+  auth: "user-only",
   handle(ctx) {
     const customer = routeCustomer(ctx);
     const body = parseBody(createSchema, ctx.body, "qualification", CREATE_FIX);
     if (body.qualification === "None" || body.qualification === "Nonprofit") {
-      throw new ApiError(400, 2000, `${body.qualification} can't be requested; qualification must be Education, GovernmentCommunityCloud or StateOwnedEntity.`);
+      throw new ApiError(
+        400,
+        2000,
+        `${body.qualification} can't be requested; qualification must be Education, GovernmentCommunityCloud or StateOwnedEntity.`,
+      );
     }
     if (body.qualification === "Education" && !body.educationSegment) {
       throw new ApiError(400, 2000, "educationSegment is required for Education: send K12 or HigherEducation.");
     }
     refuseDuplicate(customer, body.qualification);
-    const now = ctx.now().toISOString().replace(/\.\d{3}Z$/, "Z");
-    const record: QualificationRecord = body.qualification === "StateOwnedEntity"
-      ? { qualification: "StateOwnedEntity" }
-      : { qualification: body.qualification, vettingStatus: "InReview", vettingCreateDate: now };
-    if (body.qualification === "GovernmentCommunityCloud") record.validationCode = useValidationCode(ctx, body.validationCode ?? ctx.query.get("code") ?? undefined);
+    const now = ctx
+      .now()
+      .toISOString()
+      .replace(/\.\d{3}Z$/, "Z");
+    const record: QualificationRecord =
+      body.qualification === "StateOwnedEntity"
+        ? { qualification: "StateOwnedEntity" }
+        : { qualification: body.qualification, vettingStatus: "InReview", vettingCreateDate: now };
+    if (body.qualification === "GovernmentCommunityCloud")
+      record.validationCode = useValidationCode(ctx, body.validationCode ?? ctx.query.get("code") ?? undefined);
     if (body.educationSegment) record.educationSegment = body.educationSegment;
     if (body.website) record.website = body.website;
     customer.qualifications.push(record);
@@ -101,7 +145,9 @@ const createQualification: Route = {
 };
 
 const getLegacyQualification: Route = {
-  method: "GET", pattern: "/v1/customers/:customerId/qualification", auth: "app-or-user",
+  method: "GET",
+  pattern: "/v1/customers/:customerId/qualification",
+  auth: "app-or-user",
   handle(ctx) {
     const customer = routeCustomer(ctx);
     progressVetting(ctx, customer);
@@ -110,17 +156,36 @@ const getLegacyQualification: Route = {
 };
 
 const updateLegacyQualification: Route = {
-  method: "PUT", pattern: "/v1/customers/:customerId/qualification", auth: "user-only",
+  method: "PUT",
+  pattern: "/v1/customers/:customerId/qualification",
+  auth: "user-only",
   handle(ctx) {
     const customer = routeCustomer(ctx);
     const raw: unknown = ctx.body;
-    const name = typeof raw === "number" && Number.isInteger(raw) ? ENUM[raw] : typeof raw === "string" ? ENUM.find((e) => sameEnum(e, raw)) : undefined;
+    const name =
+      typeof raw === "number" && Number.isInteger(raw)
+        ? ENUM[raw]
+        : typeof raw === "string"
+          ? ENUM.find((e) => sameEnum(e, raw))
+          : undefined;
     if (name !== "Education" && name !== "GovernmentCommunityCloud") {
-      throw new ApiError(400, 2000, "The body must be the qualification as a JSON string (\"Education\" or \"GovernmentCommunityCloud\") or its enum value (1 or 3).");
+      throw new ApiError(
+        400,
+        2000,
+        'The body must be the qualification as a JSON string ("Education" or "GovernmentCommunityCloud") or its enum value (1 or 3).',
+      );
     }
     refuseDuplicate(customer, name);
-    const record: QualificationRecord = { qualification: name, vettingStatus: "Approved", vettingCreateDate: ctx.now().toISOString().replace(/\.\d{3}Z$/, "Z") };
-    if (name === "GovernmentCommunityCloud") record.validationCode = useValidationCode(ctx, ctx.query.get("code") ?? undefined);
+    const record: QualificationRecord = {
+      qualification: name,
+      vettingStatus: "Approved",
+      vettingCreateDate: ctx
+        .now()
+        .toISOString()
+        .replace(/\.\d{3}Z$/, "Z"),
+    };
+    if (name === "GovernmentCommunityCloud")
+      record.validationCode = useValidationCode(ctx, ctx.query.get("code") ?? undefined);
     customer.qualifications.push(record);
     customer.legacyQualification = legacyName(name);
     ctx.changed();
@@ -128,4 +193,9 @@ const updateLegacyQualification: Route = {
   },
 };
 
-export const qualificationRoutes: Route[] = [listQualifications, createQualification, getLegacyQualification, updateLegacyQualification];
+export const qualificationRoutes: Route[] = [
+  listQualifications,
+  createQualification,
+  getLegacyQualification,
+  updateLegacyQualification,
+];

@@ -25,12 +25,23 @@ function roleJson(role: RoleRecord) {
 }
 
 function memberJson(role: RoleRecord, user: UserRecord) {
-  return { displayName: user.displayName, userPrincipalName: user.userPrincipalName, roleId: role.id, id: user.id, attributes: { objectType: "UserMember" } };
+  return {
+    displayName: user.displayName,
+    userPrincipalName: user.userPrincipalName,
+    roleId: role.id,
+    id: user.id,
+    attributes: { objectType: "UserMember" },
+  };
 }
 
 function findRole(customer: CustomerRecord, roleId: string): RoleRecord {
   const role = customer.roles.find((r) => r.id.toLowerCase() === roleId.toLowerCase());
-  if (!role) throw new ApiError(404, 1000, `Directory role ${roleId} not found; list the customer's roles with GET /v1/customers/{customer-id}/directoryroles.`);
+  if (!role)
+    throw new ApiError(
+      404,
+      1000,
+      `Directory role ${roleId} not found; list the customer's roles with GET /v1/customers/{customer-id}/directoryroles.`,
+    );
   return role;
 }
 
@@ -41,43 +52,63 @@ function customerAndPurge(ctx: RequestContext): CustomerRecord {
 }
 
 const listRoles: Route = {
-  method: "GET", pattern: "/v1/customers/:customerId/directoryroles", auth: "user-only",
+  method: "GET",
+  pattern: "/v1/customers/:customerId/directoryroles",
+  auth: "user-only",
   handle(ctx) {
     const customer = routeCustomer(ctx);
-    return { status: 200, body: collection(customer.roles.map(roleJson), `/v1/customers/${customer.id}/directoryroles`) };
+    return {
+      status: 200,
+      body: collection(customer.roles.map(roleJson), `/v1/customers/${customer.id}/directoryroles`),
+    };
   },
 };
 
 const listUserRoles: Route = {
-  method: "GET", pattern: "/v1/customers/:customerId/users/:userId/directoryroles", auth: "user-only",
+  method: "GET",
+  pattern: "/v1/customers/:customerId/users/:userId/directoryroles",
+  auth: "user-only",
   handle(ctx) {
     const customer = customerAndPurge(ctx);
     const user = activeUser(customer, ctx.params.userId);
     const roles = customer.roles.filter((r) => r.memberIds.includes(user.id));
-    return { status: 200, body: collection(roles.map(roleJson), `/v1/customers/${customer.id}/users/${user.id}/directoryroles`) };
+    return {
+      status: 200,
+      body: collection(roles.map(roleJson), `/v1/customers/${customer.id}/users/${user.id}/directoryroles`),
+    };
   },
 };
 
 const listMembers: Route = {
-  method: "GET", pattern: "/v1/customers/:customerId/directoryroles/:roleId/usermembers", auth: "user-only",
+  method: "GET",
+  pattern: "/v1/customers/:customerId/directoryroles/:roleId/usermembers",
+  auth: "user-only",
   handle(ctx) {
     const customer = customerAndPurge(ctx);
     const role = findRole(customer, ctx.params.roleId);
     const byId = new Map(customer.users.filter((u) => u.state === "active").map((u) => [u.id, u]));
     const members = role.memberIds.map((id) => byId.get(id)).filter((u): u is UserRecord => u !== undefined);
     const page = seekPage(ctx, members, {
-      basePath: `/v1/customers/${customer.id}/directoryroles/${role.id}/usermembers`, scope: `rolemembers:${customer.id}:${role.id}`,
+      basePath: `/v1/customers/${customer.id}/directoryroles/${role.id}/usermembers`,
+      scope: `rolemembers:${customer.id}:${role.id}`,
     });
     return { status: 200, body: { ...page, items: page.items.map((u) => memberJson(role, u)) } };
   },
 };
 
 const addMember: Route = {
-  method: "POST", pattern: "/v1/customers/:customerId/directoryroles/:roleId/usermembers", auth: "user-only",
+  method: "POST",
+  pattern: "/v1/customers/:customerId/directoryroles/:roleId/usermembers",
+  auth: "user-only",
   handle(ctx) {
     const customer = customerAndPurge(ctx);
     const role = findRole(customer, ctx.params.roleId);
-    const body = parseBody(addMemberSchema, ctx.body, "role member", "Send {\"id\":\"<user id>\",\"displayName\":\"...\",\"userPrincipalName\":\"...\"}.");
+    const body = parseBody(
+      addMemberSchema,
+      ctx.body,
+      "role member",
+      'Send {"id":"<user id>","displayName":"...","userPrincipalName":"..."}.',
+    );
     const user = activeUser(customer, body.id);
     if (role.memberIds.includes(user.id)) {
       throw new ApiError(409, 60024, `User ${user.id} is already a member of the directory role ${role.name}.`);
@@ -89,7 +120,9 @@ const addMember: Route = {
 };
 
 const removeMember: Route = {
-  method: "DELETE", pattern: "/v1/customers/:customerId/directoryroles/:roleId/usermembers/:userId", auth: "user-only",
+  method: "DELETE",
+  pattern: "/v1/customers/:customerId/directoryroles/:roleId/usermembers/:userId",
+  auth: "user-only",
   handle(ctx) {
     const customer = customerAndPurge(ctx);
     const role = findRole(customer, ctx.params.roleId);

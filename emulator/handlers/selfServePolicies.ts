@@ -19,28 +19,37 @@ import { callerEtag, sameEtag } from "./shared/etag";
 const GUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 const ID_PATTERN = new RegExp(`^(${GUID})_(${GUID})$`);
 
-const tenantRef = (typeField: "selfServeEntityType" | "grantorType", values: readonly string[]) => z.object({
-  [typeField]: looseEnum(values),
-  tenantId: z.string().nullish(), tenantID: z.string().nullish(),
-}).transform((v, ctx) => {
-  const tenant = v.tenantID ?? v.tenantId;
-  if (!tenant || !new RegExp(`^${GUID}$`).test(tenant)) {
-    ctx.addIssue({ code: "custom", message: "tenantID is required and must be a GUID", path: ["tenantID"] });
-    return z.NEVER;
-  }
-  return { type: (v as Record<string, string>)[typeField], tenant: tenant.toLowerCase() };
-});
+const tenantRef = (typeField: "selfServeEntityType" | "grantorType", values: readonly string[]) =>
+  z
+    .object({
+      [typeField]: looseEnum(values),
+      tenantId: z.string().nullish(),
+      tenantID: z.string().nullish(),
+    })
+    .transform((v, ctx) => {
+      const tenant = v.tenantID ?? v.tenantId;
+      if (!tenant || !new RegExp(`^${GUID}$`).test(tenant)) {
+        ctx.addIssue({ code: "custom", message: "tenantID is required and must be a GUID", path: ["tenantID"] });
+        return z.NEVER;
+      }
+      return { type: (v as Record<string, string>)[typeField], tenant: tenant.toLowerCase() };
+    });
 
 const policySchema = z.object({
   id: z.string().nullish(),
   selfServeEntity: tenantRef("selfServeEntityType", ["customer"]),
   grantor: tenantRef("grantorType", ["billToPartner"]),
-  permissions: z.array(z.object({
-    resource: looseEnum(["AzureReservedInstances", "AzureSavingsPlan"] as const),
-    action: looseEnum(["Purchase"] as const),
-  })).min(1, { message: "must list at least one permission" }),
+  permissions: z
+    .array(
+      z.object({
+        resource: looseEnum(["AzureReservedInstances", "AzureSavingsPlan"] as const),
+        action: looseEnum(["Purchase"] as const),
+      }),
+    )
+    .min(1, { message: "must list at least one permission" }),
 });
-const FIX = "Send {selfServeEntity:{selfServeEntityType:\"customer\", tenantID}, grantor:{grantorType:\"billToPartner\", tenantID}, permissions:[{resource:\"AzureReservedInstances\", action:\"Purchase\"}]}.";
+const FIX =
+  'Send {selfServeEntity:{selfServeEntityType:"customer", tenantID}, grantor:{grantorType:"billToPartner", tenantID}, permissions:[{resource:"AzureReservedInstances", action:"Purchase"}]}.';
 
 function newEtag(): string {
   return `"${randomUUID()}"`;
@@ -58,11 +67,19 @@ function policyJson(p: SelfServePolicyRecord) {
 
 function visibleTo(ctx: RequestContext, p: SelfServePolicyRecord): boolean {
   const partnerTenant = ctx.partner.tenantId.toLowerCase();
-  return p.grantorTenantId.toLowerCase() === partnerTenant || ctx.partner.customers.some((c) => c.id.toLowerCase() === p.entityTenantId.toLowerCase());
+  return (
+    p.grantorTenantId.toLowerCase() === partnerTenant ||
+    ctx.partner.customers.some((c) => c.id.toLowerCase() === p.entityTenantId.toLowerCase())
+  );
 }
 
 function wellFormedId(id: string): string {
-  if (!ID_PATTERN.test(id)) throw new ApiError(404, 600040, `Self-serve policy identifier '${id.slice(0, 80)}' is incorrect; it is "<grantor tenantID>_<customer tenantID>".`);
+  if (!ID_PATTERN.test(id))
+    throw new ApiError(
+      404,
+      600040,
+      `Self-serve policy identifier '${id.slice(0, 80)}' is incorrect; it is "<grantor tenantID>_<customer tenantID>".`,
+    );
   return id.toLowerCase();
 }
 
@@ -78,12 +95,18 @@ function checkParties(ctx: RequestContext, entityTenant: string, grantorTenant: 
     throw new ApiError(400, 2000, `grantor.tenantID must be your partner tenant id (${ctx.partner.tenantId}).`);
   }
   if (!ctx.partner.customers.some((c) => c.id.toLowerCase() === entityTenant)) {
-    throw new ApiError(403, 20002, `Partner ${ctx.partner.tenantId} has no commerce relationship with customer ${entityTenant}.`);
+    throw new ApiError(
+      403,
+      20002,
+      `Partner ${ctx.partner.tenantId} has no commerce relationship with customer ${entityTenant}.`,
+    );
   }
 }
 
 const createPolicy: Route = {
-  method: "POST", pattern: "/v1/SelfServePolicy", auth: "app-or-user",
+  method: "POST",
+  pattern: "/v1/SelfServePolicy",
+  auth: "app-or-user",
   handle(ctx) {
     const body = parseBody(policySchema, ctx.body, "self-serve policy", FIX);
     checkParties(ctx, body.selfServeEntity.tenant, body.grantor.tenant);
@@ -92,9 +115,13 @@ const createPolicy: Route = {
       throw new ApiError(409, 600041, `Self-serve policy ${id} already exists; update it with PUT instead.`);
     }
     const record: SelfServePolicyRecord = {
-      id, entityType: body.selfServeEntity.type, entityTenantId: body.selfServeEntity.tenant,
-      grantorType: body.grantor.type, grantorTenantId: body.grantor.tenant,
-      permissions: body.permissions.map((p) => ({ resource: p.resource, action: p.action })), etag: newEtag(),
+      id,
+      entityType: body.selfServeEntity.type,
+      entityTenantId: body.selfServeEntity.tenant,
+      grantorType: body.grantor.type,
+      grantorTenantId: body.grantor.tenant,
+      permissions: body.permissions.map((p) => ({ resource: p.resource, action: p.action })),
+      etag: newEtag(),
     };
     ctx.store.selfServePolicies.push(record);
     ctx.changed();
@@ -103,36 +130,68 @@ const createPolicy: Route = {
 };
 
 const listPolicies: Route = {
-  method: "GET", pattern: "/v1/SelfServePolicy", auth: "app-or-user",
+  method: "GET",
+  pattern: "/v1/SelfServePolicy",
+  auth: "app-or-user",
   handle(ctx) {
     const key = [...ctx.query.keys()].find((k) => k.toLowerCase() === "entity_id");
     const entity = key ? ctx.query.get(key) : null;
-    if (!entity) throw new ApiError(400, 2000, "Query parameter entity_id is required: the customer tenant id whose self-serve policies to list.");
-    const items = ctx.store.selfServePolicies.filter((p) => p.entityTenantId.toLowerCase() === entity.toLowerCase() && visibleTo(ctx, p));
-    return { status: 200, body: collection(items.map(policyJson), `/v1/SelfServePolicy?entity_id=${encodeURIComponent(entity)}`) };
+    if (!entity)
+      throw new ApiError(
+        400,
+        2000,
+        "Query parameter entity_id is required: the customer tenant id whose self-serve policies to list.",
+      );
+    const items = ctx.store.selfServePolicies.filter(
+      (p) => p.entityTenantId.toLowerCase() === entity.toLowerCase() && visibleTo(ctx, p),
+    );
+    return {
+      status: 200,
+      body: collection(items.map(policyJson), `/v1/SelfServePolicy?entity_id=${encodeURIComponent(entity)}`),
+    };
   },
 };
 
 const getPolicy: Route = {
-  method: "GET", pattern: "/v1/SelfServePolicy/:id", auth: "app-or-user",
+  method: "GET",
+  pattern: "/v1/SelfServePolicy/:id",
+  auth: "app-or-user",
   handle(ctx) {
     return { status: 200, body: policyJson(findPolicy(ctx, ctx.params.id)) };
   },
 };
 
 function updatePolicy(ctx: RequestContext, pathId: string | undefined) {
-  const body = parseBody(policySchema, ctx.body, "self-serve policy", `${FIX} Include id and attributes.etag from the last GET.`);
+  const body = parseBody(
+    policySchema,
+    ctx.body,
+    "self-serve policy",
+    `${FIX} Include id and attributes.etag from the last GET.`,
+  );
   const bodyId = body.id ?? undefined;
   const id = pathId ?? bodyId;
-  if (!id) throw new ApiError(404, 600040, "Self-serve policy identifier is missing: send the policy's id in the body (or PUT /v1/SelfServePolicy/{id}).");
+  if (!id)
+    throw new ApiError(
+      404,
+      600040,
+      "Self-serve policy identifier is missing: send the policy's id in the body (or PUT /v1/SelfServePolicy/{id}).",
+    );
   const policy = findPolicy(ctx, id);
   const expected = `${body.grantor.tenant}_${body.selfServeEntity.tenant}`;
   if ((bodyId && bodyId.toLowerCase() !== policy.id) || expected !== policy.id) {
-    throw new ApiError(404, 600040, `Self-serve policy identifier is incorrect: the path id, body id and grantor/selfServeEntity tenants must all name ${policy.id}.`);
+    throw new ApiError(
+      404,
+      600040,
+      `Self-serve policy identifier is incorrect: the path id, body id and grantor/selfServeEntity tenants must all name ${policy.id}.`,
+    );
   }
   const etag = callerEtag(ctx);
   if (etag === undefined || !sameEtag(etag, policy.etag)) {
-    throw new ApiError(400, 2055, "Etag is no longer valid. GET the self-serve policy and send its current attributes.etag (or If-Match).");
+    throw new ApiError(
+      400,
+      2055,
+      "Etag is no longer valid. GET the self-serve policy and send its current attributes.etag (or If-Match).",
+    );
   }
   policy.permissions = body.permissions.map((p) => ({ resource: p.resource, action: p.action }));
   policy.etag = newEtag();
@@ -141,17 +200,23 @@ function updatePolicy(ctx: RequestContext, pathId: string | undefined) {
 }
 
 const updatePolicyByBody: Route = {
-  method: "PUT", pattern: "/v1/SelfServePolicy", auth: "app-or-user",
+  method: "PUT",
+  pattern: "/v1/SelfServePolicy",
+  auth: "app-or-user",
   handle: (ctx) => updatePolicy(ctx, undefined),
 };
 
 const updatePolicyById: Route = {
-  method: "PUT", pattern: "/v1/SelfServePolicy/:id", auth: "app-or-user",
+  method: "PUT",
+  pattern: "/v1/SelfServePolicy/:id",
+  auth: "app-or-user",
   handle: (ctx) => updatePolicy(ctx, ctx.params.id),
 };
 
 const deletePolicy: Route = {
-  method: "DELETE", pattern: "/v1/SelfServePolicy/:id", auth: "app-or-user",
+  method: "DELETE",
+  pattern: "/v1/SelfServePolicy/:id",
+  auth: "app-or-user",
   handle(ctx) {
     const policy = findPolicy(ctx, ctx.params.id);
     ctx.store.selfServePolicies = ctx.store.selfServePolicies.filter((p) => p !== policy);
@@ -160,4 +225,11 @@ const deletePolicy: Route = {
   },
 };
 
-export const selfServePolicyRoutes: Route[] = [createPolicy, listPolicies, getPolicy, updatePolicyByBody, updatePolicyById, deletePolicy];
+export const selfServePolicyRoutes: Route[] = [
+  createPolicy,
+  listPolicies,
+  getPolicy,
+  updatePolicyByBody,
+  updatePolicyById,
+  deletePolicy,
+];

@@ -16,11 +16,24 @@ import { routeCustomer } from "./shared/lookup";
 
 export function subscriptionJson(customerId: string, s: SubscriptionRecord) {
   return {
-    id: s.id, offerId: s.offerId, entitlementId: s.entitlementId, offerName: s.offerName, friendlyName: s.friendlyName,
-    quantity: s.quantity, unitType: s.unitType, ...(s.parentSubscriptionId ? { parentSubscriptionId: s.parentSubscriptionId } : {}),
-    creationDate: s.creationDate, effectiveStartDate: s.effectiveStartDate, commitmentEndDate: s.commitmentEndDate,
-    status: s.status, autoRenewEnabled: s.autoRenewEnabled, billingType: s.billingType, billingCycle: s.billingCycle,
-    contractType: s.contractType, orderId: s.orderId, termDuration: s.termDuration,
+    id: s.id,
+    offerId: s.offerId,
+    entitlementId: s.entitlementId,
+    offerName: s.offerName,
+    friendlyName: s.friendlyName,
+    quantity: s.quantity,
+    unitType: s.unitType,
+    ...(s.parentSubscriptionId ? { parentSubscriptionId: s.parentSubscriptionId } : {}),
+    creationDate: s.creationDate,
+    effectiveStartDate: s.effectiveStartDate,
+    commitmentEndDate: s.commitmentEndDate,
+    status: s.status,
+    autoRenewEnabled: s.autoRenewEnabled,
+    billingType: s.billingType,
+    billingCycle: s.billingCycle,
+    contractType: s.contractType,
+    orderId: s.orderId,
+    termDuration: s.termDuration,
     ...(s.partnerId ? { partnerId: s.partnerId } : {}),
     ...(s.status === "suspended" ? { suspensionReasons: ["PartnerInitiated"] } : {}),
     links: {
@@ -39,25 +52,54 @@ function findSubscription(customer: CustomerRecord, id: string): SubscriptionRec
 }
 
 const patchSchema = z.object({
-  friendlyName: z.string().trim().min(1, { message: "must not be empty" }).max(100, { message: "must be at most 100 characters" }).nullish().transform((v) => v ?? undefined),
-  quantity: z.number().int({ message: "must be a whole number" }).min(1).max(10000).nullish().transform((v) => v ?? undefined),
-  autoRenewEnabled: z.boolean().nullish().transform((v) => v ?? undefined),
-  status: z.string().nullish().transform((v) => v ?? undefined),
+  friendlyName: z
+    .string()
+    .trim()
+    .min(1, { message: "must not be empty" })
+    .max(100, { message: "must be at most 100 characters" })
+    .nullish()
+    .transform((v) => v ?? undefined),
+  quantity: z
+    .number()
+    .int({ message: "must be a whole number" })
+    .min(1)
+    .max(10000)
+    .nullish()
+    .transform((v) => v ?? undefined),
+  autoRenewEnabled: z
+    .boolean()
+    .nullish()
+    .transform((v) => v ?? undefined),
+  status: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? undefined),
 });
-const FIX = "GET the subscription, change friendlyName/quantity/autoRenewEnabled/status, and PATCH the whole resource back with attributes.etag.";
+const FIX =
+  "GET the subscription, change friendlyName/quantity/autoRenewEnabled/status, and PATCH the whole resource back with attributes.etag.";
 
 const listSubscriptions: Route = {
-  method: "GET", pattern: "/v1/customers/:customerId/subscriptions", auth: "app-or-user",
+  method: "GET",
+  pattern: "/v1/customers/:customerId/subscriptions",
+  auth: "app-or-user",
   handle(ctx) {
     const customer = routeCustomer(ctx);
     const orderId = ctx.query.get("order_id");
     const items = customer.subscriptions.filter((s) => !orderId || s.orderId === orderId);
-    return { status: 200, body: collection(items.map((s) => subscriptionJson(customer.id, s)), `/v1/customers/${customer.id}/subscriptions`) };
+    return {
+      status: 200,
+      body: collection(
+        items.map((s) => subscriptionJson(customer.id, s)),
+        `/v1/customers/${customer.id}/subscriptions`,
+      ),
+    };
   },
 };
 
 const getSubscription: Route = {
-  method: "GET", pattern: "/v1/customers/:customerId/subscriptions/:subscriptionId", auth: "app-or-user",
+  method: "GET",
+  pattern: "/v1/customers/:customerId/subscriptions/:subscriptionId",
+  auth: "app-or-user",
   handle(ctx) {
     const customer = routeCustomer(ctx);
     return { status: 200, body: subscriptionJson(customer.id, findSubscription(customer, ctx.params.subscriptionId)) };
@@ -65,22 +107,41 @@ const getSubscription: Route = {
 };
 
 const updateSubscription: Route = {
-  method: "PATCH", pattern: "/v1/customers/:customerId/subscriptions/:subscriptionId", auth: "app-or-user",
+  method: "PATCH",
+  pattern: "/v1/customers/:customerId/subscriptions/:subscriptionId",
+  auth: "app-or-user",
   handle(ctx) {
     const customer = routeCustomer(ctx);
     const sub = findSubscription(customer, ctx.params.subscriptionId);
     const etag = callerEtag(ctx);
-    if (etag === undefined) throw new ApiError(400, 2000, `The subscription update needs its etag (attributes.etag or If-Match). ${FIX}`);
-    if (!sameEtag(etag, versionEtag(sub.id, sub.etagVersion))) throw new ApiError(400, 2055, "Etag is no longer valid. GET the subscription again and retry with its current etag.");
+    if (etag === undefined)
+      throw new ApiError(400, 2000, `The subscription update needs its etag (attributes.etag or If-Match). ${FIX}`);
+    if (!sameEtag(etag, versionEtag(sub.id, sub.etagVersion)))
+      throw new ApiError(
+        400,
+        2055,
+        "Etag is no longer valid. GET the subscription again and retry with its current etag.",
+      );
     const body = parseBody(patchSchema, ctx.body, "subscription", FIX);
-    if (sub.status === "deleted") throw new ApiError(400, 2011, `Subscription with ID ${sub.id} and deleted status can't be updated.`);
+    if (sub.status === "deleted")
+      throw new ApiError(400, 2011, `Subscription with ID ${sub.id} and deleted status can't be updated.`);
     let status = sub.status;
     if (body.status !== undefined && !sameEnum(body.status, sub.status)) {
       if (sameEnum(body.status, "active") && sub.status === "suspended") status = "active";
       else if (sameEnum(body.status, "suspended") && sub.status === "active") status = "suspended";
-      else throw new ApiError(400, 2000, `A subscription's status can only change between active and suspended (from ${sub.status} to '${body.status.slice(0, 20)}' requested).`);
+      else
+        throw new ApiError(
+          400,
+          2000,
+          `A subscription's status can only change between active and suspended (from ${sub.status} to '${body.status.slice(0, 20)}' requested).`,
+        );
     }
-    if (sub.status === "suspended" && status !== "active") throw new ApiError(400, 800091, "Can't update a subscription with suspended status; reactivate it with status active first.");
+    if (sub.status === "suspended" && status !== "active")
+      throw new ApiError(
+        400,
+        800091,
+        "Can't update a subscription with suspended status; reactivate it with status active first.",
+      );
     if (body.friendlyName !== undefined) sub.friendlyName = body.friendlyName;
     if (body.quantity !== undefined) sub.quantity = body.quantity;
     if (body.autoRenewEnabled !== undefined) sub.autoRenewEnabled = body.autoRenewEnabled;

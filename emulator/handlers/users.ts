@@ -21,11 +21,20 @@ import type { CustomerRecord, UserRecord } from "../store/types";
 import { looseEnum, parseBody } from "./shared/body";
 import { routeCustomer } from "./shared/lookup";
 import {
-  activeUser, consumeInvisibleRead, consumedUnits, purgeForRequest, totalUnits, userLink, userNotFound,
+  activeUser,
+  consumeInvisibleRead,
+  consumedUnits,
+  purgeForRequest,
+  totalUnits,
+  userLink,
+  userNotFound,
 } from "./shared/directoryUsers";
 
 const opt = <T extends z.ZodTypeAny>(schema: T) => schema.nullish().transform((v) => v ?? undefined);
-const upnSchema = z.string().trim().regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, { message: "must look like alias@domain" });
+const upnSchema = z
+  .string()
+  .trim()
+  .regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, { message: "must look like alias@domain" });
 const passwordProfileSchema = z.object({
   password: z.string().min(1, { message: "must not be empty" }),
   forceChangePassword: opt(z.boolean()),
@@ -34,23 +43,28 @@ const passwordProfileSchema = z.object({
 const createUserSchema = z.object({
   userPrincipalName: upnSchema,
   displayName: z.string().trim().min(1, { message: "must not be empty" }),
-  firstName: opt(z.string()), lastName: opt(z.string()),
+  firstName: opt(z.string()),
+  lastName: opt(z.string()),
   usageLocation: opt(z.string().regex(/^[A-Za-z]{2}$/, { message: "must be a 2-letter country code such as US" })),
-  immutableId: opt(z.string()), phoneNumber: opt(z.string()),
+  immutableId: opt(z.string()),
+  phoneNumber: opt(z.string()),
   passwordProfile: passwordProfileSchema,
 });
-const CREATE_FIX = "Send {userPrincipalName, displayName, passwordProfile: {password, forceChangePassword}} (firstName, lastName, usageLocation optional).";
+const CREATE_FIX =
+  "Send {userPrincipalName, displayName, passwordProfile: {password, forceChangePassword}} (firstName, lastName, usageLocation optional).";
 
 const updateUserSchema = z.object({
   state: opt(looseEnum(["active", "inactive"] as const)),
   userPrincipalName: opt(upnSchema),
   displayName: opt(z.string().trim().min(1, { message: "must not be empty" })),
-  firstName: opt(z.string()), lastName: opt(z.string()),
+  firstName: opt(z.string()),
+  lastName: opt(z.string()),
   usageLocation: opt(z.string().regex(/^[A-Za-z]{2}$/, { message: "must be a 2-letter country code such as US" })),
-  immutableId: opt(z.string()), phoneNumber: opt(z.string()),
+  immutableId: opt(z.string()),
+  phoneNumber: opt(z.string()),
   passwordProfile: opt(passwordProfileSchema),
 });
-const UPDATE_FIX = "Send only the fields to change, or {\"state\":\"active\"} to restore a deleted user.";
+const UPDATE_FIX = 'Send only the fields to change, or {"state":"active"} to restore a deleted user.';
 
 const resetPasswordSchema = z.object({ passwordProfile: passwordProfileSchema });
 
@@ -70,10 +84,21 @@ function checkUpn(customer: CustomerRecord, upn: string, selfId?: string): void 
   const domain = upn.slice(upn.lastIndexOf("@") + 1).toLowerCase();
   const verified = customer.domains.filter((d) => d.status === "verified");
   const federated = verified.find((d) => d.name.toLowerCase() === domain && d.authenticationType === "federated");
-  if (federated) throw new ApiError(400, 60020, `Users can't be created in the federated domain ${domain}; use a managed domain of the customer.`);
-  const allowed = [customer.companyProfile.domain, ...customer.customDomains, ...verified.map((d) => d.name)].map((d) => d.toLowerCase());
+  if (federated)
+    throw new ApiError(
+      400,
+      60020,
+      `Users can't be created in the federated domain ${domain}; use a managed domain of the customer.`,
+    );
+  const allowed = [customer.companyProfile.domain, ...customer.customDomains, ...verified.map((d) => d.name)].map((d) =>
+    d.toLowerCase(),
+  );
   if (!allowed.includes(domain)) {
-    throw new ApiError(400, 60019, `The userPrincipalName domain ${domain} is not a domain of this customer; use one of: ${[...new Set(allowed)].join(", ")}.`);
+    throw new ApiError(
+      400,
+      60019,
+      `The userPrincipalName domain ${domain} is not a domain of this customer; use one of: ${[...new Set(allowed)].join(", ")}.`,
+    );
   }
   const clash = customer.users.find((u) => u.id !== selfId && u.userPrincipalName.toLowerCase() === upn.toLowerCase());
   if (clash) {
@@ -82,17 +107,31 @@ function checkUpn(customer: CustomerRecord, upn: string, selfId?: string): void 
   }
 }
 
-export function userJson(customerId: string, u: UserRecord, passwordProfile?: { password: string; forceChangePassword: boolean }) {
+export function userJson(
+  customerId: string,
+  u: UserRecord,
+  passwordProfile?: { password: string; forceChangePassword: boolean },
+) {
   return {
     ...(u.usageLocation !== undefined ? { usageLocation: u.usageLocation } : {}),
-    id: u.id, userPrincipalName: u.userPrincipalName,
+    id: u.id,
+    userPrincipalName: u.userPrincipalName,
     ...(u.firstName !== undefined ? { firstName: u.firstName } : {}),
     ...(u.lastName !== undefined ? { lastName: u.lastName } : {}),
     displayName: u.displayName,
     ...(u.immutableId !== undefined ? { immutableId: u.immutableId } : {}),
     ...(u.phoneNumber !== undefined ? { phoneNumber: u.phoneNumber } : {}),
-    ...(passwordProfile ? { passwordProfile: { forceChangePassword: passwordProfile.forceChangePassword, password: passwordProfile.password } } : {}),
-    lastDirectorySyncTime: u.lastDirectorySyncTime, userDomainType: u.userDomainType, state: u.state,
+    ...(passwordProfile
+      ? {
+          passwordProfile: {
+            forceChangePassword: passwordProfile.forceChangePassword,
+            password: passwordProfile.password,
+          },
+        }
+      : {}),
+    lastDirectorySyncTime: u.lastDirectorySyncTime,
+    userDomainType: u.userDomainType,
+    state: u.state,
     softDeletionTime: u.softDeletionTime,
     links: { self: userLink(customerId, u.id) },
     attributes: { objectType: "CustomerUser" },
@@ -111,20 +150,34 @@ function usersFilterState(raw: string | null): "active" | "inactive" {
   const filter = parseFilter(raw);
   if (!filter) return "active";
   if (!sameEnum(filter.field, "UserState")) {
-    throw new ApiError(400, 2000, `User search only supports Field 'UserState' (got '${filter.field.slice(0, 40)}'), e.g. {"Field":"UserState","Value":"Inactive","Operator":"equals"}.`);
+    throw new ApiError(
+      400,
+      2000,
+      `User search only supports Field 'UserState' (got '${filter.field.slice(0, 40)}'), e.g. {"Field":"UserState","Value":"Inactive","Operator":"equals"}.`,
+    );
   }
-  if (!sameEnum(filter.operator, "equals")) throw new ApiError(400, 2000, "User search only allows the equals operation.");
+  if (!sameEnum(filter.operator, "equals"))
+    throw new ApiError(400, 2000, "User search only allows the equals operation.");
   if (sameEnum(filter.value, "inactive")) return "inactive";
   if (sameEnum(filter.value, "active")) return "active";
-  throw new ApiError(400, 2000, `UserState filter value must be Active or Inactive (got '${filter.value.slice(0, 40)}').`);
+  throw new ApiError(
+    400,
+    2000,
+    `UserState filter value must be Active or Inactive (got '${filter.value.slice(0, 40)}').`,
+  );
 }
 
 function sortUsers(ctx: RequestContext, users: UserRecord[]): UserRecord[] {
   const field = ctx.query.get("sortField");
   const direction = ctx.query.get("sortDirection");
   if (!field) return users;
-  const key = sameEnum(field, "DisplayName") ? "displayName" : sameEnum(field, "UserPrincipalName") ? "userPrincipalName" : undefined;
-  if (!key) throw new ApiError(400, 2000, `sortField must be DisplayName or UserPrincipalName (got '${field.slice(0, 40)}').`);
+  const key = sameEnum(field, "DisplayName")
+    ? "displayName"
+    : sameEnum(field, "UserPrincipalName")
+      ? "userPrincipalName"
+      : undefined;
+  if (!key)
+    throw new ApiError(400, 2000, `sortField must be DisplayName or UserPrincipalName (got '${field.slice(0, 40)}').`);
   if (direction && !sameEnum(direction, "Ascending") && !sameEnum(direction, "Descending")) {
     throw new ApiError(400, 2000, `sortDirection must be Ascending or Descending (got '${direction.slice(0, 40)}').`);
   }
@@ -134,8 +187,16 @@ function sortUsers(ctx: RequestContext, users: UserRecord[]): UserRecord[] {
 
 /** Restores a soft-deleted user; assignments whose SKU has no seat left are dropped. */
 function restore(customer: CustomerRecord, u: UserRecord): void {
-  const clash = customer.users.find((o) => o.id !== u.id && o.state === "active" && o.userPrincipalName.toLowerCase() === u.userPrincipalName.toLowerCase());
-  if (clash) throw new ApiError(409, 60018, `A user with userPrincipalName ${u.userPrincipalName} already exists; it must be renamed or deleted before this user can be restored.`);
+  const clash = customer.users.find(
+    (o) =>
+      o.id !== u.id && o.state === "active" && o.userPrincipalName.toLowerCase() === u.userPrincipalName.toLowerCase(),
+  );
+  if (clash)
+    throw new ApiError(
+      409,
+      60018,
+      `A user with userPrincipalName ${u.userPrincipalName} already exists; it must be renamed or deleted before this user can be restored.`,
+    );
   const held = customer.licenses.filter((l) => l.userId === u.id);
   u.state = "active";
   u.softDeletionTime = null;
@@ -148,7 +209,9 @@ function restore(customer: CustomerRecord, u: UserRecord): void {
 }
 
 const createUser: Route = {
-  method: "POST", pattern: "/v1/customers/:customerId/users", auth: "user-only",
+  method: "POST",
+  pattern: "/v1/customers/:customerId/users",
+  auth: "user-only",
   handle(ctx) {
     const customer = routeCustomer(ctx);
     purgeForRequest(ctx, customer);
@@ -157,38 +220,61 @@ const createUser: Route = {
     checkPassword(body.passwordProfile.password);
     const now = ctx.now().toISOString();
     const user: UserRecord = {
-      id: randomUUID(), userPrincipalName: body.userPrincipalName, firstName: body.firstName, lastName: body.lastName,
-      displayName: body.displayName, usageLocation: body.usageLocation?.toUpperCase(), immutableId: body.immutableId,
-      phoneNumber: body.phoneNumber, password: body.passwordProfile.password,
-      forceChangePassword: body.passwordProfile.forceChangePassword ?? true, passwordChangedAt: now,
-      userDomainType: "none", state: "active", softDeletionTime: null, lastDirectorySyncTime: null, createdAt: now,
+      id: randomUUID(),
+      userPrincipalName: body.userPrincipalName,
+      firstName: body.firstName,
+      lastName: body.lastName,
+      displayName: body.displayName,
+      usageLocation: body.usageLocation?.toUpperCase(),
+      immutableId: body.immutableId,
+      phoneNumber: body.phoneNumber,
+      password: body.passwordProfile.password,
+      forceChangePassword: body.passwordProfile.forceChangePassword ?? true,
+      passwordChangedAt: now,
+      userDomainType: "none",
+      state: "active",
+      softDeletionTime: null,
+      lastDirectorySyncTime: null,
+      createdAt: now,
     };
     for (const key of Object.keys(user) as Array<keyof UserRecord>) if (user[key] === undefined) delete user[key];
     const hiddenReads = ctx.store.settings?.eventualConsistencyReads;
     if (hiddenReads && hiddenReads > 0) user.invisibleReads = hiddenReads;
     customer.users.push(user);
     ctx.changed();
-    return { status: 201, body: userJson(customer.id, user, { password: user.password, forceChangePassword: user.forceChangePassword }) };
+    return {
+      status: 201,
+      body: userJson(customer.id, user, { password: user.password, forceChangePassword: user.forceChangePassword }),
+    };
   },
 };
 
 const listUsers: Route = {
-  method: "GET", pattern: "/v1/customers/:customerId/users", auth: "user-only",
+  method: "GET",
+  pattern: "/v1/customers/:customerId/users",
+  auth: "user-only",
   handle(ctx) {
     const customer = routeCustomer(ctx);
     purgeForRequest(ctx, customer);
     const state = usersFilterState(ctx.query.get("filter"));
     const candidates = customer.users.filter((u) => u.state === state && !consumeInvisibleRead(ctx, u));
     const page = seekPage(ctx, sortUsers(ctx, candidates), {
-      basePath: `/v1/customers/${customer.id}/users`, scope: `users:${customer.id}`,
-      carried: { filter: ctx.query.get("filter"), sortField: ctx.query.get("sortField"), sortDirection: ctx.query.get("sortDirection") },
+      basePath: `/v1/customers/${customer.id}/users`,
+      scope: `users:${customer.id}`,
+      carried: {
+        filter: ctx.query.get("filter"),
+        sortField: ctx.query.get("sortField"),
+        sortDirection: ctx.query.get("sortDirection"),
+      },
     });
     return { status: 200, body: { ...page, items: page.items.map((u) => userJson(customer.id, u)) } };
   },
 };
 
 const getUser: Route = {
-  method: "GET", pattern: "/v1/customers/:customerId/users/:userId", auth: "user-only",
+  method: "GET",
+  pattern: "/v1/customers/:customerId/users/:userId",
+  auth: "user-only",
   handle(ctx) {
     const customer = routeCustomer(ctx);
     purgeForRequest(ctx, customer);
@@ -199,16 +285,26 @@ const getUser: Route = {
 };
 
 const updateUser: Route = {
-  method: "PATCH", pattern: "/v1/customers/:customerId/users/:userId", auth: "user-only",
+  method: "PATCH",
+  pattern: "/v1/customers/:customerId/users/:userId",
+  auth: "user-only",
   handle(ctx) {
     const customer = routeCustomer(ctx);
     purgeForRequest(ctx, customer);
     const body = parseBody(updateUserSchema, ctx.body, "user update", UPDATE_FIX);
     const user = customer.users.find((u) => u.id.toLowerCase() === ctx.params.userId.toLowerCase());
     if (!user) throw userNotFound(ctx.params.userId);
-    if (body.state === "inactive") throw new ApiError(400, 60026, "A user can't be deactivated with PATCH; delete it with DELETE /v1/customers/{customer-id}/users/{user-id}.");
+    if (body.state === "inactive")
+      throw new ApiError(
+        400,
+        60026,
+        "A user can't be deactivated with PATCH; delete it with DELETE /v1/customers/{customer-id}/users/{user-id}.",
+      );
     if (user.state === "inactive" && body.state !== "active") throw userNotFound(ctx.params.userId);
-    if (body.userPrincipalName !== undefined && body.userPrincipalName.toLowerCase() !== user.userPrincipalName.toLowerCase()) {
+    if (
+      body.userPrincipalName !== undefined &&
+      body.userPrincipalName.toLowerCase() !== user.userPrincipalName.toLowerCase()
+    ) {
       checkUpn(customer, body.userPrincipalName, user.id);
     }
     if (body.passwordProfile) checkPassword(body.passwordProfile.password);
@@ -227,11 +323,18 @@ const updateUser: Route = {
 };
 
 const resetPassword: Route = {
-  method: "PATCH", pattern: "/v1/customers/:customerId/users/:userId/resetpassword", auth: "user-only",
+  method: "PATCH",
+  pattern: "/v1/customers/:customerId/users/:userId/resetpassword",
+  auth: "user-only",
   handle(ctx) {
     const customer = routeCustomer(ctx);
     purgeForRequest(ctx, customer);
-    const body = parseBody(resetPasswordSchema, ctx.body, "password reset", "Send {\"passwordProfile\":{\"password\":\"...\",\"forceChangePassword\":true}}.");
+    const body = parseBody(
+      resetPasswordSchema,
+      ctx.body,
+      "password reset",
+      'Send {"passwordProfile":{"password":"...","forceChangePassword":true}}.',
+    );
     const user = activeUser(customer, ctx.params.userId);
     const echoed = setPassword(ctx, user, body.passwordProfile);
     ctx.changed();
@@ -240,7 +343,9 @@ const resetPassword: Route = {
 };
 
 const deleteUser: Route = {
-  method: "DELETE", pattern: "/v1/customers/:customerId/users/:userId", auth: "user-only",
+  method: "DELETE",
+  pattern: "/v1/customers/:customerId/users/:userId",
+  auth: "user-only",
   handle(ctx) {
     const customer = routeCustomer(ctx);
     purgeForRequest(ctx, customer);

@@ -4,13 +4,19 @@
 import type { Route } from "../http/types";
 
 const listValidationCodes: Route = {
-  method: "GET", pattern: "/v1/customers/all/validations", auth: "app-or-user",
+  method: "GET",
+  pattern: "/v1/customers/all/validations",
+  auth: "app-or-user",
   handle(ctx) {
     return {
       status: 200,
       body: ctx.partner.validationCodes.map((v) => ({
-        partnerId: ctx.partner.tenantId, organizationName: v.organizationName, validationId: v.validationId,
-        maxCreates: v.maxCreates, remainingCreates: v.remainingCreates, eTag: v.etag,
+        partnerId: ctx.partner.tenantId,
+        organizationName: v.organizationName,
+        validationId: v.validationId,
+        maxCreates: v.maxCreates,
+        remainingCreates: v.remainingCreates,
+        eTag: v.etag,
       })),
     };
   },

@@ -9,7 +9,11 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 /** Thrown when the body is over MAX_BODY_BYTES; the server answers 413 and closes the connection. */
 export class BodyTooLargeError extends ApiError {
   constructor() {
-    super(413, 2000, `The request body is larger than the limit of ${MAX_BODY_BYTES} bytes (1 MiB); send a smaller body.`);
+    super(
+      413,
+      2000,
+      `The request body is larger than the limit of ${MAX_BODY_BYTES} bytes (1 MiB); send a smaller body.`,
+    );
   }
 }
 
@@ -28,7 +32,9 @@ export function readRawBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promi
     });
     req.on("end", () => (tooLarge ? reject(new BodyTooLargeError()) : resolve(Buffer.concat(chunks))));
     req.on("error", reject);
-    req.on("close", () => { if (!req.complete) reject(tooLarge ? new BodyTooLargeError() : new Error("client closed the request early")); });
+    req.on("close", () => {
+      if (!req.complete) reject(tooLarge ? new BodyTooLargeError() : new Error("client closed the request early"));
+    });
   });
 }
 
@@ -53,6 +59,10 @@ export function parseJsonBody(raw: Buffer, contentType: string | undefined): unk
   try {
     return normalizeKeys(JSON.parse(raw.toString("utf8")));
   } catch (e) {
-    throw new ApiError(400, 2000, `The request body is not valid JSON (${(e as Error).message}); send a well-formed JSON document.`);
+    throw new ApiError(
+      400,
+      2000,
+      `The request body is not valid JSON (${(e as Error).message}); send a well-formed JSON document.`,
+    );
   }
 }

@@ -7,7 +7,10 @@ import type { Store } from "../store/store";
 import type { CustomerRecord, PartnerRecord } from "../store/types";
 import { ApiError, type Route } from "./types";
 
-interface CompiledRoute { route: Route; segments: Array<{ literal: string } | { param: string }> }
+interface CompiledRoute {
+  route: Route;
+  segments: Array<{ literal: string } | { param: string }>;
+}
 
 export type RouteMatch = { route: Route; params: Record<string, string> } | { status: 404 | 405; allowed: string[] };
 
@@ -19,7 +22,9 @@ export class RouteTable {
   constructor(routes: Route[]) {
     this.compiled = routes.map((route) => ({
       route,
-      segments: splitPath(route.pattern).map((s) => (s.startsWith(":") ? { param: s.slice(1) } : { literal: s.toLowerCase() })),
+      segments: splitPath(route.pattern).map((s) =>
+        s.startsWith(":") ? { param: s.slice(1) } : { literal: s.toLowerCase() },
+      ),
     }));
   }
 
@@ -52,7 +57,9 @@ export class RouteTable {
     const best = candidates.reduce((a, b) => (b.score > a.score ? b : a)).score;
     const sameShape = candidates.filter((x) => x.score === best);
     const wanted = method.toUpperCase();
-    const hit = sameShape.find((x) => x.c.route.method === wanted) ?? (wanted === "HEAD" ? sameShape.find((x) => x.c.route.method === "GET") : undefined);
+    const hit =
+      sameShape.find((x) => x.c.route.method === wanted) ??
+      (wanted === "HEAD" ? sameShape.find((x) => x.c.route.method === "GET") : undefined);
     if (hit) return { route: hit.c.route, params: hit.params };
     return { status: 405, allowed: [...new Set(sameShape.map((x) => x.c.route.method))] };
   }
@@ -60,11 +67,20 @@ export class RouteTable {
 
 /** Checks a :customerId and finds it among the caller partner's customers (400/900118, 404/60003, 403/20002). */
 export function resolveCustomer(store: Store, partner: PartnerRecord, customerId: string): CustomerRecord {
-  if (!isGuid(customerId)) throw new ApiError(400, 900118, `Invalid Customer ID: '${customerId}' is not a GUID; use the customer's tenant id.`);
+  if (!isGuid(customerId))
+    throw new ApiError(
+      400,
+      900118,
+      `Invalid Customer ID: '${customerId}' is not a GUID; use the customer's tenant id.`,
+    );
   const found = store.findCustomer(customerId);
   if (!found) throw new ApiError(404, 60003, `Tenant with id ${customerId} was not found.`);
   if (found.partner !== partner) {
-    throw new ApiError(403, 20002, `Partner ${partner.tenantId} has no commerce relationship with customer ${customerId}.`);
+    throw new ApiError(
+      403,
+      20002,
+      `Partner ${partner.tenantId} has no commerce relationship with customer ${customerId}.`,
+    );
   }
   return found.customer;
 }

@@ -7,7 +7,12 @@ export type AuthMode = "app-or-user" | "user-only";
 
 /** What the verified bearer token says about the caller. */
 export interface Caller {
-  partnerId: string; clientId: string; kind: "app" | "user"; userId?: string; userPrincipalName?: string; audience: string;
+  partnerId: string;
+  clientId: string;
+  kind: "app" | "user";
+  userId?: string;
+  userPrincipalName?: string;
+  audience: string;
 }
 
 export interface RequestContext {
@@ -30,7 +35,11 @@ export interface RequestContext {
   changed(): void;
 }
 
-export interface Reply { status: number; body?: unknown; headers?: Record<string, string> }
+export interface Reply {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
 
 export interface Route {
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "HEAD";
@@ -42,7 +51,13 @@ export interface Route {
 
 /** Thrown by handlers; becomes the documented error body {code, description, data, source}. */
 export class ApiError extends Error {
-  constructor(public status: number, public code: number | string, public description: string, public data: string[] = [], public extra: Record<string, unknown> = {}) {
+  constructor(
+    public status: number,
+    public code: number | string,
+    public description: string,
+    public data: string[] = [],
+    public extra: Record<string, unknown> = {},
+  ) {
     super(description);
   }
 }

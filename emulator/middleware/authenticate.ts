@@ -3,17 +3,33 @@
 import { verifyAccessToken } from "../auth/accessToken";
 import { errorReply, type Middleware } from "./exchange";
 
-const challenge = (error?: string) => ({ "WWW-Authenticate": `OAuth realm=urn:cpsvc:cpid:emulator${error ? `, error="${error}"` : ""}` });
+const challenge = (error?: string) => ({
+  "WWW-Authenticate": `OAuth realm=urn:cpsvc:cpid:emulator${error ? `, error="${error}"` : ""}`,
+});
 
 export const authenticate: Middleware = async (x, next) => {
   const header = x.req.headers.authorization;
   if (!header) {
-    x.reply = errorReply(401, 800001, "Partner Token missing in request context. Send Authorization: Bearer <access token>.", [], {}, challenge());
+    x.reply = errorReply(
+      401,
+      800001,
+      "Partner Token missing in request context. Send Authorization: Bearer <access token>.",
+      [],
+      {},
+      challenge(),
+    );
     return;
   }
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (!match) {
-    x.reply = errorReply(401, 400, "Access denied: the Authorization header must be 'Bearer <access token>'.", [], {}, challenge("invalid_request"));
+    x.reply = errorReply(
+      401,
+      400,
+      "Access denied: the Authorization header must be 'Bearer <access token>'.",
+      [],
+      {},
+      challenge("invalid_request"),
+    );
     return;
   }
   const result = verifyAccessToken(match[1], x.runtime.store.data.tokenSigningKey, x.runtime.clock.now());
@@ -23,7 +39,14 @@ export const authenticate: Middleware = async (x, next) => {
   }
   const partner = x.runtime.store.partner(result.caller.partnerId);
   if (!partner) {
-    x.reply = errorReply(401, 400, "Access denied: the token's tenant is not a partner known to this emulator.", [], {}, challenge("invalid_token"));
+    x.reply = errorReply(
+      401,
+      400,
+      "Access denied: the token's tenant is not a partner known to this emulator.",
+      [],
+      {},
+      challenge("invalid_token"),
+    );
     return;
   }
   x.caller = result.caller;

@@ -8,11 +8,20 @@ export const dispatch: Middleware = async (x) => {
   const body = parseJsonBody(x.rawBody, x.req.headers["content-type"]);
   const store = x.runtime.store;
   const ctx: RequestContext = {
-    method: x.method, path: x.path, params: x.params, query: x.query, headers: x.req.headers, body,
-    caller: x.caller!, store: store.data, partner: x.partner!,
+    method: x.method,
+    path: x.path,
+    params: x.params,
+    query: x.query,
+    headers: x.req.headers,
+    body,
+    caller: x.caller!,
+    store: store.data,
+    partner: x.partner!,
     customer: x.params.customerId !== undefined ? resolveCustomer(store, x.partner!, x.params.customerId) : undefined,
     now: () => new Date(x.runtime.clock.domainNow()),
-    changed: () => { x.changed = true; },
+    changed: () => {
+      x.changed = true;
+    },
   };
   x.reply = await x.route!.handle(ctx);
 };

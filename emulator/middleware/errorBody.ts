@@ -11,7 +11,13 @@ export const errorBody: Middleware = async (x, next) => {
       x.reply = errorReply(e.status, e.code, e.description, e.data, e.extra);
       return;
     }
-    x.runtime.diagnostic(`emulator: unexpected error in ${x.method} ${x.path} (request ${x.requestId}): ${(e as Error)?.message ?? String(e)}`);
-    x.reply = errorReply(500, 5000, `The emulator failed to process the request (MS-RequestId ${x.requestId}); this is an emulator bug.`);
+    x.runtime.diagnostic(
+      `emulator: unexpected error in ${x.method} ${x.path} (request ${x.requestId}): ${(e as Error)?.message ?? String(e)}`,
+    );
+    x.reply = errorReply(
+      500,
+      5000,
+      `The emulator failed to process the request (MS-RequestId ${x.requestId}); this is an emulator bug.`,
+    );
   }
 };

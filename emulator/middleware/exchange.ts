@@ -64,12 +64,20 @@ export type Middleware = (x: Exchange, next: () => Promise<void>) => Promise<voi
 /** Runs middlewares as an onion: each wraps the ones after it (first = outermost). */
 export function compose(middlewares: Middleware[]): (x: Exchange) => Promise<void> {
   return (x) => {
-    const run = (i: number): Promise<void> => (i < middlewares.length ? middlewares[i](x, () => run(i + 1)) : Promise.resolve());
+    const run = (i: number): Promise<void> =>
+      i < middlewares.length ? middlewares[i](x, () => run(i + 1)) : Promise.resolve();
     return run(0);
   };
 }
 
 /** The documented Partner Center error body. */
-export function errorReply(status: number, code: number | string, description: string, data: string[] = [], extra: Record<string, unknown> = {}, headers?: Record<string, string>): Reply {
+export function errorReply(
+  status: number,
+  code: number | string,
+  description: string,
+  data: string[] = [],
+  extra: Record<string, unknown> = {},
+  headers?: Record<string, string>,
+): Reply {
   return { status, body: { code, description, data, source: "PartnerFD", ...extra }, headers };
 }

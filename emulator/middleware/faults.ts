@@ -9,13 +9,25 @@ function failWith(x: Exchange, rule: FaultRule): void {
     return;
   }
   const status = rule.status ?? 500;
-  const headers: Record<string, string> = rule.retryAfter !== undefined ? { "Retry-After": String(rule.retryAfter) } : {};
+  const headers: Record<string, string> =
+    rule.retryAfter !== undefined ? { "Retry-After": String(rule.retryAfter) } : {};
   if (status === 429 && rule.code === undefined) {
     const seconds = rule.retryAfter ?? 1;
-    x.reply = { status, body: { statusCode: 429, message: `Rate limit is exceeded. Try again in ${seconds} seconds.` }, headers: { "Retry-After": String(seconds) } };
+    x.reply = {
+      status,
+      body: { statusCode: 429, message: `Rate limit is exceeded. Try again in ${seconds} seconds.` },
+      headers: { "Retry-After": String(seconds) },
+    };
     return;
   }
-  x.reply = errorReply(status, rule.code ?? status, rule.description ?? `Injected fault (rule ${rule.id}).`, [], {}, headers);
+  x.reply = errorReply(
+    status,
+    rule.code ?? status,
+    rule.description ?? `Injected fault (rule ${rule.id}).`,
+    [],
+    {},
+    headers,
+  );
 }
 
 export const faults: Middleware = async (x, next) => {

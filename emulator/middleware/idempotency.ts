@@ -8,7 +8,11 @@ import { errorReply, type Middleware } from "./exchange";
 
 export const IDEMPOTENCY_WINDOW_MS = 10 * 60_000;
 
-interface Entry { fingerprint: string; reply: Reply; expiresAt: number }
+interface Entry {
+  fingerprint: string;
+  reply: Reply;
+  expiresAt: number;
+}
 
 export class IdempotencyCache {
   private entries = new Map<string, Entry>();
@@ -50,7 +54,8 @@ export const idempotency: Middleware = async (x, next) => {
   try {
     await next();
   } catch (e) {
-    if (e instanceof ApiError && e.status < 500) cache.put(key, fingerprint, errorReply(e.status, e.code, e.description, e.data, e.extra), x.runtime.clock.now());
+    if (e instanceof ApiError && e.status < 500)
+      cache.put(key, fingerprint, errorReply(e.status, e.code, e.description, e.data, e.extra), x.runtime.clock.now());
     throw e;
   }
   if (x.reply && x.reply.status < 500) cache.put(key, fingerprint, x.reply, x.runtime.clock.now());

@@ -20,7 +20,11 @@ export const requestIds: Middleware = async (x, next) => {
   } finally {
     if (x.reply) {
       x.reply.headers = {
-        ...x.reply.headers, "MS-RequestId": x.requestId, "MS-CorrelationId": x.correlationId, "MS-CV": cv, "MS-ServerId": SERVER_ID,
+        ...x.reply.headers,
+        "MS-RequestId": x.requestId,
+        "MS-CorrelationId": x.correlationId,
+        "MS-CV": cv,
+        "MS-ServerId": SERVER_ID,
       };
     }
   }

@@ -3,10 +3,20 @@
 import type { Middleware } from "./exchange";
 
 export interface RequestLogEntry {
-  seq: number; time: string; method: string; path: string; query: string; status: number;
-  requestId: string; correlationId: string; partnerId: string | null; customerId: string | null; replayed: boolean;
+  seq: number;
+  time: string;
+  method: string;
+  path: string;
+  query: string;
+  status: number;
+  requestId: string;
+  correlationId: string;
+  partnerId: string | null;
+  customerId: string | null;
+  replayed: boolean;
   /** id of the fault rule that fired, and the latency it injected */
-  faultId?: string; latencyMs?: number;
+  faultId?: string;
+  latencyMs?: number;
   /** true when the socket was destroyed instead of answering (status is then 0) */
   reset?: boolean;
 }
@@ -45,10 +55,19 @@ export const requestLog: Middleware = async (x, next) => {
     await next();
   } finally {
     x.runtime.log.add({
-      time: new Date(x.runtime.clock.domainNow()).toISOString(), method: x.method, path: x.path, query: maskQuery(x.query),
-      status: x.reset ? 0 : x.reply?.status ?? 0, requestId: x.requestId, correlationId: x.correlationId,
-      partnerId: x.partner?.tenantId ?? null, customerId: x.customerId ?? null, replayed: x.replayed,
-      ...(x.faultId ? { faultId: x.faultId } : {}), ...(x.latencyMs ? { latencyMs: x.latencyMs } : {}), ...(x.reset ? { reset: true } : {}),
+      time: new Date(x.runtime.clock.domainNow()).toISOString(),
+      method: x.method,
+      path: x.path,
+      query: maskQuery(x.query),
+      status: x.reset ? 0 : (x.reply?.status ?? 0),
+      requestId: x.requestId,
+      correlationId: x.correlationId,
+      partnerId: x.partner?.tenantId ?? null,
+      customerId: x.customerId ?? null,
+      replayed: x.replayed,
+      ...(x.faultId ? { faultId: x.faultId } : {}),
+      ...(x.latencyMs ? { latencyMs: x.latencyMs } : {}),
+      ...(x.reset ? { reset: true } : {}),
     });
   }
 };

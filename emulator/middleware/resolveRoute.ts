@@ -14,14 +14,30 @@ export const resolveRoute: Middleware = async (x, next) => {
   }
   const match = table.match(x.method, x.path);
   if ("status" in match) {
-    if (match.status === 404) throw new ApiError(404, 1000, `No resource exists at ${x.path}; check the path against the Partner Center REST reference.`);
-    x.reply = errorReply(405, 2000, `The method ${x.method} is not supported on ${x.path}; use ${match.allowed.join(" or ")}.`, [], {}, { Allow: match.allowed.join(", ") });
+    if (match.status === 404)
+      throw new ApiError(
+        404,
+        1000,
+        `No resource exists at ${x.path}; check the path against the Partner Center REST reference.`,
+      );
+    x.reply = errorReply(
+      405,
+      2000,
+      `The method ${x.method} is not supported on ${x.path}; use ${match.allowed.join(" or ")}.`,
+      [],
+      {},
+      { Allow: match.allowed.join(", ") },
+    );
     return;
   }
   x.route = match.route;
   x.params = match.params;
   if (match.route.auth === "user-only" && x.caller!.kind === "app") {
-    throw new ApiError(403, 900329, "This resource does not support application-only authentication; use App+User (delegated) credentials.");
+    throw new ApiError(
+      403,
+      900329,
+      "This resource does not support application-only authentication; use App+User (delegated) credentials.",
+    );
   }
   if (match.params.customerId !== undefined) {
     x.customerId = match.params.customerId.toLowerCase();

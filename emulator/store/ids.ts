@@ -12,7 +12,10 @@ export function guidFrom(name: string): string {
 
 /** A secret-looking string derived from a name (base64url of a hash). */
 export function secretFrom(name: string, length = 40): string {
-  return createHash("sha256").update(`pulumi-partner-center-emulator-secret/${name}`).digest("base64url").slice(0, length);
+  return createHash("sha256")
+    .update(`pulumi-partner-center-emulator-secret/${name}`)
+    .digest("base64url")
+    .slice(0, length);
 }
 
 export function newGuid(): string {

@@ -7,14 +7,23 @@ import type { CustomerRecord, PartnerRecord, StoreData, UserRecord } from "./typ
 
 const StoreFileSchema = z.looseObject({
   version: z.literal(1),
-  partners: z.array(z.looseObject({ tenantId: z.string(), customers: z.array(z.looseObject({ id: z.string() })), apps: z.array(z.any()) })),
+  partners: z.array(
+    z.looseObject({
+      tenantId: z.string(),
+      customers: z.array(z.looseObject({ id: z.string() })),
+      apps: z.array(z.any()),
+    }),
+  ),
   selfServePolicies: z.array(z.any()),
   agreementMetadata: z.array(z.any()),
   tokenSigningKey: z.string().min(16),
   clockOffsetMs: z.number(),
 });
 
-export interface Settings { eventualConsistencyReads: number; rateLimitPerMinute: number }
+export interface Settings {
+  eventualConsistencyReads: number;
+  rateLimitPerMinute: number;
+}
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 500;
 
 /** Runtime knobs with their defaults (POST /_emulator/config changes them). */
@@ -26,7 +35,10 @@ export function settingsOf(data: StoreData): Settings {
 }
 
 export class Store {
-  constructor(public data: StoreData, readonly path?: string) {}
+  constructor(
+    public data: StoreData,
+    readonly path?: string,
+  ) {}
 
   /** Reads and checks a state file; throws an Error naming the file and the fix when it is not a valid emulator state. */
   static readFile(path: string): StoreData {
@@ -34,12 +46,16 @@ export class Store {
     try {
       parsed = JSON.parse(readFileSync(path, "utf8"));
     } catch (e) {
-      throw new Error(`The emulator state file ${path} is corrupt (${(e as Error).message}). Fix it or delete it to start from the seed.`);
+      throw new Error(
+        `The emulator state file ${path} is corrupt (${(e as Error).message}). Fix it or delete it to start from the seed.`,
+      );
     }
     const result = StoreFileSchema.safeParse(parsed);
     if (!result.success) {
       const issue = result.error.issues[0];
-      throw new Error(`The emulator state file ${path} is not a valid emulator state (field ${issue.path.join(".") || "(root)"}: ${issue.message}). Fix it or delete it to start from the seed.`);
+      throw new Error(
+        `The emulator state file ${path} is not a valid emulator state (field ${issue.path.join(".") || "(root)"}: ${issue.message}). Fix it or delete it to start from the seed.`,
+      );
     }
     return parsed as StoreData;
   }
@@ -97,7 +113,8 @@ function buildUserIndex(users: UserRecord[]) {
 export function findUser(customer: CustomerRecord, idOrUpn: string): UserRecord | undefined {
   const key = idOrUpn.toLowerCase();
   const users = customer.users;
-  const matches = (u: UserRecord | undefined) => !!u && (u.id.toLowerCase() === key || u.userPrincipalName.toLowerCase() === key);
+  const matches = (u: UserRecord | undefined) =>
+    !!u && (u.id.toLowerCase() === key || u.userPrincipalName.toLowerCase() === key);
   let index = userIndexes.get(users);
   if (index && index.size === users.length) {
     const pos = index.byKey.get(key);

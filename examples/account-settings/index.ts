@@ -28,14 +28,14 @@ export const hasBudget = usageBudget.hasBudget;
 const newCustomerDomain = config.get("newCustomerDomain");
 const newCustomer = newCustomerDomain
   ? new Customer("new-customer", {
-    domain: newCustomerDomain,
-    companyName: "Fabrikam New Ltd",
-    email: "billing@fabrikam.example",
-    defaultAddress: { country: "US", city: "Seattle", addressLine1: "1 Pine St", postalCode: "98101", state: "WA" },
-    // deletionPolicy: "delete" would delete it on destroy (integration sandbox only); the default keeps it.
-  })
+      domain: newCustomerDomain,
+      companyName: "Fabrikam New Ltd",
+      email: "billing@fabrikam.example",
+      defaultAddress: { country: "US", city: "Seattle", addressLine1: "1 Pine St", postalCode: "98101", state: "WA" },
+      // deletionPolicy: "delete" would delete it on destroy (integration sandbox only); the default keeps it.
+    })
   : undefined;
 
 export const newCustomerId = newCustomer?.customerId;
-export const newCustomerAdmin = newCustomer?.adminUserName;        // secret
+export const newCustomerAdmin = newCustomer?.adminUserName; // secret
 export const newCustomerAdminPassword = newCustomer?.adminPassword; // secret

@@ -2,7 +2,13 @@
 // Administrator, a self-serve policy for Azure reservations, subscription nicknames and, where asked for,
 // a verified custom domain. Outside this repository, import from "pulumi-partner-center" instead of "../../provider".
 import * as pulumi from "@pulumi/pulumi";
-import { CustomerUser, SelfServePolicy, SubscriptionNickname, UserRoleAssignment, VerifiedDomain } from "../../provider";
+import {
+  CustomerUser,
+  SelfServePolicy,
+  SubscriptionNickname,
+  UserRoleAssignment,
+  VerifiedDomain,
+} from "../../provider";
 
 interface CustomerSettings {
   /** a domain of the customer for sign-in names, e.g. contoso.onmicrosoft.com */
@@ -20,7 +26,10 @@ const settings = config.requireObject<Record<string, CustomerSettings>>("custome
 export const breakGlassUserIds: Record<string, pulumi.Output<string>> = {};
 for (const customerId of customerIds) {
   const s = settings[customerId];
-  if (!s?.domain) throw new Error(`config "customers" has no domain for customer ${customerId}. Fix: add { "${customerId}": { "domain": "<its domain>" } }`);
+  if (!s?.domain)
+    throw new Error(
+      `config "customers" has no domain for customer ${customerId}. Fix: add { "${customerId}": { "domain": "<its domain>" } }`,
+    );
   const key = customerId.slice(0, 8);
 
   const admin = new CustomerUser(`${key}-breakglass`, {
@@ -29,7 +38,11 @@ for (const customerId of customerIds) {
     displayName: "Break-glass administrator",
     usageLocation: "US",
   });
-  new UserRoleAssignment(`${key}-breakglass-ga`, { customerId, userId: admin.userId, roleName: "Global Administrator" });
+  new UserRoleAssignment(`${key}-breakglass-ga`, {
+    customerId,
+    userId: admin.userId,
+    roleName: "Global Administrator",
+  });
   breakGlassUserIds[customerId] = admin.userId;
 
   new SelfServePolicy(`${key}-reservations`, {
@@ -42,6 +55,11 @@ for (const customerId of customerIds) {
   }
 
   if (s.verifiedDomain) {
-    new VerifiedDomain(`${key}-${s.verifiedDomain}`, { customerId, domainName: s.verifiedDomain, authenticationType: "Managed", capability: "Email" });
+    new VerifiedDomain(`${key}-${s.verifiedDomain}`, {
+      customerId,
+      domainName: s.verifiedDomain,
+      authenticationType: "Managed",
+      capability: "Email",
+    });
   }
 }

@@ -23,7 +23,11 @@ for (const p of people) {
     usageLocation: "US",
   });
   new UserRoleAssignment(`${p.alias}-role`, { customerId, userId: user.userId, roleName: p.role });
-  new UserLicenseAssignment(`${p.alias}-m365`, { customerId, userId: user.userId, skuPartNumber: "O365_BUSINESS_PREMIUM" });
+  new UserLicenseAssignment(`${p.alias}-m365`, {
+    customerId,
+    userId: user.userId,
+    skuPartNumber: "O365_BUSINESS_PREMIUM",
+  });
   userIds[p.alias] = user.userId;
 }
 

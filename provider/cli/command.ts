@@ -31,7 +31,10 @@ export function packageVersion(): string {
 }
 
 /** Strict flag parsing: an unknown flag or a missing value is a UsageError. */
-export function parse<T extends ParseArgsConfig["options"] & object>(argv: string[], options: T): ReturnType<typeof parseArgs<{ options: T; strict: true; allowPositionals: false }>>["values"] {
+export function parse<T extends ParseArgsConfig["options"] & object>(
+  argv: string[],
+  options: T,
+): ReturnType<typeof parseArgs<{ options: T; strict: true; allowPositionals: false }>>["values"] {
   try {
     return parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values;
   } catch (e) {
@@ -43,4 +46,3 @@ export function writePrivateFile(path: string, text: string): void {
   writeFileSync(path, text, { mode: 0o600 });
   chmodSync(path, 0o600);
 }
-

@@ -41,16 +41,23 @@ export const driftCommand: Command & { checkStack(argv: string[], io: Io): Promi
   },
   async checkStack(argv: string[], io: Io): Promise<number> {
     const values = parse(argv, {
-      stack: { type: "string" }, cwd: { type: "string" }, out: { type: "string" }, "max-chars": { type: "string" },
+      stack: { type: "string" },
+      cwd: { type: "string" },
+      out: { type: "string" },
+      "max-chars": { type: "string" },
       parallel: { type: "string" },
     });
-    if (!values.stack) throw new UsageError("--stack NAME is required (the stack to check; `pulumi stack ls` lists them)");
+    if (!values.stack)
+      throw new UsageError("--stack NAME is required (the stack to check; `pulumi stack ls` lists them)");
     const maxChars = values["max-chars"] === undefined ? GITHUB_COMMENT_LIMIT : Number(values["max-chars"]);
     if (!Number.isInteger(maxChars) || maxChars < MIN_MAX_CHARS) {
-      throw new UsageError(`--max-chars must be a whole number of at least ${MIN_MAX_CHARS}, got '${values["max-chars"]}'`);
+      throw new UsageError(
+        `--max-chars must be a whole number of at least ${MIN_MAX_CHARS}, got '${values["max-chars"]}'`,
+      );
     }
     const parallel = values.parallel === undefined ? undefined : Number(values.parallel);
-    if (parallel !== undefined && (!Number.isInteger(parallel) || parallel < 1)) throw new UsageError(`--parallel must be a whole number of at least 1, got '${values.parallel}'`);
+    if (parallel !== undefined && (!Number.isInteger(parallel) || parallel < 1))
+      throw new UsageError(`--parallel must be a whole number of at least 1, got '${values.parallel}'`);
     const outDir = resolve(values.out ?? ".");
 
     let report;
@@ -66,11 +73,14 @@ export const driftCommand: Command & { checkStack(argv: string[], io: Io): Promi
       writeFileSync(join(outDir, DRIFT_MARKDOWN_FILE), markdown.text);
       writeFileSync(join(outDir, DRIFT_JSON_FILE), `${JSON.stringify(report, null, 2)}\n`);
     } catch (e) {
-      io.err(`partner-center drift: cannot write the reports to ${outDir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}. Fix: pass a writable --out DIR`);
+      io.err(
+        `partner-center drift: cannot write the reports to ${outDir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}. Fix: pass a writable --out DIR`,
+      );
       return EXIT_ERROR;
     }
     io.out(`drift ${values.stack}: ${report.result} — ${driftSummary(report)} (exit ${report.exitCode})`);
-    for (const e of report.errors.slice(0, 5)) io.err(`  error: ${e.ref ? `${e.ref.type} ${e.ref.name}: ` : ""}${e.message.split("\n")[0]}`);
+    for (const e of report.errors.slice(0, 5))
+      io.err(`  error: ${e.ref ? `${e.ref.type} ${e.ref.name}: ` : ""}${e.message.split("\n")[0]}`);
     io.out(`  reports: ${join(outDir, DRIFT_MARKDOWN_FILE)}, ${join(outDir, DRIFT_JSON_FILE)}`);
     return report.exitCode;
   },

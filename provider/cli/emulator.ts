@@ -19,11 +19,15 @@ export const emulatorCommand: Command = {
   ].join("\n"),
   async run(argv, io) {
     const values = parse(argv, {
-      port: { type: "string" }, state: { type: "string" }, host: { type: "string" }, http: { type: "boolean" },
+      port: { type: "string" },
+      state: { type: "string" },
+      host: { type: "string" },
+      http: { type: "boolean" },
       "print-credentials": { type: "boolean" },
     });
     const port = values.port === undefined ? 0 : Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, got '${values.port}'`);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new UsageError(`--port must be a number from 0 to 65535, got '${values.port}'`);
     const stopped = io.waitForStop(); // listen for Ctrl+C from the start, so a stop during startup is not lost
     const { startEmulator } = await import("../../emulator");
     const statePath = values.state;
@@ -61,4 +65,3 @@ export const emulatorCommand: Command = {
     return 0;
   },
 };
-

@@ -45,7 +45,9 @@ export const exportCommand: Command = {
   ].join("\n"),
   async run(argv, io) {
     const values = parse(argv, {
-      customer: { type: "string" }, out: { type: "string" }, force: { type: "boolean" },
+      customer: { type: "string" },
+      out: { type: "string" },
+      force: { type: "boolean" },
       ...Object.fromEntries(Object.keys(FLAG_CONFIG).map((flag) => [flag, { type: "string" as const }])),
     });
     const customer = typeof values.customer === "string" ? values.customer.trim() : "";
@@ -53,20 +55,31 @@ export const exportCommand: Command = {
 
     const { loadConfig, clientOptionsOf } = await import("../config");
     const flags = values as Record<string, string | boolean | undefined>;
-    const fromFlags = Object.fromEntries(Object.entries(FLAG_CONFIG).map(([flag, key]) => [key, flags[flag] as string | undefined]));
+    const fromFlags = Object.fromEntries(
+      Object.entries(FLAG_CONFIG).map(([flag, key]) => [key, flags[flag] as string | undefined]),
+    );
     let config: ReturnType<typeof loadConfig>;
     try {
       config = loadConfig((key) => (fromFlags as Record<string, string | undefined>)[key]);
     } catch (e) {
-      throw new Error(`${(e as Error).message}. For export, stack config does not apply: give the settings as flags (--tenant-id, --client-id, ...) or PARTNERCENTER_* variables, and secrets only as variables`);
+      throw new Error(
+        `${(e as Error).message}. For export, stack config does not apply: give the settings as flags (--tenant-id, --client-id, ...) or PARTNERCENTER_* variables, and secrets only as variables`,
+      );
     }
     const { PartnerCenterClient } = await import("../client");
     const client = new PartnerCenterClient(clientOptionsOf(config));
 
     const outDir = typeof values.out === "string" ? resolve(values.out) : undefined;
-    const schemaRef = relative(outDir ?? process.cwd(), schemaFile()).split("\\").join("/");
+    const schemaRef = relative(outDir ?? process.cwd(), schemaFile())
+      .split("\\")
+      .join("/");
     const { exportTenant } = await import("../spec/export");
-    const exported = await exportTenant(client, customer, { partnerTenantId: config.tenantId, cloud: config.cloud, schemaRef, warn: (m) => io.err(`warning: ${m}`) });
+    const exported = await exportTenant(client, customer, {
+      partnerTenantId: config.tenantId,
+      cloud: config.cloud,
+      schemaRef,
+      warn: (m) => io.err(`warning: ${m}`),
+    });
 
     if (!outDir) {
       io.out(exported.text.replace(/\n$/, ""));
@@ -74,12 +87,18 @@ export const exportCommand: Command = {
     }
     const file = join(outDir, `${exported.domain}.yaml`);
     if (existsSync(file) && !values.force) {
-      throw new UsageError(`${file} exists already. Fix: review it with git, then run again with --force to replace it, or choose another --out`);
+      throw new UsageError(
+        `${file} exists already. Fix: review it with git, then run again with --force to replace it, or choose another --out`,
+      );
     }
     mkdirSync(outDir, { recursive: true });
     writeFileSync(file, exported.text);
-    const sections = Object.keys(exported.spec).filter((k) => !["apiVersion", "customer", "description", "adopt"].includes(k));
-    io.out(`wrote ${file}: customer ${exported.customerId}${exported.companyName ? ` (${exported.companyName})` : ""}, sections: ${sections.join(", ") || "none"}`);
+    const sections = Object.keys(exported.spec).filter(
+      (k) => !["apiVersion", "customer", "description", "adopt"].includes(k),
+    );
+    io.out(
+      `wrote ${file}: customer ${exported.customerId}${exported.companyName ? ` (${exported.companyName})` : ""}, sections: ${sections.join(", ") || "none"}`,
+    );
     return 0;
   },
 };

@@ -18,26 +18,33 @@ export const previewReportCommand: Command = {
     "  --out FILE       write the Markdown comment here (default: standard output)",
     "  --json FILE      also write the whole report as JSON (secrets masked, never shortened)",
     `  --max-chars N    size limit of the Markdown (default ${GITHUB_COMMENT_LIMIT}, GitHub's comment limit)`,
-    "  --title TEXT     heading of the comment (default \"Partner Center preview\")",
+    '  --title TEXT     heading of the comment (default "Partner Center preview")',
     "",
     "Example: pulumi preview --json > preview.json; partner-center preview-report --in preview.json --out comment.md",
   ].join("\n"),
   async run(argv, io) {
     const values = parse(argv, {
-      in: { type: "string" }, out: { type: "string" }, json: { type: "string" }, "max-chars": { type: "string" },
+      in: { type: "string" },
+      out: { type: "string" },
+      json: { type: "string" },
+      "max-chars": { type: "string" },
       title: { type: "string" },
     });
     const maxChars = values["max-chars"] === undefined ? GITHUB_COMMENT_LIMIT : Number(values["max-chars"]);
     if (!Number.isInteger(maxChars) || maxChars < MIN_MAX_CHARS) {
-      throw new UsageError(`--max-chars must be a whole number of at least ${MIN_MAX_CHARS}, got '${values["max-chars"]}'`);
+      throw new UsageError(
+        `--max-chars must be a whole number of at least ${MIN_MAX_CHARS}, got '${values["max-chars"]}'`,
+      );
     }
     const source = values.in === undefined || values.in === "-" ? "standard input" : values.in;
     let text: string;
     try {
       text = readFileSync(source === "standard input" ? 0 : source, "utf8");
     } catch (e) {
-      io.err(`partner-center preview-report: cannot read ${source}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}. ` +
-        "Fix: pass --in with the file written by `pulumi preview --json > preview.json`.");
+      io.err(
+        `partner-center preview-report: cannot read ${source}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}. ` +
+          "Fix: pass --in with the file written by `pulumi preview --json > preview.json`.",
+      );
       return 1;
     }
     let report;
@@ -52,7 +59,9 @@ export const previewReportCommand: Command = {
     else io.out(markdown.text);
     if (values.json) writeFileSync(values.json, `${JSON.stringify(report, null, 2)}\n`);
     if (values.out) {
-      io.err(`preview-report: ${summaryLine(report.counts)}; ${markdown.text.length} characters${markdown.truncated ? " (shortened to fit)" : ""} -> ${values.out}`);
+      io.err(
+        `preview-report: ${summaryLine(report.counts)}; ${markdown.text.length} characters${markdown.truncated ? " (shortened to fit)" : ""} -> ${values.out}`,
+      );
     }
     return 0;
   },

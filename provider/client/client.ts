@@ -33,27 +33,50 @@ import { guid } from "./ids";
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-interface SharedState { options: ResolvedClientOptions; core: RunnerCore; throttle: Throttle; tokens: TokenSource }
+interface SharedState {
+  options: ResolvedClientOptions;
+  core: RunnerCore;
+  throttle: Throttle;
+  tokens: TokenSource;
+}
 
 function buildShared(input: ClientOptions): SharedState {
   const options = resolveClientOptions(input);
   const cloud = CLOUDS[options.cloud];
   const endpoint = (options.endpoint ?? cloud.apiBaseUrl).replace(/\/+$/, "");
   const authorityHost = (options.authorityHost ?? cloud.authorityHost).replace(/\/+$/, "");
-  const tokens = options.tokenSource ?? new MsalTokenSource({
-    tenantId: options.tenantId, clientId: options.clientId, clientSecret: options.clientSecret, certificate: options.certificate,
-    refreshToken: options.refreshToken, authorityHost, caCertificate: options.caCertificate,
-    appOnlyScope: options.appOnlyScope, userScope: options.userScope,
-  });
+  const tokens =
+    options.tokenSource ??
+    new MsalTokenSource({
+      tenantId: options.tenantId,
+      clientId: options.clientId,
+      clientSecret: options.clientSecret,
+      certificate: options.certificate,
+      refreshToken: options.refreshToken,
+      authorityHost,
+      caCertificate: options.caCertificate,
+      appOnlyScope: options.appOnlyScope,
+      userScope: options.userScope,
+    });
   const now = options.now ?? Date.now;
   const throttle = new Throttle(options.maxConcurrency, options.maxConcurrencyPerCustomer);
-  const transport = options.transport ?? axiosTransport({ caCertificate: options.caCertificate, timeoutMs: options.timeoutMs });
-  const send = compose([
-    retryPolicy({ ...defaultBackoff, maxRetries: options.maxRetries, sleep: options.sleep ?? realSleep, now, random: options.random ?? Math.random }),
-    throttlePolicy(throttle),
-    authPolicy(tokens),
-    logPolicy(options.logger, now),
-  ], transport);
+  const transport =
+    options.transport ?? axiosTransport({ caCertificate: options.caCertificate, timeoutMs: options.timeoutMs });
+  const send = compose(
+    [
+      retryPolicy({
+        ...defaultBackoff,
+        maxRetries: options.maxRetries,
+        sleep: options.sleep ?? realSleep,
+        now,
+        random: options.random ?? Math.random,
+      }),
+      throttlePolicy(throttle),
+      authPolicy(tokens),
+      logPolicy(options.logger, now),
+    ],
+    transport,
+  );
   return { options, throttle, tokens, core: { endpoint, hasUserCredential: Boolean(options.refreshToken), send } };
 }
 
@@ -100,7 +123,10 @@ export class PartnerCenterClient {
 
   /** A view whose calls all carry MS-CorrelationId = id (one engine operation), sharing auth, throttle and transport. */
   withCorrelationId(id: string): PartnerCenterClient {
-    return new PartnerCenterClient(this.shared.options as ClientOptions, { shared: this.shared, correlationId: guid("client.withCorrelationId", "id", id) });
+    return new PartnerCenterClient(this.shared.options as ClientOptions, {
+      shared: this.shared,
+      correlationId: guid("client.withCorrelationId", "id", id),
+    });
   }
 
   /** The MS-CorrelationId of this view (undefined: a new one per call). */

@@ -6,12 +6,18 @@
 
 export type CloudName = "global" | "usgov" | "china";
 
-export interface Cloud { apiBaseUrl: string; authorityHost: string }
+export interface Cloud {
+  apiBaseUrl: string;
+  authorityHost: string;
+}
 
 export const CLOUDS: Readonly<Record<CloudName, Cloud>> = {
   global: { apiBaseUrl: "https://api.partnercenter.microsoft.com", authorityHost: "https://login.microsoftonline.com" },
   usgov: { apiBaseUrl: "https://api.partnercenter.microsoft.com", authorityHost: "https://login.microsoftonline.us" },
-  china: { apiBaseUrl: "https://partner.partnercenterapi.microsoftonline.cn", authorityHost: "https://login.chinacloudapi.cn" },
+  china: {
+    apiBaseUrl: "https://partner.partnercenterapi.microsoftonline.cn",
+    authorityHost: "https://login.chinacloudapi.cn",
+  },
 };
 
 export const DEFAULT_SCOPE = "https://api.partnercenter.microsoft.com/.default";

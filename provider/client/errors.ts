@@ -34,7 +34,12 @@ export class PartnerCenterError extends Error {
 
   constructor(fields: PartnerCenterErrorFields) {
     const description = redactText(fields.description).slice(0, 1024);
-    const ids = [fields.requestId && `request id ${fields.requestId}`, fields.correlationId && `correlation id ${fields.correlationId}`].filter(Boolean).join(", ");
+    const ids = [
+      fields.requestId && `request id ${fields.requestId}`,
+      fields.correlationId && `correlation id ${fields.correlationId}`,
+    ]
+      .filter(Boolean)
+      .join(", ");
     const status = fields.status ? `HTTP ${fields.status}, ` : "";
     super(`${fields.operation} failed (${status}code ${fields.code}): ${description}${ids ? ` [${ids}]` : ""}`);
     this.name = "PartnerCenterError";
@@ -51,9 +56,22 @@ export class PartnerCenterError extends Error {
 }
 
 const STATUS_NAMES: Record<number, string> = {
-  400: "BadRequest", 401: "Unauthorized", 403: "Forbidden", 404: "NotFound", 405: "MethodNotAllowed", 406: "NotAcceptable",
-  408: "RequestTimeout", 409: "Conflict", 412: "PreconditionFailed", 417: "ExpectationFailed", 429: "TooManyRequests",
-  500: "InternalServerError", 501: "NotImplemented", 502: "BadGateway", 503: "ServiceUnavailable", 504: "GatewayTimeout",
+  400: "BadRequest",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "NotFound",
+  405: "MethodNotAllowed",
+  406: "NotAcceptable",
+  408: "RequestTimeout",
+  409: "Conflict",
+  412: "PreconditionFailed",
+  417: "ExpectationFailed",
+  429: "TooManyRequests",
+  500: "InternalServerError",
+  501: "NotImplemented",
+  502: "BadGateway",
+  503: "ServiceUnavailable",
+  504: "GatewayTimeout",
 };
 
 const ErrorBodySchema = z.looseObject({
@@ -67,10 +85,17 @@ const ErrorBodySchema = z.looseObject({
 });
 
 /** The error for a non-2xx response of one operation. */
-export function errorFromResponse(operation: string, request: PipelineRequest, response: PipelineResponse): PartnerCenterError {
+export function errorFromResponse(
+  operation: string,
+  request: PipelineRequest,
+  response: PipelineResponse,
+): PartnerCenterError {
   const parsed = ErrorBodySchema.safeParse(response.body);
   const body = parsed.success ? parsed.data : {};
-  const code = body.code !== undefined && body.code !== "" ? String(body.code) : body.errorName ?? STATUS_NAMES[response.status] ?? `Http${response.status}`;
+  const code =
+    body.code !== undefined && body.code !== ""
+      ? String(body.code)
+      : (body.errorName ?? STATUS_NAMES[response.status] ?? `Http${response.status}`);
   const text = typeof response.body === "string" ? response.body : undefined;
   const description = body.description ?? body.message ?? text ?? `HTTP ${response.status} with no error description`;
   const retryAfter = header(response, "retry-after");
@@ -89,7 +114,13 @@ export function errorFromResponse(operation: string, request: PipelineRequest, r
 
 /** Input rejected before any request was sent. */
 export function invalidInput(operation: string, field: string, problem: string): PartnerCenterError {
-  return new PartnerCenterError({ status: 0, code: "InvalidInput", description: `${field} ${problem}`, operation, retryable: false });
+  return new PartnerCenterError({
+    status: 0,
+    code: "InvalidInput",
+    description: `${field} ${problem}`,
+    operation,
+    retryable: false,
+  });
 }
 
 export function isPartnerCenterError(e: unknown): e is PartnerCenterError {

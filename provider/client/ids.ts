@@ -16,45 +16,81 @@ export function isGuid(value: string): boolean {
 export function isDomain(value: string): boolean {
   if (value.length > 253 || value.endsWith(".")) return false;
   const labels = value.split(".");
-  return labels.length >= 2 && labels.every((label) => DOMAIN_LABEL.test(label)) && /[a-z]/i.test(labels[labels.length - 1]);
+  return (
+    labels.length >= 2 && labels.every((label) => DOMAIN_LABEL.test(label)) && /[a-z]/i.test(labels[labels.length - 1])
+  );
 }
 
 export function isUpn(value: string): boolean {
   const at = value.lastIndexOf("@");
   if (at <= 0 || value.length > 113 + 256) return false;
   const local = value.slice(0, at);
-  return UPN_LOCAL.test(local) && !local.startsWith(".") && !local.endsWith(".") && !local.includes("..") && !local.includes("%") && isDomain(value.slice(at + 1));
+  return (
+    UPN_LOCAL.test(local) &&
+    !local.startsWith(".") &&
+    !local.endsWith(".") &&
+    !local.includes("..") &&
+    !local.includes("%") &&
+    isDomain(value.slice(at + 1))
+  );
 }
 
 function present(operation: string, field: string, value: unknown): string {
-  if (typeof value !== "string" || value.length === 0) throw invalidInput(operation, field, "is required (a non-empty string)");
-  if (value.length > MAX_SEGMENT) throw invalidInput(operation, field, `is ${value.length} characters long; at most ${MAX_SEGMENT} are allowed`);
-  if (UNSAFE.test(value)) throw invalidInput(operation, field, `contains '/', '\\', '..', '%', '?', '#' or control characters; pass the plain id`);
+  if (typeof value !== "string" || value.length === 0)
+    throw invalidInput(operation, field, "is required (a non-empty string)");
+  if (value.length > MAX_SEGMENT)
+    throw invalidInput(operation, field, `is ${value.length} characters long; at most ${MAX_SEGMENT} are allowed`);
+  if (UNSAFE.test(value))
+    throw invalidInput(
+      operation,
+      field,
+      `contains '/', '\\', '..', '%', '?', '#' or control characters; pass the plain id`,
+    );
   return value;
 }
 
 export function guid(operation: string, field: string, value: unknown): string {
   const text = present(operation, field, value);
-  if (!isGuid(text)) throw invalidInput(operation, field, `must be a GUID like 00000000-0000-0000-0000-000000000000 (got ${JSON.stringify(text.slice(0, 60))})`);
+  if (!isGuid(text))
+    throw invalidInput(
+      operation,
+      field,
+      `must be a GUID like 00000000-0000-0000-0000-000000000000 (got ${JSON.stringify(text.slice(0, 60))})`,
+    );
   return text;
 }
 
 export function domain(operation: string, field: string, value: unknown): string {
   const text = present(operation, field, value);
-  if (!isDomain(text)) throw invalidInput(operation, field, `must be a domain name like contoso.onmicrosoft.com (got ${JSON.stringify(text.slice(0, 60))})`);
+  if (!isDomain(text))
+    throw invalidInput(
+      operation,
+      field,
+      `must be a domain name like contoso.onmicrosoft.com (got ${JSON.stringify(text.slice(0, 60))})`,
+    );
   return text;
 }
 
 export function upn(operation: string, field: string, value: unknown): string {
   const text = present(operation, field, value);
-  if (!isUpn(text)) throw invalidInput(operation, field, `must be a user principal name like alice@contoso.onmicrosoft.com (got ${JSON.stringify(text.slice(0, 60))})`);
+  if (!isUpn(text))
+    throw invalidInput(
+      operation,
+      field,
+      `must be a user principal name like alice@contoso.onmicrosoft.com (got ${JSON.stringify(text.slice(0, 60))})`,
+    );
   return text;
 }
 
 /** A user object id, or (where Partner Center allows it) the user's UPN. */
 export function guidOrUpn(operation: string, field: string, value: unknown): string {
   const text = present(operation, field, value);
-  if (!isGuid(text) && !isUpn(text)) throw invalidInput(operation, field, `must be a user object id (GUID) or a user principal name (got ${JSON.stringify(text.slice(0, 60))})`);
+  if (!isGuid(text) && !isUpn(text))
+    throw invalidInput(
+      operation,
+      field,
+      `must be a user object id (GUID) or a user principal name (got ${JSON.stringify(text.slice(0, 60))})`,
+    );
   return text;
 }
 
@@ -62,7 +98,12 @@ export function guidOrUpn(operation: string, field: string, value: unknown): str
 export function policyId(operation: string, field: string, value: unknown): string {
   const text = present(operation, field, value);
   const parts = text.split("_");
-  if (parts.length !== 2 || !parts.every(isGuid)) throw invalidInput(operation, field, `must be "<partner tenant GUID>_<customer tenant GUID>" (got ${JSON.stringify(text.slice(0, 80))})`);
+  if (parts.length !== 2 || !parts.every(isGuid))
+    throw invalidInput(
+      operation,
+      field,
+      `must be "<partner tenant GUID>_<customer tenant GUID>" (got ${JSON.stringify(text.slice(0, 80))})`,
+    );
   return text;
 }
 

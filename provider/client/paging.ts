@@ -32,7 +32,10 @@ export class Paged<T> implements AsyncIterable<T>, PromiseLike<T[]> {
     return collect(this);
   }
 
-  then<R1 = T[], R2 = never>(onFulfilled?: ((items: T[]) => R1 | PromiseLike<R1>) | null, onRejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null): PromiseLike<R1 | R2> {
+  then<R1 = T[], R2 = never>(
+    onFulfilled?: ((items: T[]) => R1 | PromiseLike<R1>) | null,
+    onRejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
+  ): PromiseLike<R1 | R2> {
     return this.toArray().then(onFulfilled, onRejected);
   }
 }

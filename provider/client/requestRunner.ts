@@ -4,7 +4,16 @@
 import { z } from "zod";
 import { errorFromResponse, PartnerCenterError } from "./errors";
 import { Paged } from "./paging";
-import { compose, header, TransportError, type CredentialKind, type HttpMethod, type PipelineRequest, type PipelineResponse, type Transport } from "./pipeline/types";
+import {
+  compose,
+  header,
+  TransportError,
+  type CredentialKind,
+  type HttpMethod,
+  type PipelineRequest,
+  type PipelineResponse,
+  type Transport,
+} from "./pipeline/types";
 import { requestIdPolicy } from "./pipeline/requestIdPolicy";
 import { camelizeKeys } from "./wireCase";
 
@@ -35,7 +44,10 @@ export interface RunnerCore {
 export class RequestRunner {
   private readonly pipeline: Transport;
 
-  constructor(private readonly core: RunnerCore, readonly correlationId?: string) {
+  constructor(
+    private readonly core: RunnerCore,
+    readonly correlationId?: string,
+  ) {
     this.pipeline = compose([requestIdPolicy(correlationId)], core.send);
   }
 
@@ -49,7 +61,8 @@ export class RequestRunner {
       throw new PartnerCenterError({
         status: 0,
         code: "AppUserRequired",
-        description: `${request.operation} needs App+User (delegated) credentials, but only App-only credentials are configured. ` +
+        description:
+          `${request.operation} needs App+User (delegated) credentials, but only App-only credentials are configured. ` +
           "Set partnercenter:refreshToken (env PARTNERCENTER_REFRESH_TOKEN) to a secure-application-model refresh token.",
         operation: request.operation,
         retryable: false,
@@ -72,7 +85,12 @@ export class RequestRunner {
     const pipelineRequest: PipelineRequest = {
       method: request.method,
       url,
-      headers: { "MS-Contract-Version": "v1", "X-Locale": "en-US", "MS-PartnerCenter-Client": "pulumi-partner-center", ...request.headers },
+      headers: {
+        "MS-Contract-Version": "v1",
+        "X-Locale": "en-US",
+        "MS-PartnerCenter-Client": "pulumi-partner-center",
+        ...request.headers,
+      },
       body: request.body,
       operation: request.operation,
       customerId: request.customerId,
@@ -83,11 +101,19 @@ export class RequestRunner {
       response = await this.pipeline(pipelineRequest);
     } catch (error) {
       if (error instanceof TransportError) {
-        throw new PartnerCenterError({ status: 0, code: "NetworkError", description: error.message, operation: request.operation, retryable: true, correlationId: this.correlationId });
+        throw new PartnerCenterError({
+          status: 0,
+          code: "NetworkError",
+          description: error.message,
+          operation: request.operation,
+          retryable: true,
+          correlationId: this.correlationId,
+        });
       }
       throw error;
     }
-    if ((response.status >= 200 && response.status < 300) || request.alsoAccept?.includes(response.status)) return response;
+    if ((response.status >= 200 && response.status < 300) || request.alsoAccept?.includes(response.status))
+      return response;
     throw errorFromResponse(request.operation, pipelineRequest, response);
   }
 
@@ -101,14 +127,34 @@ export class RequestRunner {
   }
 
   /** A collection: {items, links.next, continuationToken} pages, or (shape "array") a bare JSON array. */
-  paged<S extends z.ZodType>(request: OperationRequest, itemSchema: S, model: string, shape: "collection" | "array" = "collection"): Paged<z.output<S>> {
-    const pageSchema = shape === "array"
-      ? z.array(itemSchema).transform((items) => ({ items, links: undefined, continuationToken: undefined }))
-      : z.looseObject({
-          items: z.array(itemSchema),
-          links: z.looseObject({ next: z.looseObject({ uri: z.string(), headers: z.array(z.looseObject({ key: z.string(), value: z.string() })).nullable().optional() }).nullable().optional() }).nullable().optional(),
-          continuationToken: z.string().nullable().optional(),
-        });
+  paged<S extends z.ZodType>(
+    request: OperationRequest,
+    itemSchema: S,
+    model: string,
+    shape: "collection" | "array" = "collection",
+  ): Paged<z.output<S>> {
+    const pageSchema =
+      shape === "array"
+        ? z.array(itemSchema).transform((items) => ({ items, links: undefined, continuationToken: undefined }))
+        : z.looseObject({
+            items: z.array(itemSchema),
+            links: z
+              .looseObject({
+                next: z
+                  .looseObject({
+                    uri: z.string(),
+                    headers: z
+                      .array(z.looseObject({ key: z.string(), value: z.string() }))
+                      .nullable()
+                      .optional(),
+                  })
+                  .nullable()
+                  .optional(),
+              })
+              .nullable()
+              .optional(),
+            continuationToken: z.string().nullable().optional(),
+          });
     const runner = this;
     return new Paged<z.output<S>>(async function* () {
       let url = runner.url(request.path, request.query);
@@ -117,15 +163,31 @@ export class RequestRunner {
       for (;;) {
         const headers = continuation ? { ...request.headers, "MS-ContinuationToken": continuation } : request.headers;
         const response = await runner.send({ ...request, headers }, url);
-        const page = parseModel(pageSchema, response, request.operation, `collection of ${model}`) as { items: z.output<S>[]; links?: { next?: { uri: string; headers?: { key: string; value: string }[] | null } | null } | null; continuationToken?: string | null };
+        const page = parseModel(pageSchema, response, request.operation, `collection of ${model}`) as {
+          items: z.output<S>[];
+          links?: { next?: { uri: string; headers?: { key: string; value: string }[] | null } | null } | null;
+          continuationToken?: string | null;
+        };
         yield page.items;
         const next = page.links?.next;
         if (!next) return;
-        continuation = next.headers?.find((h) => h.key.toLowerCase() === "ms-continuationtoken")?.value ?? page.continuationToken ?? undefined;
+        continuation =
+          next.headers?.find((h) => h.key.toLowerCase() === "ms-continuationtoken")?.value ??
+          page.continuationToken ??
+          undefined;
         url = runner.nextUrl(next.uri, request.operation);
         const key = `${url} ${continuation ?? ""}`;
         if (seen.has(key)) {
-          throw new PartnerCenterError({ status: response.status, code: "PagingLoop", description: "the service returned the same next page (link and continuation token) twice; stopping instead of looping", operation: request.operation, retryable: false, requestId: header(response, "ms-requestid"), correlationId: header(response, "ms-correlationid") });
+          throw new PartnerCenterError({
+            status: response.status,
+            code: "PagingLoop",
+            description:
+              "the service returned the same next page (link and continuation token) twice; stopping instead of looping",
+            operation: request.operation,
+            retryable: false,
+            requestId: header(response, "ms-requestid"),
+            correlationId: header(response, "ms-correlationid"),
+          });
         }
         seen.add(key);
       }
@@ -137,7 +199,13 @@ export class RequestRunner {
     if (/^[a-z][a-z0-9+.-]*:/i.test(uri)) {
       const target = new URL(uri);
       if (target.origin !== new URL(this.core.endpoint).origin) {
-        throw new PartnerCenterError({ status: 0, code: "InvalidResponse", description: `the next-page link points at ${target.origin}, not at the configured endpoint; not following it`, operation, retryable: false });
+        throw new PartnerCenterError({
+          status: 0,
+          code: "InvalidResponse",
+          description: `the next-page link points at ${target.origin}, not at the configured endpoint; not following it`,
+          operation,
+          retryable: false,
+        });
       }
       return target.href;
     }
@@ -147,15 +215,27 @@ export class RequestRunner {
 }
 
 /** Parses a 2xx body with the operation's model; a mismatch names the operation and the field. */
-export function parseModel<S extends z.ZodType>(schema: S, response: PipelineResponse, operation: string, model: string): z.output<S> {
+export function parseModel<S extends z.ZodType>(
+  schema: S,
+  response: PipelineResponse,
+  operation: string,
+  model: string,
+): z.output<S> {
   const result = schema.safeParse(camelizeKeys(response.body));
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  const field = issue.path.length ? issue.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "") : "(body)";
+  const field = issue.path.length
+    ? issue.path
+        .map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`))
+        .join("")
+        .replace(/^\./, "")
+    : "(body)";
   throw new PartnerCenterError({
     status: response.status,
     code: "InvalidResponse",
-    description: `the response does not match the ${model} model at field "${field}": ${issue.message}` + (result.error.issues.length > 1 ? ` (and ${result.error.issues.length - 1} more problem(s))` : ""),
+    description:
+      `the response does not match the ${model} model at field "${field}": ${issue.message}` +
+      (result.error.issues.length > 1 ? ` (and ${result.error.issues.length - 1} more problem(s))` : ""),
     operation,
     retryable: false,
     requestId: header(response, "ms-requestid"),

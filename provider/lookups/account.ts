@@ -6,7 +6,15 @@
 // Choice: getUsageBudget answers the amount (null = no budget), not the wire object.
 // Choice: the company profile, customer agreements and direct-sign status need App+User credentials (refreshToken).
 
-import type { Agreement, AgreementMetadata, AgreementType, BillingProfile, CompanyProfile, Qualification, ValidationCode } from "../client";
+import type {
+  Agreement,
+  AgreementMetadata,
+  AgreementType,
+  BillingProfile,
+  CompanyProfile,
+  Qualification,
+  ValidationCode,
+} from "../client";
 import { lookupClient, type LookupOptions } from "./client";
 
 export interface AgreementTypeOptions extends LookupOptions {
@@ -33,12 +41,19 @@ export async function getUsageBudget(customerId: string, options: LookupOptions 
 
 /** Current agreement templates; CustomerAgreement confirms the MicrosoftCustomerAgreement one. */
 export async function getAgreementMetadata(options: AgreementTypeOptions = {}): Promise<AgreementMetadata[]> {
-  return lookupClient(options).agreements.listMetadata(options.agreementType ?? MCA).toArray();
+  return lookupClient(options)
+    .agreements.listMetadata(options.agreementType ?? MCA)
+    .toArray();
 }
 
 /** The agreement acceptances the partner confirmed for a customer (App+User). */
-export async function listCustomerAgreements(customerId: string, options: AgreementTypeOptions = {}): Promise<Agreement[]> {
-  return lookupClient(options).agreements.listForCustomer(customerId, options.agreementType ?? MCA).toArray();
+export async function listCustomerAgreements(
+  customerId: string,
+  options: AgreementTypeOptions = {},
+): Promise<Agreement[]> {
+  return lookupClient(options)
+    .agreements.listForCustomer(customerId, options.agreementType ?? MCA)
+    .toArray();
 }
 
 /** true when the customer accepted the Microsoft Customer Agreement directly in the admin center (App+User). */

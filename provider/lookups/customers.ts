@@ -26,7 +26,8 @@ export async function findCustomers(prefix: string, options: FindCustomersOption
   if (by !== "domain") searches.push(client.customers.search({ field: "CompanyName", value: prefix }).toArray());
   if (by !== "companyName") searches.push(client.customers.search({ field: "Domain", value: prefix }).toArray());
   const seen = new Map<string, Customer>();
-  for (const list of await Promise.all(searches)) for (const c of list) if (!seen.has(c.id.toLowerCase())) seen.set(c.id.toLowerCase(), c);
+  for (const list of await Promise.all(searches))
+    for (const c of list) if (!seen.has(c.id.toLowerCase())) seen.set(c.id.toLowerCase(), c);
   return [...seen.values()];
 }
 

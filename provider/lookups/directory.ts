@@ -18,7 +18,11 @@ export async function listDirectoryRoles(customerId: string, options: LookupOpti
   return lookupClient(options).roles.list(customerId).toArray();
 }
 
-export async function listUserRoles(customerId: string, userId: string, options: LookupOptions = {}): Promise<DirectoryRole[]> {
+export async function listUserRoles(
+  customerId: string,
+  userId: string,
+  options: LookupOptions = {},
+): Promise<DirectoryRole[]> {
   return lookupClient(options).roles.listForUser(customerId, userId).toArray();
 }
 
@@ -27,10 +31,17 @@ export async function listAvailableLicenses(customerId: string, options: LookupO
   return lookupClient(options).licenses.listSubscribedSkus(customerId).toArray();
 }
 
-export async function listUserLicenses(customerId: string, userId: string, options: LookupOptions = {}): Promise<License[]> {
+export async function listUserLicenses(
+  customerId: string,
+  userId: string,
+  options: LookupOptions = {},
+): Promise<License[]> {
   return lookupClient(options).licenses.listForUser(customerId, userId).toArray();
 }
 
-export async function listSelfServePolicies(customerId: string, options: LookupOptions = {}): Promise<SelfServePolicy[]> {
+export async function listSelfServePolicies(
+  customerId: string,
+  options: LookupOptions = {},
+): Promise<SelfServePolicy[]> {
   return lookupClient(options).selfServePolicies.list(customerId).toArray();
 }

@@ -8,15 +8,27 @@ export async function listSubscriptions(customerId: string, options: LookupOptio
   return lookupClient(options).subscriptions.list(customerId).toArray();
 }
 
-export async function getSubscription(customerId: string, subscriptionId: string, options: LookupOptions = {}): Promise<Subscription> {
+export async function getSubscription(
+  customerId: string,
+  subscriptionId: string,
+  options: LookupOptions = {},
+): Promise<Subscription> {
   return lookupClient(options).subscriptions.get(customerId, subscriptionId);
 }
 
-export async function listOrders(customerId: string, options: LookupOptions & { billingCycle?: BillingCycle } = {}): Promise<Order[]> {
-  return lookupClient(options).orders.list(customerId, options.billingCycle ? { billingType: options.billingCycle } : {}).toArray();
+export async function listOrders(
+  customerId: string,
+  options: LookupOptions & { billingCycle?: BillingCycle } = {},
+): Promise<Order[]> {
+  return lookupClient(options)
+    .orders.list(customerId, options.billingCycle ? { billingType: options.billingCycle } : {})
+    .toArray();
 }
 
-export async function listEntitlements(customerId: string, options: LookupOptions & { entitlementType?: string; showExpiry?: boolean } = {}): Promise<Entitlement[]> {
+export async function listEntitlements(
+  customerId: string,
+  options: LookupOptions & { entitlementType?: string; showExpiry?: boolean } = {},
+): Promise<Entitlement[]> {
   const { entitlementType, showExpiry } = options;
   return lookupClient(options).entitlements.list(customerId, { entitlementType, showExpiry }).toArray();
 }

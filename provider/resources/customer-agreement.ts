@@ -35,8 +35,13 @@ export const PrimaryContactInput = z.strictObject({
 export const CustomerAgreementInputs = z.strictObject({
   customerId: guid("customer tenant id"),
   primaryContact: PrimaryContactInput,
-  dateAgreed: z.string({ error: "must be a string. Fix: give the acceptance date as ISO-8601, e.g. 2026-01-31T00:00:00Z, or leave it out" })
-    .refine((s) => /^\d{4}-\d{2}-\d{2}/.test(s) && !Number.isNaN(Date.parse(s)), { error: "must be an ISO-8601 date. Fix: write e.g. 2026-01-31 or 2026-01-31T00:00:00Z, or leave it out" })
+  dateAgreed: z
+    .string({
+      error: "must be a string. Fix: give the acceptance date as ISO-8601, e.g. 2026-01-31T00:00:00Z, or leave it out",
+    })
+    .refine((s) => /^\d{4}-\d{2}-\d{2}/.test(s) && !Number.isNaN(Date.parse(s)), {
+      error: "must be an ISO-8601 date. Fix: write e.g. 2026-01-31 or 2026-01-31T00:00:00Z, or leave it out",
+    })
     .optional(),
 });
 export type CustomerAgreementInputs = z.input<typeof CustomerAgreementInputs>;
@@ -54,7 +59,10 @@ type Out = z.output<typeof CustomerAgreementOutputs>;
 type Stored = In & Partial<Out>;
 
 // ---- diff rules ----
-const contactKey = (v: unknown) => (v && typeof v === "object" ? { ...(v as Record<string, unknown>), email: lowerCase((v as Record<string, unknown>).email) } : v);
+const contactKey = (v: unknown) =>
+  v && typeof v === "object"
+    ? { ...(v as Record<string, unknown>), email: lowerCase((v as Record<string, unknown>).email) }
+    : v;
 const diffRules = {
   replaceOn: ["customerId", "primaryContact", "dateAgreed"],
   inPlace: [],
@@ -62,27 +70,49 @@ const diffRules = {
 };
 
 // ---- CRUD ----
-const describe = (p: Partial<In>) => `${TYPE} of customer ${p.customerId ?? "(unknown)"} (${p.primaryContact?.email ?? "no contact"})`;
+const describe = (p: Partial<In>) =>
+  `${TYPE} of customer ${p.customerId ?? "(unknown)"} (${p.primaryContact?.email ?? "no contact"})`;
 
 const sameContact = (a: Agreement["primaryContact"], b: Contact) =>
-  !!a && a.firstName === b.firstName && a.lastName === b.lastName && a.email.toLowerCase() === b.email.toLowerCase() && (a.phoneNumber || undefined) === (b.phoneNumber || undefined);
+  !!a &&
+  a.firstName === b.firstName &&
+  a.lastName === b.lastName &&
+  a.email.toLowerCase() === b.email.toLowerCase() &&
+  (a.phoneNumber || undefined) === (b.phoneNumber || undefined);
 
-async function confirmation(ctx: ResourceContext, customerId: string, contact: Contact): Promise<Agreement | undefined> {
-  return (await ctx.client.agreements.listForCustomer(customerId, MCA).toArray()).find((a) => sameContact(a.primaryContact, contact));
+async function confirmation(
+  ctx: ResourceContext,
+  customerId: string,
+  contact: Contact,
+): Promise<Agreement | undefined> {
+  return (await ctx.client.agreements.listForCustomer(customerId, MCA).toArray()).find((a) =>
+    sameContact(a.primaryContact, contact),
+  );
 }
 
 async function currentTemplate(ctx: ResourceContext, inputs: In) {
   const templates = await ctx.client.agreements.listMetadata(MCA).toArray();
   const latest = [...templates].sort((a, b) => (b.versionRank ?? 0) - (a.versionRank ?? 0))[0];
-  if (!latest) throw new ResourceUsageError(describe(inputs), "create", "Partner Center lists no Microsoft Customer Agreement template. Fix: check that the partner account can sell under the MCA (getAgreementMetadata).");
+  if (!latest)
+    throw new ResourceUsageError(
+      describe(inputs),
+      "create",
+      "Partner Center lists no Microsoft Customer Agreement template. Fix: check that the partner account can sell under the MCA (getAgreementMetadata).",
+    );
   return latest;
 }
 
 function outputsOf(a: Agreement): Out {
-  return { templateId: a.templateId, agreementLink: a.agreementLink ?? undefined, confirmedDate: a.dateAgreed ?? undefined, userId: a.userId ?? undefined };
+  return {
+    templateId: a.templateId,
+    agreementLink: a.agreementLink ?? undefined,
+    confirmedDate: a.dateAgreed ?? undefined,
+    userId: a.userId ?? undefined,
+  };
 }
 
-const idOf = (customerId: string, contact: Contact) => formatId(customerId.toLowerCase(), encodeURIComponent(contact.email.toLowerCase()));
+const idOf = (customerId: string, contact: Contact) =>
+  formatId(customerId.toLowerCase(), encodeURIComponent(contact.email.toLowerCase()));
 
 const isTransient = (e: unknown) => {
   const status = (e as { status?: number })?.status;
@@ -94,7 +124,12 @@ async function create(ctx: ResourceContext, inputs: In): Promise<{ id: string; o
   const existing = await confirmation(ctx, inputs.customerId, inputs.primaryContact);
   if (existing) return { id, outs: outputsOf(existing) };
   const template = await currentTemplate(ctx, inputs);
-  const body = { primaryContact: inputs.primaryContact, templateId: template.templateId, dateAgreed: inputs.dateAgreed ?? new Date().toISOString(), type: MCA };
+  const body = {
+    primaryContact: inputs.primaryContact,
+    templateId: template.templateId,
+    dateAgreed: inputs.dateAgreed ?? new Date().toISOString(),
+    type: MCA,
+  };
   try {
     return { id, outs: outputsOf(await ctx.client.agreements.confirm(inputs.customerId, body)) };
   } catch (e) {
@@ -124,7 +159,9 @@ async function update(): Promise<Out> {
 }
 
 async function remove(ctx: ResourceContext, _id: string, props: Stored): Promise<void> {
-  ctx.warn(`${describe(props)}: an agreement confirmation cannot be withdrawn in Partner Center, so it stays; Pulumi no longer manages it.`);
+  ctx.warn(
+    `${describe(props)}: an agreement confirmation cannot be withdrawn in Partner Center, so it stays; Pulumi no longer manages it.`,
+  );
 }
 
 // ---- export ----

@@ -11,7 +11,15 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import type { BillingProfile } from "../client";
-import { AddressInput, countryRules, culture, email, language, managedAddress, type AddressInput as AddressArgs } from "./customer-address";
+import {
+  AddressInput,
+  countryRules,
+  culture,
+  email,
+  language,
+  managedAddress,
+  type AddressInput as AddressArgs,
+} from "./customer-address";
 import { defineResource, type ResourceContext } from "./kit/define-resource";
 import { lowerCase } from "./kit/diff";
 import { isNotFound, isPreconditionFailed } from "./kit/errors";
@@ -29,13 +37,21 @@ export const CustomerBillingProfileInputs = z.strictObject({
   email: email().optional(),
   culture: culture().optional(),
   language: language().optional(),
-  companyName: text("give the company name shown on invoices").pipe(z.string().max(200, { error: "must be at most 200 characters. Fix: shorten the company name" })).optional(),
+  companyName: text("give the company name shown on invoices")
+    .pipe(z.string().max(200, { error: "must be at most 200 characters. Fix: shorten the company name" }))
+    .optional(),
   firstName: text("give the billing contact's first name, or leave it out").optional(),
   lastName: text("give the billing contact's last name, or leave it out").optional(),
   defaultAddress: AddressInput.partial({ country: true, city: true, addressLine1: true }).optional(),
 });
 export type CustomerBillingProfileInputs = {
-  customerId: string; email?: string; culture?: string; language?: string; companyName?: string; firstName?: string; lastName?: string;
+  customerId: string;
+  email?: string;
+  culture?: string;
+  language?: string;
+  companyName?: string;
+  firstName?: string;
+  lastName?: string;
   defaultAddress?: Partial<AddressArgs>;
 };
 type In = z.output<typeof CustomerBillingProfileInputs>;
@@ -63,7 +79,8 @@ export type BillingFields = Omit<In, "customerId">;
 /** The profile as read, with every managed field set to the wanted value. */
 function applied(current: BillingProfile, wanted: BillingFields): BillingProfile {
   const next: BillingProfile = { ...current };
-  for (const key of ["email", "culture", "language", "companyName", "firstName", "lastName"] as const) if (wanted[key] !== undefined) next[key] = wanted[key];
+  for (const key of ["email", "culture", "language", "companyName", "firstName", "lastName"] as const)
+    if (wanted[key] !== undefined) next[key] = wanted[key];
   if (wanted.defaultAddress) next.defaultAddress = { ...(current.defaultAddress ?? {}), ...wanted.defaultAddress };
   return next;
 }
@@ -74,7 +91,11 @@ function differs(current: BillingProfile, wanted: BillingFields): boolean {
 }
 
 /** Reads, applies and PUTs with the current ETag; a stale ETag is re-read and retried. Shared with Customer. */
-export async function writeBillingProfile(ctx: ResourceContext, customerId: string, wanted: BillingFields): Promise<BillingProfile> {
+export async function writeBillingProfile(
+  ctx: ResourceContext,
+  customerId: string,
+  wanted: BillingFields,
+): Promise<BillingProfile> {
   let current = await ctx.client.profiles.getBilling(customerId);
   for (let attempt = 1; ; attempt++) {
     if (!differs(current, wanted)) return current;
@@ -106,7 +127,8 @@ async function read(ctx: ResourceContext, id: string, props: Stored) {
 
 /** Fresh values of the managed billing fields (a field the user does not manage stays undefined). Shared with Customer. */
 export function billingFieldsOf(profile: BillingProfile, props: Partial<BillingFields>) {
-  const remote = <T>(key: (typeof MANAGED)[number], value: T | null | undefined): T | null | undefined => (props[key] === undefined ? undefined : value ?? null);
+  const remote = <T>(key: (typeof MANAGED)[number], value: T | null | undefined): T | null | undefined =>
+    props[key] === undefined ? undefined : (value ?? null);
   return {
     email: remote("email", profile.email),
     culture: remote("culture", profile.culture),
@@ -114,7 +136,13 @@ export function billingFieldsOf(profile: BillingProfile, props: Partial<BillingF
     companyName: remote("companyName", profile.companyName),
     firstName: remote("firstName", profile.firstName),
     lastName: remote("lastName", profile.lastName),
-    defaultAddress: remote("defaultAddress", managedAddress(profile.defaultAddress as Record<string, unknown> | null | undefined, props.defaultAddress) as In["defaultAddress"]),
+    defaultAddress: remote(
+      "defaultAddress",
+      managedAddress(
+        profile.defaultAddress as Record<string, unknown> | null | undefined,
+        props.defaultAddress,
+      ) as In["defaultAddress"],
+    ),
   };
 }
 
@@ -125,7 +153,9 @@ async function update(ctx: ResourceContext, id: string, _olds: Stored, news: In)
 }
 
 async function remove(ctx: ResourceContext, _id: string, props: Stored): Promise<void> {
-  ctx.warn(`${describe(props)}: a customer's billing profile cannot be removed, so it stays as it is now; Pulumi no longer manages it.`);
+  ctx.warn(
+    `${describe(props)}: a customer's billing profile cannot be removed, so it stays as it is now; Pulumi no longer manages it.`,
+  );
 }
 
 // ---- export ----

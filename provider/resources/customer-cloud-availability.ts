@@ -18,7 +18,10 @@ export const CLOUD_LABELS: Readonly<Record<CloudName, string>> = {
 };
 
 const AVAILABILITY: Readonly<Record<AccountFeature, { clouds: readonly CloudName[]; what: string }>> = {
-  agreements: { clouds: ["global"], what: "Microsoft Customer Agreement metadata, confirmation and direct-sign status" },
+  agreements: {
+    clouds: ["global"],
+    what: "Microsoft Customer Agreement metadata, confirmation and direct-sign status",
+  },
   usageBudget: { clouds: ["global", "usgov"], what: "the customer usage spending budget" },
 };
 
@@ -44,6 +47,11 @@ export function cloudRule(feature: AccountFeature, resource: string, property: s
     const cloud = configuredCloud(ctx);
     const reason = unavailableReason(feature, cloud);
     if (!reason) return [];
-    return [{ property, reason: `${resource} cannot be used here: ${reason} Fix: remove this ${resource} from stacks whose partnercenter:cloud is ${cloud}, or use a stack configured for the ${AVAILABILITY[feature].clouds.join(" or ")} cloud.` }];
+    return [
+      {
+        property,
+        reason: `${resource} cannot be used here: ${reason} Fix: remove this ${resource} from stacks whose partnercenter:cloud is ${cloud}, or use a stack configured for the ${AVAILABILITY[feature].clouds.join(" or ")} cloud.`,
+      },
+    ];
   };
 }

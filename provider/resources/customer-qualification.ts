@@ -28,9 +28,15 @@ const KINDS = ["Education", "GovernmentCommunityCloud", "StateOwnedEntity"] as c
 export const CustomerQualificationInputs = z.strictObject({
   customerId: guid("customer tenant id"),
   qualification: oneOf(KINDS),
-  educationSegment: oneOf(["K12", "HigherEducation"] as const, "use K12 or HigherEducation (Education only)").optional(),
-  website: z.string({ error: "must be a string. Fix: give the school's website, e.g. https://school.example, or leave it out" })
-    .trim().regex(/^https?:\/\/[^\s]+$/i, { error: "must be a web address. Fix: write it as https://school.example" }).optional(),
+  educationSegment: oneOf(
+    ["K12", "HigherEducation"] as const,
+    "use K12 or HigherEducation (Education only)",
+  ).optional(),
+  website: z
+    .string({ error: "must be a string. Fix: give the school's website, e.g. https://school.example, or leave it out" })
+    .trim()
+    .regex(/^https?:\/\/[^\s]+$/i, { error: "must be a web address. Fix: write it as https://school.example" })
+    .optional(),
   validationCode: text("give one of your validation codes (getValidationCodes lists them)").optional(),
 });
 export type CustomerQualificationInputs = z.input<typeof CustomerQualificationInputs>;
@@ -48,13 +54,30 @@ type Stored = In & Partial<Out>;
 /** Which extra fields each kind needs or refuses (create-customer-qualification page). */
 const kindRules: CrossFieldRule = (inputs) => {
   const kind = inputs.qualification;
-  if (typeof kind !== "string" || !(KINDS as readonly string[]).includes(kind)) return [];   // unknown, or reported by the schema
+  if (typeof kind !== "string" || !(KINDS as readonly string[]).includes(kind)) return []; // unknown, or reported by the schema
   const has = (k: string) => inputs[k] !== undefined && inputs[k] !== null && inputs[k] !== "";
   const failures: CheckFailure[] = [];
-  if (kind === "Education" && !has("educationSegment")) failures.push({ property: "educationSegment", reason: "educationSegment is required for the Education qualification. Fix: set it to K12 or HigherEducation." });
-  if (kind === "GovernmentCommunityCloud" && !has("validationCode")) failures.push({ property: "validationCode", reason: "validationCode is required for the GovernmentCommunityCloud qualification. Fix: give one of your validation codes (getValidationCodes lists them)." });
-  for (const [key, only] of [["educationSegment", "Education"], ["website", "Education"], ["validationCode", "GovernmentCommunityCloud"]] as const) {
-    if (kind !== only && has(key)) failures.push({ property: key, reason: `${key} applies only to the ${only} qualification, not ${kind}. Fix: remove ${key}.` });
+  if (kind === "Education" && !has("educationSegment"))
+    failures.push({
+      property: "educationSegment",
+      reason: "educationSegment is required for the Education qualification. Fix: set it to K12 or HigherEducation.",
+    });
+  if (kind === "GovernmentCommunityCloud" && !has("validationCode"))
+    failures.push({
+      property: "validationCode",
+      reason:
+        "validationCode is required for the GovernmentCommunityCloud qualification. Fix: give one of your validation codes (getValidationCodes lists them).",
+    });
+  for (const [key, only] of [
+    ["educationSegment", "Education"],
+    ["website", "Education"],
+    ["validationCode", "GovernmentCommunityCloud"],
+  ] as const) {
+    if (kind !== only && has(key))
+      failures.push({
+        property: key,
+        reason: `${key} applies only to the ${only} qualification, not ${kind}. Fix: remove ${key}.`,
+      });
   }
   return failures;
 };
@@ -64,21 +87,29 @@ const diffRules = {
   replaceOn: ["customerId", "qualification", "educationSegment", "website", "validationCode"],
   inPlace: [],
   normalize: { customerId: lowerCase, website: lowerCase },
-  naturalKey: (p: Partial<Stored>) => (p.customerId && p.qualification ? `${p.customerId}/${p.qualification}`.toLowerCase() : undefined),
+  naturalKey: (p: Partial<Stored>) =>
+    p.customerId && p.qualification ? `${p.customerId}/${p.qualification}`.toLowerCase() : undefined,
 };
 
 // ---- CRUD ----
-const describe = (p: Partial<In>) => `${TYPE} ${p.qualification ?? "(unknown)"} of customer ${p.customerId ?? "(unknown)"}`;
+const describe = (p: Partial<In>) =>
+  `${TYPE} ${p.qualification ?? "(unknown)"} of customer ${p.customerId ?? "(unknown)"}`;
 const sameKind = (a: string, b: string) => a.replace(/_/g, "").toLowerCase() === b.replace(/_/g, "").toLowerCase();
 
 /** The customer's current qualification of this kind: the last one not Denied, else the last one. */
 async function current(ctx: ResourceContext, customerId: string, kind: string): Promise<Qualification | undefined> {
-  const all = (await ctx.client.qualifications.list(customerId).toArray()).filter((q) => sameKind(q.qualification, kind));
+  const all = (await ctx.client.qualifications.list(customerId).toArray()).filter((q) =>
+    sameKind(q.qualification, kind),
+  );
   return [...all].reverse().find((q) => q.vettingStatus !== "Denied") ?? all[all.length - 1];
 }
 
 function outputsOf(q: Qualification): Out {
-  return { vettingStatus: q.vettingStatus ?? undefined, vettingReason: q.vettingReason ?? undefined, vettingCreateDate: q.vettingCreateDate ?? undefined };
+  return {
+    vettingStatus: q.vettingStatus ?? undefined,
+    vettingReason: q.vettingReason ?? undefined,
+    vettingCreateDate: q.vettingCreateDate ?? undefined,
+  };
 }
 
 const isTransient = (e: unknown) => {
@@ -90,7 +121,9 @@ async function create(ctx: ResourceContext, inputs: In): Promise<{ id: string; o
   const id = formatId(inputs.customerId.toLowerCase(), inputs.qualification);
   const existing = await current(ctx, inputs.customerId, inputs.qualification);
   if (existing && existing.vettingStatus !== "Denied") {
-    ctx.warn(`${describe(inputs)}: the customer already has this qualification (${existing.vettingStatus ?? "no vetting"}); it is adopted as it is.`);
+    ctx.warn(
+      `${describe(inputs)}: the customer already has this qualification (${existing.vettingStatus ?? "no vetting"}); it is adopted as it is.`,
+    );
     return { id, outs: outputsOf(existing) };
   }
   const body = {
@@ -120,7 +153,13 @@ async function read(ctx: ResourceContext, id: string) {
     throw e;
   }
   if (!q) return undefined;
-  return { customerId, qualification: kind as In["qualification"], vettingStatus: q.vettingStatus ?? null, vettingReason: q.vettingReason ?? null, vettingCreateDate: q.vettingCreateDate ?? null };
+  return {
+    customerId,
+    qualification: kind as In["qualification"],
+    vettingStatus: q.vettingStatus ?? null,
+    vettingReason: q.vettingReason ?? null,
+    vettingCreateDate: q.vettingCreateDate ?? null,
+  };
 }
 
 async function update(): Promise<Out> {
@@ -128,7 +167,9 @@ async function update(): Promise<Out> {
 }
 
 async function remove(ctx: ResourceContext, _id: string, props: Stored): Promise<void> {
-  ctx.warn(`${describe(props)}: Partner Center has no way to remove a qualification, so it stays on the customer; Pulumi no longer manages it.`);
+  ctx.warn(
+    `${describe(props)}: Partner Center has no way to remove a qualification, so it stays on the customer; Pulumi no longer manages it.`,
+  );
 }
 
 // ---- export ----

@@ -23,14 +23,25 @@ export const TYPE = "CustomerUsageBudget";
 const NONE = "none" as const;
 
 // ---- input schema ----
-const AMOUNT_FIX = "give the monthly budget as a number >= 0 (e.g. 500), or \"none\" for no budget";
+const AMOUNT_FIX = 'give the monthly budget as a number >= 0 (e.g. 500), or "none" for no budget';
 export const CustomerUsageBudgetInputs = z.strictObject({
   customerId: guid("customer tenant id"),
-  amount: z.union([
-    z.number().finite().min(0, { error: `must not be negative. Fix: ${AMOUNT_FIX}` }),
-    z.literal(NONE),
-    z.null().transform(() => NONE),
-  ], { error: (i: { input?: unknown }) => (i.input === undefined ? `is required. Fix: ${AMOUNT_FIX}` : `must be a number >= 0 or "none". Fix: ${AMOUNT_FIX}`) }),
+  amount: z.union(
+    [
+      z
+        .number()
+        .finite()
+        .min(0, { error: `must not be negative. Fix: ${AMOUNT_FIX}` }),
+      z.literal(NONE),
+      z.null().transform(() => NONE),
+    ],
+    {
+      error: (i: { input?: unknown }) =>
+        i.input === undefined
+          ? `is required. Fix: ${AMOUNT_FIX}`
+          : `must be a number >= 0 or "none". Fix: ${AMOUNT_FIX}`,
+    },
+  ),
 });
 export type CustomerUsageBudgetInputs = { customerId: string; amount: number | "none" | null };
 type In = z.output<typeof CustomerUsageBudgetInputs>;
@@ -51,7 +62,8 @@ const diffRules = {
 // ---- CRUD ----
 const describe = (p: Partial<In>) => `${TYPE} of customer ${p.customerId ?? "(unknown)"}`;
 const toWire = (amount: In["amount"]) => (amount === NONE ? null : amount);
-const fromWire = (amount: number | null | undefined): In["amount"] => (amount === null || amount === undefined ? NONE : amount);
+const fromWire = (amount: number | null | undefined): In["amount"] =>
+  amount === null || amount === undefined ? NONE : amount;
 
 async function create(ctx: ResourceContext, inputs: In): Promise<{ id: string; outs: Out }> {
   const current = fromWire((await ctx.client.budget.get(inputs.customerId)).amount);

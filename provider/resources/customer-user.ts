@@ -32,18 +32,31 @@ export const TYPE = "CustomerUser";
 export const CustomerUserInputs = z.strictObject({
   customerId: guid("customer tenant id"),
   userPrincipalName: userPrincipalName(),
-  displayName: text("give the display name shown in the directory, e.g. \"Jane Doe\""),
+  displayName: text('give the display name shown in the directory, e.g. "Jane Doe"'),
   firstName: text("give the given name, or leave firstName out").optional(),
   lastName: text("give the surname, or leave lastName out").optional(),
-  usageLocation: usageLocation().transform((v) => v.toUpperCase()).optional(),
-  immutableId: text("give the on-premises immutable id (needed for custom verified domains), or leave it out").optional(),
+  usageLocation: usageLocation()
+    .transform((v) => v.toUpperCase())
+    .optional(),
+  immutableId: text(
+    "give the on-premises immutable id (needed for custom verified domains), or leave it out",
+  ).optional(),
   password: z
-    .string({ error: "must be a string. Fix: give the password as a (secret) string, or leave it out to get a generated one" })
-    .min(8, { error: "must be at least 8 characters. Fix: use 8 to 256 characters with three of: upper case, lower case, digits, symbols" })
+    .string({
+      error: "must be a string. Fix: give the password as a (secret) string, or leave it out to get a generated one",
+    })
+    .min(8, {
+      error:
+        "must be at least 8 characters. Fix: use 8 to 256 characters with three of: upper case, lower case, digits, symbols",
+    })
     .max(256, { error: "must be at most 256 characters. Fix: use a shorter password" })
     .optional(),
   forceChangePassword: bool("set forceChangePassword to true or false").default(true),
-  passwordVersion: z.union([z.number(), z.string()], { error: "must be a number or a string. Fix: bump passwordVersion (e.g. 1 -> 2) to reset the password" }).optional(),
+  passwordVersion: z
+    .union([z.number(), z.string()], {
+      error: "must be a number or a string. Fix: bump passwordVersion (e.g. 1 -> 2) to reset the password",
+    })
+    .optional(),
   adopt: bool("set adopt: true to take over an existing user with this userPrincipalName").default(false),
   restoreDeleted: bool("set restoreDeleted to true or false").default(true),
   deletionPolicy: oneOf(["softDelete", "retain"] as const).default("softDelete"),
@@ -64,13 +77,28 @@ type Stored = In & Partial<Out>;
 // ---- diff rules ----
 const diffRules = {
   replaceOn: ["customerId"],
-  inPlace: ["userPrincipalName", "displayName", "firstName", "lastName", "usageLocation", "immutableId", "password", "passwordVersion", "forceChangePassword", "adopt", "restoreDeleted", "deletionPolicy"],
+  inPlace: [
+    "userPrincipalName",
+    "displayName",
+    "firstName",
+    "lastName",
+    "usageLocation",
+    "immutableId",
+    "password",
+    "passwordVersion",
+    "forceChangePassword",
+    "adopt",
+    "restoreDeleted",
+    "deletionPolicy",
+  ],
   normalize: { userPrincipalName: lowerCase, usageLocation: upperCase, customerId: lowerCase },
-  naturalKey: (p: Partial<Stored>) => (p.customerId && p.userPrincipalName ? `${p.customerId}/${p.userPrincipalName}`.toLowerCase() : undefined),
+  naturalKey: (p: Partial<Stored>) =>
+    p.customerId && p.userPrincipalName ? `${p.customerId}/${p.userPrincipalName}`.toLowerCase() : undefined,
 };
 
 // ---- CRUD ----
-const describe = (p: Partial<In>) => `${TYPE} ${p.userPrincipalName ?? "(no userPrincipalName)"} in customer ${p.customerId ?? "(unknown)"}`;
+const describe = (p: Partial<In>) =>
+  `${TYPE} ${p.userPrincipalName ?? "(no userPrincipalName)"} in customer ${p.customerId ?? "(unknown)"}`;
 
 function outputsOf(user: RemoteUser): Omit<Out, "initialPassword"> {
   return { userId: user.id, state: user.state ?? "active", userDomainType: user.userDomainType ?? undefined };
@@ -80,7 +108,11 @@ async function requireOwnDomain(ctx: ResourceContext, inputs: In, operation: str
   const domains = await domainsOf(ctx, inputs.customerId, { fresh: true });
   const domain = domainOf(inputs.userPrincipalName);
   if (!domains.includes(domain)) {
-    throw new ResourceUsageError(describe(inputs), operation, `the domain "${domain}" of userPrincipalName is not a domain of customer ${inputs.customerId}. Fix: use one of ${domains.join(", ") || "(none listed)"}, or add the domain first (VerifiedDomain).`);
+    throw new ResourceUsageError(
+      describe(inputs),
+      operation,
+      `the domain "${domain}" of userPrincipalName is not a domain of customer ${inputs.customerId}. Fix: use one of ${domains.join(", ") || "(none listed)"}, or add the domain first (VerifiedDomain).`,
+    );
   }
 }
 
@@ -91,8 +123,10 @@ function patchFor(user: RemoteUser, wanted: In): CustomerUserPatch {
   if (user.displayName !== wanted.displayName) patch.displayName = wanted.displayName;
   if (wanted.firstName !== undefined && user.firstName !== wanted.firstName) patch.firstName = wanted.firstName;
   if (wanted.lastName !== undefined && user.lastName !== wanted.lastName) patch.lastName = wanted.lastName;
-  if (wanted.usageLocation !== undefined && (user.usageLocation ?? "").toUpperCase() !== wanted.usageLocation) patch.usageLocation = wanted.usageLocation;
-  if (wanted.immutableId !== undefined && user.immutableId !== wanted.immutableId) patch.immutableId = wanted.immutableId;
+  if (wanted.usageLocation !== undefined && (user.usageLocation ?? "").toUpperCase() !== wanted.usageLocation)
+    patch.usageLocation = wanted.usageLocation;
+  if (wanted.immutableId !== undefined && user.immutableId !== wanted.immutableId)
+    patch.immutableId = wanted.immutableId;
   return patch;
 }
 
@@ -100,20 +134,35 @@ function patchFor(user: RemoteUser, wanted: In): CustomerUserPatch {
  * After the user exists (restored or adopted): bring its fields and password to the wanted values. A failure
  * here must not lose track of the user, so it becomes a PartialCreateError that keeps it in state.
  */
-async function finishTakeOver(ctx: ResourceContext, inputs: In, user: RemoteUser, how: string): Promise<{ id: string; outs: Out }> {
+async function finishTakeOver(
+  ctx: ResourceContext,
+  inputs: In,
+  user: RemoteUser,
+  how: string,
+): Promise<{ id: string; outs: Out }> {
   const id = formatId(inputs.customerId, user.id);
   let current = user;
   try {
     const patch = patchFor(current, inputs);
     // A user restored a moment ago may be "not found" until replicated: wait for it (kit/propagation.ts).
-    if (Object.keys(patch).length > 0) current = await retryNotFound("dependentWrite", () => ctx.client.users.update(inputs.customerId, user.id, patch));
+    if (Object.keys(patch).length > 0)
+      current = await retryNotFound("dependentWrite", () => ctx.client.users.update(inputs.customerId, user.id, patch));
     if (inputs.password !== undefined) {
       const password = inputs.password;
-      await retryNotFound("dependentWrite", () => ctx.client.users.resetPassword(inputs.customerId, user.id, { password, forceChangePassword: inputs.forceChangePassword }));
+      await retryNotFound("dependentWrite", () =>
+        ctx.client.users.resetPassword(inputs.customerId, user.id, {
+          password,
+          forceChangePassword: inputs.forceChangePassword,
+        }),
+      );
     }
   } catch (e) {
     const cause = new ResourceOperationError(describe(inputs), `create (${how}, then update)`, e);
-    throw new PartialCreateError(`${cause.message}. The user was ${how} and is tracked; run \`pulumi up\` again to finish.`, id, dropUndefined({ ...inputs, ...outputsOf(current), password: undefined }));
+    throw new PartialCreateError(
+      `${cause.message}. The user was ${how} and is tracked; run \`pulumi up\` again to finish.`,
+      id,
+      dropUndefined({ ...inputs, ...outputsOf(current), password: undefined }),
+    );
   }
   return { id, outs: outputsOf(current) };
 }
@@ -125,17 +174,29 @@ const isTransient = (e: unknown) => {
 
 async function create(ctx: ResourceContext, inputs: In): Promise<{ id: string; outs: Out }> {
   await requireOwnDomain(ctx, inputs, "create");
-  const active = (await usersOf(ctx, inputs.customerId, { fresh: true })).find((u) => sameText(u.userPrincipalName, inputs.userPrincipalName));
+  const active = (await usersOf(ctx, inputs.customerId, { fresh: true })).find((u) =>
+    sameText(u.userPrincipalName, inputs.userPrincipalName),
+  );
   if (active) {
     if (!inputs.adopt) {
-      throw new ResourceUsageError(describe(inputs), "create", `a user with this userPrincipalName already exists (user id ${active.id}). Fix: set adopt: true to manage the existing user, or choose another userPrincipalName.`);
+      throw new ResourceUsageError(
+        describe(inputs),
+        "create",
+        `a user with this userPrincipalName already exists (user id ${active.id}). Fix: set adopt: true to manage the existing user, or choose another userPrincipalName.`,
+      );
     }
     return finishTakeOver(ctx, inputs, active, "adopted");
   }
-  const deleted = (await deletedUsersOf(ctx, inputs.customerId, { fresh: true })).find((u) => sameText(u.userPrincipalName, inputs.userPrincipalName));
+  const deleted = (await deletedUsersOf(ctx, inputs.customerId, { fresh: true })).find((u) =>
+    sameText(u.userPrincipalName, inputs.userPrincipalName),
+  );
   if (deleted) {
     if (!inputs.restoreDeleted) {
-      throw new ResourceUsageError(describe(inputs), "create", `a soft-deleted user with this userPrincipalName exists (user id ${deleted.id}, deleted ${deleted.softDeletionTime ?? "recently"}); Partner Center keeps the name for 30 days. Fix: set restoreDeleted: true to restore it, or choose another userPrincipalName.`);
+      throw new ResourceUsageError(
+        describe(inputs),
+        "create",
+        `a soft-deleted user with this userPrincipalName exists (user id ${deleted.id}, deleted ${deleted.softDeletionTime ?? "recently"}); Partner Center keeps the name for 30 days. Fix: set restoreDeleted: true to restore it, or choose another userPrincipalName.`,
+      );
     }
     const restored = await ctx.client.users.restore(inputs.customerId, deleted.id);
     return finishTakeOver(ctx, inputs, { ...deleted, ...restored, id: deleted.id }, "restored");
@@ -158,7 +219,11 @@ async function create(ctx: ResourceContext, inputs: In): Promise<{ id: string; o
     // (it did not exist a moment ago), so track it rather than leave an untracked object behind.
     // A user created a moment ago may not be listed yet (replication), so look for a bounded while.
     if (!isTransient(e)) throw e;
-    const appeared = await findWithin("confirmGone", async () => (await usersOf(ctx, inputs.customerId, { fresh: true })).find((u) => sameText(u.userPrincipalName, inputs.userPrincipalName)));
+    const appeared = await findWithin("confirmGone", async () =>
+      (await usersOf(ctx, inputs.customerId, { fresh: true })).find((u) =>
+        sameText(u.userPrincipalName, inputs.userPrincipalName),
+      ),
+    );
     if (!appeared) throw e;
     user = appeared;
   }
@@ -182,23 +247,39 @@ async function read(ctx: ResourceContext, id: string, props: Stored) {
     firstName: user.firstName,
     lastName: user.lastName,
     usageLocation: user.usageLocation?.toUpperCase(),
-    immutableId: props.immutableId === undefined ? undefined : user.immutableId ?? null,
+    immutableId: props.immutableId === undefined ? undefined : (user.immutableId ?? null),
     ...outputsOf(user),
   };
 }
 
 async function update(ctx: ResourceContext, id: string, olds: Stored, news: In): Promise<Out> {
   const [customerId, userId] = parseId(TYPE, id, 2);
-  let current: RemoteUser = { id: userId, userPrincipalName: olds.userPrincipalName, displayName: olds.displayName, firstName: olds.firstName, lastName: olds.lastName, usageLocation: olds.usageLocation, immutableId: olds.immutableId, state: olds.state, userDomainType: olds.userDomainType };
+  let current: RemoteUser = {
+    id: userId,
+    userPrincipalName: olds.userPrincipalName,
+    displayName: olds.displayName,
+    firstName: olds.firstName,
+    lastName: olds.lastName,
+    usageLocation: olds.usageLocation,
+    immutableId: olds.immutableId,
+    state: olds.state,
+    userDomainType: olds.userDomainType,
+  };
   const patch = patchFor(current, news);
-  if (patch.userPrincipalName !== undefined && domainOf(patch.userPrincipalName) !== domainOf(olds.userPrincipalName)) await requireOwnDomain(ctx, news, "update");
-  if (Object.keys(patch).length > 0) current = { ...current, ...(await ctx.client.users.update(customerId, userId, patch)) };
+  if (patch.userPrincipalName !== undefined && domainOf(patch.userPrincipalName) !== domainOf(olds.userPrincipalName))
+    await requireOwnDomain(ctx, news, "update");
+  if (Object.keys(patch).length > 0)
+    current = { ...current, ...(await ctx.client.users.update(customerId, userId, patch)) };
   let initialPassword = olds.initialPassword;
   const passwordChanged = news.password !== undefined && news.password !== olds.password;
-  const versionBumped = news.passwordVersion !== undefined && String(news.passwordVersion) !== String(olds.passwordVersion ?? "");
+  const versionBumped =
+    news.passwordVersion !== undefined && String(news.passwordVersion) !== String(olds.passwordVersion ?? "");
   if (passwordChanged || versionBumped) {
     const password = news.password ?? generatePassword();
-    await ctx.client.users.resetPassword(customerId, userId, { password, forceChangePassword: news.forceChangePassword });
+    await ctx.client.users.resetPassword(customerId, userId, {
+      password,
+      forceChangePassword: news.forceChangePassword,
+    });
     initialPassword = news.password === undefined ? password : undefined;
   }
   return { ...outputsOf(current), initialPassword };
@@ -207,7 +288,9 @@ async function update(ctx: ResourceContext, id: string, olds: Stored, news: In):
 async function remove(ctx: ResourceContext, id: string, props: Stored): Promise<void> {
   const [customerId, userId] = parseId(TYPE, id, 2);
   if (props.deletionPolicy === "retain") {
-    ctx.warn(`${describe(props)}: left in place because deletionPolicy is "retain"; it is no longer managed by Pulumi.`);
+    ctx.warn(
+      `${describe(props)}: left in place because deletionPolicy is "retain"; it is no longer managed by Pulumi.`,
+    );
     return;
   }
   try {
@@ -243,6 +326,13 @@ export class CustomerUser extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: Args<CustomerUserInputs>, opts?: pulumi.CustomResourceOptions) {
     const props = args.password === undefined ? args : { ...args, password: pulumi.secret(args.password) };
-    super(providerFor(TYPE), name, propsWithOutputs(props, customerUser.outputKeys), withSecretOutputs(opts, ["initialPassword", "password"]), MODULE, TYPE);
+    super(
+      providerFor(TYPE),
+      name,
+      propsWithOutputs(props, customerUser.outputKeys),
+      withSecretOutputs(opts, ["initialPassword", "password"]),
+      MODULE,
+      TYPE,
+    );
   }
 }

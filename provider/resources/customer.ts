@@ -16,7 +16,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import type { Customer as RemoteCustomer } from "../client";
-import { AddressInput, countryRules, culture, email, language, type AddressInput as AddressArgs } from "./customer-address";
+import {
+  AddressInput,
+  countryRules,
+  culture,
+  email,
+  language,
+  type AddressInput as AddressArgs,
+} from "./customer-address";
 import { billingFieldsOf, writeBillingProfile } from "./customer-billing-profile";
 import { defineResource, type ResourceContext } from "./kit/define-resource";
 import { lowerCase } from "./kit/diff";
@@ -31,20 +38,36 @@ export const TYPE = "Customer";
 // ---- input schema ----
 export const CustomerInputs = z.strictObject({
   domain: domainName(),
-  companyName: text("give the company name").pipe(z.string().max(200, { error: "must be at most 200 characters. Fix: shorten the company name" })),
+  companyName: text("give the company name").pipe(
+    z.string().max(200, { error: "must be at most 200 characters. Fix: shorten the company name" }),
+  ),
   email: email(),
   culture: culture().default("en-US"),
   language: language().default("en"),
   firstName: text("give the billing contact's first name, or leave it out").optional(),
   lastName: text("give the billing contact's last name, or leave it out").optional(),
   defaultAddress: AddressInput,
-  organizationRegistrationNumber: text("give the company's registration number (only in the countries that need one), or leave it out").optional(),
+  organizationRegistrationNumber: text(
+    "give the company's registration number (only in the countries that need one), or leave it out",
+  ).optional(),
   adopt: bool("set adopt: true to take over the partner's existing customer with this domain").default(false),
-  deletionPolicy: oneOf(["retain", "delete"] as const, "use \"retain\" (keep the customer when the resource is deleted) or \"delete\" (integration sandbox only)").default("retain"),
+  deletionPolicy: oneOf(
+    ["retain", "delete"] as const,
+    'use "retain" (keep the customer when the resource is deleted) or "delete" (integration sandbox only)',
+  ).default("retain"),
 });
 export type CustomerInputs = {
-  domain: string; companyName: string; email: string; culture?: string; language?: string; firstName?: string; lastName?: string;
-  defaultAddress: AddressArgs; organizationRegistrationNumber?: string; adopt?: boolean; deletionPolicy?: "retain" | "delete";
+  domain: string;
+  companyName: string;
+  email: string;
+  culture?: string;
+  language?: string;
+  firstName?: string;
+  lastName?: string;
+  defaultAddress: AddressArgs;
+  organizationRegistrationNumber?: string;
+  adopt?: boolean;
+  deletionPolicy?: "retain" | "delete";
 };
 type In = z.output<typeof CustomerInputs>;
 
@@ -62,7 +85,17 @@ type Stored = In & Partial<Out>;
 // ---- diff rules ----
 const diffRules = {
   replaceOn: ["domain", "organizationRegistrationNumber"],
-  inPlace: ["companyName", "email", "culture", "language", "firstName", "lastName", "defaultAddress", "adopt", "deletionPolicy"],
+  inPlace: [
+    "companyName",
+    "email",
+    "culture",
+    "language",
+    "firstName",
+    "lastName",
+    "defaultAddress",
+    "adopt",
+    "deletionPolicy",
+  ],
   normalize: { domain: lowerCase, email: lowerCase, culture: lowerCase, language: lowerCase },
 };
 
@@ -70,7 +103,11 @@ const diffRules = {
 const describe = (p: Partial<In>) => `${TYPE} ${p.domain ?? "(no domain)"}`;
 
 function outputsOf(c: RemoteCustomer): Omit<Out, "adminUserName" | "adminPassword"> {
-  return { customerId: c.id.toLowerCase(), commerceId: c.commerceId ?? undefined, relationshipToPartner: c.relationshipToPartner ?? undefined };
+  return {
+    customerId: c.id.toLowerCase(),
+    commerceId: c.commerceId ?? undefined,
+    relationshipToPartner: c.relationshipToPartner ?? undefined,
+  };
 }
 
 async function partnerCustomerWithDomain(ctx: ResourceContext, domain: string): Promise<RemoteCustomer | undefined> {
@@ -87,7 +124,12 @@ async function adopt(ctx: ResourceContext, inputs: In, existing: RemoteCustomer)
   try {
     await writeBillingProfile(ctx, existing.id, inputs);
   } catch (e) {
-    throw new ResourceOperationError(describe(inputs), "create (adopt, then update the billing profile)", e, "The customer was not taken over; run `pulumi up` again.");
+    throw new ResourceOperationError(
+      describe(inputs),
+      "create (adopt, then update the billing profile)",
+      e,
+      "The customer was not taken over; run `pulumi up` again.",
+    );
   }
   return { id: existing.id.toLowerCase(), outs: outputsOf(existing) };
 }
@@ -103,11 +145,24 @@ async function create(ctx: ResourceContext, inputs: In): Promise<{ id: string; o
   }
   const address = inputs.defaultAddress;
   const body = {
-    companyProfile: { domain: inputs.domain, ...(inputs.organizationRegistrationNumber ? { organizationRegistrationNumber: inputs.organizationRegistrationNumber } : {}) },
+    companyProfile: {
+      domain: inputs.domain,
+      ...(inputs.organizationRegistrationNumber
+        ? { organizationRegistrationNumber: inputs.organizationRegistrationNumber }
+        : {}),
+    },
     billingProfile: {
-      email: inputs.email, culture: inputs.culture, language: inputs.language, companyName: inputs.companyName,
-      ...(inputs.firstName ? { firstName: inputs.firstName } : {}), ...(inputs.lastName ? { lastName: inputs.lastName } : {}),
-      defaultAddress: { ...address, firstName: address.firstName ?? inputs.firstName, lastName: address.lastName ?? inputs.lastName },
+      email: inputs.email,
+      culture: inputs.culture,
+      language: inputs.language,
+      companyName: inputs.companyName,
+      ...(inputs.firstName ? { firstName: inputs.firstName } : {}),
+      ...(inputs.lastName ? { lastName: inputs.lastName } : {}),
+      defaultAddress: {
+        ...address,
+        firstName: address.firstName ?? inputs.firstName,
+        lastName: address.lastName ?? inputs.lastName,
+      },
     },
   };
   let created: RemoteCustomer;
@@ -119,13 +174,19 @@ async function create(ctx: ResourceContext, inputs: In): Promise<{ id: string; o
     if (!isTransient(e)) throw e;
     const appeared = await partnerCustomerWithDomain(ctx, inputs.domain);
     if (!appeared) throw e;
-    ctx.warn(`${describe(inputs)}: created, but Partner Center's answer was lost, so its admin password is unknown; reset the admin's password (CustomerUser with adopt and password) to sign in.`);
+    ctx.warn(
+      `${describe(inputs)}: created, but Partner Center's answer was lost, so its admin password is unknown; reset the admin's password (CustomerUser with adopt and password) to sign in.`,
+    );
     return { id: appeared.id.toLowerCase(), outs: outputsOf(appeared) };
   }
   const credentials = created.userCredentials;
   return {
     id: created.id.toLowerCase(),
-    outs: { ...outputsOf(created), adminUserName: credentials?.userName ?? undefined, adminPassword: credentials?.password ?? undefined },
+    outs: {
+      ...outputsOf(created),
+      adminUserName: credentials?.userName ?? undefined,
+      adminPassword: credentials?.password ?? undefined,
+    },
   };
 }
 
@@ -141,8 +202,10 @@ async function read(ctx: ResourceContext, id: string, props: Stored) {
   const registration = remote.companyProfile?.organizationRegistrationNumber;
   return {
     domain: remote.companyProfile?.domain ?? undefined,
-    organizationRegistrationNumber: registration === undefined ? undefined : registration ?? null,
-    ...(remote.billingProfile ? (billingFieldsOf(remote.billingProfile, props) as { [K in keyof In]?: In[K] | null }) : {}),
+    organizationRegistrationNumber: registration === undefined ? undefined : (registration ?? null),
+    ...(remote.billingProfile
+      ? (billingFieldsOf(remote.billingProfile, props) as { [K in keyof In]?: In[K] | null })
+      : {}),
     ...outputsOf(remote),
   };
 }
@@ -150,13 +213,21 @@ async function read(ctx: ResourceContext, id: string, props: Stored) {
 async function update(ctx: ResourceContext, id: string, olds: Stored, news: In): Promise<Out> {
   const [customerId] = parseId(TYPE, id, 1);
   await writeBillingProfile(ctx, customerId, news);
-  return { customerId, commerceId: olds.commerceId, relationshipToPartner: olds.relationshipToPartner, adminUserName: olds.adminUserName, adminPassword: olds.adminPassword };
+  return {
+    customerId,
+    commerceId: olds.commerceId,
+    relationshipToPartner: olds.relationshipToPartner,
+    adminUserName: olds.adminUserName,
+    adminPassword: olds.adminPassword,
+  };
 }
 
 async function remove(ctx: ResourceContext, id: string, props: Stored): Promise<void> {
   const [customerId] = parseId(TYPE, id, 1);
   if (props.deletionPolicy !== "delete") {
-    ctx.warn(`${describe(props)} (${customerId}): the customer is kept because deletionPolicy is "retain" (Partner Center deletes customers only in the integration sandbox); Pulumi no longer manages it.`);
+    ctx.warn(
+      `${describe(props)} (${customerId}): the customer is kept because deletionPolicy is "retain" (Partner Center deletes customers only in the integration sandbox); Pulumi no longer manages it.`,
+    );
     return;
   }
   try {
@@ -164,9 +235,14 @@ async function remove(ctx: ResourceContext, id: string, props: Stored): Promise<
   } catch (e) {
     if (isNotFound(e)) return;
     const status = (e as { status?: number }).status;
-    throw new ResourceOperationError(describe(props), "delete", e, status === 403
-      ? "Partner Center deletes customers only in the integration sandbox. Fix: set deletionPolicy: \"retain\" and run `pulumi up`, then delete again to stop managing it."
-      : undefined);
+    throw new ResourceOperationError(
+      describe(props),
+      "delete",
+      e,
+      status === 403
+        ? 'Partner Center deletes customers only in the integration sandbox. Fix: set deletionPolicy: "retain" and run `pulumi up`, then delete again to stop managing it.'
+        : undefined,
+    );
   }
 }
 
@@ -195,6 +271,13 @@ export class Customer extends pulumi.dynamic.Resource {
   declare readonly adminPassword: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: Args<CustomerInputs>, opts?: pulumi.CustomResourceOptions) {
-    super(providerFor(TYPE), name, propsWithOutputs(args, customer.outputKeys), withSecretOutputs(opts, ["adminUserName", "adminPassword"]), MODULE, TYPE);
+    super(
+      providerFor(TYPE),
+      name,
+      propsWithOutputs(args, customer.outputKeys),
+      withSecretOutputs(opts, ["adminUserName", "adminPassword"]),
+      MODULE,
+      TYPE,
+    );
   }
 }

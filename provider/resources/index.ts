@@ -16,13 +16,29 @@ import { userRoleAssignment } from "./user-role-assignment";
 import { verifiedDomain } from "./verified-domain";
 
 export const resources: Readonly<Record<string, ResourceDefinition>> = Object.freeze(
-  Object.fromEntries([customerUser, userRoleAssignment, userLicenseAssignment, selfServePolicy, subscriptionNickname, verifiedDomain,
-    customer, customerBillingProfile, customerUsageBudget, customerQualification, customerAgreement].map((d) => [d.type, d])),
+  Object.fromEntries(
+    [
+      customerUser,
+      userRoleAssignment,
+      userLicenseAssignment,
+      selfServePolicy,
+      subscriptionNickname,
+      verifiedDomain,
+      customer,
+      customerBillingProfile,
+      customerUsageBudget,
+      customerQualification,
+      customerAgreement,
+    ].map((d) => [d.type, d]),
+  ),
 );
 
 export function resourceDefinition(type: string): ResourceDefinition {
   const def = resources[type];
-  if (!def) throw new Error(`pulumi-partner-center: unknown resource type "${type}"; known types: ${Object.keys(resources).join(", ")}. The state may come from a newer version of this package.`);
+  if (!def)
+    throw new Error(
+      `pulumi-partner-center: unknown resource type "${type}"; known types: ${Object.keys(resources).join(", ")}. The state may come from a newer version of this package.`,
+    );
   return def;
 }
 

@@ -10,7 +10,11 @@ import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import type { SelfServePolicy as RemotePolicy } from "./kit/api";
 type Permission = { resource: string; action: string };
-type NewPolicy = { selfServeEntity: { selfServeEntityType: string; tenantID: string }; grantor: { grantorType: string; tenantID: string }; permissions: Permission[] };
+type NewPolicy = {
+  selfServeEntity: { selfServeEntityType: string; tenantID: string };
+  grantor: { grantorType: string; tenantID: string };
+  permissions: Permission[];
+};
 import { defineResource, type ResourceContext } from "./kit/define-resource";
 import { lowerCase, objectSet } from "./kit/diff";
 import { policiesOf, sameId } from "./kit/directory";
@@ -34,7 +38,10 @@ export const SelfServePolicyInputs = z.strictObject({
         resource: oneOf(PERMISSION_RESOURCES),
         action: oneOf(PERMISSION_ACTIONS),
       }),
-      { error: "must be a list. Fix: give permissions as a list like [{ resource: \"AzureReservedInstances\", action: \"Purchase\" }]" },
+      {
+        error:
+          'must be a list. Fix: give permissions as a list like [{ resource: "AzureReservedInstances", action: "Purchase" }]',
+      },
     )
     .min(1, { error: "must not be empty. Fix: give at least one { resource, action }, or delete the policy" }),
   grantorTenantId: guid("grantor (partner) tenant id").optional(),
@@ -53,12 +60,14 @@ const diffRules = {
   replaceOn: ["customerId", "grantorTenantId"],
   inPlace: ["permissions", "adopt"],
   normalize: { customerId: lowerCase, grantorTenantId: lowerCase, permissions: objectSet },
-  naturalKey: (p: Partial<Stored>) => (p.customerId ? `${p.grantorTenantId ?? "partner"}_${p.customerId}`.toLowerCase() : undefined),
+  naturalKey: (p: Partial<Stored>) =>
+    p.customerId ? `${p.grantorTenantId ?? "partner"}_${p.customerId}`.toLowerCase() : undefined,
 };
 
 // ---- CRUD ----
 const describe = (p: Partial<In>) => `${TYPE} for customer ${p.customerId ?? "(unknown)"}`;
-const samePermissions = (a: Permission[], b: Permission[]) => JSON.stringify(objectSet(a)) === JSON.stringify(objectSet(b));
+const samePermissions = (a: Permission[], b: Permission[]) =>
+  JSON.stringify(objectSet(a)) === JSON.stringify(objectSet(b));
 
 function body(inputs: In, grantor: string): NewPolicy {
   return {
@@ -68,12 +77,23 @@ function body(inputs: In, grantor: string): NewPolicy {
   };
 }
 
-async function findPolicy(ctx: ResourceContext, customerId: string, grantor: string, fresh: boolean): Promise<RemotePolicy | undefined> {
-  return (await policiesOf(ctx, customerId, { fresh })).find((p) => sameId(p.selfServeEntity?.tenantID, customerId) && sameId(p.grantor?.tenantID, grantor));
+async function findPolicy(
+  ctx: ResourceContext,
+  customerId: string,
+  grantor: string,
+  fresh: boolean,
+): Promise<RemotePolicy | undefined> {
+  return (await policiesOf(ctx, customerId, { fresh })).find(
+    (p) => sameId(p.selfServeEntity?.tenantID, customerId) && sameId(p.grantor?.tenantID, grantor),
+  );
 }
 
 /** Read the current policy (for its ETag), write the permissions; re-read and retry when the ETag went stale. */
-async function writePermissions(ctx: ResourceContext, policyId: string, permissions: Permission[]): Promise<RemotePolicy> {
+async function writePermissions(
+  ctx: ResourceContext,
+  policyId: string,
+  permissions: Permission[],
+): Promise<RemotePolicy> {
   for (let attempt = 1; ; attempt++) {
     const current = await ctx.client.selfServePolicies.get(policyId);
     try {
@@ -90,9 +110,14 @@ async function create(ctx: ResourceContext, inputs: In): Promise<{ id: string; o
   const existing = await findPolicy(ctx, inputs.customerId, grantor, true);
   if (existing) {
     if (!inputs.adopt) {
-      throw new ResourceUsageError(describe(inputs), "create", `customer ${inputs.customerId} already has a self-serve policy from grantor ${grantor} (id ${existing.id}). Fix: set adopt: true to manage it.`);
+      throw new ResourceUsageError(
+        describe(inputs),
+        "create",
+        `customer ${inputs.customerId} already has a self-serve policy from grantor ${grantor} (id ${existing.id}). Fix: set adopt: true to manage it.`,
+      );
     }
-    if (!samePermissions(existing.permissions, wanted.permissions)) await writePermissions(ctx, existing.id!, wanted.permissions);
+    if (!samePermissions(existing.permissions, wanted.permissions))
+      await writePermissions(ctx, existing.id!, wanted.permissions);
     return { id: existing.id!, outs: { policyId: existing.id!, grantorTenantId: grantor } };
   }
   let created: RemotePolicy | undefined;
@@ -129,7 +154,8 @@ async function read(ctx: ResourceContext, id: string, props: Stored) {
 
 async function update(ctx: ResourceContext, id: string, olds: Stored, news: In): Promise<Out> {
   const grantor = olds.grantorTenantId ?? news.grantorTenantId ?? ctx.partnerTenantId;
-  if (!samePermissions(olds.permissions, news.permissions)) await writePermissions(ctx, id, body(news, grantor).permissions);
+  if (!samePermissions(olds.permissions, news.permissions))
+    await writePermissions(ctx, id, body(news, grantor).permissions);
   return { policyId: id, grantorTenantId: grantor };
 }
 

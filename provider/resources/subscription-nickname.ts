@@ -28,8 +28,10 @@ const ETAG_ATTEMPTS = 3;
 export const SubscriptionNicknameInputs = z.strictObject({
   customerId: guid("customer tenant id"),
   subscriptionId: guid("subscription id (see listSubscriptions)"),
-  nickname: text("give the nickname to show for the subscription, e.g. \"Sales - Microsoft 365\""),
-  restoreOnDelete: bool("set restoreOnDelete to true (put the original nickname back on delete) or false").default(true),
+  nickname: text('give the nickname to show for the subscription, e.g. "Sales - Microsoft 365"'),
+  restoreOnDelete: bool("set restoreOnDelete to true (put the original nickname back on delete) or false").default(
+    true,
+  ),
 });
 export type SubscriptionNicknameInputs = z.input<typeof SubscriptionNicknameInputs>;
 type In = z.output<typeof SubscriptionNicknameInputs>;
@@ -44,14 +46,22 @@ const diffRules = {
   replaceOn: ["customerId", "subscriptionId"],
   inPlace: ["nickname", "restoreOnDelete"],
   normalize: { customerId: lowerCase, subscriptionId: lowerCase, nickname: trimmed },
-  naturalKey: (p: Partial<Stored>) => (p.customerId && p.subscriptionId ? `${p.customerId}/${p.subscriptionId}`.toLowerCase() : undefined),
+  naturalKey: (p: Partial<Stored>) =>
+    p.customerId && p.subscriptionId ? `${p.customerId}/${p.subscriptionId}`.toLowerCase() : undefined,
 };
 
 // ---- CRUD ----
-const describe = (p: Partial<In>) => `${TYPE} of subscription ${p.subscriptionId ?? "(unknown)"} in customer ${p.customerId ?? "(unknown)"}`;
+const describe = (p: Partial<In>) =>
+  `${TYPE} of subscription ${p.subscriptionId ?? "(unknown)"} in customer ${p.customerId ?? "(unknown)"}`;
 
 /** Sets friendlyName on a freshly read subscription; a stale ETag is re-read and retried. */
-async function setNickname(ctx: ResourceContext, customerId: string, subscriptionId: string, nickname: string, first?: Subscription): Promise<Subscription> {
+async function setNickname(
+  ctx: ResourceContext,
+  customerId: string,
+  subscriptionId: string,
+  nickname: string,
+  first?: Subscription,
+): Promise<Subscription> {
   let current = first ?? (await ctx.client.subscriptions.get(customerId, subscriptionId));
   for (let attempt = 1; ; attempt++) {
     if (current.friendlyName === nickname) return current;
@@ -81,8 +91,11 @@ async function create(ctx: ResourceContext, inputs: In): Promise<{ id: string; o
     if (now?.friendlyName === inputs.nickname) return { id, outs: { originalNickname } };
     if (now !== undefined && now.friendlyName === current.friendlyName) throw e;
     const cause = new ResourceOperationError(describe(inputs), "create", e);
-    throw new PartialCreateError(`${cause.message}. The original nickname "${originalNickname}" is tracked; run \`pulumi up\` again to finish.`, id,
-      { ...inputs, nickname: now?.friendlyName ?? originalNickname, originalNickname });
+    throw new PartialCreateError(
+      `${cause.message}. The original nickname "${originalNickname}" is tracked; run \`pulumi up\` again to finish.`,
+      id,
+      { ...inputs, nickname: now?.friendlyName ?? originalNickname, originalNickname },
+    );
   }
   return { id, outs: { originalNickname } };
 }
@@ -125,7 +138,9 @@ async function remove(ctx: ResourceContext, id: string, props: Stored): Promise<
   }
   if ((current.status ?? "").toLowerCase() === "deleted") return;
   if (current.friendlyName !== props.nickname) {
-    ctx.warn(`${describe(props)}: the nickname was changed outside Pulumi to "${current.friendlyName ?? ""}", so the original nickname "${props.originalNickname}" was not put back.`);
+    ctx.warn(
+      `${describe(props)}: the nickname was changed outside Pulumi to "${current.friendlyName ?? ""}", so the original nickname "${props.originalNickname}" was not put back.`,
+    );
     return;
   }
   await setNickname(ctx, customerId, subscriptionId, props.originalNickname, current);

@@ -30,9 +30,11 @@ export const UserLicenseAssignmentInputs = z.strictObject({
   customerId: guid("customer tenant id"),
   userId: guid("user id (CustomerUser.userId)"),
   skuId: guid("product SKU id (see listAvailableLicenses)").optional(),
-  skuPartNumber: text("give the SKU part number, e.g. \"O365_BUSINESS_PREMIUM\"").optional(),
+  skuPartNumber: text('give the SKU part number, e.g. "O365_BUSINESS_PREMIUM"').optional(),
   excludedPlans: z
-    .array(text("give a service plan id or service name, e.g. \"EXCHANGE_S_STANDARD\""), { error: "must be a list. Fix: give excludedPlans as a list of service plan ids or names" })
+    .array(text('give a service plan id or service name, e.g. "EXCHANGE_S_STANDARD"'), {
+      error: "must be a list. Fix: give excludedPlans as a list of service plan ids or names",
+    })
     .default([]),
   adopt: bool("set adopt: true to take over a license the user already has").default(false),
 });
@@ -52,15 +54,30 @@ type Stored = In & Partial<Out>;
 const diffRules = {
   replaceOn: ["customerId", "userId", "skuId", "skuPartNumber"],
   inPlace: ["excludedPlans", "adopt"],
-  normalize: { customerId: lowerCase, userId: lowerCase, skuId: lowerCase, skuPartNumber: lowerCase, excludedPlans: caseInsensitiveSet },
-  naturalKey: (p: Partial<Stored>) => (p.customerId && p.userId && (p.skuId || p.skuPartNumber) ? `${p.customerId}/${p.userId}/${p.skuId ?? `part:${p.skuPartNumber}`}`.toLowerCase() : undefined),
+  normalize: {
+    customerId: lowerCase,
+    userId: lowerCase,
+    skuId: lowerCase,
+    skuPartNumber: lowerCase,
+    excludedPlans: caseInsensitiveSet,
+  },
+  naturalKey: (p: Partial<Stored>) =>
+    p.customerId && p.userId && (p.skuId || p.skuPartNumber)
+      ? `${p.customerId}/${p.userId}/${p.skuId ?? `part:${p.skuPartNumber}`}`.toLowerCase()
+      : undefined,
 };
 
 // ---- CRUD ----
-const describe = (p: Partial<In>) => `${TYPE} of ${p.skuPartNumber ?? p.skuId ?? "(unknown SKU)"} to user ${p.userId ?? "(unknown)"} in customer ${p.customerId ?? "(unknown)"}`;
+const describe = (p: Partial<In>) =>
+  `${TYPE} of ${p.skuPartNumber ?? p.skuId ?? "(unknown SKU)"} to user ${p.userId ?? "(unknown)"} in customer ${p.customerId ?? "(unknown)"}`;
 
-function findSku(skus: SubscribedSku[], ref: { skuId?: string; skuPartNumber?: string | null }): SubscribedSku | undefined {
-  return ref.skuId !== undefined ? skus.find((s) => sameId(s.productSku.id, ref.skuId)) : skus.find((s) => sameText(s.productSku.skuPartNumber, ref.skuPartNumber));
+function findSku(
+  skus: SubscribedSku[],
+  ref: { skuId?: string; skuPartNumber?: string | null },
+): SubscribedSku | undefined {
+  return ref.skuId !== undefined
+    ? skus.find((s) => sameId(s.productSku.id, ref.skuId))
+    : skus.find((s) => sameText(s.productSku.skuPartNumber, ref.skuPartNumber));
 }
 
 async function resolveSku(ctx: ResourceContext, inputs: In, operation: string, fresh: boolean): Promise<SubscribedSku> {
@@ -69,7 +86,11 @@ async function resolveSku(ctx: ResourceContext, inputs: In, operation: string, f
   if (!sku) {
     const given = inputs.skuId !== undefined ? `skuId ${inputs.skuId}` : `skuPartNumber "${inputs.skuPartNumber}"`;
     const known = skus.map((s) => `${s.productSku.skuPartNumber ?? "?"} (${s.productSku.id})`).join(", ");
-    throw new ResourceUsageError(describe(inputs), operation, `${given} is not a subscribed SKU of customer ${inputs.customerId}. Fix: use one of ${known || "(none: the customer has no subscribed SKUs)"}.`);
+    throw new ResourceUsageError(
+      describe(inputs),
+      operation,
+      `${given} is not a subscribed SKU of customer ${inputs.customerId}. Fix: use one of ${known || "(none: the customer has no subscribed SKUs)"}.`,
+    );
   }
   return sku;
 }
@@ -85,13 +106,17 @@ function excludedPlanIds(sku: SubscribedSku, inputs: In, operation: string): str
     else unknown.push(ref);
   }
   if (unknown.length > 0) {
-    throw new ResourceUsageError(describe(inputs), operation, `excludedPlans ${unknown.map((u) => `"${u}"`).join(", ")} ${unknown.length === 1 ? "is not a service plan" : "are not service plans"} of ${sku.productSku.skuPartNumber ?? sku.productSku.id}. Fix: use plan ids or service names from ${plans.map((p) => p.serviceName ?? p.id).join(", ")}.`);
+    throw new ResourceUsageError(
+      describe(inputs),
+      operation,
+      `excludedPlans ${unknown.map((u) => `"${u}"`).join(", ")} ${unknown.length === 1 ? "is not a service plan" : "are not service plans"} of ${sku.productSku.skuPartNumber ?? sku.productSku.id}. Fix: use plan ids or service names from ${plans.map((p) => p.serviceName ?? p.id).join(", ")}.`,
+    );
   }
   return [...new Set(ids)];
 }
 
 function seatsMessage(sku: SubscribedSku): string {
-  const total = sku.totalUnits ?? (sku.activeUnits ?? 0);
+  const total = sku.totalUnits ?? sku.activeUnits ?? 0;
   const consumed = sku.consumedUnits ?? 0;
   const available = sku.availableUnits ?? total - consumed;
   return `no seat is left for SKU ${sku.productSku.skuPartNumber ?? ""} (${sku.productSku.id}): ${total} total, ${consumed} consumed, ${available} available. Fix: buy more seats, or remove this license from another user first.`;
@@ -100,31 +125,58 @@ function seatsMessage(sku: SubscribedSku): string {
 const ASSIGNED = new Set(["assigned", "enabled", "success"]);
 
 function assignedPlanIds(license: License): Set<string> {
-  return new Set((license.servicePlans ?? []).filter((p) => p.capabilityStatus == null || ASSIGNED.has(p.capabilityStatus.toLowerCase())).map((p) => p.id.toLowerCase()));
+  return new Set(
+    (license.servicePlans ?? [])
+      .filter((p) => p.capabilityStatus == null || ASSIGNED.has(p.capabilityStatus.toLowerCase()))
+      .map((p) => p.id.toLowerCase()),
+  );
 }
 
 /** Plan service names the user has of the SKU, sorted. */
 function assignedPlanNames(sku: SubscribedSku, assigned: Set<string>): string[] {
-  return (sku.servicePlans ?? []).filter((p) => assigned.has(p.id.toLowerCase())).map((p) => p.serviceName ?? p.id).sort();
+  return (sku.servicePlans ?? [])
+    .filter((p) => assigned.has(p.id.toLowerCase()))
+    .map((p) => p.serviceName ?? p.id)
+    .sort();
 }
 
 function outputsFor(sku: SubscribedSku, excludedIds: string[]): Out {
   const excluded = new Set(excludedIds.map((i) => i.toLowerCase()));
   const assigned = new Set((sku.servicePlans ?? []).map((p) => p.id.toLowerCase()).filter((i) => !excluded.has(i)));
-  return { skuId: sku.productSku.id, skuPartNumber: sku.productSku.skuPartNumber ?? undefined, assignedPlans: assignedPlanNames(sku, assigned) };
+  return {
+    skuId: sku.productSku.id,
+    skuPartNumber: sku.productSku.skuPartNumber ?? undefined,
+    assignedPlans: assignedPlanNames(sku, assigned),
+  };
 }
 
-async function hasSku(ctx: ResourceContext, customerId: string, userId: string, skuId: string, fresh: boolean): Promise<License | undefined> {
+async function hasSku(
+  ctx: ResourceContext,
+  customerId: string,
+  userId: string,
+  skuId: string,
+  fresh: boolean,
+): Promise<License | undefined> {
   return (await userLicensesOf(ctx, customerId, userId, { fresh })).find((l) => sameId(l.productSku.id, skuId));
 }
 
 /** Assigns (or re-assigns with new exclusions). `fromNothing`: the user did not have the SKU before this call. */
-async function assign(ctx: ResourceContext, inputs: In, sku: SubscribedSku, excluded: string[], operation: string, fromNothing = false): Promise<void> {
+async function assign(
+  ctx: ResourceContext,
+  inputs: In,
+  sku: SubscribedSku,
+  excluded: string[],
+  operation: string,
+  fromNothing = false,
+): Promise<void> {
   try {
-    await ctx.client.licenses.update(inputs.customerId, inputs.userId, { licensesToAssign: [{ skuId: sku.productSku.id, excludedPlans: excluded }] });
+    await ctx.client.licenses.update(inputs.customerId, inputs.userId, {
+      licensesToAssign: [{ skuId: sku.productSku.id, excludedPlans: excluded }],
+    });
   } catch (e) {
     if ((e as { status?: number }).status === 400 && String((e as { code?: unknown }).code) === "60012") {
-      const now = findSku(await subscribedSkusOf(ctx, inputs.customerId, { fresh: true }), { skuId: sku.productSku.id }) ?? sku;
+      const now =
+        findSku(await subscribedSkusOf(ctx, inputs.customerId, { fresh: true }), { skuId: sku.productSku.id }) ?? sku;
       throw new ResourceOperationError(describe(inputs), operation, e, seatsMessage(now));
     }
     // A new assignment may have been applied before a transient failure (5xx after commit): then it is done.
@@ -143,21 +195,45 @@ async function create(ctx: ResourceContext, inputs: In): Promise<{ id: string; o
     return await createFor(ctx, inputs, sku, excluded, id);
   } catch (e) {
     if (!isNotFound(e)) throw e;
-    throw new ResourceOperationError(describe(inputs), "create", e, `The user is still not found after waiting ${waitSeconds("dependentWrite")} s for directory replication. Fix: give the userId of an active user of customer ${inputs.customerId} (e.g. CustomerUser.userId).`);
+    throw new ResourceOperationError(
+      describe(inputs),
+      "create",
+      e,
+      `The user is still not found after waiting ${waitSeconds("dependentWrite")} s for directory replication. Fix: give the userId of an active user of customer ${inputs.customerId} (e.g. CustomerUser.userId).`,
+    );
   }
 }
 
 /** create() once the SKU is resolved: a user created a moment ago may be "not found" until replicated, so 404s are waited for. */
-async function createFor(ctx: ResourceContext, inputs: In, sku: SubscribedSku, excluded: string[], id: string): Promise<{ id: string; outs: Out }> {
-  const existing = await retryNotFound("dependentWrite", () => hasSku(ctx, inputs.customerId, inputs.userId, sku.productSku.id, true));
+async function createFor(
+  ctx: ResourceContext,
+  inputs: In,
+  sku: SubscribedSku,
+  excluded: string[],
+  id: string,
+): Promise<{ id: string; outs: Out }> {
+  const existing = await retryNotFound("dependentWrite", () =>
+    hasSku(ctx, inputs.customerId, inputs.userId, sku.productSku.id, true),
+  );
   if (existing) {
     if (!inputs.adopt) {
-      throw new ResourceUsageError(describe(inputs), "create", `the user already has ${sku.productSku.skuPartNumber ?? sku.productSku.id}. Fix: set adopt: true to manage this existing license.`);
+      throw new ResourceUsageError(
+        describe(inputs),
+        "create",
+        `the user already has ${sku.productSku.skuPartNumber ?? sku.productSku.id}. Fix: set adopt: true to manage this existing license.`,
+      );
     }
     const have = assignedPlanIds(existing);
     const planIds = (sku.servicePlans ?? []).map((p) => p.id.toLowerCase());
     const haveExcluded = planIds.filter((p) => !have.has(p)).sort();
-    if (haveExcluded.join() !== excluded.map((e) => e.toLowerCase()).sort().join()) await retryNotFound("dependentWrite", () => assign(ctx, inputs, sku, excluded, "create (adopt)"));
+    if (
+      haveExcluded.join() !==
+      excluded
+        .map((e) => e.toLowerCase())
+        .sort()
+        .join()
+    )
+      await retryNotFound("dependentWrite", () => assign(ctx, inputs, sku, excluded, "create (adopt)"));
     return { id, outs: outputsFor(sku, excluded) };
   }
   const available = sku.availableUnits ?? (sku.totalUnits ?? 0) - (sku.consumedUnits ?? 0);
@@ -181,8 +257,16 @@ async function read(ctx: ResourceContext, id: string, props: Stored) {
   const have = assignedPlanIds(license);
   const excludedPlans = (sku.servicePlans ?? [])
     .filter((p) => !have.has(p.id.toLowerCase()))
-    .map((p) => ((props.excludedPlans ?? []).some((ref) => sameText(ref, p.serviceName)) ? (p.serviceName as string) : p.id));
-  return { customerId, excludedPlans, skuId: sku.productSku.id, skuPartNumber: sku.productSku.skuPartNumber ?? undefined, assignedPlans: assignedPlanNames(sku, have) };
+    .map((p) =>
+      (props.excludedPlans ?? []).some((ref) => sameText(ref, p.serviceName)) ? (p.serviceName as string) : p.id,
+    );
+  return {
+    customerId,
+    excludedPlans,
+    skuId: sku.productSku.id,
+    skuPartNumber: sku.productSku.skuPartNumber ?? undefined,
+    assignedPlans: assignedPlanNames(sku, have),
+  };
 }
 
 async function update(ctx: ResourceContext, _id: string, olds: Stored, news: In): Promise<Out> {
@@ -209,7 +293,13 @@ export const userLicenseAssignment = defineResource({
   type: TYPE,
   inputs: UserLicenseAssignmentInputs,
   outputs: UserLicenseAssignmentOutputs,
-  rules: [exactlyOneOf("skuId", "skuPartNumber", "give either skuId (a GUID) or skuPartNumber (e.g. \"O365_BUSINESS_PREMIUM\"), not both")],
+  rules: [
+    exactlyOneOf(
+      "skuId",
+      "skuPartNumber",
+      'give either skuId (a GUID) or skuPartNumber (e.g. "O365_BUSINESS_PREMIUM"), not both',
+    ),
+  ],
   diff: diffRules,
   describe,
   customerOf: (p) => p.customerId,

@@ -28,7 +28,7 @@ export const UserRoleAssignmentInputs = z.strictObject({
   customerId: guid("customer tenant id"),
   userId: guid("user id (CustomerUser.userId)"),
   roleId: guid("directory role id (see listDirectoryRoles)").optional(),
-  roleName: text("give the role's display name, e.g. \"User Administrator\"").optional(),
+  roleName: text('give the role\'s display name, e.g. "User Administrator"').optional(),
   adopt: bool("set adopt: true to take over a membership the user already has").default(false),
 });
 export type UserRoleAssignmentInputs = z.input<typeof UserRoleAssignmentInputs>;
@@ -44,23 +44,40 @@ const diffRules = {
   replaceOn: ["customerId", "userId", "roleId", "roleName"],
   inPlace: ["adopt"],
   normalize: { customerId: lowerCase, userId: lowerCase, roleId: lowerCase, roleName: lowerCase },
-  naturalKey: (p: Partial<Stored>) => (p.customerId && p.userId && (p.roleId || p.roleName) ? `${p.customerId}/${p.userId}/${p.roleId ?? `name:${p.roleName}`}`.toLowerCase() : undefined),
+  naturalKey: (p: Partial<Stored>) =>
+    p.customerId && p.userId && (p.roleId || p.roleName)
+      ? `${p.customerId}/${p.userId}/${p.roleId ?? `name:${p.roleName}`}`.toLowerCase()
+      : undefined,
 };
 
 // ---- CRUD ----
-const describe = (p: Partial<In>) => `${TYPE} of role ${p.roleName ?? p.roleId ?? "(unknown)"} to user ${p.userId ?? "(unknown)"} in customer ${p.customerId ?? "(unknown)"}`;
+const describe = (p: Partial<In>) =>
+  `${TYPE} of role ${p.roleName ?? p.roleId ?? "(unknown)"} to user ${p.userId ?? "(unknown)"} in customer ${p.customerId ?? "(unknown)"}`;
 
 async function resolveRole(ctx: ResourceContext, inputs: In): Promise<DirectoryRole> {
   const roles = await rolesOf(ctx, inputs.customerId);
-  const role = inputs.roleId !== undefined ? roles.find((r) => sameId(r.id, inputs.roleId)) : roles.find((r) => sameText(r.name, inputs.roleName));
+  const role =
+    inputs.roleId !== undefined
+      ? roles.find((r) => sameId(r.id, inputs.roleId))
+      : roles.find((r) => sameText(r.name, inputs.roleName));
   if (!role) {
     const given = inputs.roleId !== undefined ? `roleId ${inputs.roleId}` : `roleName "${inputs.roleName}"`;
-    throw new ResourceUsageError(describe(inputs), "create", `${given} is not a directory role of customer ${inputs.customerId}. Fix: use one of ${roles.map((r) => `"${r.name}"`).join(", ") || "(none listed)"}.`);
+    throw new ResourceUsageError(
+      describe(inputs),
+      "create",
+      `${given} is not a directory role of customer ${inputs.customerId}. Fix: use one of ${roles.map((r) => `"${r.name}"`).join(", ") || "(none listed)"}.`,
+    );
   }
   return role;
 }
 
-async function isMember(ctx: ResourceContext, customerId: string, roleId: string, userId: string, fresh: boolean): Promise<boolean> {
+async function isMember(
+  ctx: ResourceContext,
+  customerId: string,
+  roleId: string,
+  userId: string,
+  fresh: boolean,
+): Promise<boolean> {
   return (await roleMembersOf(ctx, customerId, roleId, { fresh })).some((m) => sameId(m.id, userId));
 }
 
@@ -70,14 +87,22 @@ async function create(ctx: ResourceContext, inputs: In): Promise<{ id: string; o
   const outs = { roleId: role.id, roleName: role.name };
   if (await isMember(ctx, inputs.customerId, role.id, inputs.userId, true)) {
     if (inputs.adopt) return { id, outs };
-    throw new ResourceUsageError(describe(inputs), "create", `the user already holds the role "${role.name}". Fix: set adopt: true to manage this existing membership.`);
+    throw new ResourceUsageError(
+      describe(inputs),
+      "create",
+      `the user already holds the role "${role.name}". Fix: set adopt: true to manage this existing membership.`,
+    );
   }
   try {
     // A user created a moment ago may be "not found" until Entra has replicated it (kit/propagation.ts).
     const user = await retryNotFound("dependentWrite", () => ctx.client.users.get(inputs.customerId, inputs.userId));
     await retryNotFound("dependentWrite", async () => {
       try {
-        await ctx.client.roles.addMember(inputs.customerId, role.id, { id: user.id, displayName: user.displayName ?? user.userPrincipalName, userPrincipalName: user.userPrincipalName });
+        await ctx.client.roles.addMember(inputs.customerId, role.id, {
+          id: user.id,
+          displayName: user.displayName ?? user.userPrincipalName,
+          userPrincipalName: user.userPrincipalName,
+        });
       } catch (e) {
         // The add may have been applied before the failure: then the membership is ours, not a reason to fail.
         if (!(await isMember(ctx, inputs.customerId, role.id, inputs.userId, true))) throw e;
@@ -85,7 +110,12 @@ async function create(ctx: ResourceContext, inputs: In): Promise<{ id: string; o
     });
   } catch (e) {
     if (!isNotFound(e)) throw e;
-    throw new ResourceOperationError(describe(inputs), "create", e, `The user is still not found after waiting ${waitSeconds("dependentWrite")} s for directory replication. Fix: give the userId of an active user of customer ${inputs.customerId} (e.g. CustomerUser.userId).`);
+    throw new ResourceOperationError(
+      describe(inputs),
+      "create",
+      e,
+      `The user is still not found after waiting ${waitSeconds("dependentWrite")} s for directory replication. Fix: give the userId of an active user of customer ${inputs.customerId} (e.g. CustomerUser.userId).`,
+    );
   }
   return { id, outs };
 }
@@ -122,7 +152,9 @@ export const userRoleAssignment = defineResource({
   type: TYPE,
   inputs: UserRoleAssignmentInputs,
   outputs: UserRoleAssignmentOutputs,
-  rules: [exactlyOneOf("roleId", "roleName", "give either roleId (a GUID) or roleName (e.g. \"User Administrator\"), not both")],
+  rules: [
+    exactlyOneOf("roleId", "roleName", 'give either roleId (a GUID) or roleName (e.g. "User Administrator"), not both'),
+  ],
   diff: diffRules,
   describe,
   customerOf: (p) => p.customerId,

@@ -26,8 +26,11 @@ export const TYPE = "VerifiedDomain";
 function caseless<const T extends readonly [string, ...string[]]>(values: T) {
   const fix = `use one of ${values.map((v) => JSON.stringify(v)).join(", ")}`;
   return z.preprocess(
-    (v) => (typeof v === "string" ? values.find((x) => x.toLowerCase() === v.trim().toLowerCase()) ?? v : v),
-    z.enum(values, { error: (i: { input?: unknown }) => (i.input === undefined ? `is required. Fix: ${fix}` : `must be one of ${values.join(", ")}. Fix: ${fix}`) }),
+    (v) => (typeof v === "string" ? (values.find((x) => x.toLowerCase() === v.trim().toLowerCase()) ?? v) : v),
+    z.enum(values, {
+      error: (i: { input?: unknown }) =>
+        i.input === undefined ? `is required. Fix: ${fix}` : `must be one of ${values.join(", ")}. Fix: ${fix}`,
+    }),
   );
 }
 
@@ -52,7 +55,7 @@ export const VerifiedDomainInputs = z.strictObject({
   customerId: guid("customer tenant id"),
   domainName: domainName(),
   authenticationType: caseless(["Managed", "Federated"] as const),
-  capability: text("give the domain capability, e.g. \"Email\""),
+  capability: text('give the domain capability, e.g. "Email"'),
   isDefault: bool("set isDefault to true or false, or leave it out").optional(),
   federationSettings: DomainFederationSettings.optional(),
   adopt: bool("set adopt: true to take over a domain the customer already has").default(false),
@@ -62,20 +65,36 @@ type In = z.output<typeof VerifiedDomainInputs>;
 
 const federationRule = (inputs: Record<string, unknown>) => {
   if (isUnknown(inputs.authenticationType) || isUnknown(inputs.federationSettings)) return [];
-  const kind = typeof inputs.authenticationType === "string" ? inputs.authenticationType.trim().toLowerCase() : undefined;
+  const kind =
+    typeof inputs.authenticationType === "string" ? inputs.authenticationType.trim().toLowerCase() : undefined;
   if (kind !== "managed" && kind !== "federated") return [];
   const federated = kind === "federated";
   if (federated && inputs.federationSettings === undefined) {
-    return [{ property: "federationSettings", reason: "federationSettings is required when authenticationType is Federated. Fix: give issuerUri, logOffUri, passiveLogOnUri, preferredAuthenticationProtocol, promptLoginBehavior and signingCertificate, or use authenticationType \"Managed\"" }];
+    return [
+      {
+        property: "federationSettings",
+        reason:
+          'federationSettings is required when authenticationType is Federated. Fix: give issuerUri, logOffUri, passiveLogOnUri, preferredAuthenticationProtocol, promptLoginBehavior and signingCertificate, or use authenticationType "Managed"',
+      },
+    ];
   }
   if (!federated && inputs.federationSettings !== undefined) {
-    return [{ property: "federationSettings", reason: "federationSettings is only allowed when authenticationType is Federated. Fix: remove federationSettings, or set authenticationType to \"Federated\"" }];
+    return [
+      {
+        property: "federationSettings",
+        reason:
+          'federationSettings is only allowed when authenticationType is Federated. Fix: remove federationSettings, or set authenticationType to "Federated"',
+      },
+    ];
   }
   return [];
 };
 
 // ---- state schema ----
-export const VerifiedDomainOutputs = z.object({ status: z.string().optional(), verificationMethod: z.string().optional() });
+export const VerifiedDomainOutputs = z.object({
+  status: z.string().optional(),
+  verificationMethod: z.string().optional(),
+});
 type Out = z.output<typeof VerifiedDomainOutputs>;
 type Stored = In & Partial<Out>;
 
@@ -85,11 +104,13 @@ const diffRules = {
   replaceOn: ["customerId", "domainName"],
   inPlace: [...FIXED, "adopt"],
   normalize: { customerId: lowerCase, domainName: lowerCase, authenticationType: lowerCase, capability: lowerCase },
-  naturalKey: (p: Partial<Stored>) => (p.customerId && p.domainName ? `${p.customerId}/${p.domainName}`.toLowerCase() : undefined),
+  naturalKey: (p: Partial<Stored>) =>
+    p.customerId && p.domainName ? `${p.customerId}/${p.domainName}`.toLowerCase() : undefined,
 };
 
 // ---- CRUD ----
-const describe = (p: Partial<In>) => `${TYPE} ${p.domainName ?? "(unknown)"} in customer ${p.customerId ?? "(unknown)"}`;
+const describe = (p: Partial<In>) =>
+  `${TYPE} ${p.domainName ?? "(unknown)"} in customer ${p.customerId ?? "(unknown)"}`;
 
 async function hasDomain(ctx: ResourceContext, customerId: string, name: string, fresh: boolean): Promise<boolean> {
   return (await domainsOf(ctx, customerId, { fresh })).includes(name.toLowerCase());
@@ -99,7 +120,11 @@ async function create(ctx: ResourceContext, inputs: In): Promise<{ id: string; o
   const id = formatId(inputs.customerId, inputs.domainName.toLowerCase());
   if (await hasDomain(ctx, inputs.customerId, inputs.domainName, true)) {
     if (inputs.adopt) return { id, outs: { status: "verified" } };
-    throw new ResourceUsageError(describe(inputs), "create", `the customer already has the domain ${inputs.domainName}. Fix: set adopt: true to manage it as it is.`);
+    throw new ResourceUsageError(
+      describe(inputs),
+      "create",
+      `the customer already has the domain ${inputs.domainName}. Fix: set adopt: true to manage it as it is.`,
+    );
   }
   const body = {
     verifiedDomainName: inputs.domainName,
@@ -116,11 +141,15 @@ async function create(ctx: ResourceContext, inputs: In): Promise<{ id: string; o
   };
   try {
     const added = await ctx.client.domains.addVerified(inputs.customerId, body);
-    return { id, outs: { status: added.status ?? undefined, verificationMethod: added.verificationMethod ?? undefined } };
+    return {
+      id,
+      outs: { status: added.status ?? undefined, verificationMethod: added.verificationMethod ?? undefined },
+    };
   } catch (e) {
     const status = (e as { status?: number }).status;
     const transient = status === undefined || status === 0 || status === 429 || status >= 500;
-    if (transient && (await hasDomain(ctx, inputs.customerId, inputs.domainName, true))) return { id, outs: { status: "verified" } };
+    if (transient && (await hasDomain(ctx, inputs.customerId, inputs.domainName, true)))
+      return { id, outs: { status: "verified" } };
     throw e;
   }
 }
@@ -128,7 +157,8 @@ async function create(ctx: ResourceContext, inputs: In): Promise<{ id: string; o
 async function read(ctx: ResourceContext, id: string) {
   const [customerId, name] = parseId(TYPE, id, 2);
   try {
-    if (!(await hasDomain(ctx, customerId, name, false)) && !(await hasDomain(ctx, customerId, name, true))) return undefined;
+    if (!(await hasDomain(ctx, customerId, name, false)) && !(await hasDomain(ctx, customerId, name, true)))
+      return undefined;
   } catch (e) {
     if (isNotFound(e)) return undefined;
     throw e;
@@ -137,15 +167,25 @@ async function read(ctx: ResourceContext, id: string) {
 }
 
 async function update(_ctx: ResourceContext, _id: string, olds: Stored, news: In): Promise<Out> {
-  const changed = FIXED.filter((k) => JSON.stringify(lowerCase(olds[k]) ?? null) !== JSON.stringify(lowerCase(news[k]) ?? null) && news[k] !== undefined);
+  const changed = FIXED.filter(
+    (k) =>
+      JSON.stringify(lowerCase(olds[k]) ?? null) !== JSON.stringify(lowerCase(news[k]) ?? null) &&
+      news[k] !== undefined,
+  );
   if (changed.length > 0) {
-    throw new ResourceUsageError(describe(news), "update", `Partner Center cannot change ${changed.join(", ")} of a domain after it was added. Fix: put the old value${changed.length > 1 ? "s" : ""} back, or change the domain in the Microsoft 365 admin center and then recreate this resource with adopt: true.`);
+    throw new ResourceUsageError(
+      describe(news),
+      "update",
+      `Partner Center cannot change ${changed.join(", ")} of a domain after it was added. Fix: put the old value${changed.length > 1 ? "s" : ""} back, or change the domain in the Microsoft 365 admin center and then recreate this resource with adopt: true.`,
+    );
   }
   return { status: olds.status, verificationMethod: olds.verificationMethod };
 }
 
 async function remove(ctx: ResourceContext, _id: string, props: Stored): Promise<void> {
-  ctx.warn(`${describe(props)}: Partner Center cannot remove a domain from a customer tenant, so ${props.domainName} stays in the tenant. Remove it in the Microsoft 365 admin center if it must go.`);
+  ctx.warn(
+    `${describe(props)}: Partner Center cannot remove a domain from a customer tenant, so ${props.domainName} stays in the tenant. Remove it in the Microsoft 365 admin center if it must go.`,
+  );
 }
 
 // ---- export ----

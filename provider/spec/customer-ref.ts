@@ -13,12 +13,20 @@ export type CustomerLookup = Pick<PartnerCenterApi, "customers">;
 export async function resolveCustomerId(client: CustomerLookup, ref: string): Promise<string> {
   if (isGuid(ref)) return ref.toLowerCase();
   const domain = ref.toLowerCase();
-  const found = (await collect(client.customers.search({ field: "Domain", value: domain })))
-    .filter((c) => [c.companyProfile?.domain, ...(c.customDomains ?? [])].some((d) => d?.toLowerCase() === domain));
+  const found = (await collect(client.customers.search({ field: "Domain", value: domain }))).filter((c) =>
+    [c.companyProfile?.domain, ...(c.customDomains ?? [])].some((d) => d?.toLowerCase() === domain),
+  );
   if (found.length === 0) {
-    const initialOnly = /\.onmicrosoft\.(com|us|de)$|\.partner\.onmschina\.cn$/i.test(domain) ? "" : " as its initial domain (Partner Center searches customers by their initial domain only, e.g. contoso.onmicrosoft.com)";
-    throw new Error(`no customer of this partner has the domain ${ref}${initialOnly}. Fix: check the spelling, or write the customer's initial domain or tenant id instead`);
+    const initialOnly = /\.onmicrosoft\.(com|us|de)$|\.partner\.onmschina\.cn$/i.test(domain)
+      ? ""
+      : " as its initial domain (Partner Center searches customers by their initial domain only, e.g. contoso.onmicrosoft.com)";
+    throw new Error(
+      `no customer of this partner has the domain ${ref}${initialOnly}. Fix: check the spelling, or write the customer's initial domain or tenant id instead`,
+    );
   }
-  if (found.length > 1) throw new Error(`${found.length} customers have the domain ${ref} (${found.map((c) => c.id).join(", ")}). Fix: write the customer's tenant id instead`);
+  if (found.length > 1)
+    throw new Error(
+      `${found.length} customers have the domain ${ref} (${found.map((c) => c.id).join(", ")}). Fix: write the customer's tenant id instead`,
+    );
   return found[0].id.toLowerCase();
 }

@@ -8,7 +8,12 @@ import { SECTIONS } from "./sections";
 
 export function declareTenant(spec: TenantSpec, customerId: string, opts: pulumi.CustomResourceOptions = {}): void {
   const id = customerId.toLowerCase();
-  const ctx = { customerId: id, adopt: spec.adopt ?? false, name: (...parts: string[]) => [id, ...parts].join("/"), opts };
+  const ctx = {
+    customerId: id,
+    adopt: spec.adopt ?? false,
+    name: (...parts: string[]) => [id, ...parts].join("/"),
+    opts,
+  };
   for (const section of SECTIONS) {
     const value = spec[section.key];
     if (value !== undefined) section.declare(value, ctx);

@@ -36,40 +36,59 @@ export interface ExportedTenant {
   text: string;
 }
 
-export async function exportTenant(client: PartnerCenterApi, customer: string, opts: ExportOptions): Promise<ExportedTenant> {
+export async function exportTenant(
+  client: PartnerCenterApi,
+  customer: string,
+  opts: ExportOptions,
+): Promise<ExportedTenant> {
   const customerId = await resolveCustomerId(client, customer);
   let record: Awaited<ReturnType<PartnerCenterApi["customers"]["get"]>>;
   try {
     record = await client.customers.get(customerId);
   } catch (e) {
     if (!isNotFound(e)) throw e;
-    throw new Error(`${customer} is not a customer of this partner (Partner Center answered 404). Fix: check the tenant id, or give the customer's initial domain (e.g. contoso.onmicrosoft.com)`);
+    throw new Error(
+      `${customer} is not a customer of this partner (Partner Center answered 404). Fix: check the tenant id, or give the customer's initial domain (e.g. contoso.onmicrosoft.com)`,
+    );
   }
   const domain = (record.companyProfile?.domain ?? customerId).toLowerCase();
   const companyName = record.companyProfile?.companyName ?? undefined;
   const spec: Record<string, unknown> = { apiVersion: SPEC_VERSION, customer: customerId };
   if (companyName) spec.description = companyName;
   spec.adopt = true;
-  const ctx = { client, customerId, partnerTenantId: opts.partnerTenantId, cloud: opts.cloud ?? "global", warn: opts.warn ?? (() => {}) } as const;
+  const ctx = {
+    client,
+    customerId,
+    partnerTenantId: opts.partnerTenantId,
+    cloud: opts.cloud ?? "global",
+    warn: opts.warn ?? (() => {}),
+  } as const;
   for (const section of SECTIONS) {
     let value: unknown;
     try {
       value = await section.export(ctx);
     } catch (e) {
-      throw new Error(`reading the ${section.key} of customer ${customerId} failed, so nothing was written: ${(e as Error).message}`);
+      throw new Error(
+        `reading the ${section.key} of customer ${customerId} failed, so nothing was written: ${(e as Error).message}`,
+      );
     }
     if (value !== undefined) spec[section.key] = value;
   }
   const text = renderTenantSpec(spec, { domain, companyName, schemaRef: opts.schemaRef });
   const check = parseTenantSpec(text, `${domain}.yaml`);
   if (check.problems.length > 0) {
-    throw new Error(`the exported spec of customer ${customerId} does not validate (the live customer holds something the spec cannot express):\n${check.problems.map((p) => `  ${formatProblem(p)}`).join("\n")}`);
+    throw new Error(
+      `the exported spec of customer ${customerId} does not validate (the live customer holds something the spec cannot express):\n${check.problems.map((p) => `  ${formatProblem(p)}`).join("\n")}`,
+    );
   }
   return { customerId, domain, companyName, spec, text };
 }
 
 /** The YAML text: a header comment, then the keys in spec order with a blank line before each section. */
-export function renderTenantSpec(spec: Record<string, unknown>, about: { domain: string; companyName?: string; schemaRef?: string }): string {
+export function renderTenantSpec(
+  spec: Record<string, unknown>,
+  about: { domain: string; companyName?: string; schemaRef?: string },
+): string {
   const doc = new Document(spec);
   const header = [
     ...(about.schemaRef ? [` yaml-language-server: $schema=${about.schemaRef}`] : []),

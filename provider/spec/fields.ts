@@ -10,38 +10,58 @@ export { DOMAIN_RE, GUID_RE, UPN_RE };
 const CUSTOMER_RE = new RegExp(`(${GUID_RE.source})|(${DOMAIN_RE.source})`);
 
 function typed(kind: string, fix: string) {
-  return { error: (issue: { input?: unknown }) => (issue.input === undefined ? `is required. Fix: ${fix}` : `must be ${kind}. Fix: ${fix}`) };
+  return {
+    error: (issue: { input?: unknown }) =>
+      issue.input === undefined ? `is required. Fix: ${fix}` : `must be ${kind}. Fix: ${fix}`,
+  };
 }
 
 export function text(description: string, fix: string) {
-  return z.string(typed("a string", fix)).min(1, { error: `must not be empty. Fix: ${fix}` }).meta({ description });
+  return z
+    .string(typed("a string", fix))
+    .min(1, { error: `must not be empty. Fix: ${fix}` })
+    .meta({ description });
 }
 
 export function guid(description: string) {
   const fix = `give the ${description} as a GUID like 00000000-0000-0000-0000-000000000000`;
-  return z.string(typed("a string", fix)).regex(GUID_RE, { error: `must be a GUID. Fix: ${fix}` }).meta({ description });
+  return z
+    .string(typed("a string", fix))
+    .regex(GUID_RE, { error: `must be a GUID. Fix: ${fix}` })
+    .meta({ description });
 }
 
 export function domain(description: string) {
   const fix = "give a DNS name such as contoso.com (no scheme, no path, no trailing dot)";
-  return z.string(typed("a string", fix)).regex(DOMAIN_RE, { error: `must be a domain name. Fix: ${fix}` }).meta({ description });
+  return z
+    .string(typed("a string", fix))
+    .regex(DOMAIN_RE, { error: `must be a domain name. Fix: ${fix}` })
+    .meta({ description });
 }
 
 export function customerRef() {
   const fix = "give the customer's tenant id (a GUID) or its initial domain, e.g. contoso.onmicrosoft.com";
-  return z.string(typed("a string", fix)).regex(CUSTOMER_RE, { error: `must be a customer tenant id or domain. Fix: ${fix}` })
+  return z
+    .string(typed("a string", fix))
+    .regex(CUSTOMER_RE, { error: `must be a customer tenant id or domain. Fix: ${fix}` })
     .meta({ description: "The customer: its tenant id (GUID) or its initial domain (e.g. contoso.onmicrosoft.com)." });
 }
 
 export function userPrincipalName() {
-  const fix = "write it as alias@domain, where domain is one of the customer's domains (e.g. jane@contoso.onmicrosoft.com)";
-  return z.string(typed("a string", fix)).regex(UPN_RE, { error: `must look like alias@domain. Fix: ${fix}` })
+  const fix =
+    "write it as alias@domain, where domain is one of the customer's domains (e.g. jane@contoso.onmicrosoft.com)";
+  return z
+    .string(typed("a string", fix))
+    .regex(UPN_RE, { error: `must look like alias@domain. Fix: ${fix}` })
     .meta({ description: "Sign-in name alias@domain; the domain must be one of the customer's domains." });
 }
 
 export function countryCode(description: string) {
   const fix = "use a two-letter ISO country code such as US, GB or DE";
-  return z.string(typed("a string", fix)).regex(/^[A-Za-z]{2}$/, { error: `must be a two-letter country code. Fix: ${fix}` }).meta({ description });
+  return z
+    .string(typed("a string", fix))
+    .regex(/^[A-Za-z]{2}$/, { error: `must be a two-letter country code. Fix: ${fix}` })
+    .meta({ description });
 }
 
 export function bool(description: string, fix: string) {
@@ -50,15 +70,25 @@ export function bool(description: string, fix: string) {
 
 export function oneOf<const T extends readonly [string, ...string[]]>(values: T, description: string) {
   const how = `use one of ${values.map((v) => JSON.stringify(v)).join(", ")}`;
-  return z.enum(values, { error: (issue: { input?: unknown }) => (issue.input === undefined ? `is required. Fix: ${how}` : `must be one of ${values.join(", ")}. Fix: ${how}`) }).meta({ description });
+  return z
+    .enum(values, {
+      error: (issue: { input?: unknown }) =>
+        issue.input === undefined ? `is required. Fix: ${how}` : `must be one of ${values.join(", ")}. Fix: ${how}`,
+    })
+    .meta({ description });
 }
 
 export function list<T extends z.ZodType>(item: T, description: string, example: string) {
-  return z.array(item, { error: `must be a list. Fix: write it as a YAML list, e.g. ${example}` }).meta({ description });
+  return z
+    .array(item, { error: `must be a list. Fix: write it as a YAML list, e.g. ${example}` })
+    .meta({ description });
 }
 
 export const adoptField = () =>
-  bool("Take over the existing object with the same natural key instead of failing (overrides the file's `adopt`).", "write adopt: true or adopt: false").optional();
+  bool(
+    "Take over the existing object with the same natural key instead of failing (overrides the file's `adopt`).",
+    "write adopt: true or adopt: false",
+  ).optional();
 
 export const isGuid = (value: string) => GUID_RE.test(value);
 

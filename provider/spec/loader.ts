@@ -24,10 +24,13 @@ export function parseTenantSpec(text: string, file: string): { spec?: TenantSpec
     return {
       problems: doc.errors.map((e) => {
         const pos = e.linePos?.[0];
-        const key = (/^("[^"\n]*"|'[^'\n]*'|[^:\n]*)/.exec(text.slice(e.pos[0]))?.[1] ?? "").trim().replace(/^["']|["']$/g, "");
-        const message = e.code === "DUPLICATE_KEY"
-          ? `the key "${key}" appears twice in one mapping. Fix: keep one of them`
-          : `${e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "")}. Fix: correct the YAML syntax (indentation with spaces, a space after ":" and "-", quotes around values with ": " or "#")`;
+        const key = (/^("[^"\n]*"|'[^'\n]*'|[^:\n]*)/.exec(text.slice(e.pos[0]))?.[1] ?? "")
+          .trim()
+          .replace(/^["']|["']$/g, "");
+        const message =
+          e.code === "DUPLICATE_KEY"
+            ? `the key "${key}" appears twice in one mapping. Fix: keep one of them`
+            : `${e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "")}. Fix: correct the YAML syntax (indentation with spaces, a space after ":" and "-", quotes around values with ": " or "#")`;
         return { file, line: pos?.line, column: pos?.col, path: "", message };
       }),
     };
@@ -36,10 +39,30 @@ export function parseTenantSpec(text: string, file: string): { spec?: TenantSpec
   try {
     data = doc.toJS({ maxAliasCount: 1000 });
   } catch (e) {
-    return { problems: [{ file, line: 1, column: 1, path: "", message: `${(e as Error).message.split("\n")[0]}: YAML anchors and aliases (&name, *name) expand too far. Fix: write the values out instead of repeating aliases` }] };
+    return {
+      problems: [
+        {
+          file,
+          line: 1,
+          column: 1,
+          path: "",
+          message: `${(e as Error).message.split("\n")[0]}: YAML anchors and aliases (&name, *name) expand too far. Fix: write the values out instead of repeating aliases`,
+        },
+      ],
+    };
   }
   if (data === null || data === undefined) {
-    return { problems: [{ file, line: 1, column: 1, path: "", message: "the file is empty. Fix: start with `customer: <tenant id or domain>`, or delete the file" }] };
+    return {
+      problems: [
+        {
+          file,
+          line: 1,
+          column: 1,
+          path: "",
+          message: "the file is empty. Fix: start with `customer: <tenant id or domain>`, or delete the file",
+        },
+      ],
+    };
   }
   const result = TenantSpecSchema.safeParse(data);
   if (result.success) return { spec: result.data as TenantSpec, problems: [] };
@@ -52,7 +75,12 @@ export function parseTenantSpec(text: string, file: string): { spec?: TenantSpec
 }
 
 /** Line and column of the deepest node of `path` that exists (of the key itself for an unknown key). */
-function positionOf(doc: Document, lc: LineCounter, path: PathSegment[], atKey: boolean): { line?: number; column?: number } {
+function positionOf(
+  doc: Document,
+  lc: LineCounter,
+  path: PathSegment[],
+  atKey: boolean,
+): { line?: number; column?: number } {
   for (let n = path.length; n >= 0; n--) {
     const prefix = path.slice(0, n);
     if (atKey && n === path.length && n > 0) {
@@ -64,7 +92,8 @@ function positionOf(doc: Document, lc: LineCounter, path: PathSegment[], atKey: 
       }
       continue;
     }
-    const node = (n === 0 ? doc.contents : doc.getIn(prefix, true)) as { range?: [number, number, number] } | null | undefined;
+    const node = (n === 0 ? doc.contents : doc.getIn(prefix, true)) as
+      { range?: [number, number, number] } | null | undefined;
     if (node?.range) return at(lc, node.range[0]);
   }
   return {};
@@ -96,11 +125,25 @@ export function loadTenantSpecs(path: string, opts: { cwd?: string } = {}): Load
   const cwd = opts.cwd ?? process.cwd();
   const target = resolve(cwd, path);
   if (!existsSync(target)) {
-    throw new TenantSpecError([{ file: displayName(target, cwd), path: "", message: "does not exist. Fix: create it (partner-center export --customer <id|domain> --out <dir> writes one file per customer), or point the tenantsPath config at your tenants directory" }]);
+    throw new TenantSpecError([
+      {
+        file: displayName(target, cwd),
+        path: "",
+        message:
+          "does not exist. Fix: create it (partner-center export --customer <id|domain> --out <dir> writes one file per customer), or point the tenantsPath config at your tenants directory",
+      },
+    ]);
   }
   const files = statSync(target).isDirectory() ? specFilesIn(target) : [target];
   if (files.length === 0) {
-    throw new TenantSpecError([{ file: displayName(target, cwd), path: "", message: "holds no *.yaml tenant spec, and applying no customers would delete every managed object. Fix: add a spec (partner-center export --customer <id|domain> --out <dir>), or use `pulumi destroy` to remove everything on purpose" }]);
+    throw new TenantSpecError([
+      {
+        file: displayName(target, cwd),
+        path: "",
+        message:
+          "holds no *.yaml tenant spec, and applying no customers would delete every managed object. Fix: add a spec (partner-center export --customer <id|domain> --out <dir>), or use `pulumi destroy` to remove everything on purpose",
+      },
+    ]);
   }
   const problems: SpecProblem[] = [];
   const loaded: LoadedSpec[] = [];
@@ -112,7 +155,12 @@ export function loadTenantSpecs(path: string, opts: { cwd?: string } = {}): Load
     if (!spec) continue;
     const key = spec.customer.toLowerCase();
     const other = byCustomer.get(key);
-    if (other) problems.push({ file, path: "customer", message: `${spec.customer} is already described by ${other}. Fix: describe each customer in one file` });
+    if (other)
+      problems.push({
+        file,
+        path: "customer",
+        message: `${spec.customer} is already described by ${other}. Fix: describe each customer in one file`,
+      });
     else byCustomer.set(key, file);
     loaded.push({ file, spec });
   }

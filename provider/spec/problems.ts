@@ -15,7 +15,9 @@ export interface SpecProblem {
 
 export class TenantSpecError extends Error {
   constructor(readonly problems: SpecProblem[]) {
-    super(`Tenant spec is invalid (${problems.length} problem${problems.length === 1 ? "" : "s"}); nothing was run:\n${problems.map((p) => `  ${formatProblem(p)}`).join("\n")}`);
+    super(
+      `Tenant spec is invalid (${problems.length} problem${problems.length === 1 ? "" : "s"}); nothing was run:\n${problems.map((p) => `  ${formatProblem(p)}`).join("\n")}`,
+    );
     this.name = "TenantSpecError";
   }
 }
@@ -50,7 +52,12 @@ function distance(a: string, b: string): number {
   const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)] as number[]);
   for (let j = 1; j <= b.length; j++) d[0][j] = j;
   for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      d[i][j] = Math.min(
+        d[i - 1][j] + 1,
+        d[i][j - 1] + 1,
+        d[i - 1][j - 1] + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1),
+      );
   }
   return d[a.length][b.length];
 }
@@ -62,17 +69,26 @@ export function unknownKeyMessage(key: string, known: string[]): string {
 }
 
 /** One message per issue; unknown keys become one issue per key (with its own path). */
-export function issuesToProblems(issues: readonly z.core.$ZodIssue[]): Array<{ path: PathSegment[]; message: string; key?: string }> {
+export function issuesToProblems(
+  issues: readonly z.core.$ZodIssue[],
+): Array<{ path: PathSegment[]; message: string; key?: string }> {
   const out: Array<{ path: PathSegment[]; message: string; key?: string }> = [];
   for (const issue of issues) {
     const path = issue.path.filter((s): s is PathSegment => typeof s !== "symbol");
     if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) out.push({ path: [...path, key], key, message: unknownKeyMessage(key, knownKeysAt(path)) });
+      for (const key of issue.keys)
+        out.push({ path: [...path, key], key, message: unknownKeyMessage(key, knownKeysAt(path)) });
     } else if (issue.code === "invalid_type" && issue.expected === "object" && path.length === 0) {
-      out.push({ path, message: "the file must be a YAML mapping. Fix: start with `customer: <tenant id or domain>` on the first line" });
+      out.push({
+        path,
+        message: "the file must be a YAML mapping. Fix: start with `customer: <tenant id or domain>` on the first line",
+      });
     } else if (!issue.message.includes("Fix:")) {
       const what = issue.code === "invalid_type" ? `write ${article(issue.expected)} here` : "correct the value";
-      out.push({ path, message: `${issue.message.replace(/^Invalid input: /, "")}. Fix: ${what} (the format is in docs/gitops.md and schema/tenant-spec.schema.json)` });
+      out.push({
+        path,
+        message: `${issue.message.replace(/^Invalid input: /, "")}. Fix: ${what} (the format is in docs/gitops.md and schema/tenant-spec.schema.json)`,
+      });
     } else {
       out.push({ path, message: issue.message });
     }
@@ -80,4 +96,5 @@ export function issuesToProblems(issues: readonly z.core.$ZodIssue[]): Array<{ p
   return out;
 }
 
-const article = (kind: string) => (kind === "array" ? "a list" : kind === "object" ? "a mapping (key: value lines)" : `a ${kind}`);
+const article = (kind: string) =>
+  kind === "array" ? "a list" : kind === "object" ? "a mapping (key: value lines)" : `a ${kind}`;

@@ -33,7 +33,9 @@ function clientFromStackConfig(): CustomerLookup {
 }
 
 /** Declares every customer's resources; returns customer id -> spec file (the stack output `customers`). */
-export async function runTenantProgram(opts: TenantProgramOptions = {}): Promise<{ customers: Record<string, string> }> {
+export async function runTenantProgram(
+  opts: TenantProgramOptions = {},
+): Promise<{ customers: Record<string, string> }> {
   const specs = loadTenantSpecs(opts.tenantsPath ?? tenantsPathFromConfig(), { cwd: opts.cwd });
   let lookup = opts.lookup;
   const resolved: Array<{ file: string; id: string }> = [];
@@ -49,7 +51,12 @@ export async function runTenantProgram(opts: TenantProgramOptions = {}): Promise
   const seen = new Map<string, string>();
   for (const { file, id } of resolved) {
     const other = seen.get(id);
-    if (other) problems.push({ file, path: "customer", message: `is customer ${id}, already described by ${other}. Fix: describe each customer in one file` });
+    if (other)
+      problems.push({
+        file,
+        path: "customer",
+        message: `is customer ${id}, already described by ${other}. Fix: describe each customer in one file`,
+      });
     seen.set(id, file);
   }
   if (problems.length > 0) throw new TenantSpecError(problems);

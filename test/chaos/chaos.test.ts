@@ -14,8 +14,26 @@ import { strict as assert } from "assert";
 import * as path from "path";
 import { startEmulator } from "../../emulator";
 import { appUserToken, emulatorOk, type EmulatorEndpoint } from "../../scripts/emulator-http";
-import { engineErrorSummary, EventLog, leakedSecrets, plaintextOf, providerConfig, readCheckpoint, repoRoot, stackFor, tempPulumiEnv } from "../e2e/harness";
-import { declareFleet, differences, fleetObjects, fleetProgram, resourceCount, untrackedOrDuplicated, type EmulatorState } from "./fleet";
+import {
+  engineErrorSummary,
+  EventLog,
+  leakedSecrets,
+  plaintextOf,
+  providerConfig,
+  readCheckpoint,
+  repoRoot,
+  stackFor,
+  tempPulumiEnv,
+} from "../e2e/harness";
+import {
+  declareFleet,
+  differences,
+  fleetObjects,
+  fleetProgram,
+  resourceCount,
+  untrackedOrDuplicated,
+  type EmulatorState,
+} from "./fleet";
 import { describeSchedule, INGREDIENTS, scheduleFor, type Ingredient, type Schedule } from "./schedules";
 
 type EmulatorEndpointWithSeed = EmulatorEndpoint & { seed: Awaited<ReturnType<typeof startEmulator>>["seed"] };
@@ -36,13 +54,24 @@ const schedules: Schedule[] = FULL
 /** The emulator hides a new user for N reads (not for a time): N list reads per customer end the window. */
 async function letReplicationFinish(emu: EmulatorEndpointWithSeed, reads: number): Promise<void> {
   if (!reads) return;
-  const token = await appUserToken(emu, emu.seed.partners.find((p) => p.tenantId === emu.seed.defaultPartnerId));
+  const token = await appUserToken(
+    emu,
+    emu.seed.partners.find((p) => p.tenantId === emu.seed.defaultPartnerId),
+  );
   for (const c of emu.seed.partners.find((p) => p.tenantId === emu.seed.defaultPartnerId)!.customers) {
     for (let i = 0; i < reads; i++) await emulatorOk(emu, "GET", `/v1/customers/${c.id}/users?size=500`, { token });
   }
 }
 
-interface Outcome { schedule: string; first: string; rerun: string; seconds: number; faultsFired: number; requests: number; sdkDebugLeaks?: number }
+interface Outcome {
+  schedule: string;
+  first: string;
+  rerun: string;
+  seconds: number;
+  faultsFired: number;
+  requests: number;
+  sdkDebugLeaks?: number;
+}
 
 describe(`chaos: 100-resource fleet under fault schedules (${FULL ? "full" : "small"} form, ${schedules.length} schedules)`, function () {
   this.timeout(FULL ? 900_000 : 240_000);
@@ -58,8 +87,13 @@ describe(`chaos: 100-resource fleet under fault schedules (${FULL ? "full" : "sm
   after(async () => {
     if (outcomes.length) {
       console.log(`\n    chaos summary: ${outcomes.length} schedules`);
-      for (const o of outcomes) console.log(`      ${o.schedule}\n        first up: ${o.first}; re-run: ${o.rerun}; ${o.seconds}s, ${o.faultsFired} faults fired, ${o.requests} requests` +
-        (o.sdkDebugLeaks ? `; ${o.sdkDebugLeaks} generated passwords appear in @pulumi/pulumi debug diagnostics` : ""));
+      for (const o of outcomes)
+        console.log(
+          `      ${o.schedule}\n        first up: ${o.first}; re-run: ${o.rerun}; ${o.seconds}s, ${o.faultsFired} faults fired, ${o.requests} requests` +
+            (o.sdkDebugLeaks
+              ? `; ${o.sdkDebugLeaks} generated passwords appear in @pulumi/pulumi debug diagnostics`
+              : ""),
+        );
     }
     env?.dispose();
     await emu?.close();
@@ -67,7 +101,10 @@ describe(`chaos: 100-resource fleet under fault schedules (${FULL ? "full" : "sm
 
   it("every fault kind is covered by the schedules", () => {
     const covered = new Set(schedules.flatMap((s) => s.ingredients));
-    assert.deepEqual(INGREDIENTS.filter((i) => !covered.has(i)), []);
+    assert.deepEqual(
+      INGREDIENTS.filter((i) => !covered.has(i)),
+      [],
+    );
   });
 
   for (const schedule of schedules) {
@@ -84,19 +121,37 @@ describe(`chaos: 100-resource fleet under fault schedules (${FULL ? "full" : "sm
 
       const output: string[] = [];
       const log = new EventLog();
-      const watch = { onOutput: (s: string) => output.push(s), onError: (s: string) => output.push(s), onEvent: log.onEvent };
-      if (schedule.eventualConsistencyReads) await emulatorOk(emu, "POST", "/_emulator/config", { body: { eventualConsistencyReads: schedule.eventualConsistencyReads } });
-      const ruleIds = schedule.rules.length ? (await emulatorOk<{ ids: string[] }>(emu, "POST", "/_emulator/faults", { body: schedule.rules })).ids : [];
+      const watch = {
+        onOutput: (s: string) => output.push(s),
+        onError: (s: string) => output.push(s),
+        onEvent: log.onEvent,
+      };
+      if (schedule.eventualConsistencyReads)
+        await emulatorOk(emu, "POST", "/_emulator/config", {
+          body: { eventualConsistencyReads: schedule.eventualConsistencyReads },
+        });
+      const ruleIds = schedule.rules.length
+        ? (await emulatorOk<{ ids: string[] }>(emu, "POST", "/_emulator/faults", { body: schedule.rules })).ids
+        : [];
 
-      let first = await stack.up(watch).then(() => "succeeded", (e: unknown) => {
-        output.push(e instanceof Error ? e.message : String(e));
-        return `failed (${engineErrorSummary(e).split("\n")[0].slice(0, 160)})`;
-      });
+      let first = await stack.up(watch).then(
+        () => "succeeded",
+        (e: unknown) => {
+          output.push(e instanceof Error ? e.message : String(e));
+          return `failed (${engineErrorSummary(e).split("\n")[0].slice(0, 160)})`;
+        },
+      );
       const remaining = await emulatorOk<Array<{ id: string; fired: number }>>(emu, "GET", "/_emulator/faults");
       // A rule that used up its `times` is dropped from the list: it fired exactly `times` times.
-      const faultsFired = ruleIds.reduce((n, id, i) => n + (remaining.find((r) => r.id === id)?.fired ?? schedule.rules[i].times ?? 0), 0);
+      const faultsFired = ruleIds.reduce(
+        (n, id, i) => n + (remaining.find((r) => r.id === id)?.fired ?? schedule.rules[i].times ?? 0),
+        0,
+      );
       const state = () => emulatorOk<EmulatorState>(emu, "GET", "/_emulator/state");
-      const afterFirst = untrackedOrDuplicated(fleetObjects(await state(), customerIds), readCheckpoint(env, PROJECT, stackName));
+      const afterFirst = untrackedOrDuplicated(
+        fleetObjects(await state(), customerIds),
+        readCheckpoint(env, PROJECT, stackName),
+      );
       assert.deepEqual(afterFirst, [], `after the first up (${first}): nothing untracked or duplicated`);
 
       let rerun = "not needed";
@@ -108,20 +163,38 @@ describe(`chaos: 100-resource fleet under fault schedules (${FULL ? "full" : "sm
         await letReplicationFinish(emu, schedule.eventualConsistencyReads);
         firstErrors = [...new Set(log.errors())].filter((m) => m.trim() !== "update failed");
         rerunLog = new EventLog();
-        rerun = await stack.up({ ...watch, onEvent: rerunLog.onEvent }).then(() => "succeeded", (e: unknown) => {
-          output.push(e instanceof Error ? e.message : String(e));
-          return `failed (${engineErrorSummary(e).split("\n")[0].slice(0, 160)})`;
-        });
+        rerun = await stack.up({ ...watch, onEvent: rerunLog.onEvent }).then(
+          () => "succeeded",
+          (e: unknown) => {
+            output.push(e instanceof Error ? e.message : String(e));
+            return `failed (${engineErrorSummary(e).split("\n")[0].slice(0, 160)})`;
+          },
+        );
       }
       const requests = await emulatorOk<unknown[]>(emu, "GET", "/_emulator/requests");
-      if (firstErrors.length) first += ` — ${firstErrors.length} resource errors, e.g. ${firstErrors[0].trim().slice(0, 300)}`;
-      outcomes.push({ schedule: describeSchedule(schedule), first, rerun, seconds: Math.round((Date.now() - started) / 1000), faultsFired, requests: requests.length });
+      if (firstErrors.length)
+        first += ` — ${firstErrors.length} resource errors, e.g. ${firstErrors[0].trim().slice(0, 300)}`;
+      outcomes.push({
+        schedule: describeSchedule(schedule),
+        first,
+        rerun,
+        seconds: Math.round((Date.now() - started) / 1000),
+        faultsFired,
+        requests: requests.length,
+      });
 
       const objects = fleetObjects(await state(), customerIds);
       const checkpoint = readCheckpoint(env, PROJECT, stackName);
-      assert.deepEqual(differences(fleet, objects), [], `the emulator holds exactly the declared fleet (first up ${first}, re-run ${rerun})`);
+      assert.deepEqual(
+        differences(fleet, objects),
+        [],
+        `the emulator holds exactly the declared fleet (first up ${first}, re-run ${rerun})`,
+      );
       assert.deepEqual(untrackedOrDuplicated(objects, checkpoint), []);
-      assert.equal(checkpoint.resources.filter((r) => r.type.startsWith("pulumi-nodejs:dynamic/")).length, resourceCount(fleet));
+      assert.equal(
+        checkpoint.resources.filter((r) => r.type.startsWith("pulumi-nodejs:dynamic/")).length,
+        resourceCount(fleet),
+      );
 
       // Secrets: the configured credentials and every generated password, in engine output, request log and state.
       const exported = await stack.exportStack();
@@ -136,10 +209,17 @@ describe(`chaos: 100-resource fleet under fault schedules (${FULL ? "full" : "sm
       const events = [...log.events, ...(rerunLog?.events ?? [])];
       const isDebug = (e: (typeof events)[number]) => (e.diagnosticEvent?.severity as string | undefined) === "debug";
       const engineText = [...output, ...events.filter((e) => !isDebug(e)).map((e) => JSON.stringify(e))].join("\n");
-      const debugText = events.filter(isDebug).map((e) => JSON.stringify(e)).join("\n");
+      const debugText = events
+        .filter(isDebug)
+        .map((e) => JSON.stringify(e))
+        .join("\n");
       outcomes[outcomes.length - 1].sdkDebugLeaks = leakedSecrets(debugText, secrets).length;
       const requestLog = JSON.stringify(requests);
-      for (const [where, text] of [["engine output and provider log", engineText], ["emulator request log", requestLog], ["stored state", checkpoint.text]] as const) {
+      for (const [where, text] of [
+        ["engine output and provider log", engineText],
+        ["emulator request log", requestLog],
+        ["stored state", checkpoint.text],
+      ] as const) {
         assert.deepEqual(leakedSecrets(text, secrets), [], `no secret in the ${where}`);
         assert.doesNotMatch(text, JWT_RE, `no access token in the ${where}`);
       }

@@ -11,12 +11,29 @@ import { UserRoleAssignment } from "../../provider/resources/user-role-assignmen
 import type { Checkpoint } from "../e2e/harness";
 
 export const USER_PREFIX = "chaos-";
-const ROLES = ["User Administrator", "Helpdesk Administrator", "Billing Administrator", "License Administrator", "Directory Readers", "Global Reader"];
+const ROLES = [
+  "User Administrator",
+  "Helpdesk Administrator",
+  "Billing Administrator",
+  "License Administrator",
+  "Directory Readers",
+  "Global Reader",
+];
 
-export interface DeclaredUser { customerId: string; upn: string; displayName: string; role: string; sku?: string; name: string }
+export interface DeclaredUser {
+  customerId: string;
+  upn: string;
+  displayName: string;
+  role: string;
+  sku?: string;
+  name: string;
+}
 export const POLICY_PERMISSION = { resource: "AzureReservedInstances", action: "Purchase" } as const;
 
-export interface SeedCustomer { id: string; domain: string }
+export interface SeedCustomer {
+  id: string;
+  domain: string;
+}
 
 /** The fleet for these customers: `usersPerCustomer` users each, deterministic names, roles and SKUs. */
 export function declareFleet(customers: SeedCustomer[], usersPerCustomer = 11): DeclaredUser[] {
@@ -25,8 +42,12 @@ export function declareFleet(customers: SeedCustomer[], usersPerCustomer = 11): 
     for (let i = 0; i < usersPerCustomer; i++) {
       const alias = `${USER_PREFIX}${String(i).padStart(2, "0")}`;
       out.push({
-        customerId: c.id, upn: `${alias}@${c.domain}`.toLowerCase(), displayName: `Chaos ${ci}-${i}`,
-        role: ROLES[(ci + i) % ROLES.length], sku: i < 9 ? "O365_BUSINESS_PREMIUM" : i === 9 ? "POWER_BI_PRO" : undefined, name: `c${ci}-${alias}`,
+        customerId: c.id,
+        upn: `${alias}@${c.domain}`.toLowerCase(),
+        displayName: `Chaos ${ci}-${i}`,
+        role: ROLES[(ci + i) % ROLES.length],
+        sku: i < 9 ? "O365_BUSINESS_PREMIUM" : i === 9 ? "POWER_BI_PRO" : undefined,
+        name: `c${ci}-${alias}`,
       });
     }
   });
@@ -45,73 +66,111 @@ export function fleetProgram(fleet: DeclaredUser[]): () => Promise<Record<string
       new SelfServePolicy(`policy-${customerId.slice(0, 8)}`, { customerId, permissions: [{ ...POLICY_PERMISSION }] });
     }
     for (const u of fleet) {
-      const user = new CustomerUser(u.name, { customerId: u.customerId, userPrincipalName: u.upn, displayName: u.displayName, usageLocation: "US" });
+      const user = new CustomerUser(u.name, {
+        customerId: u.customerId,
+        userPrincipalName: u.upn,
+        displayName: u.displayName,
+        usageLocation: "US",
+      });
       new UserRoleAssignment(`${u.name}-role`, { customerId: u.customerId, userId: user.userId, roleName: u.role });
-      if (u.sku) new UserLicenseAssignment(`${u.name}-license`, { customerId: u.customerId, userId: user.userId, skuPartNumber: u.sku });
+      if (u.sku)
+        new UserLicenseAssignment(`${u.name}-license`, {
+          customerId: u.customerId,
+          userId: user.userId,
+          skuPartNumber: u.sku,
+        });
     }
     return { users: fleet.length };
   };
 }
 
-interface StateUser { id: string; userPrincipalName: string; displayName: string; state: string }
+interface StateUser {
+  id: string;
+  userPrincipalName: string;
+  displayName: string;
+  state: string;
+}
 interface StateCustomer {
-  id: string; users: StateUser[]; roles: Array<{ id: string; name: string; memberIds: string[] }>;
-  licenses: Array<{ userId: string; skuId: string }>; skus: Array<{ id: string; skuPartNumber: string }>;
+  id: string;
+  users: StateUser[];
+  roles: Array<{ id: string; name: string; memberIds: string[] }>;
+  licenses: Array<{ userId: string; skuId: string }>;
+  skus: Array<{ id: string; skuPartNumber: string }>;
 }
 export interface EmulatorState {
   partners: Array<{ customers: StateCustomer[] }>;
-  selfServePolicies: Array<{ id: string; entityTenantId: string; permissions: Array<{ resource: string; action: string }> }>;
+  selfServePolicies: Array<{
+    id: string;
+    entityTenantId: string;
+    permissions: Array<{ resource: string; action: string }>;
+  }>;
 }
 
 /** Everything the fleet owns in the emulator (users named chaos-*), as comparable strings. */
 export interface FleetObjects {
-  activeUsers: string[];                 // customerId/upn/displayName
-  deletedUsers: string[];                // customerId/upn (soft-deleted)
-  roleMembers: string[];                 // customerId/upn/roleName
-  licenses: string[];                    // customerId/upn/skuPartNumber
-  policies: string[];                    // customerId/resource:action,...
-  ids: { users: Map<string, string>; roleMembers: Map<string, string>; licenses: Map<string, string>; policies: Map<string, string> }; // key -> provider id
+  activeUsers: string[]; // customerId/upn/displayName
+  deletedUsers: string[]; // customerId/upn (soft-deleted)
+  roleMembers: string[]; // customerId/upn/roleName
+  licenses: string[]; // customerId/upn/skuPartNumber
+  policies: string[]; // customerId/resource:action,...
+  ids: {
+    users: Map<string, string>;
+    roleMembers: Map<string, string>;
+    licenses: Map<string, string>;
+    policies: Map<string, string>;
+  }; // key -> provider id
 }
 
 /** The fleet's objects among `customerIds` (users named chaos-*, their roles and licenses, the customers' policies). */
 export function fleetObjects(state: EmulatorState, customerIds: string[]): FleetObjects {
   const out: FleetObjects = {
-    activeUsers: [], deletedUsers: [], roleMembers: [], licenses: [], policies: [],
+    activeUsers: [],
+    deletedUsers: [],
+    roleMembers: [],
+    licenses: [],
+    policies: [],
     ids: { users: new Map(), roleMembers: new Map(), licenses: new Map(), policies: new Map() },
   };
   const wanted = new Set(customerIds.map((c) => c.toLowerCase()));
   for (const sp of state.selfServePolicies) {
     if (!wanted.has(sp.entityTenantId.toLowerCase())) continue;
-    const key = `${sp.entityTenantId}/${sp.permissions.map((x) => `${x.resource}:${x.action}`).sort().join(",")}`;
+    const key = `${sp.entityTenantId}/${sp.permissions
+      .map((x) => `${x.resource}:${x.action}`)
+      .sort()
+      .join(",")}`;
     out.policies.push(key);
     out.ids.policies.set(`${key} (${sp.id})`, sp.id.toLowerCase());
   }
-  for (const p of state.partners) for (const c of p.customers) {
-    const ours = new Map(c.users.filter((u) => u.userPrincipalName.toLowerCase().startsWith(USER_PREFIX)).map((u) => [u.id, u]));
-    for (const u of ours.values()) {
-      const upn = u.userPrincipalName.toLowerCase();
-      if (u.state === "active") {
-        const key = `${c.id}/${upn}/${u.displayName}`;
-        out.activeUsers.push(key);
-        out.ids.users.set(key, `${c.id}/${u.id}`.toLowerCase());
-      } else out.deletedUsers.push(`${c.id}/${upn}`);
+  for (const p of state.partners)
+    for (const c of p.customers) {
+      const ours = new Map(
+        c.users.filter((u) => u.userPrincipalName.toLowerCase().startsWith(USER_PREFIX)).map((u) => [u.id, u]),
+      );
+      for (const u of ours.values()) {
+        const upn = u.userPrincipalName.toLowerCase();
+        if (u.state === "active") {
+          const key = `${c.id}/${upn}/${u.displayName}`;
+          out.activeUsers.push(key);
+          out.ids.users.set(key, `${c.id}/${u.id}`.toLowerCase());
+        } else out.deletedUsers.push(`${c.id}/${upn}`);
+      }
+      for (const r of c.roles)
+        for (const m of r.memberIds) {
+          const u = ours.get(m);
+          if (!u || u.state !== "active") continue;
+          const key = `${c.id}/${u.userPrincipalName.toLowerCase()}/${r.name}`;
+          out.roleMembers.push(key);
+          out.ids.roleMembers.set(key, `${c.id}/${u.id}/${r.id}`.toLowerCase());
+        }
+      for (const l of c.licenses) {
+        const u = ours.get(l.userId);
+        if (!u || u.state !== "active") continue;
+        const sku = c.skus.find((s) => s.id === l.skuId)?.skuPartNumber ?? l.skuId;
+        const key = `${c.id}/${u.userPrincipalName.toLowerCase()}/${sku}`;
+        out.licenses.push(key);
+        out.ids.licenses.set(key, `${c.id}/${u.id}/${l.skuId}`.toLowerCase());
+      }
     }
-    for (const r of c.roles) for (const m of r.memberIds) {
-      const u = ours.get(m);
-      if (!u || u.state !== "active") continue;
-      const key = `${c.id}/${u.userPrincipalName.toLowerCase()}/${r.name}`;
-      out.roleMembers.push(key);
-      out.ids.roleMembers.set(key, `${c.id}/${u.id}/${r.id}`.toLowerCase());
-    }
-    for (const l of c.licenses) {
-      const u = ours.get(l.userId);
-      if (!u || u.state !== "active") continue;
-      const sku = c.skus.find((s) => s.id === l.skuId)?.skuPartNumber ?? l.skuId;
-      const key = `${c.id}/${u.userPrincipalName.toLowerCase()}/${sku}`;
-      out.licenses.push(key);
-      out.ids.licenses.set(key, `${c.id}/${u.id}/${l.skuId}`.toLowerCase());
-    }
-  }
   for (const list of [out.activeUsers, out.deletedUsers, out.roleMembers, out.licenses, out.policies]) list.sort();
   return out;
 }
@@ -130,8 +189,10 @@ export function untrackedOrDuplicated(objects: FleetObjects, checkpoint: Checkpo
   }
   const activeUpns = objects.activeUsers.map((u) => u.split("/").slice(0, 2).join("/"));
   for (const d of duplicates(activeUpns)) problems.push(`duplicate active user ${d}`);
-  for (const d of duplicates(objects.policies.map((p) => p.split("/")[0]))) problems.push(`two self-serve policies for customer ${d}`);
-  for (const d of objects.deletedUsers) problems.push(`soft-deleted duplicate ${d} (a user was made twice, or deleted by the provider)`);
+  for (const d of duplicates(objects.policies.map((p) => p.split("/")[0])))
+    problems.push(`two self-serve policies for customer ${d}`);
+  for (const d of objects.deletedUsers)
+    problems.push(`soft-deleted duplicate ${d} (a user was made twice, or deleted by the provider)`);
   const stateIds = checkpoint.resources.filter((r) => r.id).map((r) => String(r.id).toLowerCase());
   for (const d of duplicates(stateIds)) problems.push(`two resources in state with id ${d}`);
   return problems;
@@ -142,8 +203,13 @@ export function differences(fleet: DeclaredUser[], objects: FleetObjects): strin
   const want = {
     activeUsers: fleet.map((u) => `${u.customerId}/${u.upn}/${u.displayName}`).sort(),
     roleMembers: fleet.map((u) => `${u.customerId}/${u.upn}/${u.role}`).sort(),
-    licenses: fleet.filter((u) => u.sku).map((u) => `${u.customerId}/${u.upn}/${u.sku}`).sort(),
-    policies: [...new Set(fleet.map((u) => u.customerId))].map((c) => `${c}/${POLICY_PERMISSION.resource}:${POLICY_PERMISSION.action}`).sort(),
+    licenses: fleet
+      .filter((u) => u.sku)
+      .map((u) => `${u.customerId}/${u.upn}/${u.sku}`)
+      .sort(),
+    policies: [...new Set(fleet.map((u) => u.customerId))]
+      .map((c) => `${c}/${POLICY_PERMISSION.resource}:${POLICY_PERMISSION.action}`)
+      .sort(),
   };
   const problems: string[] = [];
   for (const kind of ["activeUsers", "roleMembers", "licenses", "policies"] as const) {

@@ -8,7 +8,14 @@
 import { mulberry32, type FaultRuleInput } from "../../emulator/faults";
 
 export type Ingredient = "burst429" | "serverErrors" | "resets" | "latency" | "applyThenFail" | "eventualConsistency";
-export const INGREDIENTS: Ingredient[] = ["burst429", "serverErrors", "resets", "latency", "applyThenFail", "eventualConsistency"];
+export const INGREDIENTS: Ingredient[] = [
+  "burst429",
+  "serverErrors",
+  "resets",
+  "latency",
+  "applyThenFail",
+  "eventualConsistency",
+];
 
 export type FaultRule = FaultRuleInput;
 
@@ -24,7 +31,7 @@ const WRITES = "^/v1/customers/[^/]+/(users(/[^/]+(/licenseupdates)?)?|directory
 
 /** The schedule for `seed`; `force` adds ingredients on top of the drawn ones (the small run covers all six). */
 export function scheduleFor(seed: number, force: Ingredient[] = []): Schedule {
-  const rnd = mulberry32(seed);   // the emulator's own seeded PRNG, so schedules do not depend on Math.random
+  const rnd = mulberry32(seed); // the emulator's own seeded PRNG, so schedules do not depend on Math.random
   const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
   const ruleSeed = () => Math.floor(rnd() * 2 ** 31);
   const drawn = INGREDIENTS.filter(() => rnd() < 0.5);
@@ -35,21 +42,43 @@ export function scheduleFor(seed: number, force: Ingredient[] = []): Schedule {
   for (const ingredient of ingredients) {
     switch (ingredient) {
       case "burst429":
-        rules.push({ status: 429, code: "429", retryAfter: 1, probability: 0.05 + rnd() * 0.1, times: 10 + Math.floor(rnd() * 30), seed: ruleSeed() });
+        rules.push({
+          status: 429,
+          code: "429",
+          retryAfter: 1,
+          probability: 0.05 + rnd() * 0.1,
+          times: 10 + Math.floor(rnd() * 30),
+          seed: ruleSeed(),
+        });
         break;
       case "serverErrors":
-        rules.push({ status: pick([500, 502, 503]), probability: 0.02 + rnd() * 0.04, times: 10 + Math.floor(rnd() * 20), seed: ruleSeed() });
+        rules.push({
+          status: pick([500, 502, 503]),
+          probability: 0.02 + rnd() * 0.04,
+          times: 10 + Math.floor(rnd() * 20),
+          seed: ruleSeed(),
+        });
         break;
       case "resets":
-        rules.push({ reset: true, probability: 0.01 + rnd() * 0.03, times: 5 + Math.floor(rnd() * 15), seed: ruleSeed() });
+        rules.push({
+          reset: true,
+          probability: 0.01 + rnd() * 0.03,
+          times: 5 + Math.floor(rnd() * 15),
+          seed: ruleSeed(),
+        });
         break;
       case "latency":
         rules.push({ latencyMs: 50 + Math.floor(rnd() * 400), probability: 0.1 + rnd() * 0.3, seed: ruleSeed() });
         break;
       case "applyThenFail":
         rules.push({
-          path: WRITES, method: pick(["POST", "POST", "PATCH"]), applyThenFail: true, ...(rnd() < 0.5 ? { reset: true } : { status: 500 }),
-          probability: 0.1 + rnd() * 0.2, times: 3 + Math.floor(rnd() * 10), seed: ruleSeed(),
+          path: WRITES,
+          method: pick(["POST", "POST", "PATCH"]),
+          applyThenFail: true,
+          ...(rnd() < 0.5 ? { reset: true } : { status: 500 }),
+          probability: 0.1 + rnd() * 0.2,
+          times: 3 + Math.floor(rnd() * 10),
+          seed: ruleSeed(),
         });
         break;
       case "eventualConsistency":
@@ -68,7 +97,13 @@ export function scheduleFor(seed: number, force: Ingredient[] = []): Schedule {
 /** One line per schedule for the report. */
 export function describeSchedule(s: Schedule): string {
   const parts = s.rules.map((r) => {
-    const what = r.applyThenFail ? `applyThenFail(${r.method} ${r.reset ? "reset" : r.status})` : r.reset ? "reset" : r.latencyMs ? `latency ${r.latencyMs}ms` : `status ${r.status}`;
+    const what = r.applyThenFail
+      ? `applyThenFail(${r.method} ${r.reset ? "reset" : r.status})`
+      : r.reset
+        ? "reset"
+        : r.latencyMs
+          ? `latency ${r.latencyMs}ms`
+          : `status ${r.status}`;
     return `${what} p=${(r.probability ?? 1).toFixed(2)}${r.times ? ` x${r.times}` : ""}`;
   });
   if (s.eventualConsistencyReads) parts.push(`eventual consistency ${s.eventualConsistencyReads} reads`);

@@ -7,7 +7,17 @@ import * as path from "path";
 import type { Stack } from "@pulumi/pulumi/automation";
 import { startEmulator } from "../../emulator";
 import { appUserToken, emulatorOk } from "../../scripts/emulator-http";
-import { EventLog, leakedSecrets, plaintextOf, providerConfig, readCheckpoint, repoRoot, stackFor, tempPulumiEnv, typeOfUrn } from "./harness";
+import {
+  EventLog,
+  leakedSecrets,
+  plaintextOf,
+  providerConfig,
+  readCheckpoint,
+  repoRoot,
+  stackFor,
+  tempPulumiEnv,
+  typeOfUrn,
+} from "./harness";
 import { SECRET_SIG } from "../../provider/cli/report/values";
 
 const PROJECT = "account-settings";
@@ -17,7 +27,13 @@ const JWT_RE = /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\./;
 const COMPANY = "Account Settings E2E Ltd";
 const NEW_DOMAIN = "account-settings-e2e.onmicrosoft.com";
 
-interface Profile { id: string; companyName: string; email: string; defaultAddress: { city: string; [k: string]: unknown }; attributes: { etag: string } }
+interface Profile {
+  id: string;
+  companyName: string;
+  email: string;
+  defaultAddress: { city: string; [k: string]: unknown };
+  attributes: { etag: string };
+}
 
 describe("e2e: account-settings example (billing profile, usage budget, new customer)", function () {
   this.timeout(300_000);
@@ -29,7 +45,9 @@ describe("e2e: account-settings example (billing profile, usage budget, new cust
   const partner = () => emu.seed.partners.find((p) => p.tenantId === emu.seed.defaultPartnerId)!;
   const customer = () => partner().customers[0];
   const profile = () => emulatorOk<Profile>(emu, "GET", `/v1/customers/${customer().id}/profiles/billing`, { token });
-  const budget = async () => (await emulatorOk<{ amount: number | null }>(emu, "GET", `/v1/customers/${customer().id}/usagebudget`, { token })).amount;
+  const budget = async () =>
+    (await emulatorOk<{ amount: number | null }>(emu, "GET", `/v1/customers/${customer().id}/usagebudget`, { token }))
+      .amount;
 
   before(async () => {
     emu = await startEmulator({});
@@ -37,7 +55,14 @@ describe("e2e: account-settings example (billing profile, usage budget, new cust
     const cfg = providerConfig(emu, partner());
     secrets = cfg.secrets;
     stack = await stackFor(env, exampleDir, STACK, {
-      config: { ...cfg.config, customerId: customer().id, companyName: COMPANY, billingEmail: "billing@e2e.example", budget: "750", newCustomerDomain: NEW_DOMAIN },
+      config: {
+        ...cfg.config,
+        customerId: customer().id,
+        companyName: COMPANY,
+        billingEmail: "billing@e2e.example",
+        budget: "750",
+        newCustomerDomain: NEW_DOMAIN,
+      },
       secrets: cfg.secrets,
     });
     token = await appUserToken(emu, partner());
@@ -60,7 +85,12 @@ describe("e2e: account-settings example (billing profile, usage budget, new cust
     assert.equal(up.outputs.billingProfileId.value, before.id);
     assert.equal(up.outputs.hasBudget.value, true);
     assert.equal(await budget(), 750);
-    const created = await emulatorOk<{ companyProfile: { domain: string } }>(emu, "GET", `/v1/customers/${up.outputs.newCustomerId.value}`, { token });
+    const created = await emulatorOk<{ companyProfile: { domain: string } }>(
+      emu,
+      "GET",
+      `/v1/customers/${up.outputs.newCustomerId.value}`,
+      { token },
+    );
     assert.equal(created.companyProfile.domain, NEW_DOMAIN);
     assert.equal(up.outputs.newCustomerAdminPassword.secret, true, "the admin password is a secret stack output");
   });
@@ -72,16 +102,29 @@ describe("e2e: account-settings example (billing profile, usage budget, new cust
 
   it("state holds no plaintext credential, token or admin password (only its ciphertext), and __provider is only the shim", async () => {
     const cp = readCheckpoint(env, PROJECT, STACK);
-    const exported = await stack.exportStack();   // --show-secrets: only to learn the generated admin password
+    const exported = await stack.exportStack(); // --show-secrets: only to learn the generated admin password
     const created = exported.deployment.resources.find((r: { type: string }) => r.type.endsWith(":Customer"));
     const adminPassword = plaintextOf(created?.outputs?.adminPassword);
     assert.equal(typeof adminPassword, "string");
-    assert.deepEqual(leakedSecrets(cp.text, { ...secrets, accessToken: token, adminPassword: adminPassword as string }), []);
+    assert.deepEqual(
+      leakedSecrets(cp.text, { ...secrets, accessToken: token, adminPassword: adminPassword as string }),
+      [],
+    );
     const stored = cp.resources.find((r) => r.type.endsWith(":Customer"))!;
-    for (const key of ["adminPassword", "adminUserName"]) assert.ok(stored.outputs?.[key] && typeof stored.outputs[key] === "object" && SECRET_SIG in (stored.outputs[key] as object), `${key} is stored as a secret`);
+    for (const key of ["adminPassword", "adminUserName"])
+      assert.ok(
+        stored.outputs?.[key] &&
+          typeof stored.outputs[key] === "object" &&
+          SECRET_SIG in (stored.outputs[key] as object),
+        `${key} is stored as a secret`,
+      );
     assert.doesNotMatch(cp.text, JWT_RE);
     const dynamic = cp.resources.filter((r) => r.type.startsWith("pulumi-nodejs:dynamic/"));
-    assert.deepEqual(dynamic.map((r) => typeOfUrn(r.urn)).sort(), ["Customer", "CustomerBillingProfile", "CustomerUsageBudget"]);
+    assert.deepEqual(dynamic.map((r) => typeOfUrn(r.urn)).sort(), [
+      "Customer",
+      "CustomerBillingProfile",
+      "CustomerUsageBudget",
+    ]);
     for (const r of dynamic) {
       const shim = r.outputs?.__provider as string;
       assert.match(shim, /require\("pulumi-partner-center\/dist\/provider\/runtime"\)/);
@@ -91,7 +134,10 @@ describe("e2e: account-settings example (billing profile, usage budget, new cust
 
   it("refresh --preview-only reports drift made through the API, and writes nothing", async () => {
     const p = await profile();
-    await emulatorOk(emu, "PUT", `/v1/customers/${customer().id}/profiles/billing`, { token, body: { ...p, companyName: "Renamed in the portal", defaultAddress: { ...p.defaultAddress, city: "Bellevue" } } });
+    await emulatorOk(emu, "PUT", `/v1/customers/${customer().id}/profiles/billing`, {
+      token,
+      body: { ...p, companyName: "Renamed in the portal", defaultAddress: { ...p.defaultAddress, city: "Bellevue" } },
+    });
     await emulatorOk(emu, "PATCH", `/v1/customers/${customer().id}/usagebudget`, { token, body: { amount: 10 } });
     const before = readCheckpoint(env, PROJECT, STACK).text;
 
@@ -117,13 +163,25 @@ describe("e2e: account-settings example (billing profile, usage budget, new cust
     const log = new EventLog();
     await stack.destroy({ onEvent: log.onEvent });
     assert.deepEqual(log.ops(), { delete: 3 });
-    const kept = (await emulatorOk<{ items: Array<{ companyProfile: { domain: string } }> }>(emu, "GET", "/v1/customers?size=500", { token })).items;
-    assert.ok(kept.some((c) => c.companyProfile.domain === NEW_DOMAIN), "the new customer is kept");
+    const kept = (
+      await emulatorOk<{ items: Array<{ companyProfile: { domain: string } }> }>(emu, "GET", "/v1/customers?size=500", {
+        token,
+      })
+    ).items;
+    assert.ok(
+      kept.some((c) => c.companyProfile.domain === NEW_DOMAIN),
+      "the new customer is kept",
+    );
     const messages = log.events.map((e) => e.diagnosticEvent?.message ?? "");
-    assert.ok(messages.some((m) => m.includes(NEW_DOMAIN) && /kept because deletionPolicy is "retain"/.test(m)), "the engine shows why the customer is kept");
+    assert.ok(
+      messages.some((m) => m.includes(NEW_DOMAIN) && /kept because deletionPolicy is "retain"/.test(m)),
+      "the engine shows why the customer is kept",
+    );
     assert.equal((await profile()).companyName, COMPANY, "the billing profile stays as it was");
     assert.equal(await budget(), null, "the budget is cleared");
-    const said = log.events.map((e) => e.diagnosticEvent?.message ?? "").filter((m) => /billing profile cannot be removed/.test(m));
+    const said = log.events
+      .map((e) => e.diagnosticEvent?.message ?? "")
+      .filter((m) => /billing profile cannot be removed/.test(m));
     assert.ok(said.length > 0, "the engine shows the keep-on-delete warning");
   });
 });

@@ -11,13 +11,28 @@ import type { Stack } from "@pulumi/pulumi/automation";
 import { startEmulator } from "../../emulator";
 import { appUserToken, emulatorOk } from "../../scripts/emulator-http";
 import type { DriftReport } from "../../provider/cli/report/drift-events";
-import { leakedSecrets, plaintextOf, providerConfig, readCheckpoint, repoRoot, stackFor, tempPulumiEnv } from "./harness";
+import {
+  leakedSecrets,
+  plaintextOf,
+  providerConfig,
+  readCheckpoint,
+  repoRoot,
+  stackFor,
+  tempPulumiEnv,
+} from "./harness";
 
 const PROJECT = "quickstart";
 const STACK = "drift";
 const CLI = path.join(repoRoot, "dist", "provider", "cli", "main.js");
 
-interface DriftRun { code: number | null; stdout: string; stderr: string; markdown: string; json: DriftReport; jsonText: string }
+interface DriftRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  markdown: string;
+  json: DriftReport;
+  jsonText: string;
+}
 
 describe("e2e: partner-center drift (refresh preview report, exit codes)", function () {
   this.timeout(300_000);
@@ -33,16 +48,33 @@ describe("e2e: partner-center drift (refresh preview report, exit codes)", funct
 
   async function drift(name: string, stackName = STACK): Promise<DriftRun> {
     const out = path.join(outRoot, name);
-    const child = spawn(process.execPath, [CLI, "drift", "--stack", stackName, "--cwd", stack.workspace.workDir, "--out", out], {
-      cwd: os.tmpdir(), env: { ...process.env, ...env.envVars }, stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      [CLI, "drift", "--stack", stackName, "--cwd", stack.workspace.workDir, "--out", out],
+      {
+        cwd: os.tmpdir(),
+        env: { ...process.env, ...env.envVars },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let stdout = "";
     let stderr = "";
-    child.stdout.on("data", (d) => { stdout += d; });
-    child.stderr.on("data", (d) => { stderr += d; });
+    child.stdout.on("data", (d) => {
+      stdout += d;
+    });
+    child.stderr.on("data", (d) => {
+      stderr += d;
+    });
     const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
     const jsonText = fs.readFileSync(path.join(out, "drift-report.json"), "utf8");
-    return { code, stdout, stderr, markdown: fs.readFileSync(path.join(out, "drift-report.md"), "utf8"), json: JSON.parse(jsonText), jsonText };
+    return {
+      code,
+      stdout,
+      stderr,
+      markdown: fs.readFileSync(path.join(out, "drift-report.md"), "utf8"),
+      json: JSON.parse(jsonText),
+      jsonText,
+    };
   }
 
   before(async () => {
@@ -57,7 +89,7 @@ describe("e2e: partner-center drift (refresh preview report, exit codes)", funct
     });
     const up = await stack.up();
     userIds = up.outputs.userIds.value as Record<string, string>;
-    const exported = await stack.exportStack();   // --show-secrets: only to learn the generated passwords
+    const exported = await stack.exportStack(); // --show-secrets: only to learn the generated passwords
     secrets = { ...cfg.secrets };
     for (const r of exported.deployment.resources ?? []) {
       const pw = plaintextOf(r.outputs?.initialPassword);
@@ -85,8 +117,16 @@ describe("e2e: partner-center drift (refresh preview report, exit codes)", funct
   it("exits 2 and lists a changed property (old and new) and a removed object, writing no state", async () => {
     const cid = customer().id;
     const roleId = customer().roles.find((r) => r.name === "Helpdesk Administrator")!.id;
-    await emulatorOk(emu, "PATCH", `/v1/customers/${cid}/users/${userIds["olivia.ops"]}`, { token, body: { displayName: "Renamed in the portal" } });
-    await emulatorOk(emu, "DELETE", `/v1/customers/${cid}/directoryroles/${roleId}/usermembers/${userIds["hugo.help"]}`, { token });
+    await emulatorOk(emu, "PATCH", `/v1/customers/${cid}/users/${userIds["olivia.ops"]}`, {
+      token,
+      body: { displayName: "Renamed in the portal" },
+    });
+    await emulatorOk(
+      emu,
+      "DELETE",
+      `/v1/customers/${cid}/directoryroles/${roleId}/usermembers/${userIds["hugo.help"]}`,
+      { token },
+    );
     const before = readCheckpoint(env, PROJECT, STACK).text;
 
     const run = await drift("drifted");
@@ -94,10 +134,22 @@ describe("e2e: partner-center drift (refresh preview report, exit codes)", funct
     assert.equal(run.json.result, "drift");
     assert.deepEqual(run.json.counts, { resources: 6, inSync: 4, changed: 1, removed: 1, unreadable: 0, errors: 0 });
     const changed = run.json.drift.find((d) => d.kind === "changed")!;
-    assert.deepEqual({ type: changed.ref.type, name: changed.ref.name, customerId: changed.ref.customerId }, { type: "CustomerUser", name: "olivia.ops", customerId: cid });
-    assert.deepEqual(changed.changes, [{ name: "displayName", old: { kind: "value", text: "Olivia Ops" }, new: { kind: "value", text: "Renamed in the portal" } }]);
+    assert.deepEqual(
+      { type: changed.ref.type, name: changed.ref.name, customerId: changed.ref.customerId },
+      { type: "CustomerUser", name: "olivia.ops", customerId: cid },
+    );
+    assert.deepEqual(changed.changes, [
+      {
+        name: "displayName",
+        old: { kind: "value", text: "Olivia Ops" },
+        new: { kind: "value", text: "Renamed in the portal" },
+      },
+    ]);
     const removed = run.json.drift.find((d) => d.kind === "removed")!;
-    assert.deepEqual({ type: removed.ref.type, name: removed.ref.name }, { type: "UserRoleAssignment", name: "hugo.help-role" });
+    assert.deepEqual(
+      { type: removed.ref.type, name: removed.ref.name },
+      { type: "UserRoleAssignment", name: "hugo.help-role" },
+    );
     assert.match(run.markdown, /\| `displayName` \| `Olivia Ops` \| `Renamed in the portal` \|/);
     assert.match(run.markdown, /\*\*- removed\*\* `UserRoleAssignment` `hugo\.help-role`/);
     assert.doesNotMatch(run.markdown, /Could not be read/);
@@ -108,8 +160,20 @@ describe("e2e: partner-center drift (refresh preview report, exit codes)", funct
     const cid = customer().id;
     await emulatorOk(emu, "POST", "/_emulator/faults", {
       body: [
-        { method: "GET", path: `/users/${userIds["olivia.ops"]}/licenses$`, status: 403, code: "3000", description: "Access to this customer is forbidden" },
-        { method: "GET", path: `/users/${userIds["hugo.help"]}/licenses$`, status: 500, code: "5000", description: "Internal server error" },
+        {
+          method: "GET",
+          path: `/users/${userIds["olivia.ops"]}/licenses$`,
+          status: 403,
+          code: "3000",
+          description: "Access to this customer is forbidden",
+        },
+        {
+          method: "GET",
+          path: `/users/${userIds["hugo.help"]}/licenses$`,
+          status: 500,
+          code: "5000",
+          description: "Internal server error",
+        },
       ],
     });
     try {
@@ -121,9 +185,16 @@ describe("e2e: partner-center drift (refresh preview report, exit codes)", funct
       assert.match(run.json.errors.find((e) => e.ref?.name === "olivia.ops-m365")!.message, /HTTP 403/);
       assert.match(run.json.errors.find((e) => e.ref?.name === "hugo.help-m365")!.message, /HTTP 500/);
       for (const e of run.json.errors) assert.equal(e.ref?.customerId, cid);
-      assert.deepEqual(run.json.drift.map((d) => `${d.kind} ${d.ref.name}`).sort(), ["changed olivia.ops", "removed hugo.help-role"], "unreadable objects are not drift");
+      assert.deepEqual(
+        run.json.drift.map((d) => `${d.kind} ${d.ref.name}`).sort(),
+        ["changed olivia.ops", "removed hugo.help-role"],
+        "unreadable objects are not drift",
+      );
       assert.deepEqual(run.json.counts, { resources: 6, inSync: 2, changed: 1, removed: 1, unreadable: 2, errors: 2 });
-      assert.match(run.markdown, /#### Could not be read \(errors, not drift\)[\s\S]*`UserLicenseAssignment` `hugo\.help-m365`[\s\S]*#### Drift/);
+      assert.match(
+        run.markdown,
+        /#### Could not be read \(errors, not drift\)[\s\S]*`UserLicenseAssignment` `hugo\.help-m365`[\s\S]*#### Drift/,
+      );
       assert.match(run.stderr, /error: UserLicenseAssignment/);
     } finally {
       await emulatorOk(emu, "DELETE", "/_emulator/faults");
@@ -142,7 +213,8 @@ describe("e2e: partner-center drift (refresh preview report, exit codes)", funct
   it("no report or output holds a credential or generated password", async () => {
     const texts: string[] = [];
     for (const dir of fs.readdirSync(outRoot)) {
-      for (const f of fs.readdirSync(path.join(outRoot, dir))) texts.push(fs.readFileSync(path.join(outRoot, dir, f), "utf8"));
+      for (const f of fs.readdirSync(path.join(outRoot, dir)))
+        texts.push(fs.readFileSync(path.join(outRoot, dir, f), "utf8"));
     }
     assert.equal(texts.length, 8);
     const run = await drift("final");

@@ -13,7 +13,12 @@ import { directoryView, EventLog, providerConfig, repoRoot, stackFor, tempPulumi
 
 const exampleDir = path.join(repoRoot, "examples", "quickstart");
 
-interface LoggedRequest { seq: number; method: string; path: string; status: number }
+interface LoggedRequest {
+  seq: number;
+  method: string;
+  path: string;
+  status: number;
+}
 
 describe("e2e: quickstart with Entra replication lag (eventual consistency)", function () {
   this.timeout(300_000);
@@ -56,15 +61,35 @@ describe("e2e: quickstart with Entra replication lag (eventual consistency)", fu
         const now = await view();
         assert.ok(now.roleMembers.includes(`${cid}/User Administrator/${userIds["olivia.ops"]}`));
         assert.ok(now.roleMembers.includes(`${cid}/Helpdesk Administrator/${userIds["hugo.help"]}`));
-        for (const id of Object.values(userIds)) assert.equal(now.licenses.filter((l) => l.startsWith(`${cid}/${id}/`)).length, 1, `user ${id} has one license`);
+        for (const id of Object.values(userIds))
+          assert.equal(
+            now.licenses.filter((l) => l.startsWith(`${cid}/${id}/`)).length,
+            1,
+            `user ${id} has one license`,
+          );
 
         // The provider did meet the replication lag: a GET of a new user answered 404 before it answered 200.
-        const requests = (await emulatorOk<LoggedRequest[]>(emu, "GET", `/_emulator/requests?since=${seq}`));
-        const hidden = requests.filter((r) => r.method === "GET" && r.status === 404 && Object.values(userIds).some((id) => r.path.endsWith(`/users/${id}`)));
-        assert.ok(hidden.length >= 1, `at least one 404 for a new user (log: ${requests.map((r) => `${r.method} ${r.path} ${r.status}`).join("; ")})`);
+        const requests = await emulatorOk<LoggedRequest[]>(emu, "GET", `/_emulator/requests?since=${seq}`);
+        const hidden = requests.filter(
+          (r) =>
+            r.method === "GET" &&
+            r.status === 404 &&
+            Object.values(userIds).some((id) => r.path.endsWith(`/users/${id}`)),
+        );
+        assert.ok(
+          hidden.length >= 1,
+          `at least one 404 for a new user (log: ${requests.map((r) => `${r.method} ${r.path} ${r.status}`).join("; ")})`,
+        );
         for (const id of Object.values(userIds)) {
-          const statuses = requests.filter((r) => r.method === "GET" && r.path.endsWith(`/users/${id}`)).map((r) => r.status);
-          if (statuses.includes(404)) assert.equal(statuses[statuses.length - 1], 200, `user ${id}: the last GET found it (${statuses.join(", ")})`);
+          const statuses = requests
+            .filter((r) => r.method === "GET" && r.path.endsWith(`/users/${id}`))
+            .map((r) => r.status);
+          if (statuses.includes(404))
+            assert.equal(
+              statuses[statuses.length - 1],
+              200,
+              `user ${id}: the last GET found it (${statuses.join(", ")})`,
+            );
         }
 
         const refreshLog = new EventLog();
@@ -79,7 +104,11 @@ describe("e2e: quickstart with Entra replication lag (eventual consistency)", fu
       await stack.destroy({ onEvent: destroyLog.onEvent });
       assert.deepEqual(destroyLog.ops(), { delete: 6 });
       const after = await view();
-      assert.deepEqual({ ...after, deletedUsers: [] }, { ...before, deletedUsers: [] }, "destroy leaves the directory as it was (users soft-deleted)");
+      assert.deepEqual(
+        { ...after, deletedUsers: [] },
+        { ...before, deletedUsers: [] },
+        "destroy leaves the directory as it was (users soft-deleted)",
+      );
     });
   }
 });

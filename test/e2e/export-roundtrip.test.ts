@@ -13,13 +13,27 @@ import { parseTenantSpec } from "../../provider/spec/loader";
 import { emulatorOk } from "../../scripts/emulator-http";
 import { clientFor } from "../provider/client/emulatorClient";
 import { shapeCustomer } from "../provider/spec/fixture";
-import { EventLog, leakedSecrets, providerConfig, readCheckpoint, repoRoot, stackFor, tempPulumiEnv, typeOfUrn } from "./harness";
+import {
+  EventLog,
+  leakedSecrets,
+  providerConfig,
+  readCheckpoint,
+  repoRoot,
+  stackFor,
+  tempPulumiEnv,
+  typeOfUrn,
+} from "./harness";
 
 const PROJECT = "partner-center-tenants";
 const STACK = "roundtrip";
 const WRITES = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-interface RequestLogEntry { seq: number; method: string; path: string; status: number }
+interface RequestLogEntry {
+  seq: number;
+  method: string;
+  path: string;
+  status: number;
+}
 
 describe("e2e: export, then up adopts everything, then no changes", function () {
   this.timeout(300_000);
@@ -34,12 +48,19 @@ describe("e2e: export, then up adopts everything, then no changes", function () 
 
   /** The store without what changes on every read (etags); secrets are masked by the emulator already. */
   async function storeOf(customerId: string): Promise<unknown> {
-    const state = await emulatorOk<{ partners: Array<{ customers: Array<Record<string, unknown>> }>; selfServePolicies: unknown[] }>(emu, "GET", "/_emulator/state");
+    const state = await emulatorOk<{
+      partners: Array<{ customers: Array<Record<string, unknown>> }>;
+      selfServePolicies: unknown[];
+    }>(emu, "GET", "/_emulator/state");
     const c = state.partners.flatMap((p) => p.customers).find((x) => x.id === customerId);
     return JSON.parse(JSON.stringify({ customer: c, policies: state.selfServePolicies }));
   }
   async function requestsSince(seq: number): Promise<RequestLogEntry[]> {
-    const body = await emulatorOk<RequestLogEntry[] | { items: RequestLogEntry[] }>(emu, "GET", `/_emulator/requests?since=${seq}`);
+    const body = await emulatorOk<RequestLogEntry[] | { items: RequestLogEntry[] }>(
+      emu,
+      "GET",
+      `/_emulator/requests?since=${seq}`,
+    );
     return Array.isArray(body) ? body : body.items;
   }
 
@@ -52,16 +73,24 @@ describe("e2e: export, then up adopts everything, then no changes", function () 
     const caFile = path.join(tenants, "..", `${path.basename(tenants)}.ca.pem`);
     fs.writeFileSync(caFile, emu.ca);
     const vars: Record<string, string> = {
-      [envName("tenantId")]: partner().tenantId, [envName("clientId")]: partner().user.clientId,
-      [envName("clientSecret")]: partner().user.clientSecret, [envName("refreshToken")]: partner().user.refreshToken,
-      [envName("endpoint")]: emu.url, [envName("authorityHost")]: emu.authorityHost, [envName("caCertificate")]: caFile,
+      [envName("tenantId")]: partner().tenantId,
+      [envName("clientId")]: partner().user.clientId,
+      [envName("clientSecret")]: partner().user.clientSecret,
+      [envName("refreshToken")]: partner().user.refreshToken,
+      [envName("endpoint")]: emu.url,
+      [envName("authorityHost")]: emu.authorityHost,
+      [envName("caCertificate")]: caFile,
     };
     const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
     Object.assign(process.env, vars);
     const errors: string[] = [];
-    let code: number;   // errors also receives the export's warning about the Education qualification it leaves out
+    let code: number; // errors also receives the export's warning about the Education qualification it leaves out
     try {
-      code = await main(["export", "--customer", customer().domain, "--out", tenants], { out: () => {}, err: (l) => errors.push(l), waitForStop: async () => {} });
+      code = await main(["export", "--customer", customer().domain, "--out", tenants], {
+        out: () => {},
+        err: (l) => errors.push(l),
+        waitForStop: async () => {},
+      });
     } finally {
       for (const [k, v] of Object.entries(saved)) {
         if (v === undefined) delete process.env[k];
@@ -70,18 +99,31 @@ describe("e2e: export, then up adopts everything, then no changes", function () 
       fs.rmSync(caFile, { force: true });
     }
     assert.equal(code, 0, errors.join("\n"));
-    assert.deepEqual(errors.map((e) => /^warning: .* Education qualification/.test(e)), [true]);
+    assert.deepEqual(
+      errors.map((e) => /^warning: .* Education qualification/.test(e)),
+      [true],
+    );
     const file = path.join(tenants, `${customer().domain}.yaml`);
     const parsed = parseTenantSpec(fs.readFileSync(file, "utf8"), file);
     assert.deepEqual(parsed.problems, []);
     spec = parsed.spec!;
     const users = spec.users as Array<{ roles?: unknown[]; licenses?: unknown[] }>;
-    expected = users.length + users.reduce((n, u) => n + (u.roles?.length ?? 0) + (u.licenses?.length ?? 0), 0)
-      + (spec.selfServePolicy ? 1 : 0) + (spec.subscriptions as unknown[]).length + (spec.domains as unknown[]).length
-      + (spec.usageBudget ? 1 : 0) + (spec.billingProfile ? 1 : 0) + (spec.qualifications as unknown[]).length + (spec.customerAgreements as unknown[]).length;
+    expected =
+      users.length +
+      users.reduce((n, u) => n + (u.roles?.length ?? 0) + (u.licenses?.length ?? 0), 0) +
+      (spec.selfServePolicy ? 1 : 0) +
+      (spec.subscriptions as unknown[]).length +
+      (spec.domains as unknown[]).length +
+      (spec.usageBudget ? 1 : 0) +
+      (spec.billingProfile ? 1 : 0) +
+      (spec.qualifications as unknown[]).length +
+      (spec.customerAgreements as unknown[]).length;
 
     const cfg = providerConfig(emu, partner());
-    stack = await stackFor(env, repoRoot, STACK, { config: { ...cfg.config, tenantsPath: tenants }, secrets: cfg.secrets });
+    stack = await stackFor(env, repoRoot, STACK, {
+      config: { ...cfg.config, tenantsPath: tenants },
+      secrets: cfg.secrets,
+    });
   });
   after(async () => {
     fs.rmSync(tenants, { recursive: true, force: true });
@@ -91,7 +133,17 @@ describe("e2e: export, then up adopts everything, then no changes", function () 
 
   it("the export covers every kind of object (so the round trip below exercises all of them)", () => {
     assert.equal(spec.adopt, true);
-    for (const key of ["users", "selfServePolicy", "subscriptions", "domains", "usageBudget", "billingProfile", "qualifications", "customerAgreements"]) assert.ok(spec[key], `${key} exported`);
+    for (const key of [
+      "users",
+      "selfServePolicy",
+      "subscriptions",
+      "domains",
+      "usageBudget",
+      "billingProfile",
+      "qualifications",
+      "customerAgreements",
+    ])
+      assert.ok(spec[key], `${key} exported`);
     assert.ok(expected >= 15, `${expected} resources`);
   });
 
@@ -103,13 +155,27 @@ describe("e2e: export, then up adopts everything, then no changes", function () 
     const up = await stack.up({ onEvent: log.onEvent });
     assert.deepEqual(log.errors(), []);
     assert.deepEqual(log.ops(), { create: expected });
-    assert.deepEqual(up.summary.resourceChanges, { create: expected + 1 }, "the engine's summary: the stack and the adopted objects");
+    assert.deepEqual(
+      up.summary.resourceChanges,
+      { create: expected + 1 },
+      "the engine's summary: the stack and the adopted objects",
+    );
     const types = new Set(Object.keys(log.opsByUrn()).map(typeOfUrn));
     assert.deepEqual([...types].sort(), [
-      "CustomerAgreement", "CustomerBillingProfile", "CustomerQualification", "CustomerUsageBudget", "CustomerUser", "SelfServePolicy", "SubscriptionNickname",
-      "UserLicenseAssignment", "UserRoleAssignment", "VerifiedDomain",
+      "CustomerAgreement",
+      "CustomerBillingProfile",
+      "CustomerQualification",
+      "CustomerUsageBudget",
+      "CustomerUser",
+      "SelfServePolicy",
+      "SubscriptionNickname",
+      "UserLicenseAssignment",
+      "UserRoleAssignment",
+      "VerifiedDomain",
     ]);
-    const writes = (await requestsSince(seq)).filter((r) => WRITES.has(r.method) && r.path.startsWith("/v1/")).map((r) => `${r.method} ${r.path}`);
+    const writes = (await requestsSince(seq))
+      .filter((r) => WRITES.has(r.method) && r.path.startsWith("/v1/"))
+      .map((r) => `${r.method} ${r.path}`);
     assert.deepEqual(writes, [], "adoption created, changed or removed nothing");
     assert.deepEqual(await storeOf(customer().id), before, "Partner Center's state is unchanged");
   });
@@ -124,6 +190,9 @@ describe("e2e: export, then up adopts everything, then no changes", function () 
 
   it("state holds no credential of the partner", () => {
     const cp = readCheckpoint(env, PROJECT, STACK);
-    assert.deepEqual(leakedSecrets(cp.text, { clientSecret: partner().user.clientSecret, refreshToken: partner().user.refreshToken }), []);
+    assert.deepEqual(
+      leakedSecrets(cp.text, { clientSecret: partner().user.clientSecret, refreshToken: partner().user.refreshToken }),
+      [],
+    );
   });
 });

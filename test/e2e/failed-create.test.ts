@@ -12,9 +12,20 @@ import { emulatorOk } from "../../scripts/emulator-http";
 import { CustomerUser } from "../../provider/resources/customer-user";
 import { SubscriptionNickname } from "../../provider/resources/subscription-nickname";
 import { UserRoleAssignment } from "../../provider/resources/user-role-assignment";
-import { directoryView, engineErrorSummary, EventLog, providerConfig, readCheckpoint, repoRoot, stackFor, tempPulumiEnv, type Checkpoint, type DirectoryView } from "./harness";
+import {
+  directoryView,
+  engineErrorSummary,
+  EventLog,
+  providerConfig,
+  readCheckpoint,
+  repoRoot,
+  stackFor,
+  tempPulumiEnv,
+  type Checkpoint,
+  type DirectoryView,
+} from "./harness";
 
-const PROJECT = "quickstart";   // any project folder inside the repo: the provider plugin resolves the package from there
+const PROJECT = "quickstart"; // any project folder inside the repo: the provider plugin resolves the package from there
 const projectDir = path.join(repoRoot, "examples", "quickstart");
 const USERS_POST = "^/v1/customers/[^/]+/users$";
 const MEMBERS_POST = "^/v1/customers/[^/]+/directoryroles/[^/]+/usermembers$";
@@ -34,21 +45,38 @@ interface Kind {
   known(cp: Checkpoint): string[];
 }
 
-const outputsOf = (cp: Checkpoint, type: string) => cp.resources.filter((r) => r.type.endsWith(`:${type}`)).map((r) => (r.outputs ?? {}) as Record<string, string>);
+const outputsOf = (cp: Checkpoint, type: string) =>
+  cp.resources.filter((r) => r.type.endsWith(`:${type}`)).map((r) => (r.outputs ?? {}) as Record<string, string>);
 
 const userKind: Kind = {
   program: (c) => async () => {
-    const user = new CustomerUser("faulty", { customerId: c.id, userPrincipalName: `faulty.create@${c.domain}`, displayName: "Faulty Create", password: PLAIN_PASSWORD });
+    const user = new CustomerUser("faulty", {
+      customerId: c.id,
+      userPrincipalName: `faulty.create@${c.domain}`,
+      displayName: "Faulty Create",
+      password: PLAIN_PASSWORD,
+    });
     return { userId: user.userId };
   },
   objects: (v) => v.activeUsers,
-  known: (cp) => outputsOf(cp, "CustomerUser").map((o) => `${o.customerId}/${String(o.userPrincipalName).toLowerCase()}/${o.displayName}`),
+  known: (cp) =>
+    outputsOf(cp, "CustomerUser").map(
+      (o) => `${o.customerId}/${String(o.userPrincipalName).toLowerCase()}/${o.displayName}`,
+    ),
 };
 
 const roleKind: Kind = {
   program: (c) => async () => {
-    const user = new CustomerUser("member", { customerId: c.id, userPrincipalName: `role.member@${c.domain}`, displayName: "Role Member" });
-    const role = new UserRoleAssignment("member-role", { customerId: c.id, userId: user.userId, roleName: "Helpdesk Administrator" });
+    const user = new CustomerUser("member", {
+      customerId: c.id,
+      userPrincipalName: `role.member@${c.domain}`,
+      displayName: "Role Member",
+    });
+    const role = new UserRoleAssignment("member-role", {
+      customerId: c.id,
+      userId: user.userId,
+      roleName: "Helpdesk Administrator",
+    });
     return { roleId: role.roleId };
   },
   objects: (v) => v.roleMembers,
@@ -57,7 +85,11 @@ const roleKind: Kind = {
 
 const nicknameKind: Kind = {
   program: (c) => async () => {
-    const nick = new SubscriptionNickname("nickname", { customerId: c.id, subscriptionId: c.subscriptions[0].id, nickname: NICKNAME });
+    const nick = new SubscriptionNickname("nickname", {
+      customerId: c.id,
+      subscriptionId: c.subscriptions[0].id,
+      nickname: NICKNAME,
+    });
     return { original: nick.originalNickname };
   },
   objects: (v) => v.nicknames,
@@ -75,7 +107,13 @@ describe("e2e: a create that fails leaves nothing unknown to state", function ()
 
   async function stackNamed(name: string, kind: Kind): Promise<Stack> {
     const cfg = providerConfig(emu, partner());
-    return stackFor(env, projectDir, name, { config: { ...cfg.config, customerId: customer().id, domain: customer().domain }, secrets: cfg.secrets }, kind.program(customer()));
+    return stackFor(
+      env,
+      projectDir,
+      name,
+      { config: { ...cfg.config, customerId: customer().id, domain: customer().domain }, secrets: cfg.secrets },
+      kind.program(customer()),
+    );
   }
 
   before(async () => {
@@ -86,17 +124,39 @@ describe("e2e: a create that fails leaves nothing unknown to state", function ()
     env?.dispose();
     await emu?.close();
   });
-  afterEach(async () => { await emulatorOk(emu, "DELETE", "/_emulator/faults"); });
+  afterEach(async () => {
+    await emulatorOk(emu, "DELETE", "/_emulator/faults");
+  });
 
   for (const scenario of [
-    { name: "CustomerUser rejected before anything is made (400)", stack: "user-rejected", kind: userKind, mustFail: true,
-      rule: { method: "POST", path: USERS_POST, status: 400, code: "2000", description: "injected", times: 1 } },
-    { name: "CustomerUser made, then the answer lost (500 after commit, every time)", stack: "user-lost-answer", kind: userKind, mustFail: false,
-      rule: { method: "POST", path: USERS_POST, applyThenFail: true, status: 500, times: 20 } },
-    { name: "UserRoleAssignment added, then the answer lost (503 after commit, every time)", stack: "role-lost-answer", kind: roleKind, mustFail: false,
-      rule: { method: "POST", path: MEMBERS_POST, applyThenFail: true, status: 503, times: 20 } },
-    { name: "SubscriptionNickname changed, then the answer lost (500 after commit, every time)", stack: "nickname-lost-answer", kind: nicknameKind, mustFail: false,
-      rule: { method: "PATCH", path: SUBSCRIPTION_PATCH, applyThenFail: true, status: 500, times: 20 } },
+    {
+      name: "CustomerUser rejected before anything is made (400)",
+      stack: "user-rejected",
+      kind: userKind,
+      mustFail: true,
+      rule: { method: "POST", path: USERS_POST, status: 400, code: "2000", description: "injected", times: 1 },
+    },
+    {
+      name: "CustomerUser made, then the answer lost (500 after commit, every time)",
+      stack: "user-lost-answer",
+      kind: userKind,
+      mustFail: false,
+      rule: { method: "POST", path: USERS_POST, applyThenFail: true, status: 500, times: 20 },
+    },
+    {
+      name: "UserRoleAssignment added, then the answer lost (503 after commit, every time)",
+      stack: "role-lost-answer",
+      kind: roleKind,
+      mustFail: false,
+      rule: { method: "POST", path: MEMBERS_POST, applyThenFail: true, status: 503, times: 20 },
+    },
+    {
+      name: "SubscriptionNickname changed, then the answer lost (500 after commit, every time)",
+      stack: "nickname-lost-answer",
+      kind: nicknameKind,
+      mustFail: false,
+      rule: { method: "PATCH", path: SUBSCRIPTION_PATCH, applyThenFail: true, status: 500, times: 20 },
+    },
   ]) {
     it(`${scenario.name}: state knows every new object, the next up converges, destroy cleans up`, async () => {
       const stack = await stackNamed(scenario.stack, scenario.kind);
@@ -105,12 +165,19 @@ describe("e2e: a create that fails leaves nothing unknown to state", function ()
       await emulatorOk(emu, "POST", "/_emulator/faults", { body: scenario.rule });
 
       // A lost answer may end either way (the provider may recover the object by its natural key); what matters is state.
-      const outcome = await stack.up().then(() => "succeeded", (e: unknown) => `failed: ${engineErrorSummary(e)}`);
+      const outcome = await stack.up().then(
+        () => "succeeded",
+        (e: unknown) => `failed: ${engineErrorSummary(e)}`,
+      );
       if (scenario.mustFail) assert.match(outcome, /^failed/);
       assert.ok(!outcome.includes(PLAIN_PASSWORD), "the failure message holds no password");
       const made = scenario.kind.objects(await view()).filter((o) => !before.includes(o));
       const known = scenario.kind.known(readCheckpoint(env, PROJECT, scenario.stack));
-      assert.deepEqual(made.filter((o) => !known.includes(o)), [], `no object exists that state does not know (up ${outcome})`);
+      assert.deepEqual(
+        made.filter((o) => !known.includes(o)),
+        [],
+        `no object exists that state does not know (up ${outcome})`,
+      );
       if (scenario.mustFail) assert.deepEqual(made, [], "a rejected create makes nothing");
 
       await emulatorOk(emu, "DELETE", "/_emulator/faults");
@@ -122,9 +189,16 @@ describe("e2e: a create that fails leaves nothing unknown to state", function ()
       }
       const after = scenario.kind.objects(await view()).filter((o) => !before.includes(o));
       assert.equal(after.length, 1, `exactly one new object, not a duplicate: ${after.join(", ")}`);
-      assert.ok(!readCheckpoint(env, PROJECT, scenario.stack).text.includes(PLAIN_PASSWORD), "no plaintext password in the checkpoint");
+      assert.ok(
+        !readCheckpoint(env, PROJECT, scenario.stack).text.includes(PLAIN_PASSWORD),
+        "no plaintext password in the checkpoint",
+      );
       await stack.destroy();
-      assert.deepEqual(withoutDeleted(await view()), withoutDeleted(baseline), "destroy returns the emulator to where it was (users only soft-deleted)");
+      assert.deepEqual(
+        withoutDeleted(await view()),
+        withoutDeleted(baseline),
+        "destroy returns the emulator to where it was (users only soft-deleted)",
+      );
     });
   }
 });

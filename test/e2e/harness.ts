@@ -25,7 +25,10 @@ export interface SeedPartnerCredentials {
 }
 
 /** Stack config for the provider (`partnercenter:*`): plain endpoints, secret credentials. */
-export function providerConfig(emu: EmulatorEndpoint, partner: SeedPartnerCredentials): { config: Record<string, string>; secrets: Record<string, string> } {
+export function providerConfig(
+  emu: EmulatorEndpoint,
+  partner: SeedPartnerCredentials,
+): { config: Record<string, string>; secrets: Record<string, string> } {
   return {
     config: {
       "partnercenter:tenantId": partner.tenantId,
@@ -42,15 +45,22 @@ export function providerConfig(emu: EmulatorEndpoint, partner: SeedPartnerCreden
   };
 }
 
-export function stackFor(env: PulumiEnv, projectDir: string, stackName: string,
-  cfg: { config?: Record<string, string>; secrets?: Record<string, string> }, program?: () => Promise<Record<string, unknown> | void>): Promise<Stack> {
+export function stackFor(
+  env: PulumiEnv,
+  projectDir: string,
+  stackName: string,
+  cfg: { config?: Record<string, string>; secrets?: Record<string, string> },
+  program?: () => Promise<Record<string, unknown> | void>,
+): Promise<Stack> {
   return openProjectStack({ env, projectDir, stackName, config: cfg.config, secrets: cfg.secrets, program });
 }
 
 /** Collects engine events; `ops()` counts the per-resource outcomes (custom resources only). */
 export class EventLog {
   readonly events: EngineEvent[] = [];
-  readonly onEvent = (e: EngineEvent): void => { this.events.push(e); };
+  readonly onEvent = (e: EngineEvent): void => {
+    this.events.push(e);
+  };
 
   /** op -> count over resOutputsEvent, e.g. {same: 3, update: 1}; refresh --preview-only reports drift only here. */
   ops(filter: (urn: string) => boolean = isManagedResource): Record<string, number> {
@@ -92,7 +102,13 @@ export function typeOfUrn(urn: string): string {
 
 export interface Checkpoint {
   text: string;
-  resources: Array<{ urn: string; type: string; id?: string; inputs?: Record<string, unknown>; outputs?: Record<string, unknown> }>;
+  resources: Array<{
+    urn: string;
+    type: string;
+    id?: string;
+    inputs?: Record<string, unknown>;
+    outputs?: Record<string, unknown>;
+  }>;
 }
 
 /** The stack's checkpoint exactly as stored by the file backend (secrets stay ciphertext there). */
@@ -109,11 +125,16 @@ function checkpointFile(env: PulumiEnv, project: string, stack: string): string 
 /** Simulates state written by another package version: appends `marker` to every stored `__provider`; returns how many. */
 export function markStoredProviders(env: PulumiEnv, project: string, stack: string, marker: string): number {
   const file = checkpointFile(env, project, stack);
-  const doc = JSON.parse(fs.readFileSync(file, "utf8")) as { checkpoint: { latest: { resources: Array<Record<string, Record<string, unknown> | undefined>> } } };
+  const doc = JSON.parse(fs.readFileSync(file, "utf8")) as {
+    checkpoint: { latest: { resources: Array<Record<string, Record<string, unknown> | undefined>> } };
+  };
   let edited = 0;
   for (const r of doc.checkpoint.latest.resources) {
     for (const bag of [r.inputs, r.outputs]) {
-      if (typeof bag?.__provider === "string") { bag.__provider = `${bag.__provider}\n${marker}`; edited++; }
+      if (typeof bag?.__provider === "string") {
+        bag.__provider = `${bag.__provider}\n${marker}`;
+        edited++;
+      }
     }
   }
   fs.writeFileSync(file, JSON.stringify(doc, null, 4));
@@ -137,7 +158,9 @@ export function plaintextOf(value: unknown): unknown {
 
 /** The plaintext values among `secrets` that occur in `text` (by name, never by value). */
 export function leakedSecrets(text: string, secrets: Record<string, string>): string[] {
-  return Object.entries(secrets).filter(([, v]) => v.length >= 6 && text.includes(v)).map(([k]) => k);
+  return Object.entries(secrets)
+    .filter(([, v]) => v.length >= 6 && text.includes(v))
+    .map(([k]) => k);
 }
 
 interface StateCustomer {
@@ -155,32 +178,47 @@ interface StateDump {
 
 /** What the resources manage, from GET /_emulator/state, in a form two snapshots can be compared in. */
 export interface DirectoryView {
-  activeUsers: string[];      // customerId/upn/displayName
-  deletedUsers: string[];     // customerId/upn
-  roleMembers: string[];      // customerId/roleName/userId
-  licenses: string[];         // customerId/userId/skuId/excluded,...
-  nicknames: string[];        // customerId/subscriptionId/friendlyName
-  domains: string[];          // customerId/domain
-  policies: string[];         // id/resource:action,...
+  activeUsers: string[]; // customerId/upn/displayName
+  deletedUsers: string[]; // customerId/upn
+  roleMembers: string[]; // customerId/roleName/userId
+  licenses: string[]; // customerId/userId/skuId/excluded,...
+  nicknames: string[]; // customerId/subscriptionId/friendlyName
+  domains: string[]; // customerId/domain
+  policies: string[]; // id/resource:action,...
 }
 
 export function directoryView(dump: unknown): DirectoryView {
   const state = dump as StateDump;
-  const view: DirectoryView = { activeUsers: [], deletedUsers: [], roleMembers: [], licenses: [], nicknames: [], domains: [], policies: [] };
+  const view: DirectoryView = {
+    activeUsers: [],
+    deletedUsers: [],
+    roleMembers: [],
+    licenses: [],
+    nicknames: [],
+    domains: [],
+    policies: [],
+  };
   for (const p of state.partners) {
     for (const c of p.customers) {
       for (const u of c.users) {
-        if (u.state === "active") view.activeUsers.push(`${c.id}/${u.userPrincipalName.toLowerCase()}/${u.displayName}`);
+        if (u.state === "active")
+          view.activeUsers.push(`${c.id}/${u.userPrincipalName.toLowerCase()}/${u.displayName}`);
         else view.deletedUsers.push(`${c.id}/${u.userPrincipalName.toLowerCase()}`);
       }
       for (const r of c.roles) for (const m of r.memberIds) view.roleMembers.push(`${c.id}/${r.name}/${m}`);
-      for (const l of c.licenses) view.licenses.push(`${c.id}/${l.userId}/${l.skuId}/${[...l.excludedPlans].sort().join(",")}`);
+      for (const l of c.licenses)
+        view.licenses.push(`${c.id}/${l.userId}/${l.skuId}/${[...l.excludedPlans].sort().join(",")}`);
       for (const s of c.subscriptions) view.nicknames.push(`${c.id}/${s.id}/${s.friendlyName}`);
       for (const d of c.domains) view.domains.push(`${c.id}/${d.name.toLowerCase()}`);
     }
   }
-  for (const sp of state.selfServePolicies) view.policies.push(`${sp.id}/${sp.permissions.map((x) => `${x.resource}:${x.action}`).sort().join(",")}`);
+  for (const sp of state.selfServePolicies)
+    view.policies.push(
+      `${sp.id}/${sp.permissions
+        .map((x) => `${x.resource}:${x.action}`)
+        .sort()
+        .join(",")}`,
+    );
   for (const list of Object.values(view)) list.sort();
   return view;
 }
-

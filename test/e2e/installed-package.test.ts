@@ -13,8 +13,20 @@ import type { Stack } from "@pulumi/pulumi/automation";
 import { emulatorOk, type EmulatorEndpoint } from "../../scripts/emulator-http";
 import type { PackResult } from "../../scripts/pack";
 import {
-  copiesOfPackage, createUserProject, docConfig, installedPackage, installPackage, packCheckout, PULUMI_VERSION, openUserStack,
-  readOwnProjectDoc, run, tsc, TYPESCRIPT_VERSION, writeDocFiles, type OwnProjectDoc,
+  copiesOfPackage,
+  createUserProject,
+  docConfig,
+  installedPackage,
+  installPackage,
+  packCheckout,
+  PULUMI_VERSION,
+  openUserStack,
+  readOwnProjectDoc,
+  run,
+  tsc,
+  TYPESCRIPT_VERSION,
+  writeDocFiles,
+  type OwnProjectDoc,
 } from "../package/user-project";
 import { directoryView, EventLog, leakedSecrets, readCheckpoint, repoRoot, tempPulumiEnv } from "./harness";
 
@@ -31,12 +43,24 @@ interface SeedFile {
 
 /** Starts `npx partner-center emulator ...` in its own process group; resolves with the lines it printed once ready. */
 function startSandbox(cwd: string, args: string[]): Promise<{ child: ChildProcess; lines: string[] }> {
-  const child = spawn("npx", ["--no-install", "partner-center", "emulator", ...args], { cwd, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn("npx", ["--no-install", "partner-center", "emulator", ...args], {
+    cwd,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const lines: string[] = [];
   let stderr = "";
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the sandbox emulator did not become ready in 60 s; it printed:\n${lines.join("\n")}\n${stderr}`)), 60_000);
-    child.stderr!.on("data", (c: Buffer) => { stderr += c.toString(); });
+    const timer = setTimeout(
+      () =>
+        reject(
+          new Error(`the sandbox emulator did not become ready in 60 s; it printed:\n${lines.join("\n")}\n${stderr}`),
+        ),
+      60_000,
+    );
+    child.stderr!.on("data", (c: Buffer) => {
+      stderr += c.toString();
+    });
     let buffered = "";
     child.stdout!.on("data", (c: Buffer) => {
       buffered += c.toString();
@@ -58,7 +82,11 @@ function startSandbox(cwd: string, args: string[]): Promise<{ child: ChildProces
 function printed(lines: string[], label: string): string {
   const line = lines.find((l) => l.trim().startsWith(`${label}:`));
   if (!line) throw new Error(`the emulator printed no '${label}:' line:\n${lines.join("\n")}`);
-  return line.trim().slice(label.length + 1).trim().split(/\s+/)[0];
+  return line
+    .trim()
+    .slice(label.length + 1)
+    .trim()
+    .split(/\s+/)[0];
 }
 
 describe("e2e: the packed package installed in a project outside the repository (the README, Use it in your own project)", function () {
@@ -80,7 +108,9 @@ describe("e2e: the packed package installed in a project outside the repository 
     doc = readOwnProjectDoc();
     env = await tempPulumiEnv();
     packed = packCheckout();
-    console.log(`      tarball ${path.basename(packed.tarball)}: ${packed.files.length} files, ${(packed.size / 1024).toFixed(1)} kB (${(packed.unpackedSize / 1024).toFixed(1)} kB unpacked)`);
+    console.log(
+      `      tarball ${path.basename(packed.tarball)}: ${packed.files.length} files, ${(packed.size / 1024).toFixed(1)} kB (${(packed.unpackedSize / 1024).toFixed(1)} kB unpacked)`,
+    );
     project = createUserProject("pc-user-project-");
   });
   after(async () => {
@@ -99,8 +129,12 @@ describe("e2e: the packed package installed in a project outside the repository 
   });
 
   it("npm install of the tarball, @pulumi/pulumi and typescript (the doc's install line)", () => {
-    assert.ok(doc.text.includes(`npm install pulumi-partner-center @pulumi/pulumi@${PULUMI_VERSION} typescript@${TYPESCRIPT_VERSION}`),
-      "the README's own-project steps install the versions this test installs");
+    assert.ok(
+      doc.text.includes(
+        `npm install pulumi-partner-center @pulumi/pulumi@${PULUMI_VERSION} typescript@${TYPESCRIPT_VERSION}`,
+      ),
+      "the README's own-project steps install the versions this test installs",
+    );
     installPackage(project, packed.tarball);
     const installed = installedPackage(project);
     assert.equal(installed.isLink, false, "a real copy, not a link to the checkout");
@@ -108,7 +142,10 @@ describe("e2e: the packed package installed in a project outside the repository 
     assert.ok(installed.dir.startsWith(project + path.sep), `installed at ${installed.dir}`);
     assert.deepEqual(copiesOfPackage(project), [path.join(project, "node_modules", "pulumi-partner-center")]);
     const resolved = require.resolve("pulumi-partner-center/dist/provider/runtime", { paths: [project] });
-    assert.ok(resolved.startsWith(path.join(project, "node_modules") + path.sep), `the runtime resolves to ${resolved}`);
+    assert.ok(
+      resolved.startsWith(path.join(project, "node_modules") + path.sep),
+      `the runtime resolves to ${resolved}`,
+    );
   });
 
   it("npx partner-center --version and --help work from the installed tarball", () => {
@@ -138,7 +175,13 @@ describe("e2e: the packed package installed in a project outside the repository 
     assert.equal(caFile, path.join(project, ".emulator", "sandbox.json.ca.pem"), "the CA file the doc names");
     assert.equal(fs.statSync(credentialsFile).mode & 0o777, 0o600);
     seed = JSON.parse(fs.readFileSync(credentialsFile, "utf8")) as SeedFile;
-    assert.deepEqual(leakedSecrets(started.lines.join("\n"), { clientSecret: partner().user.clientSecret, refreshToken: partner().user.refreshToken }), []);
+    assert.deepEqual(
+      leakedSecrets(started.lines.join("\n"), {
+        clientSecret: partner().user.clientSecret,
+        refreshToken: partner().user.refreshToken,
+      }),
+      [],
+    );
     emu = { url, authorityHost: url, ca: fs.readFileSync(caFile, "utf8") };
     baseline = await view();
   });
@@ -146,14 +189,23 @@ describe("e2e: the packed package installed in a project outside the repository 
   it("a stack with exactly the doc's config keys", async () => {
     const customer = partner().customers[0];
     const cfg = docConfig(doc, {
-      customerId: customer.id, domain: customer.domain, tenantId: partner().tenantId, clientId: partner().user.clientId,
-      clientSecret: partner().user.clientSecret, refreshToken: partner().user.refreshToken, endpoint: emu.url, authorityHost: emu.url,
+      customerId: customer.id,
+      domain: customer.domain,
+      tenantId: partner().tenantId,
+      clientId: partner().user.clientId,
+      clientSecret: partner().user.clientSecret,
+      refreshToken: partner().user.refreshToken,
+      endpoint: emu.url,
+      authorityHost: emu.url,
       caFile: path.join(project, ".emulator", "sandbox.json.ca.pem"),
     });
     assert.deepEqual(Object.keys(cfg.secrets).sort(), ["partnercenter:clientSecret", "partnercenter:refreshToken"]);
     secrets = cfg.secrets;
     stack = await openUserStack(env, project, STACK, cfg.config, cfg.secrets);
-    assert.ok(fs.existsSync(path.join(project, `Pulumi.${STACK}.yaml`)), "config lands beside the project's Pulumi.yaml, as `pulumi config set` does");
+    assert.ok(
+      fs.existsSync(path.join(project, `Pulumi.${STACK}.yaml`)),
+      "config lands beside the project's Pulumi.yaml, as `pulumi config set` does",
+    );
   });
 
   it("up creates the user, its role and its license in the sandbox", async () => {
@@ -191,6 +243,10 @@ describe("e2e: the packed package installed in a project outside the repository 
     await stack.destroy({ onEvent: log.onEvent });
     assert.deepEqual(log.ops(), { delete: 3 }, log.errors().join("\n"));
     const now = await view();
-    assert.deepEqual({ ...now, deletedUsers: [] }, { ...baseline, deletedUsers: [] }, "everything but the soft-deleted user is as before");
+    assert.deepEqual(
+      { ...now, deletedUsers: [] },
+      { ...baseline, deletedUsers: [] },
+      "everything but the soft-deleted user is as before",
+    );
   });
 });

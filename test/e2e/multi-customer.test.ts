@@ -5,7 +5,19 @@ import * as path from "path";
 import type { Stack } from "@pulumi/pulumi/automation";
 import { startEmulator } from "../../emulator";
 import { appUserToken, emulatorOk } from "../../scripts/emulator-http";
-import { directoryView, EventLog, leakedSecrets, markStoredProviders, plaintextOf, providerConfig, readCheckpoint, repoRoot, stackFor, tempPulumiEnv, typeOfUrn } from "./harness";
+import {
+  directoryView,
+  EventLog,
+  leakedSecrets,
+  markStoredProviders,
+  plaintextOf,
+  providerConfig,
+  readCheckpoint,
+  repoRoot,
+  stackFor,
+  tempPulumiEnv,
+  typeOfUrn,
+} from "./harness";
 
 const PROJECT = "multi-customer";
 const STACK = "e2e";
@@ -38,7 +50,11 @@ describe("e2e: multi-customer example (policies, nicknames, verified domain, use
       [second().id]: { domain: second().domain, verifiedDomain: NEW_DOMAIN },
     };
     stack = await stackFor(env, exampleDir, STACK, {
-      config: { ...cfg.config, customerIds: JSON.stringify([first().id, second().id]), customers: JSON.stringify(customers) },
+      config: {
+        ...cfg.config,
+        customerIds: JSON.stringify([first().id, second().id]),
+        customers: JSON.stringify(customers),
+      },
       secrets: cfg.secrets,
     });
     baseline = await view();
@@ -56,8 +72,12 @@ describe("e2e: multi-customer example (policies, nicknames, verified domain, use
     const now = await view();
     assert.ok(now.nicknames.includes(`${first().id}/${first().subscriptions[0].id}/${NICKNAME}`));
     assert.ok(now.domains.includes(`${second().id}/${NEW_DOMAIN}`));
-    assert.equal(now.policies.filter((p) => p.endsWith("/AzureReservedInstances:Purchase")).length, baseline.policies.length + 2);
-    for (const c of [first(), second()]) assert.ok(now.activeUsers.includes(`${c.id}/breakglass@${c.domain.toLowerCase()}/Break-glass administrator`));
+    assert.equal(
+      now.policies.filter((p) => p.endsWith("/AzureReservedInstances:Purchase")).length,
+      baseline.policies.length + 2,
+    );
+    for (const c of [first(), second()])
+      assert.ok(now.activeUsers.includes(`${c.id}/breakglass@${c.domain.toLowerCase()}/Break-glass administrator`));
   });
 
   it("a second preview proposes no changes, and state holds no plaintext secret", async () => {
@@ -74,22 +94,39 @@ describe("e2e: multi-customer example (policies, nicknames, verified domain, use
     assert.deepEqual(leakedSecrets(cp.text, { ...secrets, ...passwords, token }), []);
     assert.doesNotMatch(cp.text, JWT_RE);
     const dynamic = cp.resources.filter((r) => r.type.startsWith("pulumi-nodejs:dynamic/"));
-    assert.deepEqual([...new Set(dynamic.map((r) => typeOfUrn(r.urn)))].sort(), ["CustomerUser", "SelfServePolicy", "SubscriptionNickname", "UserRoleAssignment", "VerifiedDomain"]);
+    assert.deepEqual([...new Set(dynamic.map((r) => typeOfUrn(r.urn)))].sort(), [
+      "CustomerUser",
+      "SelfServePolicy",
+      "SubscriptionNickname",
+      "UserRoleAssignment",
+      "VerifiedDomain",
+    ]);
     for (const r of dynamic) {
       for (const shim of [r.inputs?.__provider, r.outputs?.__provider]) {
         assert.equal(typeof shim, "string", `${r.urn} stores its provider`);
         const text = shim as string;
         assert.match(text, /require\("pulumi-partner-center\/dist\/provider\/runtime"\)/);
         assert.ok(text.includes(`"${typeOfUrn(r.urn)}"`), "the shim names its type");
-        assert.deepEqual(leakedSecrets(text, { ...secrets, ...passwords, clientId: partner().user.clientId, endpoint: emu.url }), []);
+        assert.deepEqual(
+          leakedSecrets(text, { ...secrets, ...passwords, clientId: partner().user.clientId, endpoint: emu.url }),
+          [],
+        );
         assert.doesNotMatch(text, /BEGIN CERTIFICATE|PRIVATE KEY/);
       }
     }
   });
 
   it("refresh --preview-only reports a renamed subscription and a deleted policy; up --refresh repairs both", async () => {
-    const sub = await emulatorOk<Record<string, unknown>>(emu, "GET", `/v1/customers/${first().id}/subscriptions/${first().subscriptions[0].id}`, { token });
-    await emulatorOk(emu, "PATCH", `/v1/customers/${first().id}/subscriptions/${first().subscriptions[0].id}`, { token, body: { ...sub, friendlyName: "Renamed in the portal" } });
+    const sub = await emulatorOk<Record<string, unknown>>(
+      emu,
+      "GET",
+      `/v1/customers/${first().id}/subscriptions/${first().subscriptions[0].id}`,
+      { token },
+    );
+    await emulatorOk(emu, "PATCH", `/v1/customers/${first().id}/subscriptions/${first().subscriptions[0].id}`, {
+      token,
+      body: { ...sub, friendlyName: "Renamed in the portal" },
+    });
     await emulatorOk(emu, "DELETE", `/v1/SelfServePolicy/${policyId()}`, { token });
 
     const drift = new EventLog();
@@ -101,7 +138,10 @@ describe("e2e: multi-customer example (policies, nicknames, verified domain, use
     assert.deepEqual(repair.errors(), []);
     const now = await view();
     assert.ok(now.nicknames.includes(`${first().id}/${first().subscriptions[0].id}/${NICKNAME}`), "nickname repaired");
-    assert.ok(now.policies.some((p) => p.startsWith(`${policyId()}/`)), "policy re-created");
+    assert.ok(
+      now.policies.some((p) => p.startsWith(`${policyId()}/`)),
+      "policy re-created",
+    );
     const pv = await stack.preview({ refresh: true, expectNoChanges: true });
     assert.deepEqual(pv.changeSummary, { same: 9 });
   });
@@ -125,6 +165,9 @@ describe("e2e: multi-customer example (policies, nicknames, verified domain, use
     assert.deepEqual({ ...after, deletedUsers: [], domains: [] }, { ...baseline, deletedUsers: [], domains: [] });
     assert.deepEqual(after.domains, [...baseline.domains, `${second().id}/${NEW_DOMAIN}`].sort());
     const newlyDeleted = after.deletedUsers.filter((u) => !baseline.deletedUsers.includes(u));
-    assert.deepEqual(newlyDeleted, [first(), second()].map((c) => `${c.id}/breakglass@${c.domain.toLowerCase()}`).sort());
+    assert.deepEqual(
+      newlyDeleted,
+      [first(), second()].map((c) => `${c.id}/breakglass@${c.domain.toLowerCase()}`).sort(),
+    );
   });
 });

@@ -36,15 +36,32 @@ describe("e2e: partner-center preview-report on a real `pulumi preview --json`",
   const program = async () => {
     const c = first();
     const alice = new CustomerUser("alice", {
-      customerId: c.id, userPrincipalName: `alice@${c.domain}`, displayName: phase === 1 ? "Alice" : "Alice Two",
-      password: PLAIN_PASSWORD[Math.min(phase, 2) - 1],   // not wrapped in pulumi.secret here: whatever the engine shows, the report must not
+      customerId: c.id,
+      userPrincipalName: `alice@${c.domain}`,
+      displayName: phase === 1 ? "Alice" : "Alice Two",
+      password: PLAIN_PASSWORD[Math.min(phase, 2) - 1], // not wrapped in pulumi.secret here: whatever the engine shows, the report must not
     });
-    if (phase >= 2) for (const n of NEW_USERS) new CustomerUser(n, { customerId: c.id, userPrincipalName: `${n}@${c.domain}`, displayName: n });
-    if (phase === 1) new CustomerUser("bob", { customerId: c.id, userPrincipalName: `bob@${c.domain}`, displayName: "Bob", password: pulumi.secret(SECRET_PASSWORD) });
-    if (phase >= 2) new CustomerUser("carol", { customerId: c.id, userPrincipalName: phase === 3 ? "carol-without-domain" : `carol@${c.domain}`, displayName: "Carol" });
+    if (phase >= 2)
+      for (const n of NEW_USERS)
+        new CustomerUser(n, { customerId: c.id, userPrincipalName: `${n}@${c.domain}`, displayName: n });
+    if (phase === 1)
+      new CustomerUser("bob", {
+        customerId: c.id,
+        userPrincipalName: `bob@${c.domain}`,
+        displayName: "Bob",
+        password: pulumi.secret(SECRET_PASSWORD),
+      });
+    if (phase >= 2)
+      new CustomerUser("carol", {
+        customerId: c.id,
+        userPrincipalName: phase === 3 ? "carol-without-domain" : `carol@${c.domain}`,
+        displayName: "Carol",
+      });
     new UserRoleAssignment("alice-role", { customerId: c.id, userId: alice.userId, roleName: "User Administrator" });
     new SubscriptionNickname("sales-nickname", {
-      customerId: second().id, subscriptionId: second().subscriptions[0].id, nickname: phase === 1 ? "Sales (before)" : "Sales (after)",
+      customerId: second().id,
+      subscriptionId: second().subscriptions[0].id,
+      nickname: phase === 1 ? "Sales (before)" : "Sales (after)",
     });
   };
 
@@ -54,7 +71,11 @@ describe("e2e: partner-center preview-report on a real `pulumi preview --json`",
     let stdout = "";
     stack.workspace.serializeArgsForOp = async () => ["--json"];
     try {
-      await stack.preview({ onOutput: (chunk) => { stdout += chunk; } });
+      await stack.preview({
+        onOutput: (chunk) => {
+          stdout += chunk;
+        },
+      });
     } catch (e) {
       if (!stdout.trim()) throw e;
     } finally {
@@ -75,9 +96,16 @@ describe("e2e: partner-center preview-report on a real `pulumi preview --json`",
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "pc-preview-report-"));
     const cfg = providerConfig(emu, partner());
     secrets = cfg.secrets;
-    stack = await stackFor(env, path.join(repoRoot, "examples", "quickstart"), "preview", {
-      config: { ...cfg.config, customerId: first().id, domain: first().domain }, secrets: cfg.secrets,
-    }, program);
+    stack = await stackFor(
+      env,
+      path.join(repoRoot, "examples", "quickstart"),
+      "preview",
+      {
+        config: { ...cfg.config, customerId: first().id, domain: first().domain },
+        secrets: cfg.secrets,
+      },
+      program,
+    );
     await stack.up();
     phase = 2;
     previewJson = await previewJsonOf();
@@ -93,35 +121,56 @@ describe("e2e: partner-center preview-report on a real `pulumi preview --json`",
   });
 
   it("the engine's JSON holds what must not reach the comment (so leaving it out is really tested)", () => {
-    assert.ok(previewJson.includes("__provider") && previewJson.includes("exports.handler"), "the serialized provider is in preview --json");
+    assert.ok(
+      previewJson.includes("__provider") && previewJson.includes("exports.handler"),
+      "the serialized provider is in preview --json",
+    );
     assert.ok(previewJson.includes('"[secret]"'), "the engine marks secrets");
   });
 
   it("writes a per-customer, per-resource comment with each property's old and new value", () => {
-    const r = report(["--in", path.join(dir, "preview.json"), "--out", path.join(dir, "comment.md"), "--json", path.join(dir, "report.json")]);
+    const r = report([
+      "--in",
+      path.join(dir, "preview.json"),
+      "--out",
+      path.join(dir, "comment.md"),
+      "--json",
+      path.join(dir, "report.json"),
+    ]);
     assert.equal(r.status, 0, r.stderr);
     const md = fs.readFileSync(path.join(dir, "comment.md"), "utf8");
     const json = JSON.parse(fs.readFileSync(path.join(dir, "report.json"), "utf8")) as PreviewReport;
     assert.ok(md.startsWith("<!-- partner-center:preview-report -->\n"));
     assert.match(md, /\*\*5 to create, 2 to update, 1 to replace, 1 to delete\*\*/);
     const customerOf = (id?: string) => (id === first().id ? "first" : id === second().id ? "second" : "?");
-    const firstIsFirst = first().id < second().id;   // customers are listed by id
+    const firstIsFirst = first().id < second().id; // customers are listed by id
     const firstRows = [
-      "update CustomerUser alice first", "delete CustomerUser bob first", "create CustomerUser carol first",
-      ...[...NEW_USERS].sort().map((n) => `create CustomerUser ${n} first`), "replace UserRoleAssignment alice-role first",
+      "update CustomerUser alice first",
+      "delete CustomerUser bob first",
+      "create CustomerUser carol first",
+      ...[...NEW_USERS].sort().map((n) => `create CustomerUser ${n} first`),
+      "replace UserRoleAssignment alice-role first",
     ];
     const secondRows = ["update SubscriptionNickname sales-nickname second"];
-    assert.deepEqual(json.resources.map((x) => `${x.op} ${x.ref.type} ${x.ref.name} ${customerOf(x.ref.customerId)}`),
-      firstIsFirst ? [...firstRows, ...secondRows] : [...secondRows, ...firstRows]);
+    assert.deepEqual(
+      json.resources.map((x) => `${x.op} ${x.ref.type} ${x.ref.name} ${customerOf(x.ref.customerId)}`),
+      firstIsFirst ? [...firstRows, ...secondRows] : [...secondRows, ...firstRows],
+    );
     const firstAt = md.indexOf(`#### Customer \`${first().id}\``);
     const secondAt = md.indexOf(`#### Customer \`${second().id}\``);
     assert.ok(firstAt > 0 && secondAt > 0, "one heading per customer");
     const aliceBlock = md.slice(md.indexOf("`CustomerUser` `alice`"), md.indexOf("`CustomerUser` `bob`"));
     assert.match(aliceBlock, /\| `displayName` \| `Alice` \| `Alice Two` \|/);
     // a password the engine hides on both sides cannot be compared; one the engine shows is compared, never shown
-    assert.match(aliceBlock, /\| `password` \| \*secret\* \| \*secret \(changed\)\* \||_Secret values not compared: `password`\._/);
+    assert.match(
+      aliceBlock,
+      /\| `password` \| \*secret\* \| \*secret \(changed\)\* \||_Secret values not compared: `password`\._/,
+    );
     assert.doesNotMatch(aliceBlock, /userPrincipalName/, "unchanged properties are not listed for an update");
-    assert.match(md.slice(secondAt), /^#### Customer `[0-9a-f-]+`\n\n\*\*~ update\*\* `SubscriptionNickname` `sales-nickname`\n\n\| property \| old \| new \|\n\|---\|---\|---\|\n\| `nickname` \| `Sales \(before\)` \| `Sales \(after\)` \|\n/);
+    assert.match(
+      md.slice(secondAt),
+      /^#### Customer `[0-9a-f-]+`\n\n\*\*~ update\*\* `SubscriptionNickname` `sales-nickname`\n\n\| property \| old \| new \|\n\|---\|---\|---\|\n\| `nickname` \| `Sales \(before\)` \| `Sales \(after\)` \|\n/,
+    );
     assert.match(md, /\| `userId` \(forces replacement\) \| `[0-9a-f-]{36}` \| \*\(known after apply\)\* \|/);
     assert.match(md, /\*\*\+ create\*\* `CustomerUser` `carol`[\s\S]*\| `displayName` \| — \| `Carol` \|/);
     assert.match(md, /\*\*- delete\*\* `CustomerUser` `bob`[\s\S]*\| `password` \| \*secret\* \| — \|/);
@@ -131,7 +180,16 @@ describe("e2e: partner-center preview-report on a real `pulumi preview --json`",
   it("masks every secret and leaves out the serialized provider, in the comment and in the JSON report", () => {
     for (const file of ["comment.md", "report.json"]) {
       const text = fs.readFileSync(path.join(dir, file), "utf8");
-      assert.deepEqual(leakedSecrets(text, { ...secrets, plain1: PLAIN_PASSWORD[0], plain2: PLAIN_PASSWORD[1], secret: SECRET_PASSWORD }), [], file);
+      assert.deepEqual(
+        leakedSecrets(text, {
+          ...secrets,
+          plain1: PLAIN_PASSWORD[0],
+          plain2: PLAIN_PASSWORD[1],
+          secret: SECRET_PASSWORD,
+        }),
+        [],
+        file,
+      );
       assert.doesNotMatch(text, /__provider|exports\.handler|BEGIN CERTIFICATE/, file);
     }
   });
@@ -152,10 +210,11 @@ describe("e2e: partner-center preview-report on a real `pulumi preview --json`",
     assert.ok(full.length > 2000, `the full comment (${full.length} characters) is over the limit used here`);
     const r = report(["--in", path.join(dir, "preview.json"), "--max-chars", "2000"]);
     assert.equal(r.status, 0, r.stderr);
-    const md = r.stdout.replace(/\n$/, "");   // io.out adds the final newline
+    const md = r.stdout.replace(/\n$/, ""); // io.out adds the final newline
     assert.ok(md.length <= 2000, `${md.length} characters`);
     assert.match(md, /shortened to fit GitHub's size limit/);
     assert.match(md, /more properties not shown \(size limit\)/);
-    for (const name of ["alice", "bob", "carol", ...NEW_USERS, "alice-role", "sales-nickname"]) assert.ok(md.includes(`\`${name}\``), `${name} keeps its heading`);
+    for (const name of ["alice", "bob", "carol", ...NEW_USERS, "alice-role", "sales-nickname"])
+      assert.ok(md.includes(`\`${name}\``), `${name} keeps its heading`);
   });
 });

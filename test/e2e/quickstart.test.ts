@@ -7,7 +7,17 @@ import type { Stack } from "@pulumi/pulumi/automation";
 import { startEmulator } from "../../emulator";
 import { appUserToken, emulatorOk } from "../../scripts/emulator-http";
 import {
-  directoryView, EventLog, leakedSecrets, markStoredProviders, plaintextOf, providerConfig, readCheckpoint, repoRoot, stackFor, tempPulumiEnv, typeOfUrn,
+  directoryView,
+  EventLog,
+  leakedSecrets,
+  markStoredProviders,
+  plaintextOf,
+  providerConfig,
+  readCheckpoint,
+  repoRoot,
+  stackFor,
+  tempPulumiEnv,
+  typeOfUrn,
 } from "./harness";
 
 const PROJECT = "quickstart";
@@ -54,8 +64,14 @@ describe("e2e: quickstart example (users, roles, licenses)", function () {
     const now = await view();
     const cid = customer().id;
     for (const [alias, id] of Object.entries(userIds)) {
-      assert.ok(now.activeUsers.some((u) => u.startsWith(`${cid}/${alias}@`)), `${alias} is active in the emulator`);
-      assert.ok(now.licenses.some((l) => l.startsWith(`${cid}/${id}/`)), `${alias} has a license`);
+      assert.ok(
+        now.activeUsers.some((u) => u.startsWith(`${cid}/${alias}@`)),
+        `${alias} is active in the emulator`,
+      );
+      assert.ok(
+        now.licenses.some((l) => l.startsWith(`${cid}/${id}/`)),
+        `${alias} has a license`,
+      );
     }
     assert.ok(now.roleMembers.includes(`${cid}/User Administrator/${userIds["olivia.ops"]}`));
     assert.ok(now.roleMembers.includes(`${cid}/Helpdesk Administrator/${userIds["hugo.help"]}`));
@@ -68,7 +84,7 @@ describe("e2e: quickstart example (users, roles, licenses)", function () {
 
   it("state holds no plaintext credential, password or token, and __provider is only the shim", async () => {
     const cp = readCheckpoint(env, PROJECT, STACK);
-    const exported = await stack.exportStack();   // --show-secrets: only to learn the generated passwords
+    const exported = await stack.exportStack(); // --show-secrets: only to learn the generated passwords
     const passwords: Record<string, string> = {};
     for (const r of exported.deployment.resources ?? []) {
       const pw = plaintextOf(r.outputs?.initialPassword);
@@ -86,7 +102,15 @@ describe("e2e: quickstart example (users, roles, licenses)", function () {
         const text = shim as string;
         assert.match(text, /require\("pulumi-partner-center\/dist\/provider\/runtime"\)/);
         assert.ok(text.includes(`"${typeOfUrn(r.urn)}"`), "the shim names its type");
-        assert.deepEqual(leakedSecrets(text, { ...secrets, tenantId: partner().tenantId, clientId: partner().user.clientId, endpoint: emu.url }), []);
+        assert.deepEqual(
+          leakedSecrets(text, {
+            ...secrets,
+            tenantId: partner().tenantId,
+            clientId: partner().user.clientId,
+            endpoint: emu.url,
+          }),
+          [],
+        );
         assert.doesNotMatch(text, /BEGIN CERTIFICATE|PRIVATE KEY/);
         assert.ok(text.length < 4096, `the shim is small (${text.length} chars)`);
       }
@@ -97,9 +121,20 @@ describe("e2e: quickstart example (users, roles, licenses)", function () {
     const cid = customer().id;
     const roleId = customer().roles.find((r) => r.name === "Helpdesk Administrator")!.id;
     const skuId = customer().skus.find((s) => s.skuPartNumber === "O365_BUSINESS_PREMIUM")!.id;
-    await emulatorOk(emu, "PATCH", `/v1/customers/${cid}/users/${userIds["olivia.ops"]}`, { token, body: { displayName: "Renamed in the portal" } });
-    await emulatorOk(emu, "DELETE", `/v1/customers/${cid}/directoryroles/${roleId}/usermembers/${userIds["hugo.help"]}`, { token });
-    await emulatorOk(emu, "POST", `/v1/customers/${cid}/users/${userIds["olivia.ops"]}/licenseupdates`, { token, body: { licensesToRemove: [skuId] } });
+    await emulatorOk(emu, "PATCH", `/v1/customers/${cid}/users/${userIds["olivia.ops"]}`, {
+      token,
+      body: { displayName: "Renamed in the portal" },
+    });
+    await emulatorOk(
+      emu,
+      "DELETE",
+      `/v1/customers/${cid}/directoryroles/${roleId}/usermembers/${userIds["hugo.help"]}`,
+      { token },
+    );
+    await emulatorOk(emu, "POST", `/v1/customers/${cid}/users/${userIds["olivia.ops"]}/licenseupdates`, {
+      token,
+      body: { licensesToRemove: [skuId] },
+    });
     const before = readCheckpoint(env, PROJECT, STACK).text;
 
     const log = new EventLog();
@@ -119,9 +154,18 @@ describe("e2e: quickstart example (users, roles, licenses)", function () {
     assert.deepEqual(log.errors(), []);
     const now = await view();
     const cid = customer().id;
-    assert.ok(now.activeUsers.includes(`${cid}/olivia.ops@${customer().domain.toLowerCase()}/Olivia Ops`), "displayName restored");
-    assert.ok(now.roleMembers.includes(`${cid}/Helpdesk Administrator/${userIds["hugo.help"]}`), "role membership restored");
-    assert.ok(now.licenses.some((l) => l.startsWith(`${cid}/${userIds["olivia.ops"]}/`)), "license restored");
+    assert.ok(
+      now.activeUsers.includes(`${cid}/olivia.ops@${customer().domain.toLowerCase()}/Olivia Ops`),
+      "displayName restored",
+    );
+    assert.ok(
+      now.roleMembers.includes(`${cid}/Helpdesk Administrator/${userIds["hugo.help"]}`),
+      "role membership restored",
+    );
+    assert.ok(
+      now.licenses.some((l) => l.startsWith(`${cid}/${userIds["olivia.ops"]}/`)),
+      "license restored",
+    );
     const pv = await stack.preview({ refresh: true, expectNoChanges: true });
     assert.deepEqual(pv.changeSummary, { same: 7 });
   });
@@ -136,7 +180,10 @@ describe("e2e: quickstart example (users, roles, licenses)", function () {
     const log = new EventLog();
     await stack.refresh({ previewOnly: true, onEvent: log.onEvent });
     assert.deepEqual(log.ops(), { same: 6 });
-    assert.ok(readCheckpoint(env, PROJECT, STACK).text.includes(marker), "the old provider text stays in state until a resource is next updated");
+    assert.ok(
+      readCheckpoint(env, PROJECT, STACK).text.includes(marker),
+      "the old provider text stays in state until a resource is next updated",
+    );
   });
 
   it("destroy returns the emulator to its previous state, the users only soft-deleted", async () => {
@@ -147,6 +194,9 @@ describe("e2e: quickstart example (users, roles, licenses)", function () {
     const cid = customer().id;
     assert.deepEqual({ ...after, deletedUsers: [] }, { ...baseline, deletedUsers: [] });
     const newlyDeleted = after.deletedUsers.filter((u) => !baseline.deletedUsers.includes(u));
-    assert.deepEqual(newlyDeleted, ["hugo.help", "olivia.ops"].map((a) => `${cid}/${a}@${customer().domain.toLowerCase()}`).sort());
+    assert.deepEqual(
+      newlyDeleted,
+      ["hugo.help", "olivia.ops"].map((a) => `${cid}/${a}@${customer().domain.toLowerCase()}`).sort(),
+    );
   });
 });

@@ -8,7 +8,17 @@ import * as path from "path";
 import type { Stack } from "@pulumi/pulumi/automation";
 import { startEmulator } from "../../emulator";
 import { emulatorOk } from "../../scripts/emulator-http";
-import { directoryView, engineErrorSummary, EventLog, providerConfig, readCheckpoint, repoRoot, stackFor, tempPulumiEnv, typeOfUrn } from "./harness";
+import {
+  directoryView,
+  engineErrorSummary,
+  EventLog,
+  providerConfig,
+  readCheckpoint,
+  repoRoot,
+  stackFor,
+  tempPulumiEnv,
+  typeOfUrn,
+} from "./harness";
 
 const PROJECT = "partner-center-tenants";
 const STACK = "spec";
@@ -20,25 +30,26 @@ describe("e2e: the tenant-spec project (root Pulumi.yaml)", function () {
   let tenants: string;
   let stack: Stack;
   const partner = () => emu.seed.partners.find((p) => p.tenantId === emu.seed.defaultPartnerId)!;
-  const customer = () => partner().customers[1];   // Wingtip: named by its initial domain in the spec
+  const customer = () => partner().customers[1]; // Wingtip: named by its initial domain in the spec
   const view = async () => directoryView(await emulatorOk(emu, "GET", "/_emulator/state"));
   const specFile = () => path.join(tenants, "wingtip.yaml");
 
-  const spec = () => [
-    "# yaml-language-server: $schema=../schema/tenant-spec.schema.json",
-    `customer: ${customer().domain}`,
-    "users:",
-    `  - userPrincipalName: nina.ops@${customer().domain}`,
-    "    displayName: Nina Ops",
-    "    usageLocation: GB",
-    "    roles: [User Administrator]",
-    "    licenses:",
-    "      - { sku: O365_BUSINESS_PREMIUM, excludedPlans: [YAMMER_ENTERPRISE] }",
-    "subscriptions:",
-    `  - { id: ${customer().subscriptions[1].id}, nickname: Wingtip - Power BI }`,
-    "usageBudget: { amount: 1200 }",
-    "",
-  ].join("\n");
+  const spec = () =>
+    [
+      "# yaml-language-server: $schema=../schema/tenant-spec.schema.json",
+      `customer: ${customer().domain}`,
+      "users:",
+      `  - userPrincipalName: nina.ops@${customer().domain}`,
+      "    displayName: Nina Ops",
+      "    usageLocation: GB",
+      "    roles: [User Administrator]",
+      "    licenses:",
+      "      - { sku: O365_BUSINESS_PREMIUM, excludedPlans: [YAMMER_ENTERPRISE] }",
+      "subscriptions:",
+      `  - { id: ${customer().subscriptions[1].id}, nickname: Wingtip - Power BI }`,
+      "usageBudget: { amount: 1200 }",
+      "",
+    ].join("\n");
 
   before(async () => {
     emu = await startEmulator({});
@@ -46,7 +57,10 @@ describe("e2e: the tenant-spec project (root Pulumi.yaml)", function () {
     tenants = fs.mkdtempSync(path.join(os.tmpdir(), "pc-tenants-"));
     fs.writeFileSync(specFile(), spec());
     const cfg = providerConfig(emu, partner());
-    stack = await stackFor(env, repoRoot, STACK, { config: { ...cfg.config, tenantsPath: tenants }, secrets: cfg.secrets });
+    stack = await stackFor(env, repoRoot, STACK, {
+      config: { ...cfg.config, tenantsPath: tenants },
+      secrets: cfg.secrets,
+    });
   });
   after(async () => {
     fs.rmSync(tenants, { recursive: true, force: true });
@@ -59,18 +73,35 @@ describe("e2e: the tenant-spec project (root Pulumi.yaml)", function () {
     const up = await stack.up({ onEvent: log.onEvent });
     assert.deepEqual(log.ops(), { create: 5 }, log.errors().join("\n"));
     const types = Object.keys(log.opsByUrn()).map(typeOfUrn).sort();
-    assert.deepEqual(types, ["CustomerUsageBudget", "CustomerUser", "SubscriptionNickname", "UserLicenseAssignment", "UserRoleAssignment"]);
+    assert.deepEqual(types, [
+      "CustomerUsageBudget",
+      "CustomerUser",
+      "SubscriptionNickname",
+      "UserLicenseAssignment",
+      "UserRoleAssignment",
+    ]);
     const cid = customer().id;
     assert.deepEqual(up.outputs.customers.value, { [cid]: specFile() });
     const now = await view();
     const nina = now.activeUsers.find((u) => u.startsWith(`${cid}/nina.ops@`));
     assert.equal(nina, `${cid}/nina.ops@${customer().domain}/Nina Ops`);
     assert.ok(now.nicknames.includes(`${cid}/${customer().subscriptions[1].id}/Wingtip - Power BI`));
-    const budget = await emulatorOk<{ partners: Array<{ customers: Array<{ id: string; usageBudget: unknown }> }> }>(emu, "GET", "/_emulator/state");
+    const budget = await emulatorOk<{ partners: Array<{ customers: Array<{ id: string; usageBudget: unknown }> }> }>(
+      emu,
+      "GET",
+      "/_emulator/state",
+    );
     const record = budget.partners.flatMap((p) => p.customers).find((c) => c.id === cid)!;
-    assert.equal(JSON.stringify(record.usageBudget).includes("1200"), true, `budget is 1200: ${JSON.stringify(record.usageBudget)}`);
+    assert.equal(
+      JSON.stringify(record.usageBudget).includes("1200"),
+      true,
+      `budget is 1200: ${JSON.stringify(record.usageBudget)}`,
+    );
     const urns = Object.keys(log.opsByUrn());
-    assert.ok(urns.some((u) => u.endsWith(`::${cid}/users/nina.ops@${customer().domain}/roles/user administrator`)), "resource names are <customer id>/<section>/<key>");
+    assert.ok(
+      urns.some((u) => u.endsWith(`::${cid}/users/nina.ops@${customer().domain}/roles/user administrator`)),
+      "resource names are <customer id>/<section>/<key>",
+    );
   });
 
   it("a second preview proposes no changes", async () => {
@@ -80,7 +111,10 @@ describe("e2e: the tenant-spec project (root Pulumi.yaml)", function () {
 
   it("a spec mistake stops the run with file, line and fix, before anything is registered", async () => {
     const good = fs.readFileSync(specFile(), "utf8");
-    fs.writeFileSync(specFile(), good.replace("    usageLocation: GB\n", "    usageLocation: GB\n    usageLocaton: FR\n").replace("1200", "-5"));
+    fs.writeFileSync(
+      specFile(),
+      good.replace("    usageLocation: GB\n", "    usageLocation: GB\n    usageLocaton: FR\n").replace("1200", "-5"),
+    );
     const before = readCheckpoint(env, PROJECT, STACK).text;
     const emulatorBefore = await view();
     const log = new EventLog();
@@ -94,9 +128,14 @@ describe("e2e: the tenant-spec project (root Pulumi.yaml)", function () {
     }
     assert.ok(message, `up failed: ${engineErrorSummary(message)}`);
     assert.match(message, /Tenant spec is invalid \(2 problems\); nothing was run/);
-    assert.match(message, /wingtip\.yaml:7:5: users\[0\]\.usageLocaton: unknown field "usageLocaton"\. Fix: did you mean "usageLocation"\?/);
+    assert.match(
+      message,
+      /wingtip\.yaml:7:5: users\[0\]\.usageLocaton: unknown field "usageLocaton"\. Fix: did you mean "usageLocation"\?/,
+    );
     assert.match(message, /wingtip\.yaml:13:\d+: usageBudget\.amount: must not be negative\. Fix:/);
-    const registered = log.events.filter((e) => e.resourcePreEvent && !e.resourcePreEvent.metadata.urn.includes("::pulumi:pulumi:Stack::"));
+    const registered = log.events.filter(
+      (e) => e.resourcePreEvent && !e.resourcePreEvent.metadata.urn.includes("::pulumi:pulumi:Stack::"),
+    );
     assert.deepEqual(registered, [], "no resource step was even planned");
     assert.deepEqual(log.ops(), {});
     assert.deepEqual(await view(), emulatorBefore, "Partner Center was not touched");
@@ -121,7 +160,10 @@ describe("e2e: the shipped example tenants/ folder applies to the emulator's def
     emu = await startEmulator({});
     env = await tempPulumiEnv();
     const cfg = providerConfig(emu, partner());
-    stack = await stackFor(env, repoRoot, "example", { config: { ...cfg.config, tenantsPath: path.join(repoRoot, "tenants") }, secrets: cfg.secrets });
+    stack = await stackFor(env, repoRoot, "example", {
+      config: { ...cfg.config, tenantsPath: path.join(repoRoot, "tenants") },
+      secrets: cfg.secrets,
+    });
   });
   after(async () => {
     env?.dispose();
@@ -135,10 +177,20 @@ describe("e2e: the shipped example tenants/ folder applies to the emulator's def
     const count = Object.keys(log.opsByUrn()).length;
     assert.deepEqual(log.ops(), { create: count });
     assert.deepEqual(Object.keys(log.opsByUrn()).map(typeOfUrn).sort(), [
-      "CustomerBillingProfile", "CustomerUsageBudget", "CustomerUser", "SelfServePolicy", "SubscriptionNickname", "UserLicenseAssignment", "UserRoleAssignment",
+      "CustomerBillingProfile",
+      "CustomerUsageBudget",
+      "CustomerUser",
+      "SelfServePolicy",
+      "SubscriptionNickname",
+      "UserLicenseAssignment",
+      "UserRoleAssignment",
     ]);
     const cid = partner().customers[0].id;
-    assert.ok((await directoryView(await emulatorOk(emu, "GET", "/_emulator/state"))).activeUsers.includes(`${cid}/it.support@fabrikamtenant.onmicrosoft.com/Fabrikam IT Support`));
+    assert.ok(
+      (await directoryView(await emulatorOk(emu, "GET", "/_emulator/state"))).activeUsers.includes(
+        `${cid}/it.support@fabrikamtenant.onmicrosoft.com/Fabrikam IT Support`,
+      ),
+    );
     const pv = await stack.preview({ expectNoChanges: true });
     assert.deepEqual(pv.changeSummary, { same: count + 1 });
   });

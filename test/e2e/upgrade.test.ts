@@ -16,8 +16,18 @@ import { startEmulator } from "../../emulator";
 import { emulatorOk } from "../../scripts/emulator-http";
 import { packPackage, type PackResult } from "../../scripts/pack";
 import {
-  copiesOfPackage, createUserProject, docConfig, forgetPackageModules, installedPackage, installPackage, packCheckout, openUserStack,
-  readOwnProjectDoc, tarballDir, tsc, writeDocFiles,
+  copiesOfPackage,
+  createUserProject,
+  docConfig,
+  forgetPackageModules,
+  installedPackage,
+  installPackage,
+  packCheckout,
+  openUserStack,
+  readOwnProjectDoc,
+  tarballDir,
+  tsc,
+  writeDocFiles,
 } from "../package/user-project";
 import { directoryView, EventLog, leakedSecrets, readCheckpoint, repoRoot, tempPulumiEnv } from "./harness";
 
@@ -40,13 +50,23 @@ function packRevision(rev: string): PackResult {
   try {
     sha = git("rev-parse", "--verify", `${rev}^{commit}`);
   } catch {
-    throw new Error(`upgrade test: revision ${rev} is not in this clone. Fix: fetch the full history (git fetch --unshallow) or set PC_UPGRADE_FROM`);
+    throw new Error(
+      `upgrade test: revision ${rev} is not in this clone. Fix: fetch the full history (git fetch --unshallow) or set PC_UPGRADE_FROM`,
+    );
   }
   const src = fs.mkdtempSync(path.join(os.tmpdir(), "pc-previous-src-"));
   try {
-    execFileSync("bash", ["-c", `git archive --format=tar ${sha} | tar -x -C "${src}"`], { cwd: repoRoot, stdio: ["ignore", "ignore", "pipe"] });
-    const version = (JSON.parse(fs.readFileSync(path.join(src, "package.json"), "utf8")) as { version: string }).version;
-    return packPackage({ sourceDir: src, outDir: path.join(tarballDir(), "previous"), version: `${version.split("-")[0]}-previous.${sha.slice(0, 7)}` });
+    execFileSync("bash", ["-c", `git archive --format=tar ${sha} | tar -x -C "${src}"`], {
+      cwd: repoRoot,
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    const version = (JSON.parse(fs.readFileSync(path.join(src, "package.json"), "utf8")) as { version: string })
+      .version;
+    return packPackage({
+      sourceDir: src,
+      outDir: path.join(tarballDir(), "previous"),
+      version: `${version.split("-")[0]}-previous.${sha.slice(0, 7)}`,
+    });
   } finally {
     fs.rmSync(src, { recursive: true, force: true });
   }
@@ -65,8 +85,12 @@ describe("e2e: upgrading the installed package shows no changes", function () {
   let secrets: Record<string, string>;
   const partner = () => emu.seed.partners.find((p) => p.tenantId === emu.seed.defaultPartnerId)!;
   const view = async () => directoryView(await emulatorOk(emu, "GET", "/_emulator/state"));
-  const shims = () => Object.fromEntries(readCheckpoint(env, "my-tenants", STACK).resources
-    .filter((r) => r.type.startsWith("pulumi-nodejs:dynamic/")).map((r) => [r.urn, r.outputs?.__provider as string]));
+  const shims = () =>
+    Object.fromEntries(
+      readCheckpoint(env, "my-tenants", STACK)
+        .resources.filter((r) => r.type.startsWith("pulumi-nodejs:dynamic/"))
+        .map((r) => [r.urn, r.outputs?.__provider as string]),
+    );
 
   before(async () => {
     emu = await startEmulator({});
@@ -94,8 +118,15 @@ describe("e2e: upgrading the installed package shows no changes", function () {
     fs.writeFileSync(caFile, emu.ca);
     const customer = partner().customers[1];
     const cfg = docConfig(doc, {
-      customerId: customer.id, domain: customer.domain, tenantId: partner().tenantId, clientId: partner().user.clientId,
-      clientSecret: partner().user.clientSecret, refreshToken: partner().user.refreshToken, endpoint: emu.url, authorityHost: emu.authorityHost, caFile,
+      customerId: customer.id,
+      domain: customer.domain,
+      tenantId: partner().tenantId,
+      clientId: partner().user.clientId,
+      clientSecret: partner().user.clientSecret,
+      refreshToken: partner().user.refreshToken,
+      endpoint: emu.url,
+      authorityHost: emu.authorityHost,
+      caFile,
     });
     secrets = cfg.secrets;
     stack = await openUserStack(env, project, STACK, cfg.config, cfg.secrets);
@@ -111,8 +142,15 @@ describe("e2e: upgrading the installed package shows no changes", function () {
     const installed = installedPackage(project);
     assert.equal(installed.version, current.version);
     assert.notEqual(installed.version, previous.version);
-    assert.deepEqual(copiesOfPackage(project), [path.join(project, "node_modules", "pulumi-partner-center")], "no second copy the old shim could find");
-    assert.ok(forgetPackageModules(project) > 0, "the test process drops the old version's modules, as a new `pulumi up` process would");
+    assert.deepEqual(
+      copiesOfPackage(project),
+      [path.join(project, "node_modules", "pulumi-partner-center")],
+      "no second copy the old shim could find",
+    );
+    assert.ok(
+      forgetPackageModules(project) > 0,
+      "the test process drops the old version's modules, as a new `pulumi up` process would",
+    );
     tsc(project);
   });
 
@@ -136,8 +174,13 @@ describe("e2e: upgrading the installed package shows no changes", function () {
     assert.deepEqual(await view(), before);
     const after = shims();
     assert.deepEqual(Object.keys(after).sort(), Object.keys(shimsBefore).sort());
-    for (const shim of Object.values(after)) assert.match(shim, /require\("pulumi-partner-center\/dist\/provider\/runtime"\)/);
-    assert.deepEqual(leakedSecrets(readCheckpoint(env, "my-tenants", STACK).text, secrets), [], "no credential in plaintext state");
+    for (const shim of Object.values(after))
+      assert.match(shim, /require\("pulumi-partner-center\/dist\/provider\/runtime"\)/);
+    assert.deepEqual(
+      leakedSecrets(readCheckpoint(env, "my-tenants", STACK).text, secrets),
+      [],
+      "no credential in plaintext state",
+    );
   });
 
   it("destroy with the new version removes what the previous version created", async () => {

@@ -7,20 +7,29 @@ import { testRoutes } from "./testRoutes";
 
 describe("emulator admin API", () => {
   let emu: Emulator;
-  before(async () => { emu = await startTestEmulator({ routes: testRoutes }); });
-  after(async () => { await emu.close(); });
+  before(async () => {
+    emu = await startTestEmulator({ routes: testRoutes });
+  });
+  after(async () => {
+    await emu.close();
+  });
 
   it("never shows a secret, password, private key or token in /_emulator/requests or /_emulator/state", async () => {
     const app = await appToken(emu);
     const user = await userToken(emu);
     await certificateToken(emu);
     const customer = emu.seed.partners[0].customers[0].id;
-    await apiClient(emu).get(`/v1/customers/${customer}/ping?client_secret=leaky-query-secret&size=5`, { headers: bearer(app) });
+    await apiClient(emu).get(`/v1/customers/${customer}/ping?client_secret=leaky-query-secret&size=5`, {
+      headers: bearer(app),
+    });
     await apiClient(emu).get(`/v1/customers/${customer}/useronly`, { headers: bearer(user) });
     const requests = JSON.stringify((await apiClient(emu).get("/_emulator/requests")).data);
     const state = JSON.stringify((await apiClient(emu).get("/_emulator/state")).data);
     const secrets = [
-      app, user, "leaky-query-secret", emu.store.data.tokenSigningKey,
+      app,
+      user,
+      "leaky-query-secret",
+      emu.store.data.tokenSigningKey,
       ...emu.store.data.partners.flatMap((p) => [
         ...p.apps.flatMap((a) => [a.clientSecret, a.privateKeyPem?.split("\n")[1]]),
         ...p.refreshTokens.map((r) => r.token),
@@ -40,7 +49,19 @@ describe("emulator admin API", () => {
   it("returns log entries after `since` with the documented fields", async () => {
     const all = (await apiClient(emu).get("/_emulator/requests")).data as Array<Record<string, unknown>>;
     const last = all[all.length - 1];
-    for (const key of ["seq", "method", "path", "query", "status", "requestId", "correlationId", "partnerId", "customerId", "replayed"]) assert.ok(key in last, key);
+    for (const key of [
+      "seq",
+      "method",
+      "path",
+      "query",
+      "status",
+      "requestId",
+      "correlationId",
+      "partnerId",
+      "customerId",
+      "replayed",
+    ])
+      assert.ok(key in last, key);
     const later = (await apiClient(emu).get(`/_emulator/requests?since=${Number(last.seq) - 1}`)).data;
     assert.deepEqual(later, [last]);
     assert.equal((await apiClient(emu).get("/_emulator/requests?since=-1")).status, 400);
@@ -58,17 +79,26 @@ describe("emulator admin API", () => {
     assert.deepEqual((await apiClient(emu).get("/_emulator/faults")).data, []);
     assert.deepEqual((await apiClient(emu).get("/_emulator/requests")).data, []);
     // the partners and their apps survive, and so do tokens issued before the reset
-    assert.equal((await apiClient(emu).get(`/v1/customers/${customer}/ping`, { headers: bearer(token) })).data.code, 60003);
+    assert.equal(
+      (await apiClient(emu).get(`/v1/customers/${customer}/ping`, { headers: bearer(token) })).data.code,
+      60003,
+    );
 
     assert.equal(emu.seed.partners[0].customers.length, 0);
     assert.equal((await apiClient(emu).post("/_emulator/reset")).status, 200);
     const orders = emu.store.findCustomer(customer)!.customer.orders;
     assert.equal(orders.length, 3);
-    assert.ok(JSON.stringify((await apiClient(emu).get("/_emulator/seed")).data) === seedBefore, "SeedInfo differs after reset");
+    assert.ok(
+      JSON.stringify((await apiClient(emu).get("/_emulator/seed")).data) === seedBefore,
+      "SeedInfo differs after reset",
+    );
   });
 
   it("config sets the rate limit and eventual-consistency reads, and rejects bad values naming the field", async () => {
-    const res = await apiClient(emu).post("/_emulator/config", { rateLimitPerMinute: 1000, eventualConsistencyReads: 2 });
+    const res = await apiClient(emu).post("/_emulator/config", {
+      rateLimitPerMinute: 1000,
+      eventualConsistencyReads: 2,
+    });
     assert.deepEqual(res.data, { rateLimitPerMinute: 1000, eventualConsistencyReads: 2 });
     assert.deepEqual(emu.store.data.settings, { rateLimitPerMinute: 1000, eventualConsistencyReads: 2 });
     const bad = await apiClient(emu).post("/_emulator/config", { rateLimitPerMinute: -1 });

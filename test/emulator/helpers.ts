@@ -8,7 +8,12 @@
 // Tokens come from msal-node's ConfidentialClientApplication configured for zero network discovery
 // (knownAuthorities + authorityMetadata + a custom system.networkClient on axios with the CA), exactly how a
 // real client talks to the emulator.
-import { ConfidentialClientApplication, type Configuration, type INetworkModule, type NetworkRequestOptions } from "@azure/msal-node";
+import {
+  ConfidentialClientApplication,
+  type Configuration,
+  type INetworkModule,
+  type NetworkRequestOptions,
+} from "@azure/msal-node";
 import axios, { type AxiosInstance } from "axios";
 import https from "https";
 import { startEmulator, type Emulator, type EmulatorOptions } from "../../emulator";
@@ -31,8 +36,12 @@ function httpsAgent(emu: Pick<Emulator, "ca">): https.Agent | undefined {
 /** axios bound to the emulator: trusts its CA, resolves on every status (assert on `res.status`). */
 export function apiClient(emu: Pick<Emulator, "url" | "ca">): AxiosInstance {
   return axios.create({
-    baseURL: emu.url, httpsAgent: httpsAgent(emu), validateStatus: () => true, maxRedirects: 0,
-    maxBodyLength: Infinity, maxContentLength: Infinity,
+    baseURL: emu.url,
+    httpsAgent: httpsAgent(emu),
+    validateStatus: () => true,
+    maxRedirects: 0,
+    maxBodyLength: Infinity,
+    maxContentLength: Infinity,
   });
 }
 
@@ -66,36 +75,59 @@ export function msalNetworkClient(emu: Pick<Emulator, "ca">, calls: string[] = [
 export type Credential = "secret" | "certificate" | "user";
 
 /** A ConfidentialClientApplication for one of a seeded partner's apps, with no discovery requests. */
-export function confidentialClient(emu: Emulator, credential: Credential, options: { partner?: number; clientSecret?: string; calls?: string[] } = {}): ConfidentialClientApplication {
+export function confidentialClient(
+  emu: Emulator,
+  credential: Credential,
+  options: { partner?: number; clientSecret?: string; calls?: string[] } = {},
+): ConfidentialClientApplication {
   const partner = emu.seed.partners[options.partner ?? 0];
   const authority = `${emu.authorityHost}/${partner.tenantId}`;
   const auth: Configuration["auth"] = {
-    clientId: credential === "secret" ? partner.app.clientId : credential === "certificate" ? partner.appCertificate.clientId : partner.user.clientId,
+    clientId:
+      credential === "secret"
+        ? partner.app.clientId
+        : credential === "certificate"
+          ? partner.appCertificate.clientId
+          : partner.user.clientId,
     authority,
     knownAuthorities: [new URL(emu.authorityHost).host],
     authorityMetadata: JSON.stringify({
-      token_endpoint: `${authority}/oauth2/v2.0/token`, authorization_endpoint: `${authority}/oauth2/v2.0/authorize`,
-      end_session_endpoint: `${authority}/oauth2/v2.0/logout`, issuer: `${authority}/v2.0`, jwks_uri: `${authority}/discovery/v2.0/keys`,
+      token_endpoint: `${authority}/oauth2/v2.0/token`,
+      authorization_endpoint: `${authority}/oauth2/v2.0/authorize`,
+      end_session_endpoint: `${authority}/oauth2/v2.0/logout`,
+      issuer: `${authority}/v2.0`,
+      jwks_uri: `${authority}/discovery/v2.0/keys`,
     }),
   };
   if (credential === "certificate") {
-    auth.clientCertificate = { thumbprintSha256: partner.appCertificate.thumbprintSha256, privateKey: partner.appCertificate.privateKeyPem };
+    auth.clientCertificate = {
+      thumbprintSha256: partner.appCertificate.thumbprintSha256,
+      privateKey: partner.appCertificate.privateKeyPem,
+    };
   } else {
-    auth.clientSecret = options.clientSecret ?? (credential === "secret" ? partner.app.clientSecret : partner.user.clientSecret);
+    auth.clientSecret =
+      options.clientSecret ?? (credential === "secret" ? partner.app.clientSecret : partner.user.clientSecret);
   }
   return new ConfidentialClientApplication({ auth, system: { networkClient: msalNetworkClient(emu, options.calls) } });
 }
 
 /** App-only access token (client credentials with the app secret). */
 export async function appToken(emu: Emulator, options: { partner?: number; scope?: string } = {}): Promise<string> {
-  const result = await confidentialClient(emu, "secret", options).acquireTokenByClientCredential({ scopes: [options.scope ?? PARTNER_CENTER_SCOPE] });
+  const result = await confidentialClient(emu, "secret", options).acquireTokenByClientCredential({
+    scopes: [options.scope ?? PARTNER_CENTER_SCOPE],
+  });
   if (!result?.accessToken) throw new Error("no app-only access token");
   return result.accessToken;
 }
 
 /** App-only access token obtained with the seeded app certificate (client_assertion). */
-export async function certificateToken(emu: Emulator, options: { partner?: number; scope?: string } = {}): Promise<string> {
-  const result = await confidentialClient(emu, "certificate", options).acquireTokenByClientCredential({ scopes: [options.scope ?? PARTNER_CENTER_SCOPE] });
+export async function certificateToken(
+  emu: Emulator,
+  options: { partner?: number; scope?: string } = {},
+): Promise<string> {
+  const result = await confidentialClient(emu, "certificate", options).acquireTokenByClientCredential({
+    scopes: [options.scope ?? PARTNER_CENTER_SCOPE],
+  });
   if (!result?.accessToken) throw new Error("no certificate access token");
   return result.accessToken;
 }
@@ -104,7 +136,9 @@ export async function certificateToken(emu: Emulator, options: { partner?: numbe
 export async function userToken(emu: Emulator, options: { partner?: number; scope?: string } = {}): Promise<string> {
   const partner = emu.seed.partners[options.partner ?? 0];
   const result = await confidentialClient(emu, "user", options).acquireTokenByRefreshToken({
-    scopes: [options.scope ?? USER_IMPERSONATION_SCOPE], refreshToken: partner.user.refreshToken, forceCache: true,
+    scopes: [options.scope ?? USER_IMPERSONATION_SCOPE],
+    refreshToken: partner.user.refreshToken,
+    forceCache: true,
   });
   if (!result?.accessToken) throw new Error("no App+User access token");
   return result.accessToken;

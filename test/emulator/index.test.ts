@@ -18,7 +18,14 @@ describe("startEmulator", () => {
     assert.equal(emu.authorityHost, emu.url);
     assert.match(emu.url, /^https:\/\/127\.0\.0\.1:\d+$/);
     const token = await appToken(emu);
-    assert.equal((await apiClient(emu).get(`/v1/customers/${emu.seed.partners[0].customers[0].id}/ping`, { headers: bearer(token) })).status, 200);
+    assert.equal(
+      (
+        await apiClient(emu).get(`/v1/customers/${emu.seed.partners[0].customers[0].id}/ping`, {
+          headers: bearer(token),
+        })
+      ).status,
+      200,
+    );
     await emu.close();
     assert.equal(await freePortInUse(port), false);
   });

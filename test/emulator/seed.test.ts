@@ -6,8 +6,12 @@ import { apiClient, startTestEmulator } from "./helpers";
 
 describe("emulator seed", () => {
   let emu: Emulator;
-  before(async () => { emu = await startTestEmulator(); });
-  after(async () => { await emu.close(); });
+  before(async () => {
+    emu = await startTestEmulator();
+  });
+  after(async () => {
+    await emu.close();
+  });
 
   it("has two partners; the default one with >= 3 customers, one with a custom domain", () => {
     assert.equal(emu.seed.partners.length, 2);
@@ -26,19 +30,25 @@ describe("emulator seed", () => {
       assert.equal(roles.get("Global Administrator"), "62e90394-69f5-4237-9190-012177145e10");
       assert.equal(roles.get("User Administrator"), "fe930be7-5e62-47db-91af-98c3a49a38b1");
       assert.equal(roles.get("Helpdesk Administrator"), "729827e3-9c14-49f7-bb1b-9608f156bbb8");
-      for (const name of ["Billing Administrator", "License Administrator", "Directory Readers"]) assert.ok(roles.has(name), name);
+      for (const name of ["Billing Administrator", "License Administrator", "Directory Readers"])
+        assert.ok(roles.has(name), name);
     }
   });
 
   it("hands out complete credentials and the documented agreement template ids", () => {
     for (const p of emu.seed.partners) {
-      assert.ok(isGuid(p.tenantId) && isGuid(p.app.clientId) && isGuid(p.user.clientId) && isGuid(p.appCertificate.clientId));
+      assert.ok(
+        isGuid(p.tenantId) && isGuid(p.app.clientId) && isGuid(p.user.clientId) && isGuid(p.appCertificate.clientId),
+      );
       assert.ok(p.app.clientSecret && p.user.clientSecret && p.user.refreshToken && p.user.userPrincipalName);
       assert.match(p.appCertificate.certificatePem, /BEGIN CERTIFICATE/);
       assert.match(p.appCertificate.privateKeyPem, /PRIVATE KEY/);
       assert.match(p.appCertificate.thumbprintSha256, /^[0-9A-F]{64}$/);
     }
-    assert.deepEqual(emu.seed.agreementTemplates, { mca: "117a77b0-9360-443b-8795-c6dedc750cf9", mcloud: "998b88de-aa99-4388-a42c-1b3517d49490" });
+    assert.deepEqual(emu.seed.agreementTemplates, {
+      mca: "117a77b0-9360-443b-8795-c6dedc750cf9",
+      mcloud: "998b88de-aa99-4388-a42c-1b3517d49490",
+    });
     assert.deepEqual(emu.seed.agreementTemplates, AGREEMENT_TEMPLATES);
     assert.equal(emu.seed.validationCodes.length, 2);
   });
@@ -46,12 +56,18 @@ describe("emulator seed", () => {
   it("derives the same ids and secrets in every emulator, and serves SeedInfo at GET /_emulator/seed", async () => {
     const other = await startTestEmulator();
     try {
-      const ids = (e: Emulator) => JSON.stringify(e.seed.partners.map((p) => [p.tenantId, p.app, p.user, p.customers.map((c) => [c.id, c.subscriptions])]));
+      const ids = (e: Emulator) =>
+        JSON.stringify(
+          e.seed.partners.map((p) => [p.tenantId, p.app, p.user, p.customers.map((c) => [c.id, c.subscriptions])]),
+        );
       assert.ok(ids(other) === ids(emu), "seeded ids or secrets differ between emulators");
     } finally {
       await other.close();
     }
     // compared as text so a failure never prints the seeded secrets
-    assert.ok(JSON.stringify((await apiClient(emu).get("/_emulator/seed")).data) === JSON.stringify(emu.seed), "GET /_emulator/seed differs from emu.seed");
+    assert.ok(
+      JSON.stringify((await apiClient(emu).get("/_emulator/seed")).data) === JSON.stringify(emu.seed),
+      "GET /_emulator/seed differs from emu.seed",
+    );
   });
 });

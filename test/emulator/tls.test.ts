@@ -9,7 +9,12 @@ import { startTestEmulator } from "./helpers";
 
 function get(url: string, ca?: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    https.get(url, { ca }, (res) => { res.resume(); resolve(res.statusCode ?? 0); }).on("error", reject);
+    https
+      .get(url, { ca }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      })
+      .on("error", reject);
   });
 }
 
@@ -23,7 +28,9 @@ describe("emulator TLS", () => {
       const port = new URL(emu.url).port;
       assert.equal(await get(`${emu.url}/_emulator/seed`, emu.ca), 200);
       assert.equal(await get(`https://localhost:${port}/_emulator/seed`, emu.ca), 200);
-      await assert.rejects(get(`${emu.url}/_emulator/seed`), (e: NodeJS.ErrnoException) => /SELF_SIGNED|self.signed|unable to verify/i.test(`${e.code} ${e.message}`));
+      await assert.rejects(get(`${emu.url}/_emulator/seed`), (e: NodeJS.ErrnoException) =>
+        /SELF_SIGNED|self.signed|unable to verify/i.test(`${e.code} ${e.message}`),
+      );
     } finally {
       await emu.close();
     }

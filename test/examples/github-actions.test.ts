@@ -20,15 +20,22 @@ const VERSION = "v1.7.12";
 
 function actionlint(): string {
   if (process.env.ACTIONLINT) return process.env.ACTIONLINT;
-  const cache = process.env.PULUMI_PARTNER_CENTER_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "pulumi-partner-center");
+  const cache =
+    process.env.PULUMI_PARTNER_CENTER_CACHE ??
+    join(process.env.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "pulumi-partner-center");
   const bin = join(cache, `actionlint-${VERSION}`);
   const exe = join(bin, "actionlint");
   if (!existsSync(exe)) {
     mkdirSync(bin, { recursive: true });
     try {
-      execFileSync("go", ["install", `github.com/rhysd/actionlint/cmd/actionlint@${VERSION}`], { env: { ...process.env, GOBIN: bin }, stdio: ["ignore", "ignore", "pipe"] });
+      execFileSync("go", ["install", `github.com/rhysd/actionlint/cmd/actionlint@${VERSION}`], {
+        env: { ...process.env, GOBIN: bin },
+        stdio: ["ignore", "ignore", "pipe"],
+      });
     } catch (e) {
-      throw new Error(`cannot build actionlint ${VERSION} with Go (${(e as Error).message.split("\n")[0]}). Fix: install Go >= 1.25 (its go.mod says go 1.25.0), or set ACTIONLINT=/path/to/actionlint`);
+      throw new Error(
+        `cannot build actionlint ${VERSION} with Go (${(e as Error).message.split("\n")[0]}). Fix: install Go >= 1.25 (its go.mod says go 1.25.0), or set ACTIONLINT=/path/to/actionlint`,
+      );
     }
   }
   const version = execFileSync(exe, ["-version"], { encoding: "utf8" }).split("\n")[0];
@@ -41,8 +48,11 @@ function flagsOf(usage: string): Set<string> {
   return new Set(usage.match(/--[a-z][a-z-]*/g) ?? []);
 }
 
-interface Workflow { jobs: Record<string, { steps: Array<{ run?: string; uses?: string; with?: Record<string, string> }> }> }
-const steps = (file: string) => Object.values((parse(readFileSync(file, "utf8")) as Workflow).jobs).flatMap((j) => j.steps);
+interface Workflow {
+  jobs: Record<string, { steps: Array<{ run?: string; uses?: string; with?: Record<string, string> }> }>;
+}
+const steps = (file: string) =>
+  Object.values((parse(readFileSync(file, "utf8")) as Workflow).jobs).flatMap((j) => j.steps);
 
 describe("examples/github-actions", function () {
   this.timeout(300_000);
@@ -56,7 +66,9 @@ describe("examples/github-actions", function () {
   it("actionlint fails a broken copy (so the check above can fail)", () => {
     const dir = mkdtempSync(join(tmpdir(), "pc-actionlint-"));
     try {
-      const broken = readFileSync(WORKFLOWS[0], "utf8").replace("node-version: 20", "node-versoin: 20").replace("steps.preview.outputs.exit", "steps.previeww.outputs.exit");
+      const broken = readFileSync(WORKFLOWS[0], "utf8")
+        .replace("node-version: 20", "node-versoin: 20")
+        .replace("steps.preview.outputs.exit", "steps.previeww.outputs.exit");
       writeFileSync(join(dir, "broken.yml"), broken);
       const r = spawnSync(actionlint(), ["-no-color", join(dir, "broken.yml")], { encoding: "utf8" });
       assert.equal(r.status, 1);
@@ -69,13 +81,19 @@ describe("examples/github-actions", function () {
 
   it("the workflows use only flags the commands have, the comment marker the report writes, and drift's exit codes", () => {
     const runs = WORKFLOWS.flatMap((f) => steps(f).map((s) => s.run ?? "")).join("\n");
-    const calls: Array<[string, Set<string>]> = [["preview-report", flagsOf(previewReportCommand.usage)], ["drift", flagsOf(driftCommand.usage)]];
+    const calls: Array<[string, Set<string>]> = [
+      ["preview-report", flagsOf(previewReportCommand.usage)],
+      ["drift", flagsOf(driftCommand.usage)],
+    ];
     for (const [name, known] of calls) {
       const lines = runs.split("\n").filter((l) => l.includes(`partner-center ${name}`));
       assert.ok(lines.length > 0, `a workflow runs partner-center ${name}`);
-      for (const line of lines) for (const flag of line.match(/--[a-z][a-z-]*/g) ?? []) assert.ok(known.has(flag), `${name} has no ${flag}`);
+      for (const line of lines)
+        for (const flag of line.match(/--[a-z][a-z-]*/g) ?? []) assert.ok(known.has(flag), `${name} has no ${flag}`);
     }
-    const scripts = steps(WORKFLOWS[0]).map((s) => s.with?.script ?? "").join("\n");
+    const scripts = steps(WORKFLOWS[0])
+      .map((s) => s.with?.script ?? "")
+      .join("\n");
     assert.ok(scripts.includes(`"${PREVIEW_MARKER}"`), "the preview workflow finds its comment by the report's marker");
     const drift = readFileSync(WORKFLOWS[1], "utf8");
     assert.match(drift, /exit == '0' \|\| steps\.drift\.outputs\.exit == '1' \|\| steps\.drift\.outputs\.exit == '2'/);

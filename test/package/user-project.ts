@@ -58,14 +58,22 @@ export function readOwnProjectDoc(): OwnProjectDoc {
   const end = readme.indexOf("\n## ", start + OWN_PROJECT_HEADING.length);
   const text = readme.slice(start, end < 0 ? undefined : end);
   const files = docFiles(text);
-  const configKeys = [...text.matchAll(/^pulumi config set (--secret )?(\S+) /gm)].map((m) => ({ key: m[2], secret: Boolean(m[1]) }));
+  const configKeys = [...text.matchAll(/^pulumi config set (--secret )?(\S+) /gm)].map((m) => ({
+    key: m[2],
+    secret: Boolean(m[1]),
+  }));
   return { text, files, configKeys };
 }
 
 /** Runs a command in `cwd`; a failure names the command and shows the end of its output. */
 export function run(cwd: string, command: string, args: string[], env: Record<string, string> = {}): string {
   try {
-    return execFileSync(command, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } });
+    return execFileSync(command, args, {
+      cwd,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, ...env },
+    });
   } catch (e) {
     const x = e as { stdout?: string; stderr?: string; status?: number };
     const tail = `${x.stdout ?? ""}\n${x.stderr ?? ""}`.trim().split("\n").slice(-25).join("\n");
@@ -83,13 +91,22 @@ export function createUserProject(prefix: string): string {
 
 /** `npm install <tarball> @pulumi/pulumi@X typescript@Y`, exact versions saved. */
 export function installPackage(dir: string, tarball: string): void {
-  run(dir, "npm", ["install", tarball, `@pulumi/pulumi@${PULUMI_VERSION}`, `typescript@${TYPESCRIPT_VERSION}`, "--save-exact", "--no-audit", "--no-fund"]);
+  run(dir, "npm", [
+    "install",
+    tarball,
+    `@pulumi/pulumi@${PULUMI_VERSION}`,
+    `typescript@${TYPESCRIPT_VERSION}`,
+    "--save-exact",
+    "--no-audit",
+    "--no-fund",
+  ]);
 }
 
 /** The installed package's folder, its version, and whether it is a real copy (not a link to the checkout). */
 export function installedPackage(dir: string): { dir: string; version: string; isLink: boolean } {
   const pkgDir = path.join(dir, "node_modules", "pulumi-partner-center");
-  const version = (JSON.parse(fs.readFileSync(path.join(pkgDir, "package.json"), "utf8")) as { version: string }).version;
+  const version = (JSON.parse(fs.readFileSync(path.join(pkgDir, "package.json"), "utf8")) as { version: string })
+    .version;
   return { dir: fs.realpathSync(pkgDir), version, isLink: fs.lstatSync(pkgDir).isSymbolicLink() };
 }
 
@@ -126,12 +143,22 @@ export function automationOf(dir: string): typeof Automation {
 }
 
 /** A stack of the project (its own Pulumi.yaml; the engine and the provider plugin run in `dir`), program = its `main`. */
-export async function openUserStack(env: PulumiEnv, dir: string, stackName: string,
-  config: Record<string, string>, secrets: Record<string, string>): Promise<Automation.Stack> {
+export async function openUserStack(
+  env: PulumiEnv,
+  dir: string,
+  stackName: string,
+  config: Record<string, string>,
+  secrets: Record<string, string>,
+): Promise<Automation.Stack> {
   const auto = automationOf(dir);
   // The project's own PulumiCommand too: Automation tells "no such stack" apart by its own error classes.
-  const pulumiCommand = await auto.PulumiCommand.get({ root: path.dirname(path.dirname(env.command.command)), skipVersionCheck: true });
-  const settings = await (await auto.LocalWorkspace.create({ workDir: dir, envVars: env.envVars, pulumiCommand })).projectSettings();
+  const pulumiCommand = await auto.PulumiCommand.get({
+    root: path.dirname(path.dirname(env.command.command)),
+    skipVersionCheck: true,
+  });
+  const settings = await (
+    await auto.LocalWorkspace.create({ workDir: dir, envVars: env.envVars, pulumiCommand })
+  ).projectSettings();
   const main = path.resolve(dir, settings.main ?? ".");
   const stack = await auto.LocalWorkspace.createOrSelectStack(
     { stackName, projectName: settings.name, program: projectProgram(main) },
@@ -142,7 +169,8 @@ export async function openUserStack(env: PulumiEnv, dir: string, stackName: stri
   for (const [k, v] of Object.entries(secrets)) all[k] = { value: v, secret: true };
   try {
     await stack.setAllConfig(all);
-  } catch {   // the CLI error repeats the command line, secrets included: name the keys only
+  } catch {
+    // the CLI error repeats the command line, secrets included: name the keys only
     throw new Error(`pulumi config set-all failed for ${stackName} (keys: ${Object.keys(all).join(", ")})`);
   }
   return stack;
@@ -150,21 +178,39 @@ export async function openUserStack(env: PulumiEnv, dir: string, stackName: stri
 
 /** What the doc's `pulumi config set` lines need from a seeded emulator, split as the doc splits them. */
 export interface SandboxValues {
-  customerId: string; domain: string; tenantId: string; clientId: string; clientSecret: string; refreshToken: string;
-  endpoint: string; authorityHost: string; caFile: string;
+  customerId: string;
+  domain: string;
+  tenantId: string;
+  clientId: string;
+  clientSecret: string;
+  refreshToken: string;
+  endpoint: string;
+  authorityHost: string;
+  caFile: string;
 }
 
 /** The doc's config keys with sandbox values; throws when the doc sets a key this does not know, or misses one. */
-export function docConfig(doc: OwnProjectDoc, v: SandboxValues): { config: Record<string, string>; secrets: Record<string, string> } {
+export function docConfig(
+  doc: OwnProjectDoc,
+  v: SandboxValues,
+): { config: Record<string, string>; secrets: Record<string, string> } {
   const values: Record<string, string> = {
-    customerId: v.customerId, domain: v.domain, "partnercenter:tenantId": v.tenantId, "partnercenter:clientId": v.clientId,
-    "partnercenter:clientSecret": v.clientSecret, "partnercenter:refreshToken": v.refreshToken, "partnercenter:endpoint": v.endpoint,
-    "partnercenter:authorityHost": v.authorityHost, "partnercenter:caCertificate": v.caFile,
+    customerId: v.customerId,
+    domain: v.domain,
+    "partnercenter:tenantId": v.tenantId,
+    "partnercenter:clientId": v.clientId,
+    "partnercenter:clientSecret": v.clientSecret,
+    "partnercenter:refreshToken": v.refreshToken,
+    "partnercenter:endpoint": v.endpoint,
+    "partnercenter:authorityHost": v.authorityHost,
+    "partnercenter:caCertificate": v.caFile,
   };
   const docKeys = doc.configKeys.map((k) => k.key).sort();
   const known = Object.keys(values).sort();
   if (JSON.stringify(docKeys) !== JSON.stringify(known)) {
-    throw new Error(`the README's own-project section sets config ${docKeys.join(", ")}; the test knows values for ${known.join(", ")}`);
+    throw new Error(
+      `the README's own-project section sets config ${docKeys.join(", ")}; the test knows values for ${known.join(", ")}`,
+    );
   }
   const config: Record<string, string> = {};
   const secrets: Record<string, string> = {};

@@ -13,21 +13,35 @@ describe("scripts/demo", function () {
     const lines: string[] = [];
     let code: number;
     try {
-      code = await runDemo({ env, stackName: "demo-test", print: (l) => lines.push(l), change: async () => "nothing changed (test)" });
+      code = await runDemo({
+        env,
+        stackName: "demo-test",
+        print: (l) => lines.push(l),
+        change: async () => "nothing changed (test)",
+      });
     } finally {
       env.dispose();
     }
-    const summary = lines.filter((l) => /^(ok  |FAIL)  /.test(l)).map((l) => `${l.slice(0, 4).trim()} ${l.slice(6, 40).trim()}`);
-    assert.deepEqual(summary, [
-      "ok preview",
-      "ok up",
-      "ok preview again",
-      "ok change behind Pulumi's back",
-      "FAIL refresh --preview-only",
-      "FAIL up --refresh (repair)",
-      "ok destroy",
-    ], lines.join("\n"));
-    assert.match(lines.find((l) => l.includes("refresh --preview-only"))!, /drift: same 6$/);
+    const summary = lines
+      .filter((l) => /^(ok  |FAIL)  /.test(l))
+      .map((l) => `${l.slice(0, 4).trim()} ${l.slice(6, 40).trim()}`);
+    assert.deepEqual(
+      summary,
+      [
+        "ok preview",
+        "ok up",
+        "ok preview again",
+        "ok change behind Pulumi's back",
+        "FAIL refresh --preview-only",
+        "FAIL up --refresh (repair)",
+        "ok destroy",
+      ],
+      lines.join("\n"),
+    );
+    assert.match(
+      lines.find((l) => l.includes("refresh --preview-only"))!,
+      /drift: same 6$/,
+    );
     assert.match(lines[lines.length - 1], /^\ndemo FAILED in \d+\.\d s$/);
     assert.equal(code, 1);
   });

@@ -21,7 +21,11 @@ describe("scripts/emulator-choices", () => {
     const root = repoRoot(__dirname);
     const block = choicesBlockOf(readFileSync(join(root, CHOICES_FILE), "utf8"));
     assert.ok(block, "README.md has the generated emulator-choices block");
-    assert.equal(block, renderChoices(root), "the README's emulator choices are stale: run `npm run build && node dist/scripts/emulator-choices.js`");
+    assert.equal(
+      block,
+      renderChoices(root),
+      "the README's emulator choices are stale: run `npm run build && node dist/scripts/emulator-choices.js`",
+    );
     assert.match(block, /409\/60018/, "the users handler's duplicate-UPN choice is listed");
   });
 });

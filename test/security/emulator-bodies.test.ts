@@ -6,16 +6,30 @@ import * as https from "https";
 import type { Emulator } from "../../emulator";
 import { apiClient, bearer, startTestEmulator, userToken } from "../emulator/helpers";
 
-interface Answer { status: number; text: string; closed: boolean }
+interface Answer {
+  status: number;
+  text: string;
+  closed: boolean;
+}
 
 /** One raw HTTPS request; a connection the server closes early counts as an answer (`closed`). */
-function send(emu: Emulator, method: string, path: string, body: Buffer | string, headers: Record<string, string>): Promise<Answer> {
+function send(
+  emu: Emulator,
+  method: string,
+  path: string,
+  body: Buffer | string,
+  headers: Record<string, string>,
+): Promise<Answer> {
   return new Promise((resolve) => {
     const req = https.request(new URL(path, emu.url), { method, headers, ca: emu.ca, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8"), closed: false }));
-      res.on("error", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8"), closed: true }));
+      res.on("end", () =>
+        resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8"), closed: false }),
+      );
+      res.on("error", () =>
+        resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8"), closed: true }),
+      );
     });
     req.on("error", () => resolve({ status: 0, text: "", closed: true }));
     req.end(body);
@@ -44,7 +58,11 @@ describe("security: malformed and oversized bodies to the emulator", () => {
     ["JSON null", "null", /required|object|null/i],
     ["invalid UTF-8 bytes", Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]), /./],
     ["100,000 levels of nesting", `${"[".repeat(100_000)}${"]".repeat(100_000)}`, /./],
-    ["a user with every field of the wrong type", JSON.stringify({ userPrincipalName: 7, displayName: [], passwordProfile: "x", usageLocation: {} }), /userPrincipalName|displayName|passwordProfile/],
+    [
+      "a user with every field of the wrong type",
+      JSON.stringify({ userPrincipalName: 7, displayName: [], passwordProfile: "x", usageLocation: {} }),
+      /userPrincipalName|displayName|passwordProfile/,
+    ],
   ];
 
   for (const [name, body, explains] of malformed) {
@@ -61,7 +79,10 @@ describe("security: malformed and oversized bodies to the emulator", () => {
 
   it("a body over 1 MiB is refused with 413 naming the limit, also when sent chunked without a length", async () => {
     const before = storeText();
-    const big = JSON.stringify({ userPrincipalName: `big@${customer().domain}`, displayName: "x".repeat(2 * 1024 * 1024) });
+    const big = JSON.stringify({
+      userPrincipalName: `big@${customer().domain}`,
+      displayName: "x".repeat(2 * 1024 * 1024),
+    });
     const declared = await send(emu, "POST", usersPath(), big, json());
     assert.strictEqual(declared.status, 413);
     assert.match(JSON.parse(declared.text).description, /1 MiB|1048576/);
@@ -71,7 +92,13 @@ describe("security: malformed and oversized bodies to the emulator", () => {
   });
 
   it("a 40 MiB body is cut off (413 or the connection closed) without buffering it", async () => {
-    const res = await send(emu, "PATCH", `${usersPath()}/${emu.store.data.partners[0].customers[0].users[0].id}`, Buffer.alloc(40 * 1024 * 1024, 0x20), json());
+    const res = await send(
+      emu,
+      "PATCH",
+      `${usersPath()}/${emu.store.data.partners[0].customers[0].users[0].id}`,
+      Buffer.alloc(40 * 1024 * 1024, 0x20),
+      json(),
+    );
     assert.ok(res.status === 413 || res.closed, `answered ${res.status}`);
   });
 
@@ -79,13 +106,24 @@ describe("security: malformed and oversized bodies to the emulator", () => {
     const p = emu.seed.partners[0];
     const tokenPath = `/${p.tenantId}/oauth2/v2.0/token`;
     const form = { "Content-Type": "application/x-www-form-urlencoded" };
-    for (const body of ["%%%", "grant_type=client_credentials&client_id=%ZZ", `grant_type=refresh_token&refresh_token=${"x".repeat(8192)}&client_id=${p.user.clientId}`, "{\"grant_type\":\"client_credentials\"}"]) {
+    for (const body of [
+      "%%%",
+      "grant_type=client_credentials&client_id=%ZZ",
+      `grant_type=refresh_token&refresh_token=${"x".repeat(8192)}&client_id=${p.user.clientId}`,
+      '{"grant_type":"client_credentials"}',
+    ]) {
       const res = await send(emu, "POST", tokenPath, body, form);
       assert.ok(res.status >= 400 && res.status < 500, `${body.slice(0, 40)}: ${res.status}`);
       assert.doesNotMatch(res.text, /access_token/);
       assert.match(res.text, /"error"\s*:/, "an OAuth error body");
     }
-    const big = await send(emu, "POST", tokenPath, `grant_type=client_credentials&x=${"a".repeat(2 * 1024 * 1024)}`, form);
+    const big = await send(
+      emu,
+      "POST",
+      tokenPath,
+      `grant_type=client_credentials&x=${"a".repeat(2 * 1024 * 1024)}`,
+      form,
+    );
     assert.ok(big.status === 413 || big.status === 400 || big.closed, `oversized form: ${big.status}`);
     assert.doesNotMatch(big.text, /access_token/);
   });

@@ -9,8 +9,24 @@ import { apiCallsSince, runtime, startFixture, type Fixture } from "../provider/
 
 const GUID = "00000000-0000-4000-8000-000000000001";
 export const PATH_TRICKS: string[] = [
-  "..", "../..", "../../customers", "%2e%2e", "a%2Fb", "%2F", "a/b", `${GUID}/..`, `${GUID}%2F..`, "a\\b", "..\\..",
-  "x?size=500", "x#frag", "a\u0000b", "a\nb", "%252e%252e", "a".repeat(10_000), `${GUID}${"/..".repeat(50)}`,
+  "..",
+  "../..",
+  "../../customers",
+  "%2e%2e",
+  "a%2Fb",
+  "%2F",
+  "a/b",
+  `${GUID}/..`,
+  `${GUID}%2F..`,
+  "a\\b",
+  "..\\..",
+  "x?size=500",
+  "x#frag",
+  "a\u0000b",
+  "a\nb",
+  "%252e%252e",
+  "a".repeat(10_000),
+  `${GUID}${"/..".repeat(50)}`,
 ];
 const show = (v: string) => JSON.stringify(v.length > 40 ? `${v.slice(0, 20)}…(${v.length} chars)` : v);
 
@@ -24,9 +40,18 @@ describe("security: ids with path tricks are rejected before any request", () =>
     const http = axiosTransport({ caCertificate: f.emu.ca });
     const p = f.partner;
     client = new PartnerCenterClient({
-      tenantId: p.tenantId, clientId: p.user.clientId, clientSecret: p.user.clientSecret, refreshToken: p.user.refreshToken,
-      endpoint: f.emu.url, authorityHost: f.emu.authorityHost, caCertificate: f.emu.ca, sleep: async () => {},
-      transport: (request) => { sent++; return http(request); },
+      tenantId: p.tenantId,
+      clientId: p.user.clientId,
+      clientSecret: p.user.clientSecret,
+      refreshToken: p.user.refreshToken,
+      endpoint: f.emu.url,
+      authorityHost: f.emu.authorityHost,
+      caCertificate: f.emu.ca,
+      sleep: async () => {},
+      transport: (request) => {
+        sent++;
+        return http(request);
+      },
     });
   });
   after(async () => f && (await f.close()));
@@ -46,12 +71,25 @@ describe("security: ids with path tricks are rejected before any request", () =>
     ["users.update", "userId", (t) => client.users.update(cid(), t, { displayName: "x" })],
     ["users.delete", "userId", (t) => client.users.delete(cid(), t)],
     ["users.restore", "userId", (t) => client.users.restore(cid(), t)],
-    ["users.resetPassword", "userId", (t) => client.users.resetPassword(cid(), t, { password: "Aa1!aaaaaaaa", forceChangePassword: true })],
-    ["roles.addMember", "roleId", (t) => client.roles.addMember(cid(), t, { id: GUID, displayName: "x", userPrincipalName: `x@${f.customer.domain}` })],
+    [
+      "users.resetPassword",
+      "userId",
+      (t) => client.users.resetPassword(cid(), t, { password: "Aa1!aaaaaaaa", forceChangePassword: true }),
+    ],
+    [
+      "roles.addMember",
+      "roleId",
+      (t) =>
+        client.roles.addMember(cid(), t, { id: GUID, displayName: "x", userPrincipalName: `x@${f.customer.domain}` }),
+    ],
     ["roles.removeMember (role)", "roleId", (t) => client.roles.removeMember(cid(), t, GUID)],
     ["roles.removeMember (user)", "userId", (t) => client.roles.removeMember(cid(), GUID, t)],
     ["licenses.update", "userId", (t) => client.licenses.update(cid(), t, { licensesToRemove: [GUID] })],
-    ["licenses.update (sku)", "licensesToRemove", (t) => client.licenses.update(cid(), GUID, { licensesToRemove: [t] })],
+    [
+      "licenses.update (sku)",
+      "licensesToRemove",
+      (t) => client.licenses.update(cid(), GUID, { licensesToRemove: [t] }),
+    ],
     ["subscriptions.get", "subscriptionId", (t) => client.subscriptions.get(cid(), t)],
     ["selfServePolicies.get", "id", (t) => client.selfServePolicies.get(t)],
     ["selfServePolicies.delete", "id", (t) => client.selfServePolicies.delete(t)],
@@ -64,9 +102,17 @@ describe("security: ids with path tricks are rejected before any request", () =>
       const before = sent;
       const seq = await f.lastSeq();
       for (const trick of PATH_TRICKS) {
-        const error = await Promise.resolve().then(() => call(trick)).then(() => undefined, (e: unknown) => e);
+        const error = await Promise.resolve()
+          .then(() => call(trick))
+          .then(
+            () => undefined,
+            (e: unknown) => e,
+          );
         assert.ok(error instanceof Error, `${name} with ${show(trick)} was accepted`);
-        assert.ok(error.message.includes(field), `${name} with ${show(trick)}: the error names ${field}: ${error.message.slice(0, 200)}`);
+        assert.ok(
+          error.message.includes(field),
+          `${name} with ${show(trick)}: the error names ${field}: ${error.message.slice(0, 200)}`,
+        );
         assert.ok(error.message.length < 600, "the error does not echo a very long value back whole");
       }
       assert.strictEqual(sent - before, 0, `${name}: no request reached the transport`);
@@ -74,12 +120,26 @@ describe("security: ids with path tricks are rejected before any request", () =>
     });
   }
 
-  const TYPES = ["CustomerUser", "UserRoleAssignment", "UserLicenseAssignment", "SelfServePolicy", "SubscriptionNickname", "VerifiedDomain", "CustomerUsageBudget"];
+  const TYPES = [
+    "CustomerUser",
+    "UserRoleAssignment",
+    "UserLicenseAssignment",
+    "SelfServePolicy",
+    "SubscriptionNickname",
+    "VerifiedDomain",
+    "CustomerUsageBudget",
+  ];
   for (const type of TYPES) {
     it(`provider ${type}: read, update and delete of an id with a path trick throw, and nothing is sent`, async () => {
       const seq = await f.lastSeq();
       for (const trick of PATH_TRICKS) {
-        for (const id of [trick, `${cid()}/${trick}`, `${cid()}/${trick}/${GUID}`, `${cid()}/${GUID}/${trick}`, `${trick}/${GUID}`]) {
+        for (const id of [
+          trick,
+          `${cid()}/${trick}`,
+          `${cid()}/${trick}/${GUID}`,
+          `${cid()}/${GUID}/${trick}`,
+          `${trick}/${GUID}`,
+        ]) {
           const props = { customerId: cid() };
           const ops: Array<[string, () => Promise<unknown>]> = [
             ["read", () => runtime.read(type, id, props)],
@@ -87,7 +147,12 @@ describe("security: ids with path tricks are rejected before any request", () =>
             ["delete", () => runtime.delete(type, id, props)],
           ];
           for (const [op, run] of ops) {
-            const error = await Promise.resolve().then(run).then(() => undefined, (e: unknown) => e);
+            const error = await Promise.resolve()
+              .then(run)
+              .then(
+                () => undefined,
+                (e: unknown) => e,
+              );
             assert.ok(error instanceof Error, `${type} ${op} of id ${show(id)} did not throw`);
           }
         }
@@ -98,15 +163,35 @@ describe("security: ids with path tricks are rejected before any request", () =>
 
   it("check() refuses path tricks in every id-like input, naming the field and the fix", async () => {
     const cases: Array<[string, Record<string, unknown>, string]> = [
-      ["CustomerUser", { customerId: "../../customers", userPrincipalName: `a@${f.customer.domain}`, displayName: "A" }, "customerId"],
-      ["CustomerUser", { customerId: cid(), userPrincipalName: `../a@${f.customer.domain}/..`, displayName: "A" }, "userPrincipalName"],
-      ["CustomerUser", { customerId: cid(), userPrincipalName: `a%2F..@${f.customer.domain}`, displayName: "A" }, "userPrincipalName"],
-      ["CustomerUser", { customerId: cid(), userPrincipalName: `a/b?c#d@${f.customer.domain}`, displayName: "A" }, "userPrincipalName"],
+      [
+        "CustomerUser",
+        { customerId: "../../customers", userPrincipalName: `a@${f.customer.domain}`, displayName: "A" },
+        "customerId",
+      ],
+      [
+        "CustomerUser",
+        { customerId: cid(), userPrincipalName: `../a@${f.customer.domain}/..`, displayName: "A" },
+        "userPrincipalName",
+      ],
+      [
+        "CustomerUser",
+        { customerId: cid(), userPrincipalName: `a%2F..@${f.customer.domain}`, displayName: "A" },
+        "userPrincipalName",
+      ],
+      [
+        "CustomerUser",
+        { customerId: cid(), userPrincipalName: `a/b?c#d@${f.customer.domain}`, displayName: "A" },
+        "userPrincipalName",
+      ],
       ["UserRoleAssignment", { customerId: cid(), userId: `${GUID}/..`, roleName: "User Administrator" }, "userId"],
       ["UserRoleAssignment", { customerId: cid(), userId: GUID, roleId: "%2e%2e" }, "roleId"],
       ["UserLicenseAssignment", { customerId: cid(), userId: GUID, skuId: "a".repeat(10_000) }, "skuId"],
       ["SubscriptionNickname", { customerId: cid(), subscriptionId: "../orders", nickname: "x" }, "subscriptionId"],
-      ["VerifiedDomain", { customerId: cid(), domainName: "evil.example/../..", authenticationType: "Managed", capability: "Email" }, "domainName"],
+      [
+        "VerifiedDomain",
+        { customerId: cid(), domainName: "evil.example/../..", authenticationType: "Managed", capability: "Email" },
+        "domainName",
+      ],
     ];
     const seq = await f.lastSeq();
     for (const [type, inputs, field] of cases) {

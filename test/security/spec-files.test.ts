@@ -25,7 +25,12 @@ function refused(text: string): string[] {
 describe("security: malformed tenant spec files", () => {
   it("a YAML alias bomb (billion laughs) is never expanded: a problem naming the file and the fix", () => {
     const lines = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 1; i < 9; i++) lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(",")}]`);
+    for (let i = 1; i < 9; i++)
+      lines.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(",")}]`,
+      );
     const text = `${CUSTOMER}${lines.join("\n")}\n`;
     const outcome = parseTenantSpec(text, "tenants/hostile.yaml");
     assert.strictEqual(outcome.spec, undefined);
@@ -46,18 +51,36 @@ describe("security: malformed tenant spec files", () => {
   it("path tricks in the customer reference and in user names are refused, naming the field", () => {
     for (const customer of ["../../customers", "contoso.onmicrosoft.com/../x", "%2e%2e", "a".repeat(5000)]) {
       const problems = refused(`customer: ${JSON.stringify(customer)}\n`);
-      assert.ok(problems.some((p) => p.includes("customer")), problems.join("\n"));
+      assert.ok(
+        problems.some((p) => p.includes("customer")),
+        problems.join("\n"),
+      );
     }
-    for (const upn of ["../jane@contoso.onmicrosoft.com/..", "jane@contoso.onmicrosoft.com/../../x", "jane@..", "jane@contoso.onmicrosoft.com?x=1"]) {
-      const problems = refused(`${CUSTOMER}users:\n  - userPrincipalName: ${JSON.stringify(upn)}\n    displayName: Jane\n`);
-      assert.ok(problems.some((p) => p.includes("users[0].userPrincipalName")), problems.join("\n"));
+    for (const upn of [
+      "../jane@contoso.onmicrosoft.com/..",
+      "jane@contoso.onmicrosoft.com/../../x",
+      "jane@..",
+      "jane@contoso.onmicrosoft.com?x=1",
+    ]) {
+      const problems = refused(
+        `${CUSTOMER}users:\n  - userPrincipalName: ${JSON.stringify(upn)}\n    displayName: Jane\n`,
+      );
+      assert.ok(
+        problems.some((p) => p.includes("users[0].userPrincipalName")),
+        problems.join("\n"),
+      );
     }
   });
 
   it("a password written into a spec is refused without repeating it", () => {
     const password = "Spec-Secret-9c1f!Passw0rd";
-    const problems = refused(`${CUSTOMER}users:\n  - userPrincipalName: jane@contoso.onmicrosoft.com\n    displayName: Jane\n    password: ${password}\n`);
-    assert.ok(problems.some((p) => p.includes("password")), problems.join("\n"));
+    const problems = refused(
+      `${CUSTOMER}users:\n  - userPrincipalName: jane@contoso.onmicrosoft.com\n    displayName: Jane\n    password: ${password}\n`,
+    );
+    assert.ok(
+      problems.some((p) => p.includes("password")),
+      problems.join("\n"),
+    );
     for (const p of problems) assert.ok(!p.includes(password), `the password is not echoed: ${p}`);
   });
 
@@ -66,8 +89,18 @@ describe("security: malformed tenant spec files", () => {
     try {
       writeFileSync(join(dir, "good.yaml"), `${CUSTOMER}`);
       writeFileSync(join(dir, "hostile.yaml"), `customer: "../../customers"\nusers: ${"[".repeat(2000)}\n`);
-      const error = (() => { try { loadTenantSpecs(dir); return undefined; } catch (e) { return e; } })();
-      assert.ok(error instanceof TenantSpecError, "the whole load is refused: nothing runs on a partial set of customers");
+      const error = (() => {
+        try {
+          loadTenantSpecs(dir);
+          return undefined;
+        } catch (e) {
+          return e;
+        }
+      })();
+      assert.ok(
+        error instanceof TenantSpecError,
+        "the whole load is refused: nothing runs on a partial set of customers",
+      );
       assert.ok(error.problems.every((p) => p.file.endsWith("hostile.yaml")));
       assert.match(error.message, /nothing was run/);
     } finally {

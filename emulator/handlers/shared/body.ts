@@ -9,7 +9,8 @@ export function parseBody<S extends z.ZodTypeAny>(schema: S, body: unknown, what
   if (result.success) return result.data;
   const problems = result.error.issues.slice(0, 5).map((issue) => {
     const path = issue.path.length ? issue.path.map(String).join(".") : "(body)";
-    const message = issue.code === "invalid_type" && /received undefined/.test(issue.message) ? "is required" : issue.message;
+    const message =
+      issue.code === "invalid_type" && /received undefined/.test(issue.message) ? "is required" : issue.message;
     return `'${path}' ${message}`;
   });
   throw new ApiError(400, 2000, `Invalid ${what}: ${problems.join("; ")}. ${fix}`);
@@ -32,4 +33,9 @@ export function snakeCase(name: string): string {
   return name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
 }
 
-export const guid = () => z.string().regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, { message: "must be a GUID like 00000000-0000-0000-0000-000000000000" });
+export const guid = () =>
+  z
+    .string()
+    .regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, {
+      message: "must be a GUID like 00000000-0000-0000-0000-000000000000",
+    });

@@ -6,9 +6,16 @@ export const SOFT_DELETE_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
 
 /** Removes users soft-deleted 30 days ago or more (with their role memberships and licenses); returns true if any. */
 export function purgeExpiredUsers(customer: CustomerRecord, now: Date): boolean {
-  const expired = new Set(customer.users
-    .filter((u) => u.state === "inactive" && u.softDeletionTime !== null && Date.parse(u.softDeletionTime) + SOFT_DELETE_RETENTION_MS <= now.getTime())
-    .map((u) => u.id));
+  const expired = new Set(
+    customer.users
+      .filter(
+        (u) =>
+          u.state === "inactive" &&
+          u.softDeletionTime !== null &&
+          Date.parse(u.softDeletionTime) + SOFT_DELETE_RETENTION_MS <= now.getTime(),
+      )
+      .map((u) => u.id),
+  );
   if (expired.size === 0) return false;
   customer.users = customer.users.filter((u) => !expired.has(u.id));
   customer.licenses = customer.licenses.filter((l) => !expired.has(l.userId));
@@ -28,7 +35,11 @@ export function userNotFound(userId: string): ApiError {
 /** An active user by object id (or UPN when `allowUpn`), else 404/60002. Soft-deleted users are not found. */
 export function activeUser(customer: CustomerRecord, userId: string, allowUpn = false): UserRecord {
   const wanted = userId.toLowerCase();
-  const user = customer.users.find((u) => u.state === "active" && (u.id.toLowerCase() === wanted || (allowUpn && u.userPrincipalName.toLowerCase() === wanted)));
+  const user = customer.users.find(
+    (u) =>
+      u.state === "active" &&
+      (u.id.toLowerCase() === wanted || (allowUpn && u.userPrincipalName.toLowerCase() === wanted)),
+  );
   if (!user) throw userNotFound(userId);
   return user;
 }
@@ -53,5 +64,9 @@ export function totalUnits(sku: SubscribedSkuRecord): number {
 }
 
 export function userLink(customerId: string, userId: string) {
-  return { uri: `/customers/${customerId}/users/${userId}`, method: "GET", headers: [] as Array<{ key: string; value: string }> };
+  return {
+    uri: `/customers/${customerId}/users/${userId}`,
+    method: "GET",
+    headers: [] as Array<{ key: string; value: string }>,
+  };
 }

@@ -13,7 +13,12 @@ export function callerEtag(ctx: Pick<RequestContext, "headers" | "body">): strin
 
 /** Compares opaque etags ignoring a W/ prefix and surrounding double quotes (If-Match values are quoted). */
 export function sameEtag(a: string, b: string): boolean {
-  const bare = (s: string) => s.trim().replace(/^W\//, "").replace(/^"+|"+$/g, "").replace(/^\\"|\\"$/g, "");
+  const bare = (s: string) =>
+    s
+      .trim()
+      .replace(/^W\//, "")
+      .replace(/^"+|"+$/g, "")
+      .replace(/^\\"|\\"$/g, "");
   return bare(a) === bare(b);
 }
 

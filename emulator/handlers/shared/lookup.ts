@@ -14,7 +14,9 @@ export function allCustomers(store: StoreData): CustomerRecord[] {
 
 /** Every domain name a customer owns: initial domain, custom domains and verified domains. */
 export function domainsOf(customer: CustomerRecord): string[] {
-  return [customer.companyProfile.domain, ...customer.customDomains, ...customer.domains.map((d) => d.name)].map((d) => d.toLowerCase());
+  return [customer.companyProfile.domain, ...customer.customDomains, ...customer.domains.map((d) => d.name)].map((d) =>
+    d.toLowerCase(),
+  );
 }
 
 /** The customer (of any partner) that already uses `domain`, compared case-insensitively. */
@@ -25,5 +27,28 @@ export function domainOwner(store: StoreData, domain: string): CustomerRecord | 
 
 /** Countries whose customers must give organizationRegistrationNumber and a billing phone number (600049/600051). */
 export const REGISTRATION_NUMBER_COUNTRIES = new Set([
-  "AM", "AZ", "BY", "HU", "IN", "KZ", "KG", "MD", "RU", "TJ", "UZ", "UA", "BR", "ZA", "PL", "AE", "SA", "TR", "TH", "VN", "MM", "IQ", "SS", "VE",
+  "AM",
+  "AZ",
+  "BY",
+  "HU",
+  "IN",
+  "KZ",
+  "KG",
+  "MD",
+  "RU",
+  "TJ",
+  "UZ",
+  "UA",
+  "BR",
+  "ZA",
+  "PL",
+  "AE",
+  "SA",
+  "TR",
+  "TH",
+  "VN",
+  "MM",
+  "IQ",
+  "SS",
+  "VE",
 ]);

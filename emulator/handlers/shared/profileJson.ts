@@ -14,8 +14,11 @@ export function addressJson(a: AddressRecord | undefined): AddressRecord | undef
 export function companyProfileJson(c: CustomerRecord, delegated = true) {
   const p = c.companyProfile;
   return withoutUndefined({
-    tenantId: p.tenantId, domain: p.domain, companyName: p.companyName,
-    address: delegated ? addressJson(p.address) : undefined, email: delegated ? p.email : undefined,
+    tenantId: p.tenantId,
+    domain: p.domain,
+    companyName: p.companyName,
+    address: delegated ? addressJson(p.address) : undefined,
+    email: delegated ? p.email : undefined,
     organizationRegistrationNumber: p.organizationRegistrationNumber,
     links: { self: link(`/customers/${c.id}/profiles/company`) },
     attributes: { objectType: "CustomerCompanyProfile" },
@@ -25,8 +28,14 @@ export function companyProfileJson(c: CustomerRecord, delegated = true) {
 export function billingProfileJson(c: CustomerRecord) {
   const b = c.billingProfile;
   return withoutUndefined({
-    id: b.id, firstName: b.firstName, lastName: b.lastName, email: b.email, culture: b.culture, language: b.language,
-    companyName: b.companyName, defaultAddress: addressJson(b.defaultAddress),
+    id: b.id,
+    firstName: b.firstName,
+    lastName: b.lastName,
+    email: b.email,
+    culture: b.culture,
+    language: b.language,
+    companyName: b.companyName,
+    defaultAddress: addressJson(b.defaultAddress),
     links: { self: link(`/v1/customers/${c.id}/profiles/billing`) },
     attributes: { etag: b.etag, objectType: "CustomerBillingProfile" },
   });

@@ -39,9 +39,18 @@ export interface DriftReport {
   errors: DriftError[];
 }
 
-interface StepState { urn?: string; inputs?: Bag; outputs?: Bag }
+interface StepState {
+  urn?: string;
+  inputs?: Bag;
+  outputs?: Bag;
+}
 
-export function buildDriftReport(input: { stack: string; events: EngineEvent[]; failure?: string; checkedAt?: Date }): DriftReport {
+export function buildDriftReport(input: {
+  stack: string;
+  events: EngineEvent[];
+  failure?: string;
+  checkedAt?: Date;
+}): DriftReport {
   const started = new Map<string, StepState | undefined>();
   const drift: DriftItem[] = [];
   const errorsByUrn = new Map<string, string[]>();
@@ -61,29 +70,50 @@ export function buildDriftReport(input: { stack: string; events: EngineEvent[]; 
       started.delete(done.urn);
       if (done.op === "same") inSync++;
       else if (done.op === "delete") {
-        const { changes, uncomparedSecrets } = propertyChanges(old?.inputs, undefined, { allBags: [old?.inputs, old?.outputs] });
+        const { changes, uncomparedSecrets } = propertyChanges(old?.inputs, undefined, {
+          allBags: [old?.inputs, old?.outputs],
+        });
         const ref = resourceRef(done.urn, old?.inputs, old?.outputs);
-        drift.push({ ref, kind: "removed", changes: ref.customerId ? withoutCustomerId(changes) : changes, uncomparedSecrets });
+        drift.push({
+          ref,
+          kind: "removed",
+          changes: ref.customerId ? withoutCustomerId(changes) : changes,
+          uncomparedSecrets,
+        });
       } else {
-        const { changes, uncomparedSecrets } = propertyChanges(old?.outputs, now?.outputs, { allBags: [old?.inputs, old?.outputs, now?.inputs, now?.outputs] });
-        drift.push({ ref: resourceRef(done.urn, old?.inputs, old?.outputs), kind: "changed", changes, uncomparedSecrets });
+        const { changes, uncomparedSecrets } = propertyChanges(old?.outputs, now?.outputs, {
+          allBags: [old?.inputs, old?.outputs, now?.inputs, now?.outputs],
+        });
+        drift.push({
+          ref: resourceRef(done.urn, old?.inputs, old?.outputs),
+          kind: "changed",
+          changes,
+          uncomparedSecrets,
+        });
       }
     }
     const diag = e.diagnosticEvent;
     if (diag && diag.severity === "error") {
       const message = scrubText(diag.message.replace(/^Preview failed: /, "").trim());
-      if (diag.urn && isUserResource(diag.urn)) errorsByUrn.set(diag.urn, [...(errorsByUrn.get(diag.urn) ?? []), message]);
+      if (diag.urn && isUserResource(diag.urn))
+        errorsByUrn.set(diag.urn, [...(errorsByUrn.get(diag.urn) ?? []), message]);
       else if (message && !/^preview failed$/i.test(message)) generalErrors.push(message);
     }
   }
   const errors: DriftError[] = [];
   const states = new Map(started);
   for (const [urn, messages] of errorsByUrn) {
-    errors.push({ ref: resourceRef(urn, states.get(urn)?.inputs, states.get(urn)?.outputs), message: messages.join("\n") });
+    errors.push({
+      ref: resourceRef(urn, states.get(urn)?.inputs, states.get(urn)?.outputs),
+      message: messages.join("\n"),
+    });
     started.delete(urn);
   }
   for (const [urn, old] of started) {
-    errors.push({ ref: resourceRef(urn, old?.inputs, old?.outputs), message: "not read: the refresh stopped before this resource was read" });
+    errors.push({
+      ref: resourceRef(urn, old?.inputs, old?.outputs),
+      message: "not read: the refresh stopped before this resource was read",
+    });
   }
   for (const message of generalErrors) errors.push({ message });
   if (input.failure && errors.length === 0) errors.push({ message: scrubText(input.failure) });
@@ -98,7 +128,14 @@ export function buildDriftReport(input: { stack: string; events: EngineEvent[]; 
     checkedAt: (input.checkedAt ?? new Date()).toISOString(),
     result,
     exitCode: result === "error" ? EXIT_ERROR : result === "drift" ? EXIT_DRIFT : EXIT_NO_DRIFT,
-    counts: { resources: inSync + drift.length + unreadable, inSync, changed, removed: drift.length - changed, unreadable, errors: errors.length },
+    counts: {
+      resources: inSync + drift.length + unreadable,
+      inSync,
+      changed,
+      removed: drift.length - changed,
+      unreadable,
+      errors: errors.length,
+    },
     drift,
     errors,
   };
@@ -107,7 +144,13 @@ export function buildDriftReport(input: { stack: string; events: EngineEvent[]; 
 /** The engine's own error lines from an Automation API failure, without the CLI command line. */
 export function failureSummary(e: unknown): string {
   const text = e instanceof Error ? e.message : String(e);
-  const lines = text.split("\n").map((l) => l.trim())
-    .filter((l) => /error|failed|not found|no stack/i.test(l) && !/^(err\?: )?Error: Command failed with exit code|^stderr: Command failed|^code: /.test(l));
+  const lines = text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(
+      (l) =>
+        /error|failed|not found|no stack/i.test(l) &&
+        !/^(err\?: )?Error: Command failed with exit code|^stderr: Command failed|^code: /.test(l),
+    );
   return [...new Set(lines)].slice(0, 6).join("\n") || text.split("\n").slice(0, 3).join(" ").slice(0, 400);
 }

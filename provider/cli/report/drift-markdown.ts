@@ -1,7 +1,15 @@
 // The drift report as Markdown (an issue body or a job summary): what changed outside Pulumi, what is gone, and
 // — apart from drift — what could not be read, per customer, within GitHub's size limit.
 import type { DriftReport } from "./drift-events";
-import { code, fitSections, GITHUB_COMMENT_LIMIT, plain, PROPERTY_TABLE_HEADER, propertyRow, type Section } from "./markdown";
+import {
+  code,
+  fitSections,
+  GITHUB_COMMENT_LIMIT,
+  plain,
+  PROPERTY_TABLE_HEADER,
+  propertyRow,
+  type Section,
+} from "./markdown";
 import { groupByCustomer } from "./resources";
 
 export const DRIFT_MARKER = "<!-- partner-center:drift-report -->";
@@ -9,24 +17,34 @@ export const DRIFT_MARKER = "<!-- partner-center:drift-report -->";
 function headline(r: DriftReport): string {
   if (r.result === "no-drift") return "No drift: every resource matches Partner Center.";
   if (r.result === "drift") return "Drift found: Partner Center differs from the stack.";
-  return r.counts.unreadable > 0 ? "Some resources could not be read: the report is incomplete." : "The drift check failed: see the error below.";
+  return r.counts.unreadable > 0
+    ? "Some resources could not be read: the report is incomplete."
+    : "The drift check failed: see the error below.";
 }
 
 export function driftSummary(r: DriftReport): string {
   const c = r.counts;
   const failed = c.errors - c.unreadable;
-  return `${c.resources} resource${c.resources === 1 ? "" : "s"}: ${c.inSync} in sync, ${c.changed} changed, ${c.removed} removed, ${c.unreadable} could not be read` +
-    (failed > 0 ? `; ${failed} other error${failed === 1 ? "" : "s"}` : "");
+  return (
+    `${c.resources} resource${c.resources === 1 ? "" : "s"}: ${c.inSync} in sync, ${c.changed} changed, ${c.removed} removed, ${c.unreadable} could not be read` +
+    (failed > 0 ? `; ${failed} other error${failed === 1 ? "" : "s"}` : "")
+  );
 }
 
-export function renderDriftMarkdown(report: DriftReport, opts: { maxChars?: number } = {}): { text: string; truncated: boolean } {
+export function renderDriftMarkdown(
+  report: DriftReport,
+  opts: { maxChars?: number } = {},
+): { text: string; truncated: boolean } {
   const limit = opts.maxChars ?? GITHUB_COMMENT_LIMIT;
-  let prefix = `${DRIFT_MARKER}\n### Partner Center drift report for stack ${code(report.stack)}\n\n` +
+  let prefix =
+    `${DRIFT_MARKER}\n### Partner Center drift report for stack ${code(report.stack)}\n\n` +
     `**${headline(report)}** (exit code ${report.exitCode})\n\n${driftSummary(report)}; checked ${report.checkedAt}.\n\n`;
   if (report.errors.length) {
     prefix += report.counts.unreadable > 0 ? "#### Could not be read (errors, not drift)\n\n" : "#### Errors\n\n";
     for (const e of report.errors.slice(0, 50)) {
-      const who = e.ref ? `${code(e.ref.type)} ${code(e.ref.name)}${e.ref.customerId ? ` (customer ${code(e.ref.customerId)})` : ""}: ` : "";
+      const who = e.ref
+        ? `${code(e.ref.type)} ${code(e.ref.name)}${e.ref.customerId ? ` (customer ${code(e.ref.customerId)})` : ""}: `
+        : "";
       prefix += `- ${who}${plain(e.message.split("\n")[0].slice(0, 600))}\n`;
     }
     if (report.errors.length > 50) prefix += `- … and ${report.errors.length - 50} more (see the JSON report)\n`;
@@ -43,12 +61,22 @@ export function renderDriftMarkdown(report: DriftReport, opts: { maxChars?: numb
         : `**~ changed** ${code(d.ref.type)} ${code(d.ref.name)}: changed outside Pulumi (old = last state, new = Partner Center now).\n\n`;
       let trailer = "";
       if (!removed && d.changes.length === 0) {
-        trailer = d.uncomparedSecrets.length ? `_Only secret values may differ (${d.uncomparedSecrets.map(code).join(", ")})._\n` : "_The provider reported a difference in normalized values._\n";
+        trailer = d.uncomparedSecrets.length
+          ? `_Only secret values may differ (${d.uncomparedSecrets.map(code).join(", ")})._\n`
+          : "_The provider reported a difference in normalized values._\n";
       }
       sections.push({ group, heading, rowsHeader: PROPERTY_TABLE_HEADER, rows: d.changes.map(propertyRow), trailer });
     }
   }
-  const suffix = "<sub>Secrets are masked. Made by `partner-center drift` (a refresh preview: nothing was changed).</sub>\n";
+  const suffix =
+    "<sub>Secrets are masked. Made by `partner-center drift` (a refresh preview: nothing was changed).</sub>\n";
   const note = "> [!NOTE]\n> Shortened to fit GitHub's size limit; the JSON report has every property.\n\n";
-  return fitSections(prefix, sections, suffix, limit, note, (n) => `_… and ${n} more drifted resource${n === 1 ? "" : "s"} not shown (size limit)._\n\n`);
+  return fitSections(
+    prefix,
+    sections,
+    suffix,
+    limit,
+    note,
+    (n) => `_… and ${n} more drifted resource${n === 1 ? "" : "s"} not shown (size limit)._\n\n`,
+  );
 }

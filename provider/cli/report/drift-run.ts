@@ -26,9 +26,14 @@ export async function refreshPreview(opts: { cwd: string; stack: string; paralle
   const pulumiCommand = await auto.PulumiCommand.get({ skipVersionCheck });
   let stack;
   try {
-    stack = await auto.LocalWorkspace.selectStack({ stackName: opts.stack, projectName: "unused", program: async () => undefined }, { workDir, pulumiCommand });
+    stack = await auto.LocalWorkspace.selectStack(
+      { stackName: opts.stack, projectName: "unused", program: async () => undefined },
+      { workDir, pulumiCommand },
+    );
   } catch (e) {
-    throw new Error(`cannot select stack '${opts.stack}' in ${workDir}: ${failureSummary(e)}. Fix: check --stack (see \`pulumi stack ls\`) and that the backend is the one you log in to`);
+    throw new Error(
+      `cannot select stack '${opts.stack}' in ${workDir}: ${failureSummary(e)}. Fix: check --stack (see \`pulumi stack ls\`) and that the backend is the one you log in to`,
+    );
   }
   const events: EngineEvent[] = [];
   try {

@@ -22,7 +22,9 @@ export function code(text: string): string {
 
 /** Plain text safe in a table cell or heading: one line, no HTML, no pipes. */
 export function plain(text: string): string {
-  return oneLine(text).replace(/[<>]/g, (c) => (c === "<" ? "&lt;" : "&gt;")).replace(/\|/g, "\\|");
+  return oneLine(text)
+    .replace(/[<>]/g, (c) => (c === "<" ? "&lt;" : "&gt;"))
+    .replace(/\|/g, "\\|");
 }
 
 function oneLine(text: string): string {
@@ -31,10 +33,14 @@ function oneLine(text: string): string {
 
 export function cell(v: ShownValue): string {
   switch (v.kind) {
-    case "absent": return "—";
-    case "secret": return "*secret*";
-    case "unknown": return "*(known after apply)*";
-    case "value": return code(v.text);
+    case "absent":
+      return "—";
+    case "secret":
+      return "*secret*";
+    case "unknown":
+      return "*(known after apply)*";
+    case "value":
+      return code(v.text);
   }
 }
 
@@ -68,41 +74,71 @@ function renderSection(s: Section, rows: number): string {
   return text + (s.trailer ?? "") + "\n";
 }
 
-function renderAll(prefix: string, sections: Section[], rows: number[], suffix: string, dropped: number, droppedLine: (n: number) => string): string {
+function renderAll(
+  prefix: string,
+  sections: Section[],
+  rows: number[],
+  suffix: string,
+  dropped: number,
+  droppedLine: (n: number) => string,
+): string {
   let text = prefix;
   let group: string | undefined;
   sections.forEach((s, i) => {
-    if (s.group !== group) { text += s.group; group = s.group; }
+    if (s.group !== group) {
+      text += s.group;
+      group = s.group;
+    }
     text += renderSection(s, rows[i]);
   });
   if (dropped > 0) text += droppedLine(dropped);
   return text + suffix;
 }
 
-export interface FitResult { text: string; truncated: boolean }
+export interface FitResult {
+  text: string;
+  truncated: boolean;
+}
 
 /**
  * Renders prefix + sections + suffix within `limit` characters (UTF-16 units, never fewer than code points).
  * `truncatedNote` is inserted after the prefix when anything was cut.
  */
-export function fitSections(prefix: string, sections: Section[], suffix: string, limit: number,
-  truncatedNote: string, droppedLine: (n: number) => string): FitResult {
-  const full = renderAll(prefix, sections, sections.map((s) => s.rows.length), suffix, 0, droppedLine);
+export function fitSections(
+  prefix: string,
+  sections: Section[],
+  suffix: string,
+  limit: number,
+  truncatedNote: string,
+  droppedLine: (n: number) => string,
+): FitResult {
+  const full = renderAll(
+    prefix,
+    sections,
+    sections.map((s) => s.rows.length),
+    suffix,
+    0,
+    droppedLine,
+  );
   if (full.length <= limit) return { text: full, truncated: false };
 
   const head = prefix + truncatedNote;
   let kept = sections.length;
-  const groupCost = (n: number) => sections.slice(0, n).reduce((sum, s, i) => sum + (i === 0 || sections[i - 1].group !== s.group ? s.group.length : 0), 0);
+  const groupCost = (n: number) =>
+    sections
+      .slice(0, n)
+      .reduce((sum, s, i) => sum + (i === 0 || sections[i - 1].group !== s.group ? s.group.length : 0), 0);
   const minimal = sections.map((s) => renderSection(s, 0).length);
   const fullCost = sections.map((s) => renderSection(s, s.rows.length).length);
-  const fixed = (n: number) => head.length + suffix.length + groupCost(n) + (n < sections.length ? droppedLine(sections.length - n).length : 0);
+  const fixed = (n: number) =>
+    head.length + suffix.length + groupCost(n) + (n < sections.length ? droppedLine(sections.length - n).length : 0);
   let minimalSum = minimal.reduce((a, b) => a + b, 0);
   while (kept > 0 && fixed(kept) + minimalSum > limit) minimalSum -= minimal[--kept];
 
   // water-filling over what each section needs beyond its heading: the cheapest are served whole first, the
   // rest share what is left, so every kept heading fits and the sum never passes the limit
   let extra = limit - fixed(kept) - minimalSum;
-  const order = [...Array(kept).keys()].sort((a, b) => (fullCost[a] - minimal[a]) - (fullCost[b] - minimal[b]));
+  const order = [...Array(kept).keys()].sort((a, b) => fullCost[a] - minimal[a] - (fullCost[b] - minimal[b]));
   const rows = sections.map((s) => s.rows.length);
   order.forEach((index, position) => {
     const share = Math.floor(extra / (order.length - position));
@@ -112,6 +148,7 @@ export function fitSections(prefix: string, sections: Section[], suffix: string,
     extra -= renderSection(sections[index], n).length - minimal[index];
   });
   const text = renderAll(head, sections.slice(0, kept), rows, suffix, sections.length - kept, droppedLine);
-  if (text.length > limit) throw new Error(`report fitting failed: ${text.length} > ${limit} characters (a bug; please report it)`);
+  if (text.length > limit)
+    throw new Error(`report fitting failed: ${text.length} > ${limit} characters (a bug; please report it)`);
   return { text, truncated: true };
 }

@@ -9,35 +9,43 @@ import { propertyChanges, withoutCustomerId, type PropertyChange } from "./prope
 import { compareRefs, isUserResource, parseUrn, resourceRef, type ResourceRef } from "./resources";
 import { scrubText, type Bag } from "./values";
 
-const StateSchema = z.object({
-  urn: z.string().optional(),
-  type: z.string().optional(),
-  id: z.string().optional(),
-  inputs: z.record(z.string(), z.unknown()).nullish(),
-  outputs: z.record(z.string(), z.unknown()).nullish(),
-  additionalSecretOutputs: z.array(z.string()).nullish(),
-}).loose();
+const StateSchema = z
+  .object({
+    urn: z.string().optional(),
+    type: z.string().optional(),
+    id: z.string().optional(),
+    inputs: z.record(z.string(), z.unknown()).nullish(),
+    outputs: z.record(z.string(), z.unknown()).nullish(),
+    additionalSecretOutputs: z.array(z.string()).nullish(),
+  })
+  .loose();
 
-const StepSchema = z.object({
-  op: z.string(),
-  urn: z.string(),
-  oldState: StateSchema.nullish(),
-  newState: StateSchema.nullish(),
-  replaceReasons: z.array(z.string()).nullish(),
-  diffReasons: z.array(z.string()).nullish(),
-}).loose();
+const StepSchema = z
+  .object({
+    op: z.string(),
+    urn: z.string(),
+    oldState: StateSchema.nullish(),
+    newState: StateSchema.nullish(),
+    replaceReasons: z.array(z.string()).nullish(),
+    diffReasons: z.array(z.string()).nullish(),
+  })
+  .loose();
 
-const DiagnosticSchema = z.object({
-  urn: z.string().optional(),
-  message: z.string().optional(),
-  severity: z.string().optional(),
-}).loose();
+const DiagnosticSchema = z
+  .object({
+    urn: z.string().optional(),
+    message: z.string().optional(),
+    severity: z.string().optional(),
+  })
+  .loose();
 
-export const PreviewDigestSchema = z.object({
-  steps: z.array(StepSchema).nullish(),
-  diagnostics: z.array(DiagnosticSchema).nullish(),
-  changeSummary: z.record(z.string(), z.number()).nullish(),
-}).loose();
+export const PreviewDigestSchema = z
+  .object({
+    steps: z.array(StepSchema).nullish(),
+    diagnostics: z.array(DiagnosticSchema).nullish(),
+    changeSummary: z.record(z.string(), z.number()).nullish(),
+  })
+  .loose();
 export type PreviewDigest = z.infer<typeof PreviewDigestSchema>;
 
 export type ChangeOp = "create" | "update" | "replace" | "delete";
@@ -66,21 +74,32 @@ export function parsePreviewJson(text: string, source: string): PreviewDigest {
     json = JSON.parse(text);
   } catch (e) {
     const streamed = /^\s*\{[^\n]*"(sequence|timestamp)"/.test(text);
-    throw new Error(`${source} is not the JSON of \`pulumi preview --json\` (${(e as Error).message}). Fix: ` +
-      (streamed ? "unset PULUMI_ENABLE_STREAMING_JSON_PREVIEW (its one-event-per-line output is not supported) and "
-        : "") + "run `pulumi preview --json > preview.json` so that nothing else is written to that file.");
+    throw new Error(
+      `${source} is not the JSON of \`pulumi preview --json\` (${(e as Error).message}). Fix: ` +
+        (streamed
+          ? "unset PULUMI_ENABLE_STREAMING_JSON_PREVIEW (its one-event-per-line output is not supported) and "
+          : "") +
+        "run `pulumi preview --json > preview.json` so that nothing else is written to that file.",
+    );
   }
   const parsed = PreviewDigestSchema.safeParse(json);
   if (!parsed.success || !Array.isArray((json as { steps?: unknown }).steps)) {
-    throw new Error(`${source} has no "steps" list, so it is not the output of \`pulumi preview --json\`. ` +
-      "Fix: run `pulumi preview --json > preview.json` (not `pulumi up --json` or `pulumi stack export`).");
+    throw new Error(
+      `${source} has no "steps" list, so it is not the output of \`pulumi preview --json\`. ` +
+        "Fix: run `pulumi preview --json > preview.json` (not `pulumi up --json` or `pulumi stack export`).",
+    );
   }
   return parsed.data;
 }
 
 const FOLDED: Record<string, ChangeOp | undefined> = {
-  create: "create", update: "update", replace: "replace", delete: "delete",
-  "create-replacement": "replace", "delete-replaced": "replace", "discard-replaced": "replace",
+  create: "create",
+  update: "update",
+  replace: "replace",
+  delete: "delete",
+  "create-replacement": "replace",
+  "delete-replaced": "replace",
+  "discard-replaced": "replace",
 };
 
 export function buildPreviewReport(digest: PreviewDigest): PreviewReport {
@@ -100,11 +119,16 @@ export function buildPreviewReport(digest: PreviewDigest): PreviewReport {
     const oldInputs = (step.oldState?.inputs ?? undefined) as Bag | undefined;
     const oldOutputs = (step.oldState?.outputs ?? undefined) as Bag | undefined;
     const newInputs = (step.newState?.inputs ?? undefined) as Bag | undefined;
-    const declaredSecrets = [...(step.oldState?.additionalSecretOutputs ?? []), ...(step.newState?.additionalSecretOutputs ?? [])];
+    const declaredSecrets = [
+      ...(step.oldState?.additionalSecretOutputs ?? []),
+      ...(step.newState?.additionalSecretOutputs ?? []),
+    ];
     const oldSide = op === "create" ? undefined : pickOld(oldInputs, oldOutputs);
     const newSide = op === "delete" ? undefined : newInputs;
     const { changes, uncomparedSecrets } = propertyChanges(oldSide, newSide, {
-      allBags: [oldInputs, oldOutputs, newInputs], declaredSecrets, replaceReasons: step.replaceReasons ?? [],
+      allBags: [oldInputs, oldOutputs, newInputs],
+      declaredSecrets,
+      replaceReasons: step.replaceReasons ?? [],
     });
     const ref = resourceRef(step.urn, newInputs, oldInputs, oldOutputs);
     const shown = (op === "create" || op === "delete") && ref.customerId ? withoutCustomerId(changes) : changes;
@@ -113,7 +137,10 @@ export function buildPreviewReport(digest: PreviewDigest): PreviewReport {
   for (const r of byUrn.values()) counts[r.op] = (counts[r.op] ?? 0) + 1;
   const errors = (digest.diagnostics ?? [])
     .filter((d) => d.severity === "error" && d.message)
-    .map((d) => ({ ref: d.urn && isUserResource(d.urn) ? resourceRef(d.urn) : undefined, message: scrubText(d.message!.trim()) }));
+    .map((d) => ({
+      ref: d.urn && isUserResource(d.urn) ? resourceRef(d.urn) : undefined,
+      message: scrubText(d.message!.trim()),
+    }));
   const resources = [...byUrn.values()].sort((a, b) => compareRefs(a.ref, b.ref));
   return { stack, project, resources, counts, errors };
 }

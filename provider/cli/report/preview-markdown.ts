@@ -1,6 +1,14 @@
 // The pull-request comment for a preview: a summary line, then per customer each resource to create, update,
 // replace or delete with a table of its properties' old and new values, within GitHub's comment size limit.
-import { code, fitSections, GITHUB_COMMENT_LIMIT, plain, PROPERTY_TABLE_HEADER, propertyRow, type Section } from "./markdown";
+import {
+  code,
+  fitSections,
+  GITHUB_COMMENT_LIMIT,
+  plain,
+  PROPERTY_TABLE_HEADER,
+  propertyRow,
+  type Section,
+} from "./markdown";
 import type { ChangeOp, PreviewReport, ResourceChange } from "./preview-digest";
 import { groupByCustomer } from "./resources";
 
@@ -11,7 +19,9 @@ const VERB: Record<ChangeOp, string> = { create: "create", update: "update", rep
 const SYMBOL: Record<ChangeOp, string> = { create: "+", update: "~", replace: "+-", delete: "-" };
 
 export function summaryLine(counts: Record<string, number>): string {
-  const parts = (["create", "update", "replace", "delete"] as const).filter((op) => counts[op]).map((op) => `${counts[op]} to ${VERB[op]}`);
+  const parts = (["create", "update", "replace", "delete"] as const)
+    .filter((op) => counts[op])
+    .map((op) => `${counts[op]} to ${VERB[op]}`);
   const same = counts.same ? `${counts.same} unchanged` : "";
   if (parts.length === 0) return `No changes${same ? ` (${same})` : ""}`;
   return parts.join(", ") + (same ? `; ${same}` : "");
@@ -30,7 +40,10 @@ function section(r: ResourceChange, group: string): Section {
   return { group, heading, rowsHeader: PROPERTY_TABLE_HEADER, rows: r.changes.map(propertyRow), trailer };
 }
 
-export function renderPreviewMarkdown(report: PreviewReport, opts: { maxChars?: number; title?: string } = {}): { text: string; truncated: boolean } {
+export function renderPreviewMarkdown(
+  report: PreviewReport,
+  opts: { maxChars?: number; title?: string } = {},
+): { text: string; truncated: boolean } {
   const limit = opts.maxChars ?? GITHUB_COMMENT_LIMIT;
   const title = opts.title ?? "Partner Center preview";
   const where = report.stack ? ` for stack ${code(report.stack)}` : "";
@@ -47,7 +60,16 @@ export function renderPreviewMarkdown(report: PreviewReport, opts: { maxChars?: 
     const group = g.customerId ? `#### Customer ${code(g.customerId)}\n\n` : "#### Other resources\n\n";
     for (const r of g.items) sections.push(section(r, group));
   }
-  const suffix = "<sub>Secrets are masked; the serialized provider is left out. Made by `partner-center preview-report`.</sub>\n";
-  const note = "> [!NOTE]\n> This comment was shortened to fit GitHub's size limit; the report written with `--json` (a job artifact) has every property.\n\n";
-  return fitSections(prefix, sections, suffix, limit, note, (n) => `_… and ${n} more resource${n === 1 ? "" : "s"} not shown (size limit)._\n\n`);
+  const suffix =
+    "<sub>Secrets are masked; the serialized provider is left out. Made by `partner-center preview-report`.</sub>\n";
+  const note =
+    "> [!NOTE]\n> This comment was shortened to fit GitHub's size limit; the report written with `--json` (a job artifact) has every property.\n\n";
+  return fitSections(
+    prefix,
+    sections,
+    suffix,
+    limit,
+    note,
+    (n) => `_… and ${n} more resource${n === 1 ? "" : "s"} not shown (size limit)._\n\n`,
+  );
 }

@@ -1,6 +1,15 @@
 // Per-property old/new pairs of one resource, built from the property bags the engine reports (dynamic resources
 // get no detailedDiff from the engine), with secrets masked and internal keys (`__provider`) left out.
-import { isSecretMarked, maskDeep, sameValue, secretKeysOf, shownValue, visibleKeys, type Bag, type ShownValue } from "./values";
+import {
+  isSecretMarked,
+  maskDeep,
+  sameValue,
+  secretKeysOf,
+  shownValue,
+  visibleKeys,
+  type Bag,
+  type ShownValue,
+} from "./values";
 
 export interface PropertyChange {
   name: string;
@@ -22,8 +31,15 @@ export interface ChangeSet {
  * Compares `oldBag` with `newBag` property by property. `secretKeys` are masked (see values.ts);
  * `allBags` are every bag of the resource, so a key secret in one place is masked everywhere.
  */
-export function propertyChanges(oldBag: Bag | undefined, newBag: Bag | undefined,
-  opts: { allBags?: Array<Bag | undefined>; declaredSecrets?: readonly string[]; replaceReasons?: readonly string[] } = {}): ChangeSet {
+export function propertyChanges(
+  oldBag: Bag | undefined,
+  newBag: Bag | undefined,
+  opts: {
+    allBags?: Array<Bag | undefined>;
+    declaredSecrets?: readonly string[];
+    replaceReasons?: readonly string[];
+  } = {},
+): ChangeSet {
   const secrets = secretKeysOf(opts.allBags ?? [oldBag, newBag], opts.declaredSecrets);
   const replaceReasons = new Set(opts.replaceReasons ?? []);
   const changes: PropertyChange[] = [];
@@ -41,7 +57,9 @@ export function propertyChanges(oldBag: Bag | undefined, newBag: Bag | undefined
       }
       if (bothPresent && sameValue(before, after)) continue;
       changes.push({
-        name, secret: true, ...forces,
+        name,
+        secret: true,
+        ...forces,
         old: before === undefined ? { kind: "absent" } : { kind: "secret" },
         new: after === undefined ? { kind: "absent" } : { kind: "secret" },
       });
@@ -56,7 +74,17 @@ export function propertyChanges(oldBag: Bag | undefined, newBag: Bag | undefined
 }
 
 /** Properties that name the object come first, then other values, then flags; alphabetical within each. */
-export const IDENTIFYING_PROPERTIES = ["userPrincipalName", "displayName", "roleName", "skuPartNumber", "domain", "nickname", "subscriptionId", "userId", "customerId"];
+export const IDENTIFYING_PROPERTIES = [
+  "userPrincipalName",
+  "displayName",
+  "roleName",
+  "skuPartNumber",
+  "domain",
+  "nickname",
+  "subscriptionId",
+  "userId",
+  "customerId",
+];
 
 function rank(c: PropertyChange): number {
   const key = IDENTIFYING_PROPERTIES.indexOf(c.name);

@@ -47,7 +47,8 @@ export function maskDeep(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(maskDeep);
   if (value && typeof value === "object") {
     const out: Bag = {};
-    for (const [k, v] of Object.entries(value as Bag)) out[k] = SECRET_NAME.test(k) && isMaskableByName(v) ? SECRET_TEXT : maskDeep(v);
+    for (const [k, v] of Object.entries(value as Bag))
+      out[k] = SECRET_NAME.test(k) && isMaskableByName(v) ? SECRET_TEXT : maskDeep(v);
     return out;
   }
   return value;
@@ -62,7 +63,10 @@ function canonical(v: unknown): string {
   if (v === undefined) return "undefined";
   if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`;
   if (v && typeof v === "object") {
-    return `{${Object.keys(v as Bag).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Bag)[k])}`).join(",")}}`;
+    return `{${Object.keys(v as Bag)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((v as Bag)[k])}`)
+      .join(",")}}`;
   }
   return JSON.stringify(v);
 }
@@ -76,10 +80,7 @@ export function visibleKeys(...bags: Array<Bag | undefined>): string[] {
 
 /** What a report shows for one (already masked) value; `undefined` means the property is absent. */
 export type ShownValue =
-  | { kind: "absent" }
-  | { kind: "secret" }
-  | { kind: "unknown" }
-  | { kind: "value"; text: string };
+  { kind: "absent" } | { kind: "secret" } | { kind: "unknown" } | { kind: "value"; text: string };
 
 export const MAX_VALUE_CHARS = 300;
 
@@ -87,16 +88,29 @@ export function shownValue(masked: unknown, maxChars = MAX_VALUE_CHARS): ShownVa
   if (masked === undefined) return { kind: "absent" };
   if (masked === SECRET_TEXT) return { kind: "secret" };
   if (masked === UNKNOWN) return { kind: "unknown" };
-  const text = typeof masked === "string" && masked !== "" ? masked : JSON.stringify(masked, (_k, v) => (v === UNKNOWN ? "(known after apply)" : v));
+  const text =
+    typeof masked === "string" && masked !== ""
+      ? masked
+      : JSON.stringify(masked, (_k, v) => (v === UNKNOWN ? "(known after apply)" : v));
   return { kind: "value", text: text.length > maxChars ? `${text.slice(0, maxChars - 1)}…` : text };
 }
 
 /** Removes token-looking and key-looking text from free text (engine diagnostics) before it goes into a report. */
 export function scrubText(text: string): string {
-  return text
-    .replace(/eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g, "[redacted token]")
-    .replace(/-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)/g, "[redacted private key]")
-    .replace(/((?:client_secret|refresh_token|password|clientSecret|refreshToken)["']?\s*[=:]\s*["']?)[^\s"'&,}]+/gi, "$1[secret]")
-    // the engine quotes the value in a check failure: "property password value {…} has a problem"
-    .replace(/(property (\w+) value \{)([^}]*)(\})/g, (all, head: string, name: string, _v: string, tail: string) => (SECRET_NAME.test(name) ? `${head}[secret]${tail}` : all));
+  return (
+    text
+      .replace(/eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g, "[redacted token]")
+      .replace(
+        /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)/g,
+        "[redacted private key]",
+      )
+      .replace(
+        /((?:client_secret|refresh_token|password|clientSecret|refreshToken)["']?\s*[=:]\s*["']?)[^\s"'&,}]+/gi,
+        "$1[secret]",
+      )
+      // the engine quotes the value in a check failure: "property password value {…} has a problem"
+      .replace(/(property (\w+) value \{)([^}]*)(\})/g, (all, head: string, name: string, _v: string, tail: string) =>
+        SECRET_NAME.test(name) ? `${head}[secret]${tail}` : all,
+      )
+  );
 }

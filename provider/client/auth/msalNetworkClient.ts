@@ -11,7 +11,11 @@ function toNetworkResponse<T>(response: AxiosResponse): NetworkResponse<T> {
   }
   let body: unknown = response.data;
   if (typeof body === "string") {
-    try { body = body.trim() === "" ? {} : JSON.parse(body); } catch { /* leave as text */ }
+    try {
+      body = body.trim() === "" ? {} : JSON.parse(body);
+    } catch {
+      /* leave as text */
+    }
   }
   return { headers, body: body as T, status: response.status };
 }
@@ -26,7 +30,10 @@ async function send<T>(call: () => Promise<AxiosResponse>, url: string): Promise
   }
 }
 
-export function msalNetworkClient(caCertificate?: string, instance: AxiosInstance = createAxios({ caCertificate, timeoutMs: 30_000 })): INetworkModule {
+export function msalNetworkClient(
+  caCertificate?: string,
+  instance: AxiosInstance = createAxios({ caCertificate, timeoutMs: 30_000 }),
+): INetworkModule {
   return {
     async sendGetRequestAsync<T>(url: string, options?: NetworkRequestOptions): Promise<NetworkResponse<T>> {
       return send<T>(() => instance.get(url, { headers: options?.headers }), url);

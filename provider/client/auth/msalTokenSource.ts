@@ -42,7 +42,12 @@ export function msalConfiguration(options: MsalTokenSourceOptions): Configuratio
       knownAuthorities: [host.host],
       authorityMetadata: authorityMetadata(authority),
       ...(options.certificate
-        ? { clientCertificate: { thumbprintSha256: options.certificate.thumbprintSha256, privateKey: options.certificate.privateKeyPem } }
+        ? {
+            clientCertificate: {
+              thumbprintSha256: options.certificate.thumbprintSha256,
+              privateKey: options.certificate.privateKeyPem,
+            },
+          }
         : { clientSecret: options.clientSecret }),
     },
     system: { networkClient: msalNetworkClient(options.caCertificate) },
@@ -83,12 +88,18 @@ export class MsalTokenSource implements TokenSource {
       }
     }
     // One redemption at a time: concurrent first calls share it.
-    this.redeeming ??= this.redeem().finally(() => { this.redeeming = undefined; });
+    this.redeeming ??= this.redeem().finally(() => {
+      this.redeeming = undefined;
+    });
     return this.redeeming;
   }
 
   private async redeem(): Promise<string> {
-    const result = await this.app.acquireTokenByRefreshToken({ scopes: [this.options.userScope], refreshToken: this.options.refreshToken!, forceCache: true });
+    const result = await this.app.acquireTokenByRefreshToken({
+      scopes: [this.options.userScope],
+      refreshToken: this.options.refreshToken!,
+      forceCache: true,
+    });
     if (!result?.accessToken) throw new Error("no access token in the token response");
     if (result.account) this.account = result.account;
     return result.accessToken;
@@ -97,7 +108,9 @@ export class MsalTokenSource implements TokenSource {
   private authError(error: unknown, kind: CredentialKind): PartnerCenterError {
     if (error instanceof PartnerCenterError) return error;
     const e = error as { errorCode?: string; errorMessage?: string; message?: string };
-    const detail = redactText(String(e.errorMessage || e.message || error)).split("\n")[0].slice(0, 500);
+    const detail = redactText(String(e.errorMessage || e.message || error))
+      .split("\n")[0]
+      .slice(0, 500);
     const mode = kind === "user" ? "App+User (refresh token)" : "App-only (client credentials)";
     return new PartnerCenterError({
       status: 0,

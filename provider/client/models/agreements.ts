@@ -3,7 +3,12 @@
 import { z } from "zod";
 import { nullableString } from "./common";
 
-export const PrimaryContactSchema = z.looseObject({ firstName: z.string(), lastName: z.string(), email: z.string(), phoneNumber: nullableString });
+export const PrimaryContactSchema = z.looseObject({
+  firstName: z.string(),
+  lastName: z.string(),
+  email: z.string(),
+  phoneNumber: nullableString,
+});
 
 export const AgreementSchema = z.looseObject({
   templateId: z.string(),
@@ -16,7 +21,12 @@ export const AgreementSchema = z.looseObject({
 export type Agreement = z.infer<typeof AgreementSchema>;
 
 export const AgreementConfirmationSchema = z.object({
-  primaryContact: z.object({ firstName: z.string().min(1), lastName: z.string().min(1), email: z.string().min(3), phoneNumber: z.string().optional() }),
+  primaryContact: z.object({
+    firstName: z.string().min(1),
+    lastName: z.string().min(1),
+    email: z.string().min(3),
+    phoneNumber: z.string().optional(),
+  }),
   templateId: z.string().min(1),
   dateAgreed: z.string().min(10),
   type: z.string().min(1).default("MicrosoftCustomerAgreement"),

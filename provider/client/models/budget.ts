@@ -3,10 +3,12 @@
 import { z } from "zod";
 import { AttributesSchema, LinksSchema } from "./common";
 
-export const SpendingBudgetSchema = z.looseObject({
-  amount: z.number().nullable().optional(),
-  usageSpendingBudget: z.number().nullable().optional(),
-  links: LinksSchema.optional(),
-  attributes: AttributesSchema.optional(),
-}).transform((b) => ({ ...b, amount: b.amount !== undefined ? b.amount : b.usageSpendingBudget }));
+export const SpendingBudgetSchema = z
+  .looseObject({
+    amount: z.number().nullable().optional(),
+    usageSpendingBudget: z.number().nullable().optional(),
+    links: LinksSchema.optional(),
+    attributes: AttributesSchema.optional(),
+  })
+  .transform((b) => ({ ...b, amount: b.amount !== undefined ? b.amount : b.usageSpendingBudget }));
 export type SpendingBudget = z.infer<typeof SpendingBudgetSchema>;

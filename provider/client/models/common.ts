@@ -8,7 +8,10 @@ export type Attributes = z.infer<typeof AttributesSchema>;
 export const LinkSchema = z.looseObject({
   uri: z.string(),
   method: z.string().optional(),
-  headers: z.array(z.looseObject({ key: z.string(), value: z.string() })).optional().nullable(),
+  headers: z
+    .array(z.looseObject({ key: z.string(), value: z.string() }))
+    .optional()
+    .nullable(),
 });
 export type Link = z.infer<typeof LinkSchema>;
 
@@ -24,6 +27,10 @@ export function collectionSchema<T extends z.ZodType>(item: T) {
     attributes: AttributesSchema.optional(),
   });
 }
-export type CollectionPage<T> = { items: T[]; links?: { next?: Link | null } | null; continuationToken?: string | null };
+export type CollectionPage<T> = {
+  items: T[];
+  links?: { next?: Link | null } | null;
+  continuationToken?: string | null;
+};
 
 export const nullableString = z.string().nullable().optional();

@@ -4,9 +4,17 @@ import { z } from "zod";
 import { AttributesSchema, LinksSchema, nullableString } from "./common";
 
 export const AddressSchema = z.looseObject({
-  addressLine1: nullableString, addressLine2: nullableString, city: nullableString, state: nullableString,
-  postalCode: nullableString, country: nullableString, region: nullableString, firstName: nullableString,
-  middleName: nullableString, lastName: nullableString, phoneNumber: nullableString,
+  addressLine1: nullableString,
+  addressLine2: nullableString,
+  city: nullableString,
+  state: nullableString,
+  postalCode: nullableString,
+  country: nullableString,
+  region: nullableString,
+  firstName: nullableString,
+  middleName: nullableString,
+  lastName: nullableString,
+  phoneNumber: nullableString,
 });
 export type Address = z.infer<typeof AddressSchema>;
 
@@ -74,5 +82,10 @@ export type RelationshipRemoval = z.infer<typeof RelationshipRemovalSchema>;
 export const RelationshipRequestSchema = z.looseObject({ url: z.string(), attributes: AttributesSchema.optional() });
 export type RelationshipRequest = z.infer<typeof RelationshipRequestSchema>;
 
-export const CustomerSearchFieldSchema = z.enum(["CompanyName", "Domain", "IndirectReseller", "IndirectCloudSolutionProvider"]);
+export const CustomerSearchFieldSchema = z.enum([
+  "CompanyName",
+  "Domain",
+  "IndirectReseller",
+  "IndirectCloudSolutionProvider",
+]);
 export type CustomerSearchField = z.infer<typeof CustomerSearchFieldSchema>;

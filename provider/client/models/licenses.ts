@@ -41,10 +41,17 @@ export const LicenseSchema = z.looseObject({
 });
 export type License = z.infer<typeof LicenseSchema>;
 
-export const LicenseAssignmentSchema = z.looseObject({ skuId: z.string().min(1), excludedPlans: z.array(z.string()).nullable().optional() });
+export const LicenseAssignmentSchema = z.looseObject({
+  skuId: z.string().min(1),
+  excludedPlans: z.array(z.string()).nullable().optional(),
+});
 export type LicenseAssignment = z.infer<typeof LicenseAssignmentSchema>;
 
-export const LicenseWarningSchema = z.looseObject({ code: nullableString, message: nullableString, servicePlans: z.array(z.string()).nullable().optional() });
+export const LicenseWarningSchema = z.looseObject({
+  code: nullableString,
+  message: nullableString,
+  servicePlans: z.array(z.string()).nullable().optional(),
+});
 
 export const LicenseUpdateSchema = z.looseObject({
   licensesToAssign: z.array(LicenseAssignmentSchema).nullable().optional(),
@@ -54,12 +61,16 @@ export const LicenseUpdateSchema = z.looseObject({
 });
 export type LicenseUpdate = z.infer<typeof LicenseUpdateSchema>;
 
-export const LicenseUpdateRequestSchema = z.object({
-  licensesToAssign: z.array(z.object({ skuId: z.string().min(1), excludedPlans: z.array(z.string()).optional() })).optional(),
-  licensesToRemove: z.array(z.string().min(1)).optional(),
-}).refine((u) => (u.licensesToAssign?.length ?? 0) + (u.licensesToRemove?.length ?? 0) > 0, {
-  message: "give at least one of licensesToAssign or licensesToRemove",
-});
+export const LicenseUpdateRequestSchema = z
+  .object({
+    licensesToAssign: z
+      .array(z.object({ skuId: z.string().min(1), excludedPlans: z.array(z.string()).optional() }))
+      .optional(),
+    licensesToRemove: z.array(z.string().min(1)).optional(),
+  })
+  .refine((u) => (u.licensesToAssign?.length ?? 0) + (u.licensesToRemove?.length ?? 0) > 0, {
+    message: "give at least one of licensesToAssign or licensesToRemove",
+  });
 export type LicenseUpdateRequest = z.infer<typeof LicenseUpdateRequestSchema>;
 
 export const LicenseGroupSchema = z.enum(["Group1", "Group2"]);

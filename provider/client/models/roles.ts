@@ -2,7 +2,11 @@
 import { z } from "zod";
 import { AttributesSchema, nullableString } from "./common";
 
-export const DirectoryRoleSchema = z.looseObject({ id: z.string(), name: z.string(), attributes: AttributesSchema.optional() });
+export const DirectoryRoleSchema = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  attributes: AttributesSchema.optional(),
+});
 export type DirectoryRole = z.infer<typeof DirectoryRoleSchema>;
 
 export const UserMemberSchema = z.looseObject({
@@ -14,5 +18,9 @@ export const UserMemberSchema = z.looseObject({
 });
 export type UserMember = z.infer<typeof UserMemberSchema>;
 
-export const UserMemberAddSchema = z.object({ id: z.string().min(1), displayName: z.string().min(1), userPrincipalName: z.string().min(3) });
+export const UserMemberAddSchema = z.object({
+  id: z.string().min(1),
+  displayName: z.string().min(1),
+  userPrincipalName: z.string().min(3),
+});
 export type UserMemberAdd = z.infer<typeof UserMemberAddSchema>;

@@ -2,7 +2,10 @@
 import { z } from "zod";
 import { AttributesSchema, LinksSchema, nullableString } from "./common";
 
-export const PasswordProfileSchema = z.looseObject({ password: nullableString, forceChangePassword: z.boolean().nullable().optional() });
+export const PasswordProfileSchema = z.looseObject({
+  password: nullableString,
+  forceChangePassword: z.boolean().nullable().optional(),
+});
 
 export const CustomerUserSchema = z.looseObject({
   id: z.string(),

@@ -3,7 +3,18 @@
 // Choice: without a type the parameter is omitted (the service then means MicrosoftCloudAgreement).
 import { guid, v1 } from "../ids";
 import { validateInput } from "../inputs";
-import { AgreementConfirmationSchema, AgreementMetadataSchema, AgreementSchema, AgreementTypeSchema, DirectSignStatusSchema, type Agreement, type AgreementConfirmation, type AgreementMetadata, type AgreementType, type DirectSignStatus } from "../models/agreements";
+import {
+  AgreementConfirmationSchema,
+  AgreementMetadataSchema,
+  AgreementSchema,
+  AgreementTypeSchema,
+  DirectSignStatusSchema,
+  type Agreement,
+  type AgreementConfirmation,
+  type AgreementMetadata,
+  type AgreementType,
+  type DirectSignStatus,
+} from "../models/agreements";
 import { Paged } from "../paging";
 import type { RequestRunner } from "../requestRunner";
 
@@ -12,8 +23,13 @@ export class AgreementsOperations {
 
   listMetadata(type?: AgreementType): Paged<AgreementMetadata> {
     return Paged.defer(() => {
-      const agreementType = type === undefined ? undefined : validateInput("agreements.listMetadata", "type", AgreementTypeSchema, type);
-      return this.runner.paged({ operation: "agreements.listMetadata", method: "GET", path: v1`/agreements`, query: { agreementType } }, AgreementMetadataSchema, "AgreementMetadata");
+      const agreementType =
+        type === undefined ? undefined : validateInput("agreements.listMetadata", "type", AgreementTypeSchema, type);
+      return this.runner.paged(
+        { operation: "agreements.listMetadata", method: "GET", path: v1`/agreements`, query: { agreementType } },
+        AgreementMetadataSchema,
+        "AgreementMetadata",
+      );
     });
   }
 
@@ -21,15 +37,37 @@ export class AgreementsOperations {
     return Paged.defer(() => {
       const operation = "agreements.listForCustomer";
       const id = guid(operation, "customerId", customerId);
-      const agreementType = type === undefined ? undefined : validateInput(operation, "type", AgreementTypeSchema, type);
-      return this.runner.paged({ operation, method: "GET", path: v1`/customers/${id}/agreements`, query: { agreementType }, customerId: id, appUserOnly: true }, AgreementSchema, "Agreement");
+      const agreementType =
+        type === undefined ? undefined : validateInput(operation, "type", AgreementTypeSchema, type);
+      return this.runner.paged(
+        {
+          operation,
+          method: "GET",
+          path: v1`/customers/${id}/agreements`,
+          query: { agreementType },
+          customerId: id,
+          appUserOnly: true,
+        },
+        AgreementSchema,
+        "Agreement",
+      );
     });
   }
 
   async getDirectSignStatus(customerId: string): Promise<DirectSignStatus> {
     const operation = "agreements.getDirectSignStatus";
     const id = guid(operation, "customerId", customerId);
-    return this.runner.json({ operation, method: "GET", path: v1`/customers/${id}/directSignedMicrosoftCustomerAgreementStatus`, customerId: id, appUserOnly: true }, DirectSignStatusSchema, "DirectSignStatus");
+    return this.runner.json(
+      {
+        operation,
+        method: "GET",
+        path: v1`/customers/${id}/directSignedMicrosoftCustomerAgreementStatus`,
+        customerId: id,
+        appUserOnly: true,
+      },
+      DirectSignStatusSchema,
+      "DirectSignStatus",
+    );
   }
 
   async confirm(customerId: string, agreement: AgreementConfirmation): Promise<Agreement> {
@@ -37,6 +75,10 @@ export class AgreementsOperations {
     const id = guid(operation, "customerId", customerId);
     const body = validateInput(operation, "agreement", AgreementConfirmationSchema, agreement);
     guid(operation, "agreement.templateId", body.templateId);
-    return this.runner.json({ operation, method: "POST", path: v1`/customers/${id}/agreements`, customerId: id, appUserOnly: true, body }, AgreementSchema, "Agreement");
+    return this.runner.json(
+      { operation, method: "POST", path: v1`/customers/${id}/agreements`, customerId: id, appUserOnly: true, body },
+      AgreementSchema,
+      "Agreement",
+    );
   }
 }

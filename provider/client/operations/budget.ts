@@ -9,14 +9,29 @@ export class BudgetOperations {
 
   async get(customerId: string): Promise<SpendingBudget> {
     const id = guid("budget.get", "customerId", customerId);
-    return this.runner.json({ operation: "budget.get", method: "GET", path: v1`/customers/${id}/usagebudget`, customerId: id }, SpendingBudgetSchema, "SpendingBudget");
+    return this.runner.json(
+      { operation: "budget.get", method: "GET", path: v1`/customers/${id}/usagebudget`, customerId: id },
+      SpendingBudgetSchema,
+      "SpendingBudget",
+    );
   }
 
   /** null removes the budget. */
   async update(customerId: string, amount: number | null): Promise<SpendingBudget> {
     const operation = "budget.update";
     const id = guid(operation, "customerId", customerId);
-    if (amount !== null && (typeof amount !== "number" || !Number.isFinite(amount) || amount < 0)) throw invalidInput(operation, "amount", "must be a non-negative number, or null for no budget");
-    return this.runner.json({ operation, method: "PATCH", path: v1`/customers/${id}/usagebudget`, customerId: id, body: { amount, attributes: { objectType: "SpendingBudget" } } }, SpendingBudgetSchema, "SpendingBudget");
+    if (amount !== null && (typeof amount !== "number" || !Number.isFinite(amount) || amount < 0))
+      throw invalidInput(operation, "amount", "must be a non-negative number, or null for no budget");
+    return this.runner.json(
+      {
+        operation,
+        method: "PATCH",
+        path: v1`/customers/${id}/usagebudget`,
+        customerId: id,
+        body: { amount, attributes: { objectType: "SpendingBudget" } },
+      },
+      SpendingBudgetSchema,
+      "SpendingBudget",
+    );
   }
 }

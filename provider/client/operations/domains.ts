@@ -13,6 +13,10 @@ export class DomainsOperations {
     const input = validateInput(operation, "body", VerifiedDomainRequestSchema, body);
     domain(operation, "body.verifiedDomainName", input.verifiedDomainName);
     domain(operation, "body.domain.name", input.domain.name);
-    return this.runner.json({ operation, method: "POST", path: v1`/customers/${id}/verifieddomain`, customerId: id, body: input }, DomainSchema, "Domain");
+    return this.runner.json(
+      { operation, method: "POST", path: v1`/customers/${id}/verifieddomain`, customerId: id, body: input },
+      DomainSchema,
+      "Domain",
+    );
   }
 }

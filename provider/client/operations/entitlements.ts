@@ -14,8 +14,26 @@ export class EntitlementsOperations {
     return Paged.defer(() => {
       const operation = "entitlements.list";
       const id = guid(operation, "customerId", customerId);
-      const entitlementType = options.entitlementType === undefined ? undefined : validateInput(operation, "entitlementType", z.string().regex(/^[A-Za-z]{1,64}$/, "must be a type name such as software or reservedInstance"), options.entitlementType);
-      return this.runner.paged({ operation, method: "GET", path: v1`/customers/${id}/entitlements`, query: { entitlementType, showExpiry: options.showExpiry }, customerId: id }, EntitlementSchema, "Entitlement");
+      const entitlementType =
+        options.entitlementType === undefined
+          ? undefined
+          : validateInput(
+              operation,
+              "entitlementType",
+              z.string().regex(/^[A-Za-z]{1,64}$/, "must be a type name such as software or reservedInstance"),
+              options.entitlementType,
+            );
+      return this.runner.paged(
+        {
+          operation,
+          method: "GET",
+          path: v1`/customers/${id}/entitlements`,
+          query: { entitlementType, showExpiry: options.showExpiry },
+          customerId: id,
+        },
+        EntitlementSchema,
+        "Entitlement",
+      );
     });
   }
 }

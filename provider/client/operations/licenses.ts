@@ -3,7 +3,18 @@
 import { guid, guidOrUpn, v1 } from "../ids";
 import { validateInput } from "../inputs";
 import { z } from "zod";
-import { LicenseGroupSchema, LicenseSchema, LicenseUpdateRequestSchema, LicenseUpdateSchema, SubscribedSkuSchema, type License, type LicenseGroup, type LicenseUpdate, type LicenseUpdateRequest, type SubscribedSku } from "../models/licenses";
+import {
+  LicenseGroupSchema,
+  LicenseSchema,
+  LicenseUpdateRequestSchema,
+  LicenseUpdateSchema,
+  SubscribedSkuSchema,
+  type License,
+  type LicenseGroup,
+  type LicenseUpdate,
+  type LicenseUpdateRequest,
+  type SubscribedSku,
+} from "../models/licenses";
 import { Paged } from "../paging";
 import type { RequestRunner } from "../requestRunner";
 
@@ -17,7 +28,18 @@ export class LicensesOperations {
       const operation = "licenses.listSubscribedSkus";
       const id = guid(operation, "customerId", customerId);
       const licenseGroupIds = validateInput(operation, "groups", GroupsSchema, groups);
-      return this.runner.paged({ operation, method: "GET", path: v1`/customers/${id}/subscribedskus`, query: { licenseGroupIds }, customerId: id, appUserOnly: true }, SubscribedSkuSchema, "SubscribedSku");
+      return this.runner.paged(
+        {
+          operation,
+          method: "GET",
+          path: v1`/customers/${id}/subscribedskus`,
+          query: { licenseGroupIds },
+          customerId: id,
+          appUserOnly: true,
+        },
+        SubscribedSkuSchema,
+        "SubscribedSku",
+      );
     });
   }
 
@@ -27,7 +49,18 @@ export class LicensesOperations {
       const id = guid(operation, "customerId", customerId);
       const user = guid(operation, "userId", userId);
       const licenseGroupIds = validateInput(operation, "groups", GroupsSchema, groups);
-      return this.runner.paged({ operation, method: "GET", path: v1`/customers/${id}/users/${user}/licenses`, query: { licenseGroupIds }, customerId: id, appUserOnly: true }, LicenseSchema, "License");
+      return this.runner.paged(
+        {
+          operation,
+          method: "GET",
+          path: v1`/customers/${id}/users/${user}/licenses`,
+          query: { licenseGroupIds },
+          customerId: id,
+          appUserOnly: true,
+        },
+        LicenseSchema,
+        "License",
+      );
     });
   }
 
@@ -37,8 +70,22 @@ export class LicensesOperations {
     const id = guid(operation, "customerId", customerId);
     const user = guidOrUpn(operation, "userId", userId);
     const body = validateInput(operation, "update", LicenseUpdateRequestSchema, update);
-    body.licensesToAssign?.forEach((l, i) => { guid(operation, `update.licensesToAssign[${i}].skuId`, l.skuId); l.excludedPlans?.forEach((p, j) => guid(operation, `update.licensesToAssign[${i}].excludedPlans[${j}]`, p)); });
+    body.licensesToAssign?.forEach((l, i) => {
+      guid(operation, `update.licensesToAssign[${i}].skuId`, l.skuId);
+      l.excludedPlans?.forEach((p, j) => guid(operation, `update.licensesToAssign[${i}].excludedPlans[${j}]`, p));
+    });
     body.licensesToRemove?.forEach((sku, i) => guid(operation, `update.licensesToRemove[${i}]`, sku));
-    return this.runner.json({ operation, method: "POST", path: v1`/customers/${id}/users/${user}/licenseupdates`, customerId: id, appUserOnly: true, body: { ...body, attributes: { objectType: "LicenseUpdate" } } }, LicenseUpdateSchema, "LicenseUpdate");
+    return this.runner.json(
+      {
+        operation,
+        method: "POST",
+        path: v1`/customers/${id}/users/${user}/licenseupdates`,
+        customerId: id,
+        appUserOnly: true,
+        body: { ...body, attributes: { objectType: "LicenseUpdate" } },
+      },
+      LicenseUpdateSchema,
+      "LicenseUpdate",
+    );
   }
 }

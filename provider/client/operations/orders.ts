@@ -12,8 +12,15 @@ export class OrdersOperations {
     return Paged.defer(() => {
       const operation = "orders.list";
       const id = guid(operation, "customerId", customerId);
-      const billingType = options.billingType === undefined ? undefined : validateInput(operation, "billingType", BillingCycleSchema, options.billingType);
-      return this.runner.paged({ operation, method: "GET", path: v1`/customers/${id}/orders`, query: { billingType }, customerId: id }, OrderSchema, "Order");
+      const billingType =
+        options.billingType === undefined
+          ? undefined
+          : validateInput(operation, "billingType", BillingCycleSchema, options.billingType);
+      return this.runner.paged(
+        { operation, method: "GET", path: v1`/customers/${id}/orders`, query: { billingType }, customerId: id },
+        OrderSchema,
+        "Order",
+      );
     });
   }
 }

@@ -4,7 +4,12 @@
 import { guid, v1 } from "../ids";
 import { invalidInput } from "../errors";
 import { validateInput } from "../inputs";
-import { BillingProfileSchema, CompanyProfileSchema, type BillingProfile, type CompanyProfile } from "../models/profiles";
+import {
+  BillingProfileSchema,
+  CompanyProfileSchema,
+  type BillingProfile,
+  type CompanyProfile,
+} from "../models/profiles";
 import type { RequestRunner } from "../requestRunner";
 
 export function ifMatch(etag: string): string {
@@ -16,7 +21,11 @@ export class ProfilesOperations {
 
   async getBilling(customerId: string): Promise<BillingProfile> {
     const id = guid("profiles.getBilling", "customerId", customerId);
-    return this.runner.json({ operation: "profiles.getBilling", method: "GET", path: v1`/customers/${id}/profiles/billing`, customerId: id }, BillingProfileSchema, "BillingProfile");
+    return this.runner.json(
+      { operation: "profiles.getBilling", method: "GET", path: v1`/customers/${id}/profiles/billing`, customerId: id },
+      BillingProfileSchema,
+      "BillingProfile",
+    );
   }
 
   /** Send the profile as read (with attributes.etag) and the fields changed. */
@@ -25,12 +34,38 @@ export class ProfilesOperations {
     const id = guid(operation, "customerId", customerId);
     const body = validateInput(operation, "profile", BillingProfileSchema, profile);
     const etag = body.attributes?.etag;
-    if (!etag) throw invalidInput(operation, "profile.attributes.etag", "is required: read the profile with profiles.getBilling() and send it back with its etag");
-    return this.runner.json({ operation, method: "PUT", path: v1`/customers/${id}/profiles/billing`, customerId: id, body, headers: { "If-Match": ifMatch(etag) } }, BillingProfileSchema, "BillingProfile");
+    if (!etag)
+      throw invalidInput(
+        operation,
+        "profile.attributes.etag",
+        "is required: read the profile with profiles.getBilling() and send it back with its etag",
+      );
+    return this.runner.json(
+      {
+        operation,
+        method: "PUT",
+        path: v1`/customers/${id}/profiles/billing`,
+        customerId: id,
+        body,
+        headers: { "If-Match": ifMatch(etag) },
+      },
+      BillingProfileSchema,
+      "BillingProfile",
+    );
   }
 
   async getCompany(customerId: string): Promise<CompanyProfile> {
     const id = guid("profiles.getCompany", "customerId", customerId);
-    return this.runner.json({ operation: "profiles.getCompany", method: "GET", path: v1`/customers/${id}/profiles/company`, customerId: id, appUserOnly: true }, CompanyProfileSchema, "CompanyProfile");
+    return this.runner.json(
+      {
+        operation: "profiles.getCompany",
+        method: "GET",
+        path: v1`/customers/${id}/profiles/company`,
+        customerId: id,
+        appUserOnly: true,
+      },
+      CompanyProfileSchema,
+      "CompanyProfile",
+    );
   }
 }

@@ -13,14 +13,27 @@ export class SubscriptionsOperations {
   list(customerId: string): Paged<Subscription> {
     return Paged.defer(() => {
       const id = guid("subscriptions.list", "customerId", customerId);
-      return this.runner.paged({ operation: "subscriptions.list", method: "GET", path: v1`/customers/${id}/subscriptions`, customerId: id }, SubscriptionSchema, "Subscription");
+      return this.runner.paged(
+        { operation: "subscriptions.list", method: "GET", path: v1`/customers/${id}/subscriptions`, customerId: id },
+        SubscriptionSchema,
+        "Subscription",
+      );
     });
   }
 
   async get(customerId: string, subscriptionId: string): Promise<Subscription> {
     const id = guid("subscriptions.get", "customerId", customerId);
     const sub = guid("subscriptions.get", "subscriptionId", subscriptionId);
-    return this.runner.json({ operation: "subscriptions.get", method: "GET", path: v1`/customers/${id}/subscriptions/${sub}`, customerId: id }, SubscriptionSchema, "Subscription");
+    return this.runner.json(
+      {
+        operation: "subscriptions.get",
+        method: "GET",
+        path: v1`/customers/${id}/subscriptions/${sub}`,
+        customerId: id,
+      },
+      SubscriptionSchema,
+      "Subscription",
+    );
   }
 
   /** Send the subscription as read (with attributes.etag) and the fields changed. */
@@ -29,6 +42,10 @@ export class SubscriptionsOperations {
     const id = guid(operation, "customerId", customerId);
     const body = validateInput(operation, "subscription", SubscriptionSchema, subscription);
     const sub = guid(operation, "subscription.id", body.id);
-    return this.runner.json({ operation, method: "PATCH", path: v1`/customers/${id}/subscriptions/${sub}`, customerId: id, body }, SubscriptionSchema, "Subscription");
+    return this.runner.json(
+      { operation, method: "PATCH", path: v1`/customers/${id}/subscriptions/${sub}`, customerId: id, body },
+      SubscriptionSchema,
+      "Subscription",
+    );
   }
 }

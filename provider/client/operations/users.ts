@@ -3,7 +3,16 @@
 // Choice: reset password uses the 2023 route PATCH .../users/{id}/resetpassword.
 import { guid, upn, v1 } from "../ids";
 import { validateInput } from "../inputs";
-import { CustomerUserCreateSchema, CustomerUserPatchSchema, CustomerUserSchema, PasswordResetSchema, type CustomerUser, type CustomerUserCreate, type CustomerUserPatch, type PasswordReset } from "../models/users";
+import {
+  CustomerUserCreateSchema,
+  CustomerUserPatchSchema,
+  CustomerUserSchema,
+  PasswordResetSchema,
+  type CustomerUser,
+  type CustomerUserCreate,
+  type CustomerUserPatch,
+  type PasswordReset,
+} from "../models/users";
 import { Paged } from "../paging";
 import type { RequestRunner } from "../requestRunner";
 import { pageSize } from "./pageSize";
@@ -17,7 +26,18 @@ export class UsersOperations {
     return Paged.defer(() => {
       const id = guid("users.list", "customerId", customerId);
       const size = pageSize("users.list", options.pageSize);
-      return this.runner.paged({ operation: "users.list", method: "GET", path: v1`/customers/${id}/users`, query: { size }, customerId: id, appUserOnly: true }, CustomerUserSchema, "CustomerUser");
+      return this.runner.paged(
+        {
+          operation: "users.list",
+          method: "GET",
+          path: v1`/customers/${id}/users`,
+          query: { size },
+          customerId: id,
+          appUserOnly: true,
+        },
+        CustomerUserSchema,
+        "CustomerUser",
+      );
     });
   }
 
@@ -26,14 +46,35 @@ export class UsersOperations {
     return Paged.defer(() => {
       const id = guid("users.listDeleted", "customerId", customerId);
       const size = pageSize("users.listDeleted", options.pageSize);
-      return this.runner.paged({ operation: "users.listDeleted", method: "GET", path: v1`/customers/${id}/users`, query: { size, filter: DELETED_FILTER }, customerId: id, appUserOnly: true }, CustomerUserSchema, "CustomerUser");
+      return this.runner.paged(
+        {
+          operation: "users.listDeleted",
+          method: "GET",
+          path: v1`/customers/${id}/users`,
+          query: { size, filter: DELETED_FILTER },
+          customerId: id,
+          appUserOnly: true,
+        },
+        CustomerUserSchema,
+        "CustomerUser",
+      );
     });
   }
 
   async get(customerId: string, userId: string): Promise<CustomerUser> {
     const id = guid("users.get", "customerId", customerId);
     const user = guid("users.get", "userId", userId);
-    return this.runner.json({ operation: "users.get", method: "GET", path: v1`/customers/${id}/users/${user}`, customerId: id, appUserOnly: true }, CustomerUserSchema, "CustomerUser");
+    return this.runner.json(
+      {
+        operation: "users.get",
+        method: "GET",
+        path: v1`/customers/${id}/users/${user}`,
+        customerId: id,
+        appUserOnly: true,
+      },
+      CustomerUserSchema,
+      "CustomerUser",
+    );
   }
 
   async create(customerId: string, user: CustomerUserCreate): Promise<CustomerUser> {
@@ -41,7 +82,18 @@ export class UsersOperations {
     const id = guid(operation, "customerId", customerId);
     const body = validateInput(operation, "user", CustomerUserCreateSchema, user);
     upn(operation, "user.userPrincipalName", body.userPrincipalName);
-    return this.runner.json({ operation, method: "POST", path: v1`/customers/${id}/users`, customerId: id, appUserOnly: true, body: { ...body, attributes: { objectType: "CustomerUser" } } }, CustomerUserSchema, "CustomerUser");
+    return this.runner.json(
+      {
+        operation,
+        method: "POST",
+        path: v1`/customers/${id}/users`,
+        customerId: id,
+        appUserOnly: true,
+        body: { ...body, attributes: { objectType: "CustomerUser" } },
+      },
+      CustomerUserSchema,
+      "CustomerUser",
+    );
   }
 
   async update(customerId: string, userId: string, patch: CustomerUserPatch): Promise<CustomerUser> {
@@ -50,20 +102,48 @@ export class UsersOperations {
     const user = guid(operation, "userId", userId);
     const body = validateInput(operation, "patch", CustomerUserPatchSchema, patch);
     if (body.userPrincipalName !== undefined) upn(operation, "patch.userPrincipalName", body.userPrincipalName);
-    return this.runner.json({ operation, method: "PATCH", path: v1`/customers/${id}/users/${user}`, customerId: id, appUserOnly: true, body: { ...body, attributes: { objectType: "CustomerUser" } } }, CustomerUserSchema, "CustomerUser");
+    return this.runner.json(
+      {
+        operation,
+        method: "PATCH",
+        path: v1`/customers/${id}/users/${user}`,
+        customerId: id,
+        appUserOnly: true,
+        body: { ...body, attributes: { objectType: "CustomerUser" } },
+      },
+      CustomerUserSchema,
+      "CustomerUser",
+    );
   }
 
   /** Soft delete: the user becomes inactive and is purged after 30 days. */
   async delete(customerId: string, userId: string): Promise<void> {
     const id = guid("users.delete", "customerId", customerId);
     const user = guid("users.delete", "userId", userId);
-    return this.runner.empty({ operation: "users.delete", method: "DELETE", path: v1`/customers/${id}/users/${user}`, customerId: id, appUserOnly: true });
+    return this.runner.empty({
+      operation: "users.delete",
+      method: "DELETE",
+      path: v1`/customers/${id}/users/${user}`,
+      customerId: id,
+      appUserOnly: true,
+    });
   }
 
   async restore(customerId: string, userId: string): Promise<CustomerUser> {
     const id = guid("users.restore", "customerId", customerId);
     const user = guid("users.restore", "userId", userId);
-    return this.runner.json({ operation: "users.restore", method: "PATCH", path: v1`/customers/${id}/users/${user}`, customerId: id, appUserOnly: true, body: { state: "active", attributes: { objectType: "CustomerUser" } } }, CustomerUserSchema, "CustomerUser");
+    return this.runner.json(
+      {
+        operation: "users.restore",
+        method: "PATCH",
+        path: v1`/customers/${id}/users/${user}`,
+        customerId: id,
+        appUserOnly: true,
+        body: { state: "active", attributes: { objectType: "CustomerUser" } },
+      },
+      CustomerUserSchema,
+      "CustomerUser",
+    );
   }
 
   async resetPassword(customerId: string, userId: string, reset: PasswordReset): Promise<CustomerUser> {
@@ -71,6 +151,17 @@ export class UsersOperations {
     const id = guid(operation, "customerId", customerId);
     const user = guid(operation, "userId", userId);
     const passwordProfile = validateInput(operation, "passwordProfile", PasswordResetSchema, reset);
-    return this.runner.json({ operation, method: "PATCH", path: v1`/customers/${id}/users/${user}/resetpassword`, customerId: id, appUserOnly: true, body: { passwordProfile, attributes: { objectType: "CustomerUser" } } }, CustomerUserSchema, "CustomerUser");
+    return this.runner.json(
+      {
+        operation,
+        method: "PATCH",
+        path: v1`/customers/${id}/users/${user}/resetpassword`,
+        customerId: id,
+        appUserOnly: true,
+        body: { passwordProfile, attributes: { objectType: "CustomerUser" } },
+      },
+      CustomerUserSchema,
+      "CustomerUser",
+    );
   }
 }

@@ -9,7 +9,12 @@ export class ValidationsOperations {
 
   listCodes(): Paged<ValidationCode> {
     return Paged.defer(() => {
-      return this.runner.paged({ operation: "validations.listCodes", method: "GET", path: v1`/customers/all/validations` }, ValidationCodeSchema, "ValidationCode", "array");
+      return this.runner.paged(
+        { operation: "validations.listCodes", method: "GET", path: v1`/customers/all/validations` },
+        ValidationCodeSchema,
+        "ValidationCode",
+        "array",
+      );
     });
   }
 }

@@ -12,9 +12,15 @@ export class AdaptiveLimiter {
     this.current = max;
   }
 
-  get limit(): number { return this.current; }
-  get inFlight(): number { return this.active; }
-  get queued(): number { return this.waiters.length; }
+  get limit(): number {
+    return this.current;
+  }
+  get inFlight(): number {
+    return this.active;
+  }
+  get queued(): number {
+    return this.waiters.length;
+  }
 
   async acquire(): Promise<void> {
     if (this.active < this.current && this.waiters.length === 0) {

@@ -37,7 +37,10 @@ export function parseBody(text: unknown): unknown {
   }
 }
 
-export function axiosTransport(options: AxiosTransportOptions = {}, instance: AxiosInstance = createAxios(options)): Transport {
+export function axiosTransport(
+  options: AxiosTransportOptions = {},
+  instance: AxiosInstance = createAxios(options),
+): Transport {
   return async (request) => {
     const headers: Record<string, string> = { Accept: "application/json", ...request.headers };
     let data: string | undefined;
@@ -49,7 +52,8 @@ export function axiosTransport(options: AxiosTransportOptions = {}, instance: Ax
       const response = await instance.request({ method: request.method, url: request.url, headers, data });
       const out: Record<string, string> = {};
       for (const [name, value] of Object.entries(response.headers ?? {})) {
-        if (value !== undefined && value !== null) out[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : String(value);
+        if (value !== undefined && value !== null)
+          out[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : String(value);
       }
       return { status: response.status, headers: out, body: parseBody(response.data) } satisfies PipelineResponse;
     } catch (error) {

@@ -5,7 +5,14 @@ export const REDACTED = "[redacted]";
 
 const SECRET_KEY = /pass(word)?|secret|token|assertion|authorization|credential|api[-_]?key|cookie/i;
 /** keys that contain "token" but are not secrets */
-const PUBLIC_KEYS = new Set(["ms-continuationtoken", "continuationtoken", "token_type", "tokentype", "forcechangepassword", "passwordchangedat"]);
+const PUBLIC_KEYS = new Set([
+  "ms-continuationtoken",
+  "continuationtoken",
+  "token_type",
+  "tokentype",
+  "forcechangepassword",
+  "passwordchangedat",
+]);
 
 export function isSecretKey(key: string): boolean {
   return SECRET_KEY.test(key) && !PUBLIC_KEYS.has(key.toLowerCase());
@@ -21,7 +28,8 @@ export function redactText(text: string): string {
 
 export function redactHeaders(headers: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) out[name] = isSecretKey(name) ? REDACTED : redactText(String(value));
+  for (const [name, value] of Object.entries(headers))
+    out[name] = isSecretKey(name) ? REDACTED : redactText(String(value));
   return out;
 }
 
@@ -32,7 +40,10 @@ export function redactValue(value: unknown, depth = 0): unknown {
   if (Array.isArray(value)) return value.map((item) => redactValue(item, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-    out[key] = isSecretKey(key) && item !== null && item !== undefined && typeof item !== "boolean" ? REDACTED : redactValue(item, depth + 1);
+    out[key] =
+      isSecretKey(key) && item !== null && item !== undefined && typeof item !== "boolean"
+        ? REDACTED
+        : redactValue(item, depth + 1);
   }
   return out;
 }

@@ -12,7 +12,11 @@ export interface BackoffOptions {
   random: () => number;
 }
 
-export const defaultBackoff: Omit<BackoffOptions, "random"> = { baseDelayMs: 500, maxDelayMs: 30_000, maxRetryAfterMs: 120_000 };
+export const defaultBackoff: Omit<BackoffOptions, "random"> = {
+  baseDelayMs: 500,
+  maxDelayMs: 30_000,
+  maxRetryAfterMs: 120_000,
+};
 
 /** Never retried: the request itself is wrong, unauthorised, missing, conflicting or stale. */
 export const NOT_RETRIED_STATUSES: ReadonlySet<number> = new Set([400, 401, 403, 404, 409, 412]);
@@ -30,7 +34,12 @@ export function exponentialDelay(retryIndex: number, options: BackoffOptions): n
   return Math.round(ceiling / 2 + options.random() * (ceiling / 2));
 }
 
-export function decideOnResponse(response: PipelineResponse, retryIndex: number, nowMs: number, options: BackoffOptions): RetryDecision {
+export function decideOnResponse(
+  response: PipelineResponse,
+  retryIndex: number,
+  nowMs: number,
+  options: BackoffOptions,
+): RetryDecision {
   if (!isRetryableStatus(response.status)) return { retry: false };
   if (response.status === 429) {
     const wait = parseRetryAfter(header(response, "retry-after"), nowMs);

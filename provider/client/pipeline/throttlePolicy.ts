@@ -8,7 +8,10 @@ export class Throttle {
   readonly partner: AdaptiveLimiter;
   private readonly customers = new Map<string, AdaptiveLimiter>();
 
-  constructor(readonly maxConcurrency: number, readonly maxConcurrencyPerCustomer: number) {
+  constructor(
+    readonly maxConcurrency: number,
+    readonly maxConcurrencyPerCustomer: number,
+  ) {
     this.partner = new AdaptiveLimiter(maxConcurrency);
   }
 
@@ -25,7 +28,9 @@ export class Throttle {
 
 export function throttlePolicy(throttle: Throttle): Policy {
   return async (request, next) => {
-    const limiters = request.customerId ? [throttle.customer(request.customerId), throttle.partner] : [throttle.partner];
+    const limiters = request.customerId
+      ? [throttle.customer(request.customerId), throttle.partner]
+      : [throttle.partner];
     const held: AdaptiveLimiter[] = [];
     try {
       for (const limiter of limiters) {

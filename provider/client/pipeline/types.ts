@@ -35,7 +35,10 @@ export type Policy = (request: PipelineRequest, next: Transport) => Promise<Pipe
 
 /** No HTTP response at all: connection reset, refused, timed out, DNS failure. */
 export class TransportError extends Error {
-  constructor(public readonly code: string, message: string) {
+  constructor(
+    public readonly code: string,
+    message: string,
+  ) {
     super(message);
     this.name = "TransportError";
   }

@@ -5,8 +5,18 @@ import type { PartnerCenterClient } from "../../client";
 
 export type PartnerCenterApi = PartnerCenterClient;
 export type {
-  Customer, CustomerUser, CustomerUserCreate, CustomerUserPatch, DirectoryRole, UserMember, SubscribedSku, License,
-  LicenseUpdateRequest, SelfServePolicy, Subscription, Domain,
+  Customer,
+  CustomerUser,
+  CustomerUserCreate,
+  CustomerUserPatch,
+  DirectoryRole,
+  UserMember,
+  SubscribedSku,
+  License,
+  LicenseUpdateRequest,
+  SelfServePolicy,
+  Subscription,
+  Domain,
 } from "../../client";
 
 /** Drains a paged listing into an array. */

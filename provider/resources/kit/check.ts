@@ -10,10 +10,15 @@
 import { z } from "zod";
 import { containsUnknown, pathIsUnknown } from "./unknown";
 
-export interface CheckFailure { property: string; reason: string }
+export interface CheckFailure {
+  property: string;
+  reason: string;
+}
 
 /** What check() knows of the provider's configuration (check gets no client): the configured cloud, if any. */
-export interface CheckContext { cloud?: string }
+export interface CheckContext {
+  cloud?: string;
+}
 
 /** Extra rules that involve several fields (exactly one of roleId/roleName, ...). They see the raw inputs. */
 export type CrossFieldRule = (inputs: Record<string, unknown>, ctx?: CheckContext) => CheckFailure[];
@@ -32,20 +37,32 @@ function issueToFailures(issue: z.core.$ZodIssue, known: string[]): CheckFailure
     return issue.keys.map((key) => {
       const property = formatPath([...issue.path, key]);
       const hint = issue.path.length === 0 ? ` Known properties: ${known.join(", ")}.` : "";
-      return { property, reason: `${property} is not a property of this resource. Fix: remove it or correct its spelling.${hint}` };
+      return {
+        property,
+        reason: `${property} is not a property of this resource. Fix: remove it or correct its spelling.${hint}`,
+      };
     });
   }
   const property = formatPath(issue.path);
   return [{ property, reason: `${property || "inputs"} ${issue.message}` }];
 }
 
-export interface CheckOutcome<T> { inputs: Record<string, unknown>; failures: CheckFailure[]; parsed?: T }
+export interface CheckOutcome<T> {
+  inputs: Record<string, unknown>;
+  failures: CheckFailure[];
+  parsed?: T;
+}
 
 /**
  * Validates `news` (minus `__provider`). Returns the inputs to store: when every value is known, the parsed
  * values (trimmed, with defaults) merged over the raw ones; otherwise the raw inputs unchanged.
  */
-export function checkInputs<S extends z.ZodObject>(schema: S, news: Record<string, unknown>, rules: CrossFieldRule[] = [], ctx: CheckContext = {}): CheckOutcome<z.output<S>> {
+export function checkInputs<S extends z.ZodObject>(
+  schema: S,
+  news: Record<string, unknown>,
+  rules: CrossFieldRule[] = [],
+  ctx: CheckContext = {},
+): CheckOutcome<z.output<S>> {
   const { __provider, ...candidate } = news;
   const failures: CheckFailure[] = [];
   const result = schema.safeParse(candidate);
@@ -67,7 +84,12 @@ export function exactlyOneOf(a: string, b: string, fix: string): CrossFieldRule 
   return (inputs) => {
     const has = (k: string) => inputs[k] !== undefined && inputs[k] !== null && inputs[k] !== "";
     if (has(a) !== has(b)) return [];
-    const reason = has(a) ? `${a} and ${b} are both set; set exactly one. Fix: ${fix}` : `${a} or ${b} is required; set exactly one. Fix: ${fix}`;
-    return [{ property: a, reason }, { property: b, reason }];
+    const reason = has(a)
+      ? `${a} and ${b} are both set; set exactly one. Fix: ${fix}`
+      : `${a} or ${b} is required; set exactly one. Fix: ${fix}`;
+    return [
+      { property: a, reason },
+      { property: b, reason },
+    ];
   };
 }

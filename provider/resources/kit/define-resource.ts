@@ -51,7 +51,11 @@ export interface ResourceSpec<I extends Shape, O extends Shape> {
   customerOf(props: Partial<z.output<I>>): string | undefined;
   create(ctx: ResourceContext, inputs: z.output<I>): Promise<{ id: string; outs: z.output<O> }>;
   /** Fresh values for the stored props (undefined: not known, keep stored; null: absent remotely), or undefined when the object no longer exists. */
-  read(ctx: ResourceContext, id: string, props: Props<I, O>): Promise<{ [K in keyof Props<I, O>]?: Props<I, O>[K] | null } | undefined>;
+  read(
+    ctx: ResourceContext,
+    id: string,
+    props: Props<I, O>,
+  ): Promise<{ [K in keyof Props<I, O>]?: Props<I, O>[K] | null } | undefined>;
   update(ctx: ResourceContext, id: string, olds: Props<I, O>, news: z.output<I>): Promise<z.output<O>>;
   delete(ctx: ResourceContext, id: string, props: Props<I, O>): Promise<void>;
 }
@@ -74,7 +78,11 @@ export interface ResourceDefinition {
 export function dropUndefined<T>(value: T): T {
   if (Array.isArray(value)) return value.filter((v) => v !== undefined).map(dropUndefined) as T;
   if (value !== null && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, dropUndefined(v)])) as T;
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [k, dropUndefined(v)]),
+    ) as T;
   }
   return value;
 }
@@ -118,7 +126,13 @@ export function defineResource<I extends Shape, O extends Shape>(spec: ResourceS
     }
   };
 
-  async function guarded<T>(operation: string, props: Bag, run: () => Promise<T>, write: boolean, ctx: ResourceContext): Promise<T> {
+  async function guarded<T>(
+    operation: string,
+    props: Bag,
+    run: () => Promise<T>,
+    write: boolean,
+    ctx: ResourceContext,
+  ): Promise<T> {
     try {
       return await run();
     } catch (e) {
@@ -148,7 +162,11 @@ export function defineResource<I extends Shape, O extends Shape>(spec: ResourceS
     const r = stored.safeParse(bag);
     if (!r.success) {
       const problems = r.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ");
-      throw new ResourceUsageError(name(bag), operation, `the stored state does not match this provider version (${problems}); run \`pulumi refresh\` or recreate the resource`);
+      throw new ResourceUsageError(
+        name(bag),
+        operation,
+        `the stored state does not match this provider version (${problems}); run \`pulumi refresh\` or recreate the resource`,
+      );
     }
     return r.data as Props<I, O>;
   }
@@ -169,36 +187,60 @@ export function defineResource<I extends Shape, O extends Shape>(spec: ResourceS
     },
 
     async create(ctx, raw) {
-      return guarded("create", raw, async () => {
-        const inputs = parseInputs("create", raw);
-        const { id, outs } = await spec.create(ctx, inputs);
-        return { id, outs: dropUndefined({ ...inputs, ...outs }) as Bag };
-      }, true, ctx);
+      return guarded(
+        "create",
+        raw,
+        async () => {
+          const inputs = parseInputs("create", raw);
+          const { id, outs } = await spec.create(ctx, inputs);
+          return { id, outs: dropUndefined({ ...inputs, ...outs }) as Bag };
+        },
+        true,
+        ctx,
+      );
     },
 
     async read(ctx, id, raw) {
-      return guarded("read", raw, async () => {
-        const props = parseStored("read", raw);
-        const fresh = await spec.read(ctx, id, props);
-        if (fresh === undefined) return { id: "", props: {} };
-        return { id, props: dropUndefined(overlay(raw, fresh as Bag)) };
-      }, false, ctx);
+      return guarded(
+        "read",
+        raw,
+        async () => {
+          const props = parseStored("read", raw);
+          const fresh = await spec.read(ctx, id, props);
+          if (fresh === undefined) return { id: "", props: {} };
+          return { id, props: dropUndefined(overlay(raw, fresh as Bag)) };
+        },
+        false,
+        ctx,
+      );
     },
 
     async update(ctx, id, rawOlds, rawNews) {
-      return guarded("update", rawNews, async () => {
-        const olds = parseStored("update", rawOlds);
-        const news = parseInputs("update", rawNews);
-        const outs = await spec.update(ctx, id, olds, news);
-        return { outs: dropUndefined({ ...news, ...outs }) as Bag };
-      }, true, ctx);
+      return guarded(
+        "update",
+        rawNews,
+        async () => {
+          const olds = parseStored("update", rawOlds);
+          const news = parseInputs("update", rawNews);
+          const outs = await spec.update(ctx, id, olds, news);
+          return { outs: dropUndefined({ ...news, ...outs }) as Bag };
+        },
+        true,
+        ctx,
+      );
     },
 
     async delete(ctx, id, raw) {
-      return guarded("delete", raw, async () => {
-        const props = parseStored("delete", raw);
-        await spec.delete(ctx, id, props);
-      }, true, ctx);
+      return guarded(
+        "delete",
+        raw,
+        async () => {
+          const props = parseStored("delete", raw);
+          await spec.delete(ctx, id, props);
+        },
+        true,
+        ctx,
+      );
     },
   };
 }

@@ -25,7 +25,12 @@ export interface DiffRules<P = Record<string, unknown>> {
   naturalKey?: (props: P) => string | undefined;
 }
 
-export interface DiffOutcome { changes: boolean; replaces: string[]; deleteBeforeReplace?: boolean; changed: string[] }
+export interface DiffOutcome {
+  changes: boolean;
+  replaces: string[];
+  deleteBeforeReplace?: boolean;
+  changed: string[];
+}
 
 /** JSON with sorted object keys, so that equal values compare equal whatever their key order. */
 export function stableStringify(value: unknown): string {
@@ -33,13 +38,23 @@ export function stableStringify(value: unknown): string {
   if (value === null || typeof value !== "object") return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(stableStringify).join(",")}]`;
   const obj = value as Record<string, unknown>;
-  return `{${Object.keys(obj).filter((k) => obj[k] !== undefined).sort().map((k) => `${JSON.stringify(k)}:${stableStringify(obj[k])}`).join(",")}}`;
+  return `{${Object.keys(obj)
+    .filter((k) => obj[k] !== undefined)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${stableStringify(obj[k])}`)
+    .join(",")}}`;
 }
 
-export function computeDiff<P>(rules: DiffRules<P>, defaults: Readonly<Record<string, unknown>>, olds: Record<string, unknown>, news: Record<string, unknown>): DiffOutcome {
+export function computeDiff<P>(
+  rules: DiffRules<P>,
+  defaults: Readonly<Record<string, unknown>>,
+  olds: Record<string, unknown>,
+  news: Record<string, unknown>,
+): DiffOutcome {
   const changed: string[] = [];
   const replaces: string[] = [];
-  const withDefault = (props: Record<string, unknown>, key: string) => (props[key] === undefined || props[key] === null ? defaults[key] : props[key]);
+  const withDefault = (props: Record<string, unknown>, key: string) =>
+    props[key] === undefined || props[key] === null ? defaults[key] : props[key];
   const keys = [...rules.replaceOn.map((k) => [k, true] as const), ...rules.inPlace.map((k) => [k, false] as const)];
   for (const [key, replace] of keys) {
     const next = withDefault(news, key);
@@ -69,9 +84,19 @@ export const trimmed: Normalizer = (v) => (typeof v === "string" ? v.trim() : v)
 export const upperCase: Normalizer = (v) => (typeof v === "string" ? v.trim().toUpperCase() : v);
 /** An unordered set of strings compared case-insensitively. */
 export const caseInsensitiveSet: Normalizer = (v) =>
-  Array.isArray(v) ? [...new Set(v.map((x) => (typeof x === "string" ? x.trim().toLowerCase() : stableStringify(x))))].sort() : v;
+  Array.isArray(v)
+    ? [...new Set(v.map((x) => (typeof x === "string" ? x.trim().toLowerCase() : stableStringify(x))))].sort()
+    : v;
 /** An unordered set of objects; each object is compared by its stable JSON after lower-casing string values. */
 export const objectSet: Normalizer = (v) =>
   Array.isArray(v)
-    ? [...new Set(v.map((x) => stableStringify(x && typeof x === "object" ? Object.fromEntries(Object.entries(x).map(([k, y]) => [k, lowerCase(y)])) : x)))].sort()
+    ? [
+        ...new Set(
+          v.map((x) =>
+            stableStringify(
+              x && typeof x === "object" ? Object.fromEntries(Object.entries(x).map(([k, y]) => [k, lowerCase(y)])) : x,
+            ),
+          ),
+        ),
+      ].sort()
     : v;

@@ -7,7 +7,13 @@
 // (status, code, requestId, correlationId, description), so it works for any error carrying them.
 
 export interface PartnerCenterErrorLike {
-  status?: number; code?: string | number; description?: string; requestId?: string; correlationId?: string; operation?: string; retryable?: boolean;
+  status?: number;
+  code?: string | number;
+  description?: string;
+  requestId?: string;
+  correlationId?: string;
+  operation?: string;
+  retryable?: boolean;
 }
 
 function asPc(e: unknown): PartnerCenterErrorLike {
@@ -18,7 +24,8 @@ export const isNotFound = (e: unknown) => asPc(e).status === 404;
 export const isConflict = (e: unknown) => asPc(e).status === 409;
 export const isThrottled = (e: unknown) => asPc(e).status === 429;
 /** Stale ETag: documented as 400/2055; 412 is listed among the status codes too. */
-export const isPreconditionFailed = (e: unknown) => asPc(e).status === 412 || (asPc(e).status === 400 && String(asPc(e).code) === "2055");
+export const isPreconditionFailed = (e: unknown) =>
+  asPc(e).status === 412 || (asPc(e).status === 400 && String(asPc(e).code) === "2055");
 
 /** The Partner Center facts of an error, as "status 404, code 60002, request id …, correlation id …". */
 export function describePartnerCenterError(e: unknown): string {
@@ -43,9 +50,16 @@ export class ResourceOperationError extends Error {
   readonly status?: number;
   readonly code?: string;
   readonly requestId?: string;
-  constructor(readonly resource: string, readonly operation: string, cause: unknown, hint?: string) {
+  constructor(
+    readonly resource: string,
+    readonly operation: string,
+    cause: unknown,
+    hint?: string,
+  ) {
     const facts = describePartnerCenterError(cause);
-    super(`${resource}: ${operation} failed: ${baseMessage(cause)}${hint ? ` ${hint}` : ""}${facts ? ` (${facts})` : ""}`);
+    super(
+      `${resource}: ${operation} failed: ${baseMessage(cause)}${hint ? ` ${hint}` : ""}${facts ? ` (${facts})` : ""}`,
+    );
     this.name = "ResourceOperationError";
     const pc = asPc(cause);
     this.status = pc.status;
@@ -69,7 +83,11 @@ export class ResourceUsageError extends Error {
  */
 export class PartialCreateError extends Error {
   readonly reasons: string[];
-  constructor(message: string, readonly id: string, readonly properties: Record<string, unknown>) {
+  constructor(
+    message: string,
+    readonly id: string,
+    readonly properties: Record<string, unknown>,
+  ) {
     super(message);
     this.name = "PartialCreateError";
     this.reasons = [message];

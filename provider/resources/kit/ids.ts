@@ -10,7 +10,9 @@ export function formatId(...parts: string[]): string {
 export function parseId(type: string, id: string, count: number): string[] {
   const parts = id.split("/");
   if (parts.length !== count || parts.some((p) => p === "")) {
-    throw new Error(`${type}: the id ${JSON.stringify(id)} is not in the expected form (${count} parts separated by "/"); the state was not written by this provider`);
+    throw new Error(
+      `${type}: the id ${JSON.stringify(id)} is not in the expected form (${count} parts separated by "/"); the state was not written by this provider`,
+    );
   }
   return parts;
 }

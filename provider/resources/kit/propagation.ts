@@ -76,7 +76,10 @@ export async function retryNotFound<T>(kind: WaitKind | PropagationWait, attempt
  * 404 counts as not found. Returns undefined only when the object is still not found after the whole wait.
  * Any other error is thrown at once.
  */
-export async function findWithin<T>(kind: WaitKind | PropagationWait, probe: () => Promise<T | undefined>): Promise<T | undefined> {
+export async function findWithin<T>(
+  kind: WaitKind | PropagationWait,
+  probe: () => Promise<T | undefined>,
+): Promise<T | undefined> {
   const wait = typeof kind === "string" ? waits[kind] : kind;
   const sleep = wait.sleep ?? realSleep;
   for (let i = 0; ; i++) {

@@ -17,6 +17,9 @@ export function propsWithOutputs(args: object, outputKeys: readonly string[]): R
 }
 
 /** Adds secret output names to the options (keeping the caller's own). */
-export function withSecretOutputs(opts: pulumi.CustomResourceOptions | undefined, names: string[]): pulumi.CustomResourceOptions {
+export function withSecretOutputs(
+  opts: pulumi.CustomResourceOptions | undefined,
+  names: string[],
+): pulumi.CustomResourceOptions {
   return { ...opts, additionalSecretOutputs: [...new Set([...(opts?.additionalSecretOutputs ?? []), ...names])] };
 }

@@ -12,9 +12,15 @@
 // Reads built on a snapshot must confirm absence with a direct GET before reporting an object gone: the
 // list may predate a change made outside this process (or be eventually consistent).
 
-export interface SnapshotOptions { ttlMs: number; now?: () => number }
+export interface SnapshotOptions {
+  ttlMs: number;
+  now?: () => number;
+}
 
-interface Entry { at: number; value: Promise<unknown> }
+interface Entry {
+  at: number;
+  value: Promise<unknown>;
+}
 
 export class ListSnapshot {
   private readonly customers = new Map<string, Map<string, Entry>>();

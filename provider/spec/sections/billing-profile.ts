@@ -6,20 +6,30 @@
 
 import { z } from "zod";
 import { AddressInput } from "../../resources/customer-address";
-import { CustomerBillingProfile, CustomerBillingProfileInputs, customerBillingProfile } from "../../resources/customer-billing-profile";
+import {
+  CustomerBillingProfile,
+  CustomerBillingProfileInputs,
+  customerBillingProfile,
+} from "../../resources/customer-billing-profile";
 import { resourceRules } from "./resource-rules";
 import { defineSection } from "./section";
 
 const inputs = CustomerBillingProfileInputs.shape;
-const BillingProfileSpec = z.strictObject({
-  companyName: inputs.companyName.meta({ description: "Company name shown on invoices." }),
-  email: inputs.email.meta({ description: "Billing contact email address." }),
-  firstName: inputs.firstName.meta({ description: "Billing contact's first name." }),
-  lastName: inputs.lastName.meta({ description: "Billing contact's last name." }),
-  culture: inputs.culture.meta({ description: "Culture for invoices, e.g. en-US." }),
-  language: inputs.language.meta({ description: "Two-letter language code, e.g. en." }),
-  defaultAddress: inputs.defaultAddress.meta({ description: "Billing address; only the fields given are managed." }),
-}).superRefine(resourceRules(customerBillingProfile)).meta({ description: "The customer's billing profile; fields left out are not managed. Removing the section only stops managing it (a profile cannot be deleted)." });
+const BillingProfileSpec = z
+  .strictObject({
+    companyName: inputs.companyName.meta({ description: "Company name shown on invoices." }),
+    email: inputs.email.meta({ description: "Billing contact email address." }),
+    firstName: inputs.firstName.meta({ description: "Billing contact's first name." }),
+    lastName: inputs.lastName.meta({ description: "Billing contact's last name." }),
+    culture: inputs.culture.meta({ description: "Culture for invoices, e.g. en-US." }),
+    language: inputs.language.meta({ description: "Two-letter language code, e.g. en." }),
+    defaultAddress: inputs.defaultAddress.meta({ description: "Billing address; only the fields given are managed." }),
+  })
+  .superRefine(resourceRules(customerBillingProfile))
+  .meta({
+    description:
+      "The customer's billing profile; fields left out are not managed. Removing the section only stops managing it (a profile cannot be deleted).",
+  });
 
 const PROFILE_FIELDS = ["companyName", "email", "firstName", "lastName", "culture", "language"] as const;
 const ADDRESS_FIELDS = Object.keys(AddressInput.shape) as Array<keyof typeof AddressInput.shape>;

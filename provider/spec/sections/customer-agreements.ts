@@ -12,17 +12,34 @@ import { defineSection } from "./section";
 
 const AgreementSpec = CustomerAgreementInputs.omit({ customerId: true })
   .superRefine(resourceRules(customerAgreement))
-  .meta({ description: "A confirmation that the customer accepted the Microsoft Customer Agreement: primaryContact {firstName, lastName, email, phoneNumber?} and dateAgreed (default: when it is created)." });
+  .meta({
+    description:
+      "A confirmation that the customer accepted the Microsoft Customer Agreement: primaryContact {firstName, lastName, email, phoneNumber?} and dateAgreed (default: when it is created).",
+  });
 
-const AgreementsSpec = list(AgreementSpec, "Microsoft Customer Agreement acceptances, one per primary contact; removing one only stops managing it (a confirmation cannot be withdrawn).", "[{ primaryContact: { firstName: Jane, lastName: Doe, email: jane@contoso.com } }]")
-  .superRefine(uniqueBy("customerAgreements", (a) => a.primaryContact.email.toLowerCase(), ["primaryContact", "email"], "list each contact once"));
+const AgreementsSpec = list(
+  AgreementSpec,
+  "Microsoft Customer Agreement acceptances, one per primary contact; removing one only stops managing it (a confirmation cannot be withdrawn).",
+  "[{ primaryContact: { firstName: Jane, lastName: Doe, email: jane@contoso.com } }]",
+).superRefine(
+  uniqueBy(
+    "customerAgreements",
+    (a) => a.primaryContact.email.toLowerCase(),
+    ["primaryContact", "email"],
+    "list each contact once",
+  ),
+);
 
 export const customerAgreementsSection = defineSection({
   key: "customerAgreements",
   schema: AgreementsSpec,
   declare(items, ctx) {
     for (const a of items) {
-      new CustomerAgreement(ctx.name("customerAgreements", a.primaryContact.email.toLowerCase()), { customerId: ctx.customerId, ...a }, ctx.opts);
+      new CustomerAgreement(
+        ctx.name("customerAgreements", a.primaryContact.email.toLowerCase()),
+        { customerId: ctx.customerId, ...a },
+        ctx.opts,
+      );
     }
   },
   async export({ client, customerId, cloud }) {
@@ -32,7 +49,12 @@ export const customerAgreementsSection = defineSection({
       const c = a.primaryContact;
       if (!c?.email || !c.firstName || !c.lastName) continue;
       byEmail.set(c.email.toLowerCase(), {
-        primaryContact: { firstName: c.firstName, lastName: c.lastName, email: c.email, ...(c.phoneNumber ? { phoneNumber: c.phoneNumber } : {}) },
+        primaryContact: {
+          firstName: c.firstName,
+          lastName: c.lastName,
+          email: c.email,
+          ...(c.phoneNumber ? { phoneNumber: c.phoneNumber } : {}),
+        },
         ...(a.dateAgreed ? { dateAgreed: a.dateAgreed } : {}),
       });
     }

@@ -16,28 +16,35 @@ const DomainSpec = z.strictObject({
   adopt: adoptField(),
 });
 
-const DomainsSpec = list(DomainSpec, "Custom domains added as verified.", "[{ name: contoso.com }]")
-  .superRefine(uniqueBy("domains", (d) => d.name.toLowerCase(), ["name"], "list each domain once"));
+const DomainsSpec = list(DomainSpec, "Custom domains added as verified.", "[{ name: contoso.com }]").superRefine(
+  uniqueBy("domains", (d) => d.name.toLowerCase(), ["name"], "list each domain once"),
+);
 
 export const domainsSection = defineSection({
   key: "domains",
   schema: DomainsSpec,
   declare(domains, ctx) {
     for (const d of domains) {
-      new VerifiedDomain(ctx.name("domains", d.name.toLowerCase()), {
-        customerId: ctx.customerId,
-        domainName: d.name,
-        authenticationType: d.authenticationType ?? "Managed",
-        capability: d.capability ?? "Email",
-        isDefault: d.isDefault,
-        adopt: d.adopt ?? ctx.adopt,
-      }, ctx.opts);
+      new VerifiedDomain(
+        ctx.name("domains", d.name.toLowerCase()),
+        {
+          customerId: ctx.customerId,
+          domainName: d.name,
+          authenticationType: d.authenticationType ?? "Managed",
+          capability: d.capability ?? "Email",
+          isDefault: d.isDefault,
+          adopt: d.adopt ?? ctx.adopt,
+        },
+        ctx.opts,
+      );
     }
   },
   async export({ client, customerId }) {
     const customer = await client.customers.get(customerId);
     const initial = customer.companyProfile?.domain?.toLowerCase();
-    const custom = [...new Set((customer.customDomains ?? []).map((d) => d.toLowerCase()))].filter((d) => d !== initial).sort();
+    const custom = [...new Set((customer.customDomains ?? []).map((d) => d.toLowerCase()))]
+      .filter((d) => d !== initial)
+      .sort();
     return custom.length ? custom.map((name) => ({ name })) : undefined;
   },
 });

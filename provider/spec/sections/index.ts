@@ -13,8 +13,14 @@ import { usageBudgetSection } from "./usage-budget";
 import { usersSection } from "./users";
 
 export const SECTIONS: ReadonlyArray<SpecSection> = [
-  usersSection, selfServePolicySection, subscriptionsSection, domainsSection, usageBudgetSection, billingProfileSection,
-  qualificationsSection, customerAgreementsSection,
+  usersSection,
+  selfServePolicySection,
+  subscriptionsSection,
+  domainsSection,
+  usageBudgetSection,
+  billingProfileSection,
+  qualificationsSection,
+  customerAgreementsSection,
 ] as ReadonlyArray<SpecSection>;
 
 export type { DeclareContext, ExportContext, SpecSection } from "./section";

@@ -16,12 +16,19 @@ export interface CheckedResource {
 /** A superRefine callback adding each of the resource's check failures at its property path. */
 export function resourceRules<T extends object>(resource: CheckedResource) {
   return (value: T, ctx: z.RefinementCtx): void => {
-    if (ctx.issues.length > 0) return;   // the schema's own messages come first; the rules only see a parsed entry
-    const { failures } = resource.check({}, { ...(value as Record<string, unknown>), customerId: PLACEHOLDER_CUSTOMER });
+    if (ctx.issues.length > 0) return; // the schema's own messages come first; the rules only see a parsed entry
+    const { failures } = resource.check(
+      {},
+      { ...(value as Record<string, unknown>), customerId: PLACEHOLDER_CUSTOMER },
+    );
     for (const f of failures) {
       if (f.property === "customerId" || f.property === "") continue;
       const path = f.property.split(".").map((seg) => (/^\d+$/.test(seg) ? Number(seg) : seg));
-      ctx.addIssue({ code: "custom", path, message: f.reason.includes("Fix:") ? f.reason : `${f.reason}. Fix: correct the value` });
+      ctx.addIssue({
+        code: "custom",
+        path,
+        message: f.reason.includes("Fix:") ? f.reason : `${f.reason}. Fix: correct the value`,
+      });
     }
   };
 }

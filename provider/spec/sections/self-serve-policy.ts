@@ -15,30 +15,43 @@ const Permission = z.strictObject({
   action: oneOf(PERMISSION_ACTIONS, "The permitted action."),
 });
 
-const SelfServePolicySpec = z.strictObject({
-  permissions: list(Permission, "What the customer may do itself.", "[{ resource: AzureReservedInstances, action: Purchase }]")
-    .min(1, { error: "must not be empty. Fix: give at least one { resource, action }, or remove selfServePolicy" }),
-  grantorTenantId: guid("grantor (partner) tenant id; default: the configured partner").optional(),
-  adopt: adoptField(),
-}).meta({ description: "The customer's self-serve policy." });
+const SelfServePolicySpec = z
+  .strictObject({
+    permissions: list(
+      Permission,
+      "What the customer may do itself.",
+      "[{ resource: AzureReservedInstances, action: Purchase }]",
+    ).min(1, { error: "must not be empty. Fix: give at least one { resource, action }, or remove selfServePolicy" }),
+    grantorTenantId: guid("grantor (partner) tenant id; default: the configured partner").optional(),
+    adopt: adoptField(),
+  })
+  .meta({ description: "The customer's self-serve policy." });
 
 export const selfServePolicySection = defineSection({
   key: "selfServePolicy",
   schema: SelfServePolicySpec,
   declare(policy, ctx) {
-    new SelfServePolicy(ctx.name("selfServePolicy"), {
-      customerId: ctx.customerId,
-      permissions: policy.permissions,
-      grantorTenantId: policy.grantorTenantId,
-      adopt: policy.adopt ?? ctx.adopt,
-    }, ctx.opts);
+    new SelfServePolicy(
+      ctx.name("selfServePolicy"),
+      {
+        customerId: ctx.customerId,
+        permissions: policy.permissions,
+        grantorTenantId: policy.grantorTenantId,
+        adopt: policy.adopt ?? ctx.adopt,
+      },
+      ctx.opts,
+    );
   },
   async export({ client, customerId, partnerTenantId }) {
-    const policies = (await collect(client.selfServePolicies.list(customerId)))
-      .filter((p) => p.selfServeEntity.tenantID.toLowerCase() === customerId.toLowerCase());
-    const policy = policies.find((p) => p.grantor.tenantID.toLowerCase() === partnerTenantId.toLowerCase()) ?? policies[0];
+    const policies = (await collect(client.selfServePolicies.list(customerId))).filter(
+      (p) => p.selfServeEntity.tenantID.toLowerCase() === customerId.toLowerCase(),
+    );
+    const policy =
+      policies.find((p) => p.grantor.tenantID.toLowerCase() === partnerTenantId.toLowerCase()) ?? policies[0];
     if (!policy || policy.permissions.length === 0) return undefined;
-    const permissions = policy.permissions.map((p) => ({ resource: p.resource, action: p.action })) as z.input<typeof Permission>[];
+    const permissions = policy.permissions.map((p) => ({ resource: p.resource, action: p.action })) as z.input<
+      typeof Permission
+    >[];
     const foreign = policy.grantor.tenantID.toLowerCase() !== partnerTenantId.toLowerCase();
     return { permissions, ...(foreign ? { grantorTenantId: policy.grantor.tenantID } : {}) };
   },

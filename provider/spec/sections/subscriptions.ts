@@ -11,23 +11,33 @@ import { defineSection } from "./section";
 const SubscriptionSpec = z.strictObject({
   id: guid("subscription id"),
   nickname: text("Nickname shown for the subscription.", "give the nickname, e.g. nickname: Sales - Microsoft 365"),
-  restoreOnDelete: bool("Put the original nickname back when this entry is removed (default true).", "write restoreOnDelete: true or false").optional(),
+  restoreOnDelete: bool(
+    "Put the original nickname back when this entry is removed (default true).",
+    "write restoreOnDelete: true or false",
+  ).optional(),
 });
 
-const SubscriptionsSpec = list(SubscriptionSpec, "Nicknames of existing subscriptions.", "[{ id: <subscription id>, nickname: Sales }]")
-  .superRefine(uniqueBy("subscriptions", (s) => s.id.toLowerCase(), ["id"], "give each subscription one nickname"));
+const SubscriptionsSpec = list(
+  SubscriptionSpec,
+  "Nicknames of existing subscriptions.",
+  "[{ id: <subscription id>, nickname: Sales }]",
+).superRefine(uniqueBy("subscriptions", (s) => s.id.toLowerCase(), ["id"], "give each subscription one nickname"));
 
 export const subscriptionsSection = defineSection({
   key: "subscriptions",
   schema: SubscriptionsSpec,
   declare(subs, ctx) {
     for (const s of subs) {
-      new SubscriptionNickname(ctx.name("subscriptions", s.id.toLowerCase()), {
-        customerId: ctx.customerId,
-        subscriptionId: s.id,
-        nickname: s.nickname,
-        restoreOnDelete: s.restoreOnDelete,
-      }, ctx.opts);
+      new SubscriptionNickname(
+        ctx.name("subscriptions", s.id.toLowerCase()),
+        {
+          customerId: ctx.customerId,
+          subscriptionId: s.id,
+          nickname: s.nickname,
+          restoreOnDelete: s.restoreOnDelete,
+        },
+        ctx.opts,
+      );
     }
   },
   async export({ client, customerId }) {

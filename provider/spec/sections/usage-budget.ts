@@ -8,10 +8,14 @@ import { CustomerUsageBudget, CustomerUsageBudgetInputs } from "../../resources/
 import { unavailableReason } from "../../resources/customer-cloud-availability";
 import { defineSection } from "./section";
 
-const UsageBudgetSpec = z.strictObject({
-  amount: CustomerUsageBudgetInputs.shape.amount
-    .meta({ description: "Monthly usage budget (a number >= 0), or \"none\" for no budget. Removing the section clears the budget." }),
-}).meta({ description: "The customer's usage spending budget." });
+const UsageBudgetSpec = z
+  .strictObject({
+    amount: CustomerUsageBudgetInputs.shape.amount.meta({
+      description:
+        'Monthly usage budget (a number >= 0), or "none" for no budget. Removing the section clears the budget.',
+    }),
+  })
+  .meta({ description: "The customer's usage spending budget." });
 
 export const usageBudgetSection = defineSection({
   key: "usageBudget",
@@ -22,6 +26,6 @@ export const usageBudgetSection = defineSection({
   async export({ client, customerId, cloud }) {
     if (unavailableReason("usageBudget", cloud)) return undefined;
     const budget = await client.budget.get(customerId);
-    return { amount: budget.amount === null || budget.amount === undefined ? "none" as const : budget.amount };
+    return { amount: budget.amount === null || budget.amount === undefined ? ("none" as const) : budget.amount };
   },
 });

@@ -4,8 +4,12 @@ import { apiClient, startTestEmulator } from "../helpers";
 
 describe("emulator OpenID discovery", () => {
   let emu: Emulator;
-  before(async () => { emu = await startTestEmulator(); });
-  after(async () => { await emu.close(); });
+  before(async () => {
+    emu = await startTestEmulator();
+  });
+  after(async () => {
+    await emu.close();
+  });
 
   it("serves the v2.0 and v1 openid-configuration for a partner tenant, pointing at its own token endpoint", async () => {
     const tenant = emu.seed.defaultPartnerId;
@@ -25,9 +29,14 @@ describe("emulator OpenID discovery", () => {
 
   it("answers instance discovery with the emulator host as its own alias", async () => {
     const host = new URL(emu.url).host;
-    const res = await apiClient(emu).get(`/common/discovery/instance?api-version=1.1&authorization_endpoint=${encodeURIComponent(`${emu.url}/${emu.seed.defaultPartnerId}/oauth2/v2.0/authorize`)}`);
+    const res = await apiClient(emu).get(
+      `/common/discovery/instance?api-version=1.1&authorization_endpoint=${encodeURIComponent(`${emu.url}/${emu.seed.defaultPartnerId}/oauth2/v2.0/authorize`)}`,
+    );
     assert.equal(res.status, 200);
     assert.ok(res.data.metadata[0].aliases.includes(host));
-    assert.equal(res.data.tenant_discovery_endpoint, `${emu.url}/${emu.seed.defaultPartnerId}/v2.0/.well-known/openid-configuration`);
+    assert.equal(
+      res.data.tenant_discovery_endpoint,
+      `${emu.url}/${emu.seed.defaultPartnerId}/v2.0/.well-known/openid-configuration`,
+    );
   });
 });

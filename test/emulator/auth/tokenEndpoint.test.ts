@@ -2,7 +2,15 @@ import assert from "node:assert/strict";
 import { generateKeyPairSync, sign } from "crypto";
 import type { Emulator } from "../../../emulator";
 import {
-  apiClient, appToken, certificateToken, confidentialClient, GRAPH_SCOPE, jwtClaims, PARTNER_CENTER_SCOPE, startTestEmulator, userToken,
+  apiClient,
+  appToken,
+  certificateToken,
+  confidentialClient,
+  GRAPH_SCOPE,
+  jwtClaims,
+  PARTNER_CENTER_SCOPE,
+  startTestEmulator,
+  userToken,
 } from "../helpers";
 
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
@@ -10,8 +18,12 @@ const FORM = { headers: { "Content-Type": "application/x-www-form-urlencoded" } 
 
 describe("emulator token endpoint", () => {
   let emu: Emulator;
-  before(async () => { emu = await startTestEmulator(); });
-  after(async () => { await emu.close(); });
+  before(async () => {
+    emu = await startTestEmulator();
+  });
+  after(async () => {
+    await emu.close();
+  });
 
   const partner = () => emu.seed.partners[0];
   const tokenPath = () => `/${partner().tenantId}/oauth2/v2.0/token`;
@@ -23,7 +35,10 @@ describe("emulator token endpoint", () => {
     const second = await cca.acquireTokenByClientCredential({ scopes: [PARTNER_CENTER_SCOPE] });
     assert.ok(first?.accessToken);
     assert.equal(second?.fromCache, true);
-    assert.deepEqual(calls.map((c) => c.split("?")[0]), [`POST ${emu.url}/${partner().tenantId}/oauth2/v2.0/token`]);
+    assert.deepEqual(
+      calls.map((c) => c.split("?")[0]),
+      [`POST ${emu.url}/${partner().tenantId}/oauth2/v2.0/token`],
+    );
     const claims = jwtClaims(first!.accessToken);
     assert.equal(claims.tid, partner().tenantId);
     assert.equal(claims.appid, partner().app.clientId);
@@ -42,7 +57,9 @@ describe("emulator token endpoint", () => {
   it("redeems the seeded refresh token: App+User claims, a new refresh token, client_info and an id_token", async () => {
     const cca = confidentialClient(emu, "user");
     const result = await cca.acquireTokenByRefreshToken({
-      scopes: ["https://api.partnercenter.microsoft.com/user_impersonation"], refreshToken: partner().user.refreshToken, forceCache: true,
+      scopes: ["https://api.partnercenter.microsoft.com/user_impersonation"],
+      refreshToken: partner().user.refreshToken,
+      forceCache: true,
     });
     const claims = jwtClaims(result!.accessToken);
     assert.equal(claims.idtyp, "user");
@@ -50,23 +67,44 @@ describe("emulator token endpoint", () => {
     assert.equal(claims.upn, partner().user.userPrincipalName);
     assert.equal(result!.account?.homeAccountId, `${partner().user.userId}.${partner().tenantId}`);
     // msal cached the account: a silent call is served without another redemption of the seeded token
-    const silent = await cca.acquireTokenSilent({ account: result!.account!, scopes: ["https://api.partnercenter.microsoft.com/user_impersonation"] });
+    const silent = await cca.acquireTokenSilent({
+      account: result!.account!,
+      scopes: ["https://api.partnercenter.microsoft.com/user_impersonation"],
+    });
     assert.equal(silent.fromCache, true);
 
-    const raw = await apiClient(emu).post(tokenPath(), form({
-      grant_type: "refresh_token", client_id: partner().user.clientId, client_secret: partner().user.clientSecret,
-      refresh_token: partner().user.refreshToken, scope: "https://api.partnercenter.microsoft.com/.default openid offline_access",
-    }), FORM);
+    const raw = await apiClient(emu).post(
+      tokenPath(),
+      form({
+        grant_type: "refresh_token",
+        client_id: partner().user.clientId,
+        client_secret: partner().user.clientSecret,
+        refresh_token: partner().user.refreshToken,
+        scope: "https://api.partnercenter.microsoft.com/.default openid offline_access",
+      }),
+      FORM,
+    );
     assert.equal(raw.status, 200);
     assert.notEqual(raw.data.refresh_token, partner().user.refreshToken);
-    assert.deepEqual(JSON.parse(Buffer.from(raw.data.client_info, "base64url").toString()), { uid: partner().user.userId, utid: partner().tenantId });
+    assert.deepEqual(JSON.parse(Buffer.from(raw.data.client_info, "base64url").toString()), {
+      uid: partner().user.userId,
+      utid: partner().tenantId,
+    });
     assert.equal(jwtClaims(raw.data.id_token).aud, partner().user.clientId);
-    for (const key of ["token_type", "expires_in", "ext_expires_in", "access_token", "scope"]) assert.ok(key in raw.data, key);
+    for (const key of ["token_type", "expires_in", "ext_expires_in", "access_token", "scope"])
+      assert.ok(key in raw.data, key);
     // the rotated token works, and the old one stays valid (documented: redemption does not revoke)
-    const again = await apiClient(emu).post(tokenPath(), form({
-      grant_type: "refresh_token", client_id: partner().user.clientId, client_secret: partner().user.clientSecret,
-      refresh_token: raw.data.refresh_token, scope: "https://api.partnercenter.microsoft.com/user_impersonation",
-    }), FORM);
+    const again = await apiClient(emu).post(
+      tokenPath(),
+      form({
+        grant_type: "refresh_token",
+        client_id: partner().user.clientId,
+        client_secret: partner().user.clientSecret,
+        refresh_token: raw.data.refresh_token,
+        scope: "https://api.partnercenter.microsoft.com/user_impersonation",
+      }),
+      FORM,
+    );
     assert.equal(again.status, 200);
   });
 
@@ -82,26 +120,78 @@ describe("emulator token endpoint", () => {
       assert.doesNotMatch(e.errorMessage, /wrong-secret-value-123/);
       return true;
     });
-    const raw = await apiClient(emu).post(tokenPath(), form({
-      grant_type: "client_credentials", client_id: partner().app.clientId, client_secret: "nope", scope: PARTNER_CENTER_SCOPE,
-    }), FORM);
+    const raw = await apiClient(emu).post(
+      tokenPath(),
+      form({
+        grant_type: "client_credentials",
+        client_id: partner().app.clientId,
+        client_secret: "nope",
+        scope: PARTNER_CENTER_SCOPE,
+      }),
+      FORM,
+    );
     assert.equal(raw.status, 401);
     assert.equal(raw.data.error, "invalid_client");
     assert.deepEqual(raw.data.error_codes, [7000215]);
-    for (const key of ["error_description", "timestamp", "trace_id", "correlation_id"]) assert.equal(typeof raw.data[key], "string", key);
+    for (const key of ["error_description", "timestamp", "trace_id", "correlation_id"])
+      assert.equal(typeof raw.data[key], "string", key);
   });
 
   it("rejects unknown clients, bad grants, bad scopes and another tenant with the OAuth error names", async () => {
     const api = apiClient(emu);
-    const base = { client_id: partner().app.clientId, client_secret: partner().app.clientSecret, scope: PARTNER_CENTER_SCOPE };
+    const base = {
+      client_id: partner().app.clientId,
+      client_secret: partner().app.clientSecret,
+      scope: PARTNER_CENTER_SCOPE,
+    };
     const cases: Array<[string, Record<string, string>, number, string]> = [
       [tokenPath(), { ...base, grant_type: "password" }, 400, "unsupported_grant_type"],
-      [tokenPath(), { ...base, grant_type: "client_credentials", client_id: "00000000-0000-4000-8000-000000000000" }, 400, "unauthorized_client"],
-      [tokenPath(), { ...base, grant_type: "client_credentials", scope: "https://management.azure.com/.default" }, 400, "invalid_scope"],
-      [tokenPath(), { ...base, grant_type: "client_credentials", scope: "https://api.partnercenter.microsoft.com/user_impersonation" }, 400, "invalid_scope"],
-      [tokenPath(), { ...base, grant_type: "refresh_token", client_id: partner().user.clientId, client_secret: partner().user.clientSecret, refresh_token: "0.made.up" }, 400, "invalid_grant"],
-      [`/${emu.seed.partners[1].tenantId}/oauth2/v2.0/token`, { ...base, grant_type: "client_credentials" }, 400, "unauthorized_client"],
-      ["/contoso.onmicrosoft.com/oauth2/v2.0/token", { ...base, grant_type: "client_credentials" }, 400, "invalid_tenant"],
+      [
+        tokenPath(),
+        { ...base, grant_type: "client_credentials", client_id: "00000000-0000-4000-8000-000000000000" },
+        400,
+        "unauthorized_client",
+      ],
+      [
+        tokenPath(),
+        { ...base, grant_type: "client_credentials", scope: "https://management.azure.com/.default" },
+        400,
+        "invalid_scope",
+      ],
+      [
+        tokenPath(),
+        {
+          ...base,
+          grant_type: "client_credentials",
+          scope: "https://api.partnercenter.microsoft.com/user_impersonation",
+        },
+        400,
+        "invalid_scope",
+      ],
+      [
+        tokenPath(),
+        {
+          ...base,
+          grant_type: "refresh_token",
+          client_id: partner().user.clientId,
+          client_secret: partner().user.clientSecret,
+          refresh_token: "0.made.up",
+        },
+        400,
+        "invalid_grant",
+      ],
+      [
+        `/${emu.seed.partners[1].tenantId}/oauth2/v2.0/token`,
+        { ...base, grant_type: "client_credentials" },
+        400,
+        "unauthorized_client",
+      ],
+      [
+        "/contoso.onmicrosoft.com/oauth2/v2.0/token",
+        { ...base, grant_type: "client_credentials" },
+        400,
+        "invalid_tenant",
+      ],
     ];
     for (const [path, fields, status, error] of cases) {
       const res = await api.post(path, form(fields), FORM);
@@ -111,10 +201,17 @@ describe("emulator token endpoint", () => {
   });
 
   it("refuses a refresh token presented by another client (invalid_grant)", async () => {
-    const res = await apiClient(emu).post(tokenPath(), form({
-      grant_type: "refresh_token", client_id: partner().app.clientId, client_secret: partner().app.clientSecret,
-      refresh_token: partner().user.refreshToken, scope: "https://api.partnercenter.microsoft.com/user_impersonation",
-    }), FORM);
+    const res = await apiClient(emu).post(
+      tokenPath(),
+      form({
+        grant_type: "refresh_token",
+        client_id: partner().app.clientId,
+        client_secret: partner().app.clientSecret,
+        refresh_token: partner().user.refreshToken,
+        scope: "https://api.partnercenter.microsoft.com/user_impersonation",
+      }),
+      FORM,
+    );
     assert.equal(res.status, 400);
     assert.equal(res.data.error, "invalid_grant");
   });
@@ -126,10 +223,17 @@ describe("emulator token endpoint", () => {
     const enc = (o: object) => Buffer.from(JSON.stringify(o)).toString("base64url");
     const input = `${enc({ alg: "RS256", typ: "JWT" })}.${enc({ aud: `${emu.url}${tokenPath()}`, iss: clientId, sub: clientId, nbf: now, exp: now + 600, jti: "x" })}`;
     const assertion = `${input}.${sign("sha256", Buffer.from(input), privateKey).toString("base64url")}`;
-    const res = await apiClient(emu).post(tokenPath(), form({
-      grant_type: "client_credentials", client_id: clientId, scope: PARTNER_CENTER_SCOPE,
-      client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer", client_assertion: assertion,
-    }), FORM);
+    const res = await apiClient(emu).post(
+      tokenPath(),
+      form({
+        grant_type: "client_credentials",
+        client_id: clientId,
+        scope: PARTNER_CENTER_SCOPE,
+        client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+        client_assertion: assertion,
+      }),
+      FORM,
+    );
     assert.equal(res.status, 401);
     assert.equal(res.data.error, "invalid_client");
     assert.deepEqual(res.data.error_codes, [700027]);
@@ -137,7 +241,9 @@ describe("emulator token endpoint", () => {
 
   it("issues user tokens that the API accepts", async () => {
     const token = await userToken(emu);
-    const res = await apiClient(emu).get(`/v1/customers/${partner().customers[0].id}/nonexistent`, { headers: { Authorization: `Bearer ${token}` } });
+    const res = await apiClient(emu).get(`/v1/customers/${partner().customers[0].id}/nonexistent`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
     assert.equal(res.status, 404);
     assert.equal(res.data.code, 1000);
   });

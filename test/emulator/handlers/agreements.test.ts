@@ -7,16 +7,23 @@ describe("emulator handlers: agreements", () => {
   const mca = () => api.emu.seed.agreementTemplates.mca;
   const confirmation = (email = "ada@example.com") => ({
     primaryContact: { firstName: "Ada", lastName: "Lovelace", email, phoneNumber: "1234567890" },
-    templateId: mca(), dateAgreed: "2024-06-14T00:00:00.000Z", type: "MicrosoftCustomerAgreement",
+    templateId: mca(),
+    dateAgreed: "2024-06-14T00:00:00.000Z",
+    type: "MicrosoftCustomerAgreement",
   });
 
   it("lists agreement metadata: MicrosoftCloudAgreement by default, by type, or all with *", async () => {
     const byDefault = await api.call("GET", "/v1/agreements", { as: "app" });
     assert.strictEqual(byDefault.status, 200);
     assert.ok(byDefault.data.items.length > 0);
-    assert.ok(byDefault.data.items.every((m: { agreementType: string }) => m.agreementType === "MicrosoftCloudAgreement"));
+    assert.ok(
+      byDefault.data.items.every((m: { agreementType: string }) => m.agreementType === "MicrosoftCloudAgreement"),
+    );
     const customer = await api.call("GET", "/v1/agreements?agreementType=MicrosoftCustomerAgreement");
-    assert.deepStrictEqual(customer.data.items.map((m: { templateId: string }) => m.templateId), [mca()]);
+    assert.deepStrictEqual(
+      customer.data.items.map((m: { templateId: string }) => m.templateId),
+      [mca()],
+    );
     const all = await api.call("GET", "/v1/agreements?agreementType=*");
     assert.strictEqual(all.data.totalCount, byDefault.data.totalCount + customer.data.totalCount);
     expectError(await api.call("GET", "/v1/agreements?agreementType=Nope"), 400, 2000);
@@ -41,13 +48,32 @@ describe("emulator handlers: agreements", () => {
     assert.strictEqual(res.data.errorName, "PartnerConfirmedAgreementAlreadyExists");
     assert.strictEqual(res.data.isRetryable, false);
     assert.strictEqual(res.data.errorMessageExtended, "InternalErrorCode=600061");
-    assert.strictEqual((await api.call("POST", `/v1/customers/${cid()}/agreements`, { body: confirmation("grace@example.com") })).status, 201);
+    assert.strictEqual(
+      (await api.call("POST", `/v1/customers/${cid()}/agreements`, { body: confirmation("grace@example.com") })).status,
+      201,
+    );
   });
 
   it("refuses an unknown template or a bad body, and App-only tokens", async () => {
-    expectError(await api.call("POST", `/v1/customers/${cid()}/agreements`, { body: { ...confirmation(), templateId: "nope" } }), 400, 2000, /templateId/);
-    expectError(await api.call("POST", `/v1/customers/${cid()}/agreements`, { body: { ...confirmation(), primaryContact: { firstName: "A" } } }), 400, 2000, /primaryContact\.lastName/);
-    expectError(await api.call("POST", `/v1/customers/${cid()}/agreements`, { as: "app", body: confirmation() }), 403, 900329);
+    expectError(
+      await api.call("POST", `/v1/customers/${cid()}/agreements`, { body: { ...confirmation(), templateId: "nope" } }),
+      400,
+      2000,
+      /templateId/,
+    );
+    expectError(
+      await api.call("POST", `/v1/customers/${cid()}/agreements`, {
+        body: { ...confirmation(), primaryContact: { firstName: "A" } },
+      }),
+      400,
+      2000,
+      /primaryContact\.lastName/,
+    );
+    expectError(
+      await api.call("POST", `/v1/customers/${cid()}/agreements`, { as: "app", body: confirmation() }),
+      403,
+      900329,
+    );
   });
 
   it("reports the direct-sign status", async () => {

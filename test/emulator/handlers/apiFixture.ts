@@ -3,7 +3,11 @@ import type { AxiosResponse } from "axios";
 import type { Emulator } from "../../../emulator";
 import { apiClient, appToken, bearer, startTestEmulator, userToken } from "../helpers";
 
-export interface CallOptions { as?: "user" | "app"; body?: unknown; headers?: Record<string, string> }
+export interface CallOptions {
+  as?: "user" | "app";
+  body?: unknown;
+  headers?: Record<string, string>;
+}
 
 export interface ApiFixture {
   emu: Emulator;
@@ -20,7 +24,9 @@ export function useEmulator(): ApiFixture {
   let tokens: { user: string; app: string };
   let api: ReturnType<typeof apiClient>;
   const fixture: ApiFixture = {
-    get emu() { return emu; },
+    get emu() {
+      return emu;
+    },
     async call(method, path, options = {}) {
       const token = options.as === "app" ? tokens.app : tokens.user;
       return api.request({ method, url: path, data: options.body, headers: bearer(token, options.headers ?? {}) });
@@ -53,7 +59,14 @@ export function useEmulator(): ApiFixture {
 /** Asserts the documented error body: status, code and a description (optionally matching `pattern`). */
 export function expectError(res: AxiosResponse, status: number, code: number | string, pattern?: RegExp): void {
   const body = res.data as { code?: unknown; description?: unknown };
-  if (res.status !== status || String(body?.code) !== String(code) || typeof body?.description !== "string" || (pattern && !pattern.test(body.description as string))) {
-    throw new Error(`expected ${status}/${code}${pattern ? ` ${pattern}` : ""}, got ${res.status} ${JSON.stringify(res.data)}`);
+  if (
+    res.status !== status ||
+    String(body?.code) !== String(code) ||
+    typeof body?.description !== "string" ||
+    (pattern && !pattern.test(body.description as string))
+  ) {
+    throw new Error(
+      `expected ${status}/${code}${pattern ? ` ${pattern}` : ""}, got ${res.status} ${JSON.stringify(res.data)}`,
+    );
   }
 }

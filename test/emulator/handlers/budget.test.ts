@@ -6,7 +6,10 @@ describe("emulator handlers: usage budget", () => {
   const path = () => `/v1/customers/${api.customer(0).id}/usagebudget`;
 
   it("sets, reads and clears the spending budget", async () => {
-    const set = await api.call("PATCH", path(), { as: "app", body: { Amount: 250.5, Attributes: { ObjectType: "SpendingBudget" } } });
+    const set = await api.call("PATCH", path(), {
+      as: "app",
+      body: { Amount: 250.5, Attributes: { ObjectType: "SpendingBudget" } },
+    });
     assert.strictEqual(set.status, 200, JSON.stringify(set.data));
     assert.deepStrictEqual(set.data.attributes, { objectType: "SpendingBudget" });
     assert.deepStrictEqual(set.data.links.self, { uri: path(), method: "PATCH", headers: [] });

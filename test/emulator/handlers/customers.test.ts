@@ -2,12 +2,24 @@ import assert from "assert";
 import { expectError, useEmulator } from "./apiFixture";
 
 const newCustomer = (prefix: string, overrides: { country?: string; registration?: string; phone?: string } = {}) => ({
-  CompanyProfile: { Domain: `${prefix}.onmicrosoft.com`, ...(overrides.registration ? { OrganizationRegistrationNumber: overrides.registration } : {}) },
+  CompanyProfile: {
+    Domain: `${prefix}.onmicrosoft.com`,
+    ...(overrides.registration ? { OrganizationRegistrationNumber: overrides.registration } : {}),
+  },
   BillingProfile: {
-    Email: "billing@example.com", Culture: "EN-US", Language: "en", CompanyName: `${prefix} Ltd`,
+    Email: "billing@example.com",
+    Culture: "EN-US",
+    Language: "en",
+    CompanyName: `${prefix} Ltd`,
     DefaultAddress: {
-      Country: overrides.country ?? "US", City: "Redmond", State: "WA", AddressLine1: "1 Microsoft Way", PostalCode: "98052",
-      FirstName: "Ada", LastName: "Lovelace", ...(overrides.phone ? { PhoneNumber: overrides.phone } : {}),
+      Country: overrides.country ?? "US",
+      City: "Redmond",
+      State: "WA",
+      AddressLine1: "1 Microsoft Way",
+      PostalCode: "98052",
+      FirstName: "Ada",
+      LastName: "Lovelace",
+      ...(overrides.phone ? { PhoneNumber: overrides.phone } : {}),
     },
   },
   Attributes: { ObjectType: "Customer" },
@@ -35,7 +47,9 @@ describe("emulator handlers: customers", () => {
         }
         if (!res.data.links.next) break;
         assert.strictEqual(res.data.links.next.uri, "/v1/customers?size=1&seekOperation=Next");
-        res = await api.call("GET", res.data.links.next.uri, { headers: { "MS-ContinuationToken": res.data.continuationToken } });
+        res = await api.call("GET", res.data.links.next.uri, {
+          headers: { "MS-ContinuationToken": res.data.continuationToken },
+        });
       }
       assert.deepStrictEqual(seen, all);
     });
@@ -48,21 +62,54 @@ describe("emulator handlers: customers", () => {
 
     it("searches CompanyName with starts_with case-insensitively, and Domain with equals", async () => {
       const target = api.customer(1);
-      const byName = await api.call("GET", `/v1/customers?size=0&filter=${f({ Field: "CompanyName", Value: target.companyName.slice(0, 4).toUpperCase(), Operator: "starts_with" })}`);
+      const byName = await api.call(
+        "GET",
+        `/v1/customers?size=0&filter=${f({ Field: "CompanyName", Value: target.companyName.slice(0, 4).toUpperCase(), Operator: "starts_with" })}`,
+      );
       assert.strictEqual(byName.status, 200);
       assert.ok(byName.data.items.some((c: { id: string }) => c.id === target.id));
-      assert.ok(byName.data.items.every((c: { companyProfile: { companyName: string } }) => c.companyProfile.companyName.toLowerCase().startsWith(target.companyName.slice(0, 4).toLowerCase())));
-      const byDomain = await api.call("GET", `/v1/customers?filter=${f({ Field: "Domain", Value: target.domain.toUpperCase(), Operator: "equals" })}`);
-      assert.deepStrictEqual(byDomain.data.items.map((c: { id: string }) => c.id), [target.id]);
-      const none = await api.call("GET", `/v1/customers?filter=${f({ Field: "Domain", Value: target.domain.slice(0, 3), Operator: "equals" })}`);
+      assert.ok(
+        byName.data.items.every((c: { companyProfile: { companyName: string } }) =>
+          c.companyProfile.companyName.toLowerCase().startsWith(target.companyName.slice(0, 4).toLowerCase()),
+        ),
+      );
+      const byDomain = await api.call(
+        "GET",
+        `/v1/customers?filter=${f({ Field: "Domain", Value: target.domain.toUpperCase(), Operator: "equals" })}`,
+      );
+      assert.deepStrictEqual(
+        byDomain.data.items.map((c: { id: string }) => c.id),
+        [target.id],
+      );
+      const none = await api.call(
+        "GET",
+        `/v1/customers?filter=${f({ Field: "Domain", Value: target.domain.slice(0, 3), Operator: "equals" })}`,
+      );
       assert.strictEqual(none.data.totalCount, 0);
     });
 
     it("refuses other operators and fields with 400/2000", async () => {
-      expectError(await api.call("GET", `/v1/customers?filter=${f({ Field: "CompanyName", Value: "a", Operator: "substring" })}`), 400, 2000, /^Customer search only allows starts with and equals operation\.$/);
-      expectError(await api.call("GET", `/v1/customers?filter=${f({ Field: "Country", Value: "a", Operator: "starts_with" })}`), 400, 2000, /CompanyName, Domain/);
+      expectError(
+        await api.call("GET", `/v1/customers?filter=${f({ Field: "CompanyName", Value: "a", Operator: "substring" })}`),
+        400,
+        2000,
+        /^Customer search only allows starts with and equals operation\.$/,
+      );
+      expectError(
+        await api.call("GET", `/v1/customers?filter=${f({ Field: "Country", Value: "a", Operator: "starts_with" })}`),
+        400,
+        2000,
+        /CompanyName, Domain/,
+      );
       expectError(await api.call("GET", "/v1/customers?size=abc"), 400, 2000, /size/);
-      expectError(await api.call("GET", "/v1/customers?seekOperation=Next", { headers: { "MS-ContinuationToken": "bm90LWEtdG9rZW4" } }), 400, 2000, /continuation token/);
+      expectError(
+        await api.call("GET", "/v1/customers?seekOperation=Next", {
+          headers: { "MS-ContinuationToken": "bm90LWEtdG9rZW4" },
+        }),
+        400,
+        2000,
+        /continuation token/,
+      );
     });
   });
 
@@ -95,15 +142,46 @@ describe("emulator handlers: customers", () => {
       assert.strictEqual((await api.call("HEAD", "/v1/domains/newco.onmicrosoft.com")).status, 200);
       expectError(await api.call("POST", "/v1/customers", { body: newCustomer("NEWCO") }), 409, 600014);
       const users = await api.call("GET", `/v1/customers/${res.data.id}/users`);
-      assert.deepStrictEqual(users.data.items.map((u: { userPrincipalName: string }) => u.userPrincipalName), ["admin@newco.onmicrosoft.com"]);
+      assert.deepStrictEqual(
+        users.data.items.map((u: { userPrincipalName: string }) => u.userPrincipalName),
+        ["admin@newco.onmicrosoft.com"],
+      );
     });
 
     it("applies the registration-number and phone rules (600049, 600050, 600051, 600002)", async () => {
-      expectError(await api.call("POST", "/v1/customers", { body: newCustomer("in1", { country: "IN", phone: "+91 1234" }) }), 400, 600049);
-      expectError(await api.call("POST", "/v1/customers", { body: newCustomer("in2", { country: "IN", registration: "!", phone: "+91 1234" }) }), 400, 600050, /must match/);
-      expectError(await api.call("POST", "/v1/customers", { body: newCustomer("in3", { country: "IN", registration: "AAAPL1234C" }) }), 400, 600051);
-      expectError(await api.call("POST", "/v1/customers", { body: newCustomer("us1", { registration: "123456" }) }), 400, 600002);
-      assert.strictEqual((await api.call("POST", "/v1/customers", { body: newCustomer("in4", { country: "IN", registration: "AAAPL1234C", phone: "+91 1234" }) })).status, 201);
+      expectError(
+        await api.call("POST", "/v1/customers", { body: newCustomer("in1", { country: "IN", phone: "+91 1234" }) }),
+        400,
+        600049,
+      );
+      expectError(
+        await api.call("POST", "/v1/customers", {
+          body: newCustomer("in2", { country: "IN", registration: "!", phone: "+91 1234" }),
+        }),
+        400,
+        600050,
+        /must match/,
+      );
+      expectError(
+        await api.call("POST", "/v1/customers", {
+          body: newCustomer("in3", { country: "IN", registration: "AAAPL1234C" }),
+        }),
+        400,
+        600051,
+      );
+      expectError(
+        await api.call("POST", "/v1/customers", { body: newCustomer("us1", { registration: "123456" }) }),
+        400,
+        600002,
+      );
+      assert.strictEqual(
+        (
+          await api.call("POST", "/v1/customers", {
+            body: newCustomer("in4", { country: "IN", registration: "AAAPL1234C", phone: "+91 1234" }),
+          })
+        ).status,
+        201,
+      );
     });
 
     it("refuses a missing billing email with 400/2000 naming the field", async () => {
@@ -133,14 +211,28 @@ describe("emulator handlers: customers", () => {
 
     it("removes the relationship with the documented PascalCase answer", async () => {
       const id = api.customer(2).id;
-      const res = await api.call("PATCH", `/v1/customers/${id}`, { body: { relationshipToPartner: "none", attributes: { objectType: "Customer" } } });
+      const res = await api.call("PATCH", `/v1/customers/${id}`, {
+        body: { relationshipToPartner: "none", attributes: { objectType: "Customer" } },
+      });
       assert.strictEqual(res.status, 200);
       assert.deepStrictEqual(res.data, {
-        Id: null, CommerceId: null, CompanyProfile: null, BillingProfile: null, RelationshipToPartner: "none", AllowDelegatedAccess: null,
-        UserCredentials: null, CustomDomains: null, AssociatedPartnerId: null, Attributes: { ObjectType: "Customer" },
+        Id: null,
+        CommerceId: null,
+        CompanyProfile: null,
+        BillingProfile: null,
+        RelationshipToPartner: "none",
+        AllowDelegatedAccess: null,
+        UserCredentials: null,
+        CustomDomains: null,
+        AssociatedPartnerId: null,
+        Attributes: { ObjectType: "Customer" },
       });
       assert.strictEqual((await api.call("GET", `/v1/customers/${id}`)).data.relationshipToPartner, "none");
-      expectError(await api.call("PATCH", `/v1/customers/${id}`, { body: { relationshipToPartner: "reseller" } }), 400, 2000);
+      expectError(
+        await api.call("PATCH", `/v1/customers/${id}`, { body: { relationshipToPartner: "reseller" } }),
+        400,
+        2000,
+      );
     });
   });
 });

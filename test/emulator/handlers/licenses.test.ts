@@ -1,7 +1,14 @@
 import assert from "assert";
 import { expectError, useEmulator } from "./apiFixture";
 
-interface SkuJson { availableUnits: number; activeUnits: number; consumedUnits: number; totalUnits: number; warningUnits: number; productSku: { id: string; skuPartNumber: string; licenseGroupId: string } }
+interface SkuJson {
+  availableUnits: number;
+  activeUnits: number;
+  consumedUnits: number;
+  totalUnits: number;
+  warningUnits: number;
+  productSku: { id: string; skuPartNumber: string; licenseGroupId: string };
+}
 
 describe("emulator handlers: licenses", () => {
   const api = useEmulator();
@@ -12,15 +19,22 @@ describe("emulator handlers: licenses", () => {
     assert.strictEqual(res.status, 200, JSON.stringify(res.data));
     return res.data.items;
   };
-  const skuJson = async (part: string) => (await skus("?licenseGroupIds=Group1&licenseGroupIds=Group2")).find((s) => s.productSku.skuPartNumber === part)!;
+  const skuJson = async (part: string) =>
+    (await skus("?licenseGroupIds=Group1&licenseGroupIds=Group2")).find((s) => s.productSku.skuPartNumber === part)!;
   const createUser = async (alias: string) => {
     const res = await api.call("POST", `/v1/customers/${cid()}/users`, {
-      body: { userPrincipalName: `${alias}@${api.customer(0).domain}`, displayName: alias, usageLocation: "US", passwordProfile: { password: "Str0ng!Passw0rd" } },
+      body: {
+        userPrincipalName: `${alias}@${api.customer(0).domain}`,
+        displayName: alias,
+        usageLocation: "US",
+        passwordProfile: { password: "Str0ng!Passw0rd" },
+      },
     });
     assert.strictEqual(res.status, 201);
     return res.data as { id: string; userPrincipalName: string };
   };
-  const update = (userId: string, body: unknown) => api.call("POST", `/v1/customers/${cid()}/users/${userId}/licenseupdates`, { body });
+  const update = (userId: string, body: unknown) =>
+    api.call("POST", `/v1/customers/${cid()}/users/${userId}/licenseupdates`, { body });
 
   it("lists group1 SKUs by default with consistent arithmetic", async () => {
     const items = await skus();
@@ -40,7 +54,11 @@ describe("emulator handlers: licenses", () => {
     const premium = sku("O365_BUSINESS_PREMIUM");
     const before = await skuJson("O365_BUSINESS_PREMIUM");
     const excluded = premium.servicePlans[0].id;
-    const res = await update(user.id, { LicensesToAssign: [{ SkuId: premium.id, ExcludedPlans: [excluded] }], LicensesToRemove: null, Attributes: { ObjectType: "LicenseUpdate" } });
+    const res = await update(user.id, {
+      LicensesToAssign: [{ SkuId: premium.id, ExcludedPlans: [excluded] }],
+      LicensesToRemove: null,
+      Attributes: { ObjectType: "LicenseUpdate" },
+    });
     assert.strictEqual(res.status, 201, JSON.stringify(res.data));
     assert.deepStrictEqual(res.data.licenseWarnings, []);
     assert.strictEqual(res.data.attributes.objectType, "LicenseUpdate");
@@ -51,7 +69,10 @@ describe("emulator handlers: licenses", () => {
     const licenses = await api.call("GET", `/v1/customers/${cid()}/users/${user.id}/licenses`);
     assert.strictEqual(licenses.data.totalCount, 1);
     const plans = licenses.data.items[0].servicePlans;
-    assert.deepStrictEqual(plans.map((p: { id: string }) => p.id), premium.servicePlans.slice(1).map((p) => p.id));
+    assert.deepStrictEqual(
+      plans.map((p: { id: string }) => p.id),
+      premium.servicePlans.slice(1).map((p) => p.id),
+    );
     assert.ok(plans.every((p: { capabilityStatus: string }) => p.capabilityStatus === "Assigned"));
     assert.deepStrictEqual(licenses.data.items[0].attributes, { objectType: "License" });
   });
@@ -61,7 +82,10 @@ describe("emulator handlers: licenses", () => {
     const premium = sku("O365_BUSINESS_PREMIUM");
     await update(user.id, { licensesToAssign: [{ skuId: premium.id, excludedPlans: [premium.servicePlans[0].id] }] });
     const before = await skuJson("O365_BUSINESS_PREMIUM");
-    assert.strictEqual((await update(user.id, { licensesToAssign: [{ skuId: premium.id, excludedPlans: [] }] })).status, 201);
+    assert.strictEqual(
+      (await update(user.id, { licensesToAssign: [{ skuId: premium.id, excludedPlans: [] }] })).status,
+      201,
+    );
     assert.strictEqual((await skuJson("O365_BUSINESS_PREMIUM")).consumedUnits, before.consumedUnits);
     const licenses = await api.call("GET", `/v1/customers/${cid()}/users/${user.id}/licenses`);
     assert.strictEqual(licenses.data.items[0].servicePlans.length, premium.servicePlans.length);
@@ -71,10 +95,13 @@ describe("emulator handlers: licenses", () => {
     const pbi = await skuJson("POWER_BI_PRO");
     const users = [];
     for (let i = 0; i <= pbi.availableUnits; i++) users.push(await createUser(`pbi${i}`));
-    for (const u of users.slice(0, pbi.availableUnits)) assert.strictEqual((await update(u.id, { licensesToAssign: [{ skuId: pbi.productSku.id }] })).status, 201);
+    for (const u of users.slice(0, pbi.availableUnits))
+      assert.strictEqual((await update(u.id, { licensesToAssign: [{ skuId: pbi.productSku.id }] })).status, 201);
     const res = await update(users[users.length - 1].id, { licensesToAssign: [{ skuId: pbi.productSku.id }] });
     expectError(res, 400, 60012, /run out of licenses/);
-    assert.deepStrictEqual(res.data.data, [`LicenseQuotaExceededException : Subscription with Account ${cid()} and SKU ${pbi.productSku.id} does not have any available licenses left.`]);
+    assert.deepStrictEqual(res.data.data, [
+      `LicenseQuotaExceededException : Subscription with Account ${cid()} and SKU ${pbi.productSku.id} does not have any available licenses left.`,
+    ]);
     assert.strictEqual((await skuJson("POWER_BI_PRO")).availableUnits, 0);
   });
 
@@ -91,12 +118,18 @@ describe("emulator handlers: licenses", () => {
     assert.strictEqual((await skuJson("POWER_BI_PRO")).availableUnits, pbiFree);
     assert.strictEqual((await skuJson("O365_BUSINESS_PREMIUM")).consumedUnits, before.consumedUnits + 1);
     const licenses = await api.call("GET", `/v1/customers/${cid()}/users/${user.id}/licenses`);
-    assert.deepStrictEqual(licenses.data.items.map((l: { productSku: { id: string } }) => l.productSku.id), [premium.id]);
+    assert.deepStrictEqual(
+      licenses.data.items.map((l: { productSku: { id: string } }) => l.productSku.id),
+      [premium.id],
+    );
   });
 
   it("accepts the user's UPN instead of its id", async () => {
     const user = await createUser("byupn");
-    assert.strictEqual((await update(user.userPrincipalName, { licensesToAssign: [{ skuId: sku("O365_BUSINESS_PREMIUM").id }] })).status, 201);
+    assert.strictEqual(
+      (await update(user.userPrincipalName, { licensesToAssign: [{ skuId: sku("O365_BUSINESS_PREMIUM").id }] })).status,
+      201,
+    );
   });
 
   it("refuses invalid updates without changing anything", async () => {
@@ -104,12 +137,24 @@ describe("emulator handlers: licenses", () => {
     const premium = sku("O365_BUSINESS_PREMIUM");
     const minecraft = api.customer(0).skus.find((s) => s.skuPartNumber === "MINECRAFT_EDU");
     const before = await skuJson("O365_BUSINESS_PREMIUM");
-    expectError(await update(user.id, { licensesToAssign: [{ skuId: "00000000-0000-0000-0000-000000000000" }] }), 400, 60028);
-    expectError(await update(user.id, { licensesToAssign: [{ skuId: premium.id, excludedPlans: ["not-a-plan"] }] }), 400, 60029);
+    expectError(
+      await update(user.id, { licensesToAssign: [{ skuId: "00000000-0000-0000-0000-000000000000" }] }),
+      400,
+      60028,
+    );
+    expectError(
+      await update(user.id, { licensesToAssign: [{ skuId: premium.id, excludedPlans: ["not-a-plan"] }] }),
+      400,
+      60029,
+    );
     expectError(await update(user.id, { licensesToRemove: [premium.id] }), 400, 60030);
     expectError(await update(user.id, {}), 400, 2000, /nothing to assign or remove/);
     assert.ok(minecraft, "seed customer 0 has a group2 SKU");
-    expectError(await update(user.id, { licensesToAssign: [{ skuId: premium.id }, { skuId: minecraft.id }] }), 400, 60027);
+    expectError(
+      await update(user.id, { licensesToAssign: [{ skuId: premium.id }, { skuId: minecraft.id }] }),
+      400,
+      60027,
+    );
     assert.strictEqual((await skuJson("O365_BUSINESS_PREMIUM")).consumedUnits, before.consumedUnits);
     assert.strictEqual((await api.call("GET", `/v1/customers/${cid()}/users/${user.id}/licenses`)).data.totalCount, 0);
   });
@@ -135,9 +180,14 @@ describe("emulator handlers: licenses", () => {
     await api.call("DELETE", `/v1/customers/${cid()}/users/${holders[0].id}`);
     const taker = await createUser("taker");
     assert.strictEqual((await update(taker.id, { licensesToAssign: [{ skuId: pbi.id }] })).status, 201);
-    const restored = await api.call("PATCH", `/v1/customers/${cid()}/users/${holders[0].id}`, { body: { state: "active" } });
+    const restored = await api.call("PATCH", `/v1/customers/${cid()}/users/${holders[0].id}`, {
+      body: { state: "active" },
+    });
     assert.strictEqual(restored.status, 200);
-    assert.strictEqual((await api.call("GET", `/v1/customers/${cid()}/users/${holders[0].id}/licenses`)).data.totalCount, 0);
+    assert.strictEqual(
+      (await api.call("GET", `/v1/customers/${cid()}/users/${holders[0].id}/licenses`)).data.totalCount,
+      0,
+    );
     const after = await skuJson("POWER_BI_PRO");
     assert.strictEqual(after.availableUnits, 0);
     assert.strictEqual(after.consumedUnits, after.totalUnits);

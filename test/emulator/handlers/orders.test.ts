@@ -25,10 +25,17 @@ describe("emulator handlers: orders", () => {
     customer.orders.push({ ...customer.orders[0], id: "one-time-order", billingCycle: "one_time", lineItems: [] });
     for (const spelling of ["OneTime", "onetime", "one_time"]) {
       const res = await api.call("GET", `/v1/customers/${cid()}/orders?billingType=${spelling}`);
-      assert.deepStrictEqual(res.data.items.map((o: { id: string }) => o.id), ["one-time-order"], spelling);
+      assert.deepStrictEqual(
+        res.data.items.map((o: { id: string }) => o.id),
+        ["one-time-order"],
+        spelling,
+      );
     }
     const monthly = await api.call("GET", `/v1/customers/${cid()}/orders?billingType=Monthly`);
-    assert.ok(monthly.data.items.length > 0 && monthly.data.items.every((o: { billingCycle: string }) => o.billingCycle === "monthly"));
+    assert.ok(
+      monthly.data.items.length > 0 &&
+        monthly.data.items.every((o: { billingCycle: string }) => o.billingCycle === "monthly"),
+    );
     expectError(await api.call("GET", `/v1/customers/${cid()}/orders?billingType=weekly`), 400, 2000, /billingType/);
   });
 });

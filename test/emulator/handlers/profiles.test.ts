@@ -9,7 +9,8 @@ describe("emulator handlers: profiles", () => {
     assert.strictEqual(res.status, 200);
     return res.data;
   };
-  const put = (body: unknown, headers: Record<string, string> = {}) => api.call("PUT", `/v1/customers/${cid()}/profiles/billing`, { as: "app", body, headers });
+  const put = (body: unknown, headers: Record<string, string> = {}) =>
+    api.call("PUT", `/v1/customers/${cid()}/profiles/billing`, { as: "app", body, headers });
 
   it("gets the billing profile with an etag", async () => {
     const profile = await billing();
@@ -22,7 +23,10 @@ describe("emulator handlers: profiles", () => {
   it("updates with a quoted If-Match etag and issues a new etag; the old one is then stale (400/2055)", async () => {
     const profile = await billing();
     const { attributes, ...body } = profile;
-    const res = await put({ ...body, firstName: "Grace", culture: "EN-GB", language: "EN" }, { "If-Match": `"${attributes.etag}"` });
+    const res = await put(
+      { ...body, firstName: "Grace", culture: "EN-GB", language: "EN" },
+      { "If-Match": `"${attributes.etag}"` },
+    );
     assert.strictEqual(res.status, 200, JSON.stringify(res.data));
     assert.strictEqual(res.data.firstName, "Grace");
     assert.strictEqual(res.data.culture, "en-GB");
@@ -36,8 +40,19 @@ describe("emulator handlers: profiles", () => {
   it("accepts the etag from the body alone (what the .NET SDK sends), PascalCase", async () => {
     const p = await billing();
     const res = await put({
-      Id: p.id, FirstName: p.firstName, LastName: "Hopper", Email: p.email, Culture: p.culture, Language: p.language, CompanyName: p.companyName,
-      DefaultAddress: { Country: p.defaultAddress.country, City: p.defaultAddress.city, AddressLine1: p.defaultAddress.addressLine1, PostalCode: p.defaultAddress.postalCode },
+      Id: p.id,
+      FirstName: p.firstName,
+      LastName: "Hopper",
+      Email: p.email,
+      Culture: p.culture,
+      Language: p.language,
+      CompanyName: p.companyName,
+      DefaultAddress: {
+        Country: p.defaultAddress.country,
+        City: p.defaultAddress.city,
+        AddressLine1: p.defaultAddress.addressLine1,
+        PostalCode: p.defaultAddress.postalCode,
+      },
       Attributes: { Etag: p.attributes.etag, ObjectType: "CustomerBillingProfile" },
     });
     assert.strictEqual(res.status, 200, JSON.stringify(res.data));

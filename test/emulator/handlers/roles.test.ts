@@ -8,21 +8,31 @@ describe("emulator handlers: directory roles", () => {
   const role = (name: string) => api.customer(0).roles.find((r) => r.name === name)!;
   const createUser = async (alias: string) => {
     const res = await api.call("POST", `/v1/customers/${cid()}/users`, {
-      body: { userPrincipalName: `${alias}@${api.customer(0).domain}`, displayName: alias, passwordProfile: { password: "Str0ng!Passw0rd" } },
+      body: {
+        userPrincipalName: `${alias}@${api.customer(0).domain}`,
+        displayName: alias,
+        passwordProfile: { password: "Str0ng!Passw0rd" },
+      },
     });
     assert.strictEqual(res.status, 201);
     return res.data as { id: string; userPrincipalName: string; displayName: string };
   };
   const add = (roleId: string, user: { id: string; displayName: string; userPrincipalName: string }) =>
     api.call("POST", `/v1/customers/${cid()}/directoryroles/${roleId}/usermembers`, {
-      body: { Id: user.id, DisplayName: user.displayName, UserPrincipalName: user.userPrincipalName, Attributes: { ObjectType: "UserMember" } },
+      body: {
+        Id: user.id,
+        DisplayName: user.displayName,
+        UserPrincipalName: user.userPrincipalName,
+        Attributes: { ObjectType: "UserMember" },
+      },
     });
 
   it("lists the customer's directory roles", async () => {
     const res = await api.call("GET", `/v1/customers/${cid()}/directoryroles`);
     assert.strictEqual(res.status, 200);
     const names = res.data.items.map((r: { name: string }) => r.name);
-    for (const n of ["Global Administrator", "User Administrator", "Helpdesk Administrator"]) assert.ok(names.includes(n), n);
+    for (const n of ["Global Administrator", "User Administrator", "Helpdesk Administrator"])
+      assert.ok(names.includes(n), n);
     assert.deepStrictEqual(res.data.items[0].attributes, { objectType: "DirectoryRole" });
     assert.strictEqual(res.data.totalCount, res.data.items.length);
   });
@@ -32,11 +42,20 @@ describe("emulator handlers: directory roles", () => {
     const helpdesk = role("Helpdesk Administrator");
     const res = await add(helpdesk.id, user);
     assert.strictEqual(res.status, 201, JSON.stringify(res.data));
-    assert.deepStrictEqual(res.data, { displayName: "roleuser", userPrincipalName: user.userPrincipalName, roleId: helpdesk.id, id: user.id, attributes: { objectType: "UserMember" } });
+    assert.deepStrictEqual(res.data, {
+      displayName: "roleuser",
+      userPrincipalName: user.userPrincipalName,
+      roleId: helpdesk.id,
+      id: user.id,
+      attributes: { objectType: "UserMember" },
+    });
     const members = await api.call("GET", `/v1/customers/${cid()}/directoryroles/${helpdesk.id}/usermembers`);
     assert.ok(members.data.items.some((m: { id: string }) => m.id === user.id));
     const mine = await api.call("GET", `/v1/customers/${cid()}/users/${user.id}/directoryroles`);
-    assert.deepStrictEqual(mine.data.items.map((r: { name: string }) => r.name), ["Helpdesk Administrator"]);
+    assert.deepStrictEqual(
+      mine.data.items.map((r: { name: string }) => r.name),
+      ["Helpdesk Administrator"],
+    );
     expectError(await add(helpdesk.id, user), 409, 60024);
   });
 
@@ -44,22 +63,37 @@ describe("emulator handlers: directory roles", () => {
     const user = await createUser("removeme");
     const admin = role("User Administrator");
     await add(admin.id, user);
-    assert.strictEqual((await api.call("DELETE", `/v1/customers/${cid()}/directoryroles/${admin.id}/usermembers/${user.id}`)).status, 204);
+    assert.strictEqual(
+      (await api.call("DELETE", `/v1/customers/${cid()}/directoryroles/${admin.id}/usermembers/${user.id}`)).status,
+      204,
+    );
     const mine = await api.call("GET", `/v1/customers/${cid()}/users/${user.id}/directoryroles`);
     assert.strictEqual(mine.data.totalCount, 0);
-    expectError(await api.call("DELETE", `/v1/customers/${cid()}/directoryroles/${admin.id}/usermembers/${user.id}`), 404, 60025);
+    expectError(
+      await api.call("DELETE", `/v1/customers/${cid()}/directoryroles/${admin.id}/usermembers/${user.id}`),
+      404,
+      60025,
+    );
   });
 
   it("answers 404 for an unknown role, user or a soft-deleted user", async () => {
     const user = await createUser("ghost");
     expectError(await api.call("GET", `/v1/customers/${cid()}/directoryroles/${randomUUID()}/usermembers`), 404, 1000);
-    expectError(await add(role("Helpdesk Administrator").id, { id: randomUUID(), displayName: "x", userPrincipalName: "x@y.z" }), 404, 60002);
+    expectError(
+      await add(role("Helpdesk Administrator").id, { id: randomUUID(), displayName: "x", userPrincipalName: "x@y.z" }),
+      404,
+      60002,
+    );
     await api.call("DELETE", `/v1/customers/${cid()}/users/${user.id}`);
     expectError(await add(role("Helpdesk Administrator").id, user), 404, 60002);
   });
 
   it("requires id, displayName and userPrincipalName on add", async () => {
-    const res = await api.call("POST", `/v1/customers/${cid()}/directoryroles/${role("Helpdesk Administrator").id}/usermembers`, { body: { id: randomUUID() } });
+    const res = await api.call(
+      "POST",
+      `/v1/customers/${cid()}/directoryroles/${role("Helpdesk Administrator").id}/usermembers`,
+      { body: { id: randomUUID() } },
+    );
     expectError(res, 400, 2000, /displayName/);
   });
 
@@ -83,7 +117,19 @@ describe("emulator handlers: directory roles", () => {
     for (let i = 0; i < 25; i++) {
       const id = randomUUID();
       ids.push(id);
-      customer.users.push({ id, userPrincipalName: `reader${i}@${customer.companyProfile.domain}`, displayName: `Reader ${i}`, password: "x", forceChangePassword: false, passwordChangedAt: now, userDomainType: "managed", state: "active", softDeletionTime: null, lastDirectorySyncTime: null, createdAt: now });
+      customer.users.push({
+        id,
+        userPrincipalName: `reader${i}@${customer.companyProfile.domain}`,
+        displayName: `Reader ${i}`,
+        password: "x",
+        forceChangePassword: false,
+        passwordChangedAt: now,
+        userDomainType: "managed",
+        state: "active",
+        softDeletionTime: null,
+        lastDirectorySyncTime: null,
+        createdAt: now,
+      });
       readers.memberIds.push(id);
     }
     const expected = new Set(readers.memberIds);
@@ -92,9 +138,16 @@ describe("emulator handlers: directory roles", () => {
     for (;;) {
       assert.strictEqual(res.status, 200, JSON.stringify(res.data));
       assert.ok(res.data.items.length <= 10);
-      seen.push(...res.data.items.map((m: { id: string; roleId: string }) => { assert.strictEqual(m.roleId, readers.id); return m.id; }));
+      seen.push(
+        ...res.data.items.map((m: { id: string; roleId: string }) => {
+          assert.strictEqual(m.roleId, readers.id);
+          return m.id;
+        }),
+      );
       if (!res.data.links.next) break;
-      res = await api.call("GET", res.data.links.next.uri, { headers: { "MS-ContinuationToken": res.data.continuationToken } });
+      res = await api.call("GET", res.data.links.next.uri, {
+        headers: { "MS-ContinuationToken": res.data.continuationToken },
+      });
     }
     assert.deepStrictEqual(seen.sort(), [...expected].sort());
   });

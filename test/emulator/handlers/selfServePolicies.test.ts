@@ -29,7 +29,8 @@ describe("emulator handlers: self-serve policies", () => {
   it("accepts PascalCase with TenantID and upper-case enum values", async () => {
     const res = await api.call("POST", "/v1/SelfServePolicy", {
       body: {
-        SelfServeEntity: { SelfServeEntityType: "Customer", TenantID: cid() }, Grantor: { GrantorType: "BillToPartner", TenantID: partner() },
+        SelfServeEntity: { SelfServeEntityType: "Customer", TenantID: cid() },
+        Grantor: { GrantorType: "BillToPartner", TenantID: partner() },
         Permissions: [{ Resource: "AzureSavingsPlan", Action: "Purchase" }],
       },
     });
@@ -39,9 +40,27 @@ describe("emulator handlers: self-serve policies", () => {
   });
 
   it("refuses another partner's customer (403/20002) and a foreign grantor (400/2000)", async () => {
-    expectError(await api.call("POST", "/v1/SelfServePolicy", { body: policy(api.emu.seed.partners[1].customers[0].id) }), 403, 20002);
-    expectError(await api.call("POST", "/v1/SelfServePolicy", { body: { ...policy(), grantor: { grantorType: "billToPartner", tenantID: randomUUID() } } }), 400, 2000, /grantor/);
-    expectError(await api.call("POST", "/v1/SelfServePolicy", { body: { ...policy(), permissions: [{ resource: "Nope", action: "Purchase" }] } }), 400, 2000, /permissions\.0\.resource/);
+    expectError(
+      await api.call("POST", "/v1/SelfServePolicy", { body: policy(api.emu.seed.partners[1].customers[0].id) }),
+      403,
+      20002,
+    );
+    expectError(
+      await api.call("POST", "/v1/SelfServePolicy", {
+        body: { ...policy(), grantor: { grantorType: "billToPartner", tenantID: randomUUID() } },
+      }),
+      400,
+      2000,
+      /grantor/,
+    );
+    expectError(
+      await api.call("POST", "/v1/SelfServePolicy", {
+        body: { ...policy(), permissions: [{ resource: "Nope", action: "Purchase" }] },
+      }),
+      400,
+      2000,
+      /permissions\.0\.resource/,
+    );
   });
 
   it("gets and lists by entity_id or entity_Id", async () => {
@@ -50,7 +69,10 @@ describe("emulator handlers: self-serve policies", () => {
     for (const name of ["entity_id", "entity_Id"]) {
       const list = await api.call("GET", `/v1/SelfServePolicy?${name}=${cid()}`);
       assert.strictEqual(list.status, 200);
-      assert.deepStrictEqual(list.data.items.map((p: { id: string }) => p.id), [created.id]);
+      assert.deepStrictEqual(
+        list.data.items.map((p: { id: string }) => p.id),
+        [created.id],
+      );
     }
     expectError(await api.call("GET", "/v1/SelfServePolicy"), 400, 2000, /entity_id/);
   });
@@ -73,7 +95,10 @@ describe("emulator handlers: self-serve policies", () => {
       assert.deepStrictEqual(res.data.permissions, [{ resource: "AzureSavingsPlan", action: "Purchase" }]);
       assert.notStrictEqual(res.data.attributes.etag, created.attributes.etag);
       expectError(await api.call("PUT", url, { body: changed }), 400, 2055);
-      const viaHeader = await api.call("PUT", url, { body: withoutEtag, headers: { "If-Match": res.data.attributes.etag } });
+      const viaHeader = await api.call("PUT", url, {
+        body: withoutEtag,
+        headers: { "If-Match": res.data.attributes.etag },
+      });
       assert.strictEqual(viaHeader.status, 200, JSON.stringify(viaHeader.data));
     });
   }

@@ -10,22 +10,37 @@ describe("emulator handlers: subscriptions", () => {
     assert.strictEqual(res.status, 200);
     return res.data;
   };
-  const patch = (body: unknown, headers: Record<string, string> = {}) => api.call("PATCH", `/v1/customers/${cid()}/subscriptions/${sid()}`, { as: "app", body, headers });
+  const patch = (body: unknown, headers: Record<string, string> = {}) =>
+    api.call("PATCH", `/v1/customers/${cid()}/subscriptions/${sid()}`, { as: "app", body, headers });
 
   it("lists and gets subscriptions with an etag = base64 of {id, version}", async () => {
     const list = await api.call("GET", `/v1/customers/${cid()}/subscriptions`, { as: "app" });
     assert.strictEqual(list.status, 200);
     assert.strictEqual(list.data.totalCount, api.customer(0).subscriptions.length);
     const sub = await read();
-    assert.deepStrictEqual(JSON.parse(Buffer.from(sub.attributes.etag, "base64").toString("utf8")), { id: sub.id, version: 1 });
+    assert.deepStrictEqual(JSON.parse(Buffer.from(sub.attributes.etag, "base64").toString("utf8")), {
+      id: sub.id,
+      version: 1,
+    });
     assert.strictEqual(sub.attributes.objectType, "Subscription");
     assert.strictEqual(sub.links.self.uri, `/customers/${cid()}/subscriptions/${sub.id}`);
-    expectError(await api.call("GET", `/v1/customers/${cid()}/subscriptions/00000000-0000-0000-0000-000000000000`), 404, 20003);
+    expectError(
+      await api.call("GET", `/v1/customers/${cid()}/subscriptions/00000000-0000-0000-0000-000000000000`),
+      404,
+      20003,
+    );
   });
 
   it("renames with the full resource and its body etag (PascalCase), issuing a new etag", async () => {
     const sub = await read();
-    const res = await patch({ Id: sub.id, FriendlyName: "Sales seats", Quantity: sub.quantity, Status: sub.status, OfferName: "ignored", Attributes: { Etag: sub.attributes.etag, ObjectType: "Subscription" } });
+    const res = await patch({
+      Id: sub.id,
+      FriendlyName: "Sales seats",
+      Quantity: sub.quantity,
+      Status: sub.status,
+      OfferName: "ignored",
+      Attributes: { Etag: sub.attributes.etag, ObjectType: "Subscription" },
+    });
     assert.strictEqual(res.status, 200, JSON.stringify(res.data));
     assert.strictEqual(res.data.friendlyName, "Sales seats");
     assert.strictEqual(res.data.offerName, sub.offerName, "read-only fields are not changed");
@@ -38,7 +53,10 @@ describe("emulator handlers: subscriptions", () => {
     const sub = await read();
     const { attributes: _drop, ...withoutEtag } = sub;
     expectError(await patch(withoutEtag), 400, 2000, /etag/);
-    const res = await patch({ ...withoutEtag, quantity: sub.quantity + 1, autoRenewEnabled: !sub.autoRenewEnabled }, { "If-Match": `"${sub.attributes.etag}"` });
+    const res = await patch(
+      { ...withoutEtag, quantity: sub.quantity + 1, autoRenewEnabled: !sub.autoRenewEnabled },
+      { "If-Match": `"${sub.attributes.etag}"` },
+    );
     assert.strictEqual(res.status, 200, JSON.stringify(res.data));
     assert.strictEqual(res.data.quantity, sub.quantity + 1);
     assert.strictEqual(res.data.autoRenewEnabled, !sub.autoRenewEnabled);

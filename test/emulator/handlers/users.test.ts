@@ -10,8 +10,14 @@ describe("emulator handlers: customer users", () => {
   const cid = () => api.customer(0).id;
   const domain = () => api.customer(0).domain;
   const newUser = (alias: string, extra: Record<string, unknown> = {}) => ({
-    userPrincipalName: `${alias}@${domain()}`, displayName: `User ${alias}`, firstName: "Test", lastName: alias, usageLocation: "US",
-    passwordProfile: { password: "Str0ng!Passw0rd", forceChangePassword: true }, attributes: { objectType: "CustomerUser" }, ...extra,
+    userPrincipalName: `${alias}@${domain()}`,
+    displayName: `User ${alias}`,
+    firstName: "Test",
+    lastName: alias,
+    usageLocation: "US",
+    passwordProfile: { password: "Str0ng!Passw0rd", forceChangePassword: true },
+    attributes: { objectType: "CustomerUser" },
+    ...extra,
   });
   const create = async (alias: string, extra: Record<string, unknown> = {}) => {
     const res = await api.call("POST", `/v1/customers/${cid()}/users`, { body: newUser(alias, extra) });
@@ -38,7 +44,12 @@ describe("emulator handlers: customer users", () => {
 
     it("accepts a PascalCase body", async () => {
       const res = await api.call("POST", `/v1/customers/${cid()}/users`, {
-        body: { UserPrincipalName: `pascal@${domain()}`, DisplayName: "Pascal", UsageLocation: "gb", PasswordProfile: { Password: "Str0ng!Passw0rd", ForceChangePassword: false } },
+        body: {
+          UserPrincipalName: `pascal@${domain()}`,
+          DisplayName: "Pascal",
+          UsageLocation: "gb",
+          PasswordProfile: { Password: "Str0ng!Passw0rd", ForceChangePassword: false },
+        },
       });
       assert.strictEqual(res.status, 201, JSON.stringify(res.data));
       assert.strictEqual(res.data.usageLocation, "GB");
@@ -48,7 +59,9 @@ describe("emulator handlers: customer users", () => {
     it("accepts a UPN in one of the customer's custom domains", async () => {
       const custom = api.customer(0).customDomains[0];
       assert.ok(custom, "seed customer 0 has a custom domain");
-      const res = await api.call("POST", `/v1/customers/${cid()}/users`, { body: newUser("x", { userPrincipalName: `carol@${custom}` }) });
+      const res = await api.call("POST", `/v1/customers/${cid()}/users`, {
+        body: newUser("x", { userPrincipalName: `carol@${custom}` }),
+      });
       assert.strictEqual(res.status, 201, JSON.stringify(res.data));
     });
 
@@ -60,14 +73,18 @@ describe("emulator handlers: customer users", () => {
     });
 
     it("refuses a UPN domain that is not the customer's with 400/60019", async () => {
-      const res = await api.call("POST", `/v1/customers/${cid()}/users`, { body: newUser("x", { userPrincipalName: "bob@contoso.example" }) });
+      const res = await api.call("POST", `/v1/customers/${cid()}/users`, {
+        body: newUser("x", { userPrincipalName: "bob@contoso.example" }),
+      });
       expectError(res, 400, 60019, new RegExp(domain().replace(/\./g, "\\.")));
     });
 
     it("refuses a weak password with 400/60021 without echoing it", async () => {
-      const res = await api.call("POST", `/v1/customers/${cid()}/users`, { body: newUser("weak", { passwordProfile: { password: "password", forceChangePassword: true } }) });
+      const res = await api.call("POST", `/v1/customers/${cid()}/users`, {
+        body: newUser("weak", { passwordProfile: { password: "password", forceChangePassword: true } }),
+      });
       expectError(res, 400, 60021);
-      assert.ok(!JSON.stringify(res.data).includes("password\""), "the password is not in the error");
+      assert.ok(!JSON.stringify(res.data).includes('password"'), "the password is not in the error");
       assert.ok(!res.data.description.includes(": password"));
     });
 
@@ -75,11 +92,20 @@ describe("emulator handlers: customer users", () => {
       const user = await create("dup");
       expectError(await api.call("POST", `/v1/customers/${cid()}/users`, { body: newUser("DUP") }), 409, 60018);
       assert.strictEqual((await api.call("DELETE", `/v1/customers/${cid()}/users/${user.id}`)).status, 204);
-      expectError(await api.call("POST", `/v1/customers/${cid()}/users`, { body: newUser("dup") }), 409, 60018, /deleted user/);
+      expectError(
+        await api.call("POST", `/v1/customers/${cid()}/users`, { body: newUser("dup") }),
+        409,
+        60018,
+        /deleted user/,
+      );
     });
 
     it("is App+User only (403/900329 for App-only)", async () => {
-      expectError(await api.call("POST", `/v1/customers/${cid()}/users`, { as: "app", body: newUser("app") }), 403, 900329);
+      expectError(
+        await api.call("POST", `/v1/customers/${cid()}/users`, { as: "app", body: newUser("app") }),
+        403,
+        900329,
+      );
       expectError(await api.call("GET", `/v1/customers/${cid()}/users`, { as: "app" }), 403, 900329);
     });
   });
@@ -91,7 +117,9 @@ describe("emulator handlers: customer users", () => {
 
     it("updates only the fields sent", async () => {
       const user = await create("upd");
-      const res = await api.call("PATCH", `/v1/customers/${cid()}/users/${user.id}`, { body: { usageLocation: "DE", attributes: { objectType: "CustomerUser" } } });
+      const res = await api.call("PATCH", `/v1/customers/${cid()}/users/${user.id}`, {
+        body: { usageLocation: "DE", attributes: { objectType: "CustomerUser" } },
+      });
       assert.strictEqual(res.status, 200);
       assert.strictEqual(res.data.usageLocation, "DE");
       assert.strictEqual(res.data.displayName, "User upd");
@@ -101,9 +129,23 @@ describe("emulator handlers: customer users", () => {
     it("checks a new UPN's domain and uniqueness", async () => {
       const user = await create("ren");
       await create("taken");
-      expectError(await api.call("PATCH", `/v1/customers/${cid()}/users/${user.id}`, { body: { userPrincipalName: "ren@elsewhere.example" } }), 400, 60019);
-      expectError(await api.call("PATCH", `/v1/customers/${cid()}/users/${user.id}`, { body: { userPrincipalName: `taken@${domain()}` } }), 409, 60018);
-      const ok = await api.call("PATCH", `/v1/customers/${cid()}/users/${user.id}`, { body: { userPrincipalName: `renamed@${domain()}` } });
+      expectError(
+        await api.call("PATCH", `/v1/customers/${cid()}/users/${user.id}`, {
+          body: { userPrincipalName: "ren@elsewhere.example" },
+        }),
+        400,
+        60019,
+      );
+      expectError(
+        await api.call("PATCH", `/v1/customers/${cid()}/users/${user.id}`, {
+          body: { userPrincipalName: `taken@${domain()}` },
+        }),
+        409,
+        60018,
+      );
+      const ok = await api.call("PATCH", `/v1/customers/${cid()}/users/${user.id}`, {
+        body: { userPrincipalName: `renamed@${domain()}` },
+      });
       assert.strictEqual(ok.data.userPrincipalName, `renamed@${domain()}`);
     });
 
@@ -111,19 +153,33 @@ describe("emulator handlers: customer users", () => {
       it(`resets the password with PATCH .../users/{id}${path}`, async () => {
         const user = await create("reset");
         const res = await api.call("PATCH", `/v1/customers/${cid()}/users/${user.id}${path}`, {
-          body: { passwordProfile: { password: "Renew456*Abc", forceChangePassword: true }, attributes: { objectType: "CustomerUser" } },
+          body: {
+            passwordProfile: { password: "Renew456*Abc", forceChangePassword: true },
+            attributes: { objectType: "CustomerUser" },
+          },
         });
         assert.strictEqual(res.status, 200, JSON.stringify(res.data));
         assert.deepStrictEqual(res.data.passwordProfile, { forceChangePassword: true, password: "Renew456*Abc" });
         const stored = api.emu.store.data.partners[0].customers[0].users.find((u) => u.id === user.id)!;
         assert.strictEqual(stored.password, "Renew456*Abc");
-        expectError(await api.call("PATCH", `/v1/customers/${cid()}/users/${user.id}${path}`, { body: { passwordProfile: { password: "short" } } }), 400, 60021);
+        expectError(
+          await api.call("PATCH", `/v1/customers/${cid()}/users/${user.id}${path}`, {
+            body: { passwordProfile: { password: "short" } },
+          }),
+          400,
+          60021,
+        );
       });
     }
 
     it("refuses a reset without passwordProfile", async () => {
       const user = await create("noprofile");
-      expectError(await api.call("PATCH", `/v1/customers/${cid()}/users/${user.id}/resetpassword`, { body: {} }), 400, 2000, /passwordProfile/);
+      expectError(
+        await api.call("PATCH", `/v1/customers/${cid()}/users/${user.id}/resetpassword`, { body: {} }),
+        400,
+        2000,
+        /passwordProfile/,
+      );
     });
   });
 
@@ -137,7 +193,10 @@ describe("emulator handlers: customer users", () => {
       const filter = encodeURIComponent(JSON.stringify({ Field: "UserState", Value: "Inactive", Operator: "equals" }));
       const deleted = await api.call("GET", `/v1/customers/${cid()}/users?size=500&filter=${filter}`);
       assert.strictEqual(deleted.status, 200);
-      assert.deepStrictEqual(deleted.data.items.map((u: { id: string }) => u.id), [user.id]);
+      assert.deepStrictEqual(
+        deleted.data.items.map((u: { id: string }) => u.id),
+        [user.id],
+      );
       assert.strictEqual(deleted.data.items[0].state, "inactive");
       assert.ok(!Number.isNaN(Date.parse(deleted.data.items[0].softDeletionTime)));
       expectError(await api.call("DELETE", `/v1/customers/${cid()}/users/${user.id}`), 404, 60002);
@@ -147,23 +206,53 @@ describe("emulator handlers: customer users", () => {
       const user = await create("back");
       const role = api.customer(0).roles.find((r) => r.name === "Helpdesk Administrator")!;
       const sku = api.customer(0).skus.find((s) => s.skuPartNumber === "O365_BUSINESS_PREMIUM")!;
-      assert.strictEqual((await api.call("POST", `/v1/customers/${cid()}/directoryroles/${role.id}/usermembers`, { body: { id: user.id, displayName: "x", userPrincipalName: user.userPrincipalName } })).status, 201);
-      assert.strictEqual((await api.call("POST", `/v1/customers/${cid()}/users/${user.id}/licenseupdates`, { body: { licensesToAssign: [{ skuId: sku.id }] } })).status, 201);
+      assert.strictEqual(
+        (
+          await api.call("POST", `/v1/customers/${cid()}/directoryroles/${role.id}/usermembers`, {
+            body: { id: user.id, displayName: "x", userPrincipalName: user.userPrincipalName },
+          })
+        ).status,
+        201,
+      );
+      assert.strictEqual(
+        (
+          await api.call("POST", `/v1/customers/${cid()}/users/${user.id}/licenseupdates`, {
+            body: { licensesToAssign: [{ skuId: sku.id }] },
+          })
+        ).status,
+        201,
+      );
       await api.call("DELETE", `/v1/customers/${cid()}/users/${user.id}`);
-      expectError(await api.call("PATCH", `/v1/customers/${cid()}/users/${user.id}`, { body: { displayName: "no" } }), 404, 60002);
-      const res = await api.call("PATCH", `/v1/customers/${cid()}/users/${user.id}`, { body: { State: "active", Attributes: { ObjectType: "CustomerUser" } } });
+      expectError(
+        await api.call("PATCH", `/v1/customers/${cid()}/users/${user.id}`, { body: { displayName: "no" } }),
+        404,
+        60002,
+      );
+      const res = await api.call("PATCH", `/v1/customers/${cid()}/users/${user.id}`, {
+        body: { State: "active", Attributes: { ObjectType: "CustomerUser" } },
+      });
       assert.strictEqual(res.status, 200, JSON.stringify(res.data));
       assert.strictEqual(res.data.state, "active");
       assert.strictEqual(res.data.softDeletionTime, null);
       const roles = await api.call("GET", `/v1/customers/${cid()}/users/${user.id}/directoryroles`);
-      assert.deepStrictEqual(roles.data.items.map((r: { id: string }) => r.id), [role.id]);
+      assert.deepStrictEqual(
+        roles.data.items.map((r: { id: string }) => r.id),
+        [role.id],
+      );
       const licenses = await api.call("GET", `/v1/customers/${cid()}/users/${user.id}/licenses`);
-      assert.deepStrictEqual(licenses.data.items.map((l: { productSku: { id: string } }) => l.productSku.id), [sku.id]);
+      assert.deepStrictEqual(
+        licenses.data.items.map((l: { productSku: { id: string } }) => l.productSku.id),
+        [sku.id],
+      );
     });
 
     it("refuses to deactivate through PATCH", async () => {
       const user = await create("nopatchdelete");
-      expectError(await api.call("PATCH", `/v1/customers/${cid()}/users/${user.id}`, { body: { state: "inactive" } }), 400, 60026);
+      expectError(
+        await api.call("PATCH", `/v1/customers/${cid()}/users/${user.id}`, { body: { state: "inactive" } }),
+        400,
+        60026,
+      );
     });
 
     it("keeps a deleted user for 30 days of the emulator clock, then purges it", async () => {
@@ -174,8 +263,16 @@ describe("emulator handlers: customer users", () => {
       assert.strictEqual((await api.call("GET", `/v1/customers/${cid()}/users?filter=${filter}`)).data.totalCount, 1);
       await api.advanceClock(DAY);
       assert.strictEqual((await api.call("GET", `/v1/customers/${cid()}/users?filter=${filter}`)).data.totalCount, 0);
-      expectError(await api.call("PATCH", `/v1/customers/${cid()}/users/${user.id}`, { body: { state: "active" } }), 404, 60002);
-      assert.strictEqual((await api.call("POST", `/v1/customers/${cid()}/users`, { body: newUser("purged") })).status, 201, "the UPN is free again");
+      expectError(
+        await api.call("PATCH", `/v1/customers/${cid()}/users/${user.id}`, { body: { state: "active" } }),
+        404,
+        60002,
+      );
+      assert.strictEqual(
+        (await api.call("POST", `/v1/customers/${cid()}/users`, { body: newUser("purged") })).status,
+        201,
+        "the UPN is free again",
+      );
     });
   });
 
@@ -193,8 +290,23 @@ describe("emulator handlers: customer users", () => {
 
     it("refuses other filter fields and operators with 400/2000", async () => {
       const f = (o: object) => encodeURIComponent(JSON.stringify(o));
-      expectError(await api.call("GET", `/v1/customers/${cid()}/users?filter=${f({ Field: "DisplayName", Value: "a", Operator: "equals" })}`), 400, 2000, /UserState/);
-      expectError(await api.call("GET", `/v1/customers/${cid()}/users?filter=${f({ Field: "UserState", Value: "Inactive", Operator: "starts_with" })}`), 400, 2000);
+      expectError(
+        await api.call(
+          "GET",
+          `/v1/customers/${cid()}/users?filter=${f({ Field: "DisplayName", Value: "a", Operator: "equals" })}`,
+        ),
+        400,
+        2000,
+        /UserState/,
+      );
+      expectError(
+        await api.call(
+          "GET",
+          `/v1/customers/${cid()}/users?filter=${f({ Field: "UserState", Value: "Inactive", Operator: "starts_with" })}`,
+        ),
+        400,
+        2000,
+      );
       expectError(await api.call("GET", `/v1/customers/${cid()}/users?filter=not-json`), 400, 2000, /JSON/);
     });
 
@@ -204,7 +316,10 @@ describe("emulator handlers: customer users", () => {
       const res = await api.call("GET", `/v1/customers/${cid()}/users?sortField=DisplayName&sortDirection=Descending`);
       const names = res.data.items.map((u: { displayName: string }) => u.displayName);
       assert.strictEqual(names[0], "Zzz");
-      assert.deepStrictEqual(names, [...names].sort((a: string, b: string) => b.localeCompare(a, "en", { sensitivity: "base" })));
+      assert.deepStrictEqual(
+        names,
+        [...names].sort((a: string, b: string) => b.localeCompare(a, "en", { sensitivity: "base" })),
+      );
       expectError(await api.call("GET", `/v1/customers/${cid()}/users?sortField=Shoe`), 400, 2000);
     });
 
@@ -214,9 +329,17 @@ describe("emulator handlers: customer users", () => {
       const now = new Date().toISOString();
       for (let i = 0; i < 10_000; i++) {
         const user: UserRecord = {
-          id: randomUUID(), userPrincipalName: `bulk${i}@${customer.companyProfile.domain}`, displayName: `Bulk ${i}`, password: "x",
-          forceChangePassword: false, passwordChangedAt: now, userDomainType: "managed", state: "active", softDeletionTime: null,
-          lastDirectorySyncTime: null, createdAt: now,
+          id: randomUUID(),
+          userPrincipalName: `bulk${i}@${customer.companyProfile.domain}`,
+          displayName: `Bulk ${i}`,
+          password: "x",
+          forceChangePassword: false,
+          passwordChangedAt: now,
+          userDomainType: "managed",
+          state: "active",
+          softDeletionTime: null,
+          lastDirectorySyncTime: null,
+          createdAt: now,
         };
         customer.users.push(user);
       }
@@ -247,16 +370,54 @@ describe("emulator handlers: customer users", () => {
       const customer = api.emu.store.data.partners[0].customers[0];
       const now = new Date().toISOString();
       for (let i = 0; i < 5; i++) {
-        customer.users.push({ id: randomUUID(), userPrincipalName: `p${i}@${customer.companyProfile.domain}`, displayName: `P ${i}`, password: "x", forceChangePassword: false, passwordChangedAt: now, userDomainType: "managed", state: "active", softDeletionTime: null, lastDirectorySyncTime: null, createdAt: now });
+        customer.users.push({
+          id: randomUUID(),
+          userPrincipalName: `p${i}@${customer.companyProfile.domain}`,
+          displayName: `P ${i}`,
+          password: "x",
+          forceChangePassword: false,
+          passwordChangedAt: now,
+          userDomainType: "managed",
+          state: "active",
+          softDeletionTime: null,
+          lastDirectorySyncTime: null,
+          createdAt: now,
+        });
       }
       const first = await api.call("GET", `/v1/customers/${cid()}/users?size=2`);
       const token = first.data.continuationToken as string;
       assert.ok(token);
-      expectError(await api.call("GET", `/v1/customers/${cid()}/users?size=2&seekOperation=Next`, { headers: { "MS-ContinuationToken": "garbage!!" } }), 400, 2000, /continuation token/);
-      expectError(await api.call("GET", `/v1/customers/${cid()}/users?size=2&seekOperation=Next`), 400, 2000, /MS-ContinuationToken/);
-      expectError(await api.call("GET", `/v1/customers/${api.customer(1).id}/users?size=2&seekOperation=Next`, { headers: { "MS-ContinuationToken": token } }), 400, 2000, /another list/);
+      expectError(
+        await api.call("GET", `/v1/customers/${cid()}/users?size=2&seekOperation=Next`, {
+          headers: { "MS-ContinuationToken": "garbage!!" },
+        }),
+        400,
+        2000,
+        /continuation token/,
+      );
+      expectError(
+        await api.call("GET", `/v1/customers/${cid()}/users?size=2&seekOperation=Next`),
+        400,
+        2000,
+        /MS-ContinuationToken/,
+      );
+      expectError(
+        await api.call("GET", `/v1/customers/${api.customer(1).id}/users?size=2&seekOperation=Next`, {
+          headers: { "MS-ContinuationToken": token },
+        }),
+        400,
+        2000,
+        /another list/,
+      );
       const filter = encodeURIComponent(JSON.stringify({ Field: "UserState", Value: "Inactive", Operator: "equals" }));
-      expectError(await api.call("GET", `/v1/customers/${cid()}/users?size=2&seekOperation=Next&filter=${filter}`, { headers: { "MS-ContinuationToken": token } }), 400, 2000, /filter/);
+      expectError(
+        await api.call("GET", `/v1/customers/${cid()}/users?size=2&seekOperation=Next&filter=${filter}`, {
+          headers: { "MS-ContinuationToken": token },
+        }),
+        400,
+        2000,
+        /filter/,
+      );
     });
   });
 

@@ -11,12 +11,18 @@ describe("emulator request bodies", () => {
     emu = await startTestEmulator({ routes: testRoutes });
     token = await appToken(emu);
   });
-  after(async () => { await emu.close(); });
+  after(async () => {
+    await emu.close();
+  });
 
   const json = (extra: Record<string, string> = {}) => bearer(token, { "Content-Type": "application/json", ...extra });
 
   it("normalises PascalCase keys at every depth by lower-casing the first letter only", async () => {
-    const res = await apiClient(emu).post("/v1/echo", '{"CompanyProfile":{"TenantID":"x","Items":[{"ObjectType":"Customer"}]},"id":1}', { headers: json() });
+    const res = await apiClient(emu).post(
+      "/v1/echo",
+      '{"CompanyProfile":{"TenantID":"x","Items":[{"ObjectType":"Customer"}]},"id":1}',
+      { headers: json() },
+    );
     assert.equal(res.status, 200);
     assert.deepEqual(res.data.body, { companyProfile: { tenantID: "x", items: [{ objectType: "Customer" }] }, id: 1 });
     assert.deepEqual(normalizeKeys({ A: [1, { BC: null }] }), { a: [1, { bC: null }] });

@@ -7,8 +7,12 @@ import { testRoutes } from "../testRoutes";
 describe("emulator bearer authentication", () => {
   let emu: Emulator;
   let clock = Date.parse("2026-03-01T10:00:00Z");
-  before(async () => { emu = await startTestEmulator({ routes: testRoutes, now: () => clock }); });
-  after(async () => { await emu.close(); });
+  before(async () => {
+    emu = await startTestEmulator({ routes: testRoutes, now: () => clock });
+  });
+  after(async () => {
+    await emu.close();
+  });
 
   const pingPath = () => `/v1/customers/${emu.seed.partners[0].customers[0].id}/ping`;
 
@@ -40,9 +44,16 @@ describe("emulator bearer authentication", () => {
   });
 
   it("rejects a token for another audience", async () => {
-    const token = issueAccessToken({
-      partnerId: emu.seed.defaultPartnerId, clientId: emu.seed.partners[0].app.clientId, audience: "https://management.azure.com", kind: "app", nowMs: clock,
-    }, emu.store.data.tokenSigningKey);
+    const token = issueAccessToken(
+      {
+        partnerId: emu.seed.defaultPartnerId,
+        clientId: emu.seed.partners[0].app.clientId,
+        audience: "https://management.azure.com",
+        kind: "app",
+        nowMs: clock,
+      },
+      emu.store.data.tokenSigningKey,
+    );
     const res = await apiClient(emu).get(pingPath(), { headers: bearer(token) });
     assert.equal(res.status, 401);
     assert.match(res.data.description, /audience/);
@@ -53,7 +64,10 @@ describe("emulator bearer authentication", () => {
     const res = await apiClient(emu).get(pingPath(), { headers: bearer(token) });
     assert.equal(res.status, 200);
     assert.deepEqual(res.data.caller, {
-      partnerId: emu.seed.defaultPartnerId, clientId: emu.seed.partners[0].app.clientId, kind: "app", audience: "https://api.partnercenter.microsoft.com",
+      partnerId: emu.seed.defaultPartnerId,
+      clientId: emu.seed.partners[0].app.clientId,
+      kind: "app",
+      audience: "https://api.partnercenter.microsoft.com",
     });
   });
 });

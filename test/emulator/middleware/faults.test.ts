@@ -8,11 +8,20 @@ describe("emulator fault rules", () => {
   let token: string;
   const slept: number[] = [];
   before(async () => {
-    emu = await startTestEmulator({ routes: testRoutes, sleep: async (ms) => { slept.push(ms); } });
+    emu = await startTestEmulator({
+      routes: testRoutes,
+      sleep: async (ms) => {
+        slept.push(ms);
+      },
+    });
     token = await appToken(emu);
   });
-  after(async () => { await emu.close(); });
-  afterEach(async () => { await apiClient(emu).delete("/_emulator/faults"); });
+  after(async () => {
+    await emu.close();
+  });
+  afterEach(async () => {
+    await apiClient(emu).delete("/_emulator/faults");
+  });
 
   const customer = () => emu.seed.partners[0].customers[0].id;
   const ordersPath = () => `/v1/customers/${customer()}/orders`;
@@ -21,17 +30,34 @@ describe("emulator fault rules", () => {
     assert.equal(res.status, 201, JSON.stringify(res.data));
     return res.data.ids as string[];
   };
-  const count = async () => (await apiClient(emu).get(ordersPath(), { headers: bearer(token) })).data.totalCount as number;
+  const count = async () =>
+    (await apiClient(emu).get(ordersPath(), { headers: bearer(token) })).data.totalCount as number;
 
   it("answers a status/code/description with Retry-After, exactly `times` times", async () => {
-    await addFaults({ method: "GET", path: "/ping$", status: 503, code: 3000, description: "Service busy (injected)", retryAfter: 7, times: 2 });
+    await addFaults({
+      method: "GET",
+      path: "/ping$",
+      status: 503,
+      code: 3000,
+      description: "Service busy (injected)",
+      retryAfter: 7,
+      times: 2,
+    });
     const api = apiClient(emu);
     const path = `/v1/customers/${customer()}/ping`;
     const statuses = [];
     for (let i = 0; i < 3; i++) statuses.push(await api.get(path, { headers: bearer(token) }));
-    assert.deepEqual(statuses.map((r) => r.status), [503, 503, 200]);
+    assert.deepEqual(
+      statuses.map((r) => r.status),
+      [503, 503, 200],
+    );
     assert.equal(statuses[0].headers["retry-after"], "7");
-    assert.deepEqual(statuses[0].data, { code: 3000, description: "Service busy (injected)", data: [], source: "PartnerFD" });
+    assert.deepEqual(statuses[0].data, {
+      code: 3000,
+      description: "Service busy (injected)",
+      data: [],
+      source: "PartnerFD",
+    });
     assert.deepEqual((await api.get("/_emulator/faults")).data, []);
   });
 
@@ -44,15 +70,33 @@ describe("emulator fault rules", () => {
 
   it("matches on method and customer id", async () => {
     await addFaults({ method: "POST", customerId: emu.seed.partners[0].customers[1].id, status: 500 });
-    assert.equal((await apiClient(emu).get(`/v1/customers/${emu.seed.partners[0].customers[1].id}/ping`, { headers: bearer(token) })).status, 200);
+    assert.equal(
+      (
+        await apiClient(emu).get(`/v1/customers/${emu.seed.partners[0].customers[1].id}/ping`, {
+          headers: bearer(token),
+        })
+      ).status,
+      200,
+    );
     assert.equal((await apiClient(emu).post(ordersPath(), {}, { headers: bearer(token) })).status, 201);
-    assert.equal((await apiClient(emu).post(`/v1/customers/${emu.seed.partners[0].customers[1].id}/orders`, {}, { headers: bearer(token) })).status, 500);
+    assert.equal(
+      (
+        await apiClient(emu).post(
+          `/v1/customers/${emu.seed.partners[0].customers[1].id}/orders`,
+          {},
+          { headers: bearer(token) },
+        )
+      ).status,
+      500,
+    );
   });
 
   it("destroys the socket for `reset` without running the handler", async () => {
     const before = await count();
     await addFaults({ method: "POST", path: "/orders$", reset: true, times: 1 });
-    await assert.rejects(apiClient(emu).post(ordersPath(), {}, { headers: bearer(token) }), (e: any) => /ECONNRESET|socket hang up/.test(`${e.code} ${e.message}`));
+    await assert.rejects(apiClient(emu).post(ordersPath(), {}, { headers: bearer(token) }), (e: any) =>
+      /ECONNRESET|socket hang up/.test(`${e.code} ${e.message}`),
+    );
     assert.equal(await count(), before);
     const log = (await apiClient(emu).get("/_emulator/requests")).data as Array<{ reset?: boolean; status: number }>;
     assert.ok(log.some((e) => e.reset === true && e.status === 0));
@@ -64,8 +108,14 @@ describe("emulator fault rules", () => {
     const res = await apiClient(emu).get(`/v1/customers/${customer()}/ping`, { headers: bearer(token) });
     assert.equal(res.status, 200);
     assert.deepEqual(slept, [1500]);
-    const log = (await apiClient(emu).get("/_emulator/requests")).data as Array<{ faultId?: string; latencyMs?: number }>;
-    assert.deepEqual(log.filter((e) => e.faultId === id).map((e) => e.latencyMs), [1500]);
+    const log = (await apiClient(emu).get("/_emulator/requests")).data as Array<{
+      faultId?: string;
+      latencyMs?: number;
+    }>;
+    assert.deepEqual(
+      log.filter((e) => e.faultId === id).map((e) => e.latencyMs),
+      [1500],
+    );
   });
 
   it("applyThenFail commits the handler once, fails, and a retry with the same MS-RequestId replays the commit", async () => {
@@ -92,7 +142,8 @@ describe("emulator fault rules", () => {
       await apiClient(emu).delete("/_emulator/faults");
       await addFaults({ path: "/ping$", status: 500, probability: 0.5, seed: 42 });
       const out: number[] = [];
-      for (let i = 0; i < 12; i++) out.push((await apiClient(emu).get(`/v1/customers/${customer()}/ping`, { headers: bearer(token) })).status);
+      for (let i = 0; i < 12; i++)
+        out.push((await apiClient(emu).get(`/v1/customers/${customer()}/ping`, { headers: bearer(token) })).status);
       return out;
     };
     const a = await run();
@@ -101,22 +152,35 @@ describe("emulator fault rules", () => {
     assert.ok(a.includes(500) && a.includes(200), a.join(","));
     await apiClient(emu).delete("/_emulator/faults");
     await addFaults([{ path: "/ping$", status: 500, probability: 0 }]);
-    assert.equal((await apiClient(emu).get(`/v1/customers/${customer()}/ping`, { headers: bearer(token) })).status, 200);
+    assert.equal(
+      (await apiClient(emu).get(`/v1/customers/${customer()}/ping`, { headers: bearer(token) })).status,
+      200,
+    );
   });
 
   it("applies to the token endpoint too", async () => {
     await addFaults({ path: "/oauth2/v2.0/token$", status: 503, times: 1 });
     const p = emu.seed.partners[0];
-    const res = await apiClient(emu).post(`/${p.tenantId}/oauth2/v2.0/token`, new URLSearchParams({
-      grant_type: "client_credentials", client_id: p.app.clientId, client_secret: p.app.clientSecret, scope: PARTNER_CENTER_SCOPE,
-    }).toString(), { headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+    const res = await apiClient(emu).post(
+      `/${p.tenantId}/oauth2/v2.0/token`,
+      new URLSearchParams({
+        grant_type: "client_credentials",
+        client_id: p.app.clientId,
+        client_secret: p.app.clientSecret,
+        scope: PARTNER_CENTER_SCOPE,
+      }).toString(),
+      { headers: { "Content-Type": "application/x-www-form-urlencoded" } },
+    );
     assert.equal(res.status, 503);
   });
 
   it("lists and deletes single rules, and rejects bad rules naming the field", async () => {
     const [a, b] = await addFaults([{ path: "^/x" }, { path: "^/y" }]);
     assert.equal((await apiClient(emu).delete(`/_emulator/faults/${a}`)).status, 204);
-    assert.deepEqual((await apiClient(emu).get("/_emulator/faults")).data.map((r: { id: string }) => r.id), [b]);
+    assert.deepEqual(
+      (await apiClient(emu).get("/_emulator/faults")).data.map((r: { id: string }) => r.id),
+      [b],
+    );
     assert.equal((await apiClient(emu).delete(`/_emulator/faults/${a}`)).status, 404);
     const bad = await apiClient(emu).post("/_emulator/faults", { path: "([", status: 500 });
     assert.equal(bad.status, 400);

@@ -11,10 +11,13 @@ describe("emulator MS-RequestId idempotency", () => {
     emu = await startTestEmulator({ routes: testRoutes, now: () => clock });
     token = await appToken(emu);
   });
-  after(async () => { await emu.close(); });
+  after(async () => {
+    await emu.close();
+  });
 
   const ordersPath = () => `/v1/customers/${emu.seed.partners[0].customers[1].id}/orders`;
-  const count = async () => (await apiClient(emu).get(ordersPath(), { headers: bearer(token) })).data.totalCount as number;
+  const count = async () =>
+    (await apiClient(emu).get(ordersPath(), { headers: bearer(token) })).data.totalCount as number;
 
   it("replays the first response for a repeated MS-RequestId with the same request and creates one object", async () => {
     const before = await count();
@@ -25,8 +28,14 @@ describe("emulator MS-RequestId idempotency", () => {
     assert.equal(second.status, 201);
     assert.equal(second.data.id, first.data.id);
     assert.equal(await count(), before + 1);
-    const log = (await apiClient(emu).get("/_emulator/requests")).data as Array<{ requestId: string; replayed: boolean }>;
-    assert.deepEqual(log.filter((e) => e.requestId === "3b9a1f0e-5a43-4f7e-9a3a-1d2c3b4a5f60").map((e) => e.replayed), [false, true]);
+    const log = (await apiClient(emu).get("/_emulator/requests")).data as Array<{
+      requestId: string;
+      replayed: boolean;
+    }>;
+    assert.deepEqual(
+      log.filter((e) => e.requestId === "3b9a1f0e-5a43-4f7e-9a3a-1d2c3b4a5f60").map((e) => e.replayed),
+      [false, true],
+    );
   });
 
   it("runs the request again when the body differs, when no id was sent, or after 10 minutes", async () => {
@@ -39,7 +48,11 @@ describe("emulator MS-RequestId idempotency", () => {
     assert.equal(await count(), before + 4);
     clock += 10 * 60_000 + 1;
     const fresh = await appToken(emu);
-    await apiClient(emu).post(ordersPath(), { note: "b" }, { headers: bearer(fresh, { "MS-RequestId": "7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f" }) });
+    await apiClient(emu).post(
+      ordersPath(),
+      { note: "b" },
+      { headers: bearer(fresh, { "MS-RequestId": "7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f" }) },
+    );
     assert.equal(await count(), before + 5);
   });
 
@@ -49,7 +62,10 @@ describe("emulator MS-RequestId idempotency", () => {
     const b = await apiClient(emu).post("/v1/conflict", {}, { headers });
     assert.equal(a.status, 409);
     assert.deepEqual(b.data, a.data);
-    const log = (await apiClient(emu).get("/_emulator/requests")).data as Array<{ requestId: string; replayed: boolean }>;
+    const log = (await apiClient(emu).get("/_emulator/requests")).data as Array<{
+      requestId: string;
+      replayed: boolean;
+    }>;
     assert.equal(log.filter((e) => e.requestId === "8d2e3f4a-5b6c-4d7e-8f9a-0b1c2d3e4f5a" && e.replayed).length, 1);
   });
 });

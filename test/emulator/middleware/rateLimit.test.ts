@@ -7,8 +7,12 @@ import { testRoutes } from "../testRoutes";
 describe("emulator rate limits", () => {
   let emu: Emulator;
   let clock = Date.parse("2026-03-01T10:00:00Z");
-  before(async () => { emu = await startTestEmulator({ routes: testRoutes, rateLimitPerMinute: 3, now: () => clock }); });
-  after(async () => { await emu.close(); });
+  before(async () => {
+    emu = await startTestEmulator({ routes: testRoutes, rateLimitPerMinute: 3, now: () => clock });
+  });
+  after(async () => {
+    await emu.close();
+  });
 
   it("answers the request over the per-minute limit with 429, Retry-After and the documented body, then recovers", async () => {
     const token = await appToken(emu);
@@ -26,7 +30,9 @@ describe("emulator rate limits", () => {
 
   it("counts per partner: another partner is not throttled by the first one's calls", async () => {
     const other = await appToken(emu, { partner: 1 });
-    const res = await apiClient(emu).get(`/v1/customers/${emu.seed.partners[1].customers[0].id}/ping`, { headers: bearer(other) });
+    const res = await apiClient(emu).get(`/v1/customers/${emu.seed.partners[1].customers[0].id}/ping`, {
+      headers: bearer(other),
+    });
     assert.equal(res.status, 200);
   });
 

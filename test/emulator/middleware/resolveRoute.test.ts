@@ -12,7 +12,9 @@ describe("emulator routing and customer scoping", () => {
     app = await appToken(emu);
     user = await userToken(emu);
   });
-  after(async () => { await emu.close(); });
+  after(async () => {
+    await emu.close();
+  });
 
   const own = () => emu.seed.partners[0].customers[0].id;
   const foreign = () => emu.seed.partners[1].customers[0].id;
@@ -34,7 +36,9 @@ describe("emulator routing and customer scoping", () => {
   });
 
   it("answers an unknown customer tenant with 404 / 60003", async () => {
-    const res = await apiClient(emu).get("/v1/customers/11111111-2222-4333-8444-555555555555/ping", { headers: bearer(app) });
+    const res = await apiClient(emu).get("/v1/customers/11111111-2222-4333-8444-555555555555/ping", {
+      headers: bearer(app),
+    });
     assert.equal(res.status, 404);
     assert.equal(res.data.code, 60003);
   });
@@ -71,6 +75,11 @@ describe("emulator routing and customer scoping", () => {
   it("passes an ApiError through as the documented error body", async () => {
     const res = await apiClient(emu).post("/v1/conflict", {}, { headers: bearer(app) });
     assert.equal(res.status, 409);
-    assert.deepEqual(res.data, { code: 600041, description: "Self-serve policy already exists.", data: [], source: "PartnerFD" });
+    assert.deepEqual(res.data, {
+      code: 600041,
+      description: "Self-serve policy already exists.",
+      data: [],
+      source: "PartnerFD",
+    });
   });
 });

@@ -30,7 +30,10 @@ describe("emulator store", () => {
       // tokens issued before the restart stay valid: the signing key is part of the state
       const orders = second.store.findCustomer(customerId)!.customer.orders;
       assert.ok(orders.some((o) => o.id === created.data.id));
-      assert.equal((await apiClient(second).get(`/v1/customers/${customerId}/ping`, { headers: bearer(token) })).status, 200);
+      assert.equal(
+        (await apiClient(second).get(`/v1/customers/${customerId}/ping`, { headers: bearer(token) })).status,
+        200,
+      );
     } finally {
       await second.close();
     }
@@ -40,16 +43,32 @@ describe("emulator store", () => {
     const dir = mkdtempSync(join(tmpdir(), "pc-emu-"));
     const statePath = join(dir, "state.json");
     writeFileSync(statePath, '{"version":1,"partners":[');
-    await assert.rejects(startEmulator({ statePath, ...quiet }), (e: Error) => e.message.includes(statePath) && /corrupt/.test(e.message));
+    await assert.rejects(
+      startEmulator({ statePath, ...quiet }),
+      (e: Error) => e.message.includes(statePath) && /corrupt/.test(e.message),
+    );
     assert.equal(readFileSync(statePath, "utf8"), '{"version":1,"partners":[');
     writeFileSync(statePath, JSON.stringify({ version: 2, partners: [] }));
-    await assert.rejects(startEmulator({ statePath, ...quiet }), (e: Error) => e.message.includes(statePath) && /version/.test(e.message));
+    await assert.rejects(
+      startEmulator({ statePath, ...quiet }),
+      (e: Error) => e.message.includes(statePath) && /version/.test(e.message),
+    );
   });
 
   it("saves atomically: no temp file is left and the file is always complete JSON", () => {
     const dir = mkdtempSync(join(tmpdir(), "pc-emu-"));
     const path = join(dir, "s.json");
-    const store = new Store({ version: 1, partners: [], selfServePolicies: [], agreementMetadata: [], tokenSigningKey: "k".repeat(32), clockOffsetMs: 5 }, path);
+    const store = new Store(
+      {
+        version: 1,
+        partners: [],
+        selfServePolicies: [],
+        agreementMetadata: [],
+        tokenSigningKey: "k".repeat(32),
+        clockOffsetMs: 5,
+      },
+      path,
+    );
     store.save();
     store.data.clockOffsetMs = 6;
     store.save();
@@ -59,9 +78,17 @@ describe("emulator store", () => {
 
   it("finds users by id or UPN among 10,000 in one customer, and follows changes to the array", () => {
     const users: UserRecord[] = Array.from({ length: 10_000 }, (_, i) => ({
-      id: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`, userPrincipalName: `user${i}@big.example`, displayName: `U ${i}`,
-      password: "x", forceChangePassword: false, passwordChangedAt: "", userDomainType: "managed", state: "active",
-      softDeletionTime: null, lastDirectorySyncTime: null, createdAt: "",
+      id: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
+      userPrincipalName: `user${i}@big.example`,
+      displayName: `U ${i}`,
+      password: "x",
+      forceChangePassword: false,
+      passwordChangedAt: "",
+      userDomainType: "managed",
+      state: "active",
+      softDeletionTime: null,
+      lastDirectorySyncTime: null,
+      createdAt: "",
     }));
     const customer = { users } as unknown as CustomerRecord;
     assert.equal(findUser(customer, "USER9999@big.example")?.id, users[9999].id);

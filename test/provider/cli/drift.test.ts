@@ -14,24 +14,61 @@ import { GITHUB_COMMENT_LIMIT } from "../../../provider/cli/report/markdown";
 import { SECRET_SIG } from "../../../provider/cli/report/values";
 
 const CUSTOMER = "2ce0d80d-21a0-45ab-ad0b-a96bd10857c3";
-const PROVIDER_TEXT = "exports.handler = __f0; require(\"pulumi-partner-center/dist/provider/runtime\")";
-const urn = (type: string, name: string) => `urn:pulumi:nightly::tenants::pulumi-nodejs:dynamic/partnercenter:${type}::${name}`;
-const sealed = (plaintext?: string) => (plaintext === undefined ? { [SECRET_SIG]: "1b47061264138c4ac30d75fd1eb44270", ciphertext: "[secret]" } : { [SECRET_SIG]: "1b47061264138c4ac30d75fd1eb44270", plaintext: JSON.stringify(plaintext) });
+const PROVIDER_TEXT = 'exports.handler = __f0; require("pulumi-partner-center/dist/provider/runtime")';
+const urn = (type: string, name: string) =>
+  `urn:pulumi:nightly::tenants::pulumi-nodejs:dynamic/partnercenter:${type}::${name}`;
+const sealed = (plaintext?: string) =>
+  plaintext === undefined
+    ? { [SECRET_SIG]: "1b47061264138c4ac30d75fd1eb44270", ciphertext: "[secret]" }
+    : { [SECRET_SIG]: "1b47061264138c4ac30d75fd1eb44270", plaintext: JSON.stringify(plaintext) };
 
 function userState(name: string, displayName: string, extra: Record<string, unknown> = {}) {
-  const inputs = { __provider: PROVIDER_TEXT, customerId: CUSTOMER, userPrincipalName: `${name}@fabrikam.example`, displayName, password: sealed(), ...extra };
-  return { type: "pulumi-nodejs:dynamic/partnercenter:CustomerUser", urn: urn("CustomerUser", name), id: `${CUSTOMER}/${name}-id`, inputs, outputs: { ...inputs, userId: `${name}-id`, state: "active" } };
+  const inputs = {
+    __provider: PROVIDER_TEXT,
+    customerId: CUSTOMER,
+    userPrincipalName: `${name}@fabrikam.example`,
+    displayName,
+    password: sealed(),
+    ...extra,
+  };
+  return {
+    type: "pulumi-nodejs:dynamic/partnercenter:CustomerUser",
+    urn: urn("CustomerUser", name),
+    id: `${CUSTOMER}/${name}-id`,
+    inputs,
+    outputs: { ...inputs, userId: `${name}-id`, state: "active" },
+  };
 }
 
 let seq = 0;
 const pre = (state: ReturnType<typeof userState>): EngineEvent =>
-  ({ sequence: seq++, timestamp: 0, resourcePreEvent: { metadata: { op: "refresh", urn: state.urn, type: state.type, old: state, new: state, provider: "" } } }) as unknown as EngineEvent;
+  ({
+    sequence: seq++,
+    timestamp: 0,
+    resourcePreEvent: {
+      metadata: { op: "refresh", urn: state.urn, type: state.type, old: state, new: state, provider: "" },
+    },
+  }) as unknown as EngineEvent;
 const done = (op: string, old: ReturnType<typeof userState>, now?: ReturnType<typeof userState>): EngineEvent =>
-  ({ sequence: seq++, timestamp: 0, resOutputsEvent: { metadata: { op, urn: old.urn, type: old.type, old, new: now ?? old, provider: "" } } }) as unknown as EngineEvent;
+  ({
+    sequence: seq++,
+    timestamp: 0,
+    resOutputsEvent: { metadata: { op, urn: old.urn, type: old.type, old, new: now ?? old, provider: "" } },
+  }) as unknown as EngineEvent;
 const diag = (severity: string, message: string, at?: string): EngineEvent =>
-  ({ sequence: seq++, timestamp: 0, diagnosticEvent: { urn: at, severity, message, color: "never", prefix: `${severity}: ` } }) as unknown as EngineEvent;
+  ({
+    sequence: seq++,
+    timestamp: 0,
+    diagnosticEvent: { urn: at, severity, message, color: "never", prefix: `${severity}: ` },
+  }) as unknown as EngineEvent;
 const stackEvents = (): EngineEvent[] => {
-  const stack = { type: "pulumi:pulumi:Stack", urn: "urn:pulumi:nightly::tenants::pulumi:pulumi:Stack::tenants-nightly", id: "", inputs: {}, outputs: {} } as unknown as ReturnType<typeof userState>;
+  const stack = {
+    type: "pulumi:pulumi:Stack",
+    urn: "urn:pulumi:nightly::tenants::pulumi:pulumi:Stack::tenants-nightly",
+    id: "",
+    inputs: {},
+    outputs: {},
+  } as unknown as ReturnType<typeof userState>;
   return [pre(stack), done("same", stack)];
 };
 
@@ -49,7 +86,10 @@ describe("partner-center drift", () => {
       assert.equal(report.result, "no-drift");
       assert.equal(report.exitCode, 0);
       assert.deepEqual(report.counts, { resources: 1, inSync: 1, changed: 0, removed: 0, unreadable: 0, errors: 0 });
-      assert.match(renderDriftMarkdown(report).text, /\*\*No drift: every resource matches Partner Center\.\*\* \(exit code 0\)/);
+      assert.match(
+        renderDriftMarkdown(report).text,
+        /\*\*No drift: every resource matches Partner Center\.\*\* \(exit code 0\)/,
+      );
     });
 
     it("drift: exit 2; a changed property with stored and current value, a removed object, secrets not compared", () => {
@@ -57,17 +97,33 @@ describe("partner-center drift", () => {
       const bob = userState("bob", "Bob");
       const cid = userState("cid", "Cid");
       const bobNow = userState("bob", "Bob (renamed in the portal)");
-      const report = buildDriftReport({ stack: "nightly", events: [pre(ann), pre(bob), pre(cid), done("same", ann), done("update", bob, bobNow), done("delete", cid)] });
+      const report = buildDriftReport({
+        stack: "nightly",
+        events: [pre(ann), pre(bob), pre(cid), done("same", ann), done("update", bob, bobNow), done("delete", cid)],
+      });
       assert.equal(report.result, "drift");
       assert.equal(report.exitCode, 2);
       assert.deepEqual(report.counts, { resources: 3, inSync: 1, changed: 1, removed: 1, unreadable: 0, errors: 0 });
-      assert.deepEqual(report.drift.map((d) => [d.kind, d.ref.type, d.ref.name, d.ref.customerId]), [
-        ["changed", "CustomerUser", "bob", CUSTOMER], ["removed", "CustomerUser", "cid", CUSTOMER],
+      assert.deepEqual(
+        report.drift.map((d) => [d.kind, d.ref.type, d.ref.name, d.ref.customerId]),
+        [
+          ["changed", "CustomerUser", "bob", CUSTOMER],
+          ["removed", "CustomerUser", "cid", CUSTOMER],
+        ],
+      );
+      assert.deepEqual(report.drift[0].changes, [
+        {
+          name: "displayName",
+          old: { kind: "value", text: "Bob" },
+          new: { kind: "value", text: "Bob (renamed in the portal)" },
+        },
       ]);
-      assert.deepEqual(report.drift[0].changes, [{ name: "displayName", old: { kind: "value", text: "Bob" }, new: { kind: "value", text: "Bob (renamed in the portal)" } }]);
-      assert.deepEqual(report.drift[0].uncomparedSecrets, ["password"]);   // sealed on both sides: cannot be compared
+      assert.deepEqual(report.drift[0].uncomparedSecrets, ["password"]); // sealed on both sides: cannot be compared
       const md = renderDriftMarkdown(report).text;
-      assert.match(md, /\*\*~ changed\*\* `CustomerUser` `bob`[^\n]*\n\n\| property \| old \| new \|\n\|---\|---\|---\|\n\| `displayName` \| `Bob` \| `Bob \(renamed in the portal\)` \|/);
+      assert.match(
+        md,
+        /\*\*~ changed\*\* `CustomerUser` `bob`[^\n]*\n\n\| property \| old \| new \|\n\|---\|---\|---\|\n\| `displayName` \| `Bob` \| `Bob \(renamed in the portal\)` \|/,
+      );
       assert.match(md, /\*\*- removed\*\* `CustomerUser` `cid`: gone from Partner Center/);
       assert.doesNotMatch(md, /Could not be read|__provider|exports\.handler/);
     });
@@ -80,9 +136,16 @@ describe("partner-center drift", () => {
       const report = buildDriftReport({
         stack: "nightly",
         events: [
-          pre(ann), pre(bob), pre(cid), pre(dee),
+          pre(ann),
+          pre(bob),
+          pre(cid),
+          pre(dee),
           diag("info#err", "ResourceOperationError: stack trace line"),
-          diag("error", "Preview failed: CustomerUser bob: read failed: forbidden (HTTP 403, Partner Center code 3000) token eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhYmNkZWZnaCJ9.c2lnbmF0dXJl", bob.urn),
+          diag(
+            "error",
+            "Preview failed: CustomerUser bob: read failed: forbidden (HTTP 403, Partner Center code 3000) token eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhYmNkZWZnaCJ9.c2lnbmF0dXJl",
+            bob.urn,
+          ),
           done("update", ann, userState("ann", "Ann Two")),
           diag("error", "preview failed"),
         ],
@@ -91,46 +154,96 @@ describe("partner-center drift", () => {
       assert.equal(report.result, "error");
       assert.equal(report.exitCode, 1);
       assert.deepEqual(report.counts, { resources: 4, inSync: 0, changed: 1, removed: 0, unreadable: 3, errors: 3 });
-      assert.deepEqual(report.drift.map((d) => d.ref.name), ["ann"], "drift found elsewhere is still reported");
-      assert.deepEqual(report.errors.map((e) => e.ref?.name), ["bob", "cid", "dee"]);
-      assert.equal(report.errors[0].message, "CustomerUser bob: read failed: forbidden (HTTP 403, Partner Center code 3000) token [redacted token]");
+      assert.deepEqual(
+        report.drift.map((d) => d.ref.name),
+        ["ann"],
+        "drift found elsewhere is still reported",
+      );
+      assert.deepEqual(
+        report.errors.map((e) => e.ref?.name),
+        ["bob", "cid", "dee"],
+      );
+      assert.equal(
+        report.errors[0].message,
+        "CustomerUser bob: read failed: forbidden (HTTP 403, Partner Center code 3000) token [redacted token]",
+      );
       assert.match(report.errors[1].message, /not read: the refresh stopped before this resource was read/);
       const md = renderDriftMarkdown(report).text;
       assert.match(md, /\*\*Some resources could not be read: the report is incomplete\.\*\* \(exit code 1\)/);
-      assert.match(md, /#### Could not be read \(errors, not drift\)\n\n- `CustomerUser` `bob` \(customer `2ce0d80d-[^`]+`\): CustomerUser bob: read failed: forbidden \(HTTP 403/);
+      assert.match(
+        md,
+        /#### Could not be read \(errors, not drift\)\n\n- `CustomerUser` `bob` \(customer `2ce0d80d-[^`]+`\): CustomerUser bob: read failed: forbidden \(HTTP 403/,
+      );
       assert.ok(md.indexOf("#### Could not be read") < md.indexOf("#### Drift"));
     });
 
     it("a run that failed before reading anything: exit 1 with the engine's reason, not the command line", () => {
-      const failure = failureSummary(new Error("code: 255\n stdout: \n stderr: Command failed with exit code 255: /usr/bin/pulumi refresh --preview-only --stack nightly\nerror: failed to decrypt: incorrect passphrase\n"));
+      const failure = failureSummary(
+        new Error(
+          "code: 255\n stdout: \n stderr: Command failed with exit code 255: /usr/bin/pulumi refresh --preview-only --stack nightly\nerror: failed to decrypt: incorrect passphrase\n",
+        ),
+      );
       assert.equal(failure, "error: failed to decrypt: incorrect passphrase");
       const report = buildDriftReport({ stack: "nightly", events: [], failure });
       assert.equal(report.exitCode, 1);
       assert.deepEqual(report.errors, [{ message: "error: failed to decrypt: incorrect passphrase" }]);
-      assert.match(renderDriftMarkdown(report).text, /The drift check failed: see the error below\.[\s\S]*#### Errors\n\n- error: failed to decrypt/);
+      assert.match(
+        renderDriftMarkdown(report).text,
+        /The drift check failed: see the error below\.[\s\S]*#### Errors\n\n- error: failed to decrypt/,
+      );
     });
 
     it("masks secrets: sealed values (even with plaintext), credential-named properties, nested credentials", () => {
-      const old = userState("eve", "Eve", { clientSecret: "plain-client-s3cret", settings: { refreshToken: "nested-rt-s3cret" } });
-      const now = userState("eve", "Eve", { clientSecret: "plain-client-s3cret-2", settings: { refreshToken: "nested-rt-s3cret-2" }, password: sealed("Shown-Passw0rd!") });
-      const gone = userState("fay", "Fay", { password: sealed("Removed-Passw0rd!"), clientSecret: "fay-client-s3cret" });
-      const report = buildDriftReport({ stack: "nightly", events: [pre(old), pre(gone), done("update", old, now), done("delete", gone)] });
+      const old = userState("eve", "Eve", {
+        clientSecret: "plain-client-s3cret",
+        settings: { refreshToken: "nested-rt-s3cret" },
+      });
+      const now = userState("eve", "Eve", {
+        clientSecret: "plain-client-s3cret-2",
+        settings: { refreshToken: "nested-rt-s3cret-2" },
+        password: sealed("Shown-Passw0rd!"),
+      });
+      const gone = userState("fay", "Fay", {
+        password: sealed("Removed-Passw0rd!"),
+        clientSecret: "fay-client-s3cret",
+      });
+      const report = buildDriftReport({
+        stack: "nightly",
+        events: [pre(old), pre(gone), done("update", old, now), done("delete", gone)],
+      });
       const texts = [JSON.stringify(report), renderDriftMarkdown(report).text];
       for (const text of texts) {
-        for (const secret of ["plain-client-s3cret", "nested-rt-s3cret", "Shown-Passw0rd!", "Removed-Passw0rd!", "fay-client-s3cret"]) assert.ok(!text.includes(secret), `${secret} leaked`);
+        for (const secret of [
+          "plain-client-s3cret",
+          "nested-rt-s3cret",
+          "Shown-Passw0rd!",
+          "Removed-Passw0rd!",
+          "fay-client-s3cret",
+        ])
+          assert.ok(!text.includes(secret), `${secret} leaked`);
         assert.doesNotMatch(text, /__provider|exports\.handler/);
       }
       const eve = report.drift.find((d) => d.ref.name === "eve")!;
-      assert.deepEqual(eve.changes.find((c) => c.name === "clientSecret"), { name: "clientSecret", secret: true, old: { kind: "secret" }, new: { kind: "secret" } });
-      assert.deepEqual(eve.changes.find((c) => c.name === "settings")!.new, { kind: "value", text: '{"refreshToken":"[secret]"}' });
+      assert.deepEqual(
+        eve.changes.find((c) => c.name === "clientSecret"),
+        { name: "clientSecret", secret: true, old: { kind: "secret" }, new: { kind: "secret" } },
+      );
+      assert.deepEqual(eve.changes.find((c) => c.name === "settings")!.new, {
+        kind: "value",
+        text: '{"refreshToken":"[secret]"}',
+      });
       assert.deepEqual(eve.uncomparedSecrets, ["password"]);
     });
 
     it("the Markdown stays within GitHub's limit with every error listed before the cut drift", () => {
       const events: EngineEvent[] = [];
       for (let i = 0; i < 400; i++) {
-        const extra = Object.fromEntries(Array.from({ length: 20 }, (_, p) => [`p${p}`, `before ${i}/${p}`.padEnd(100, ".")]));
-        const after = Object.fromEntries(Array.from({ length: 20 }, (_, p) => [`p${p}`, `after ${i}/${p}`.padEnd(100, ".")]));
+        const extra = Object.fromEntries(
+          Array.from({ length: 20 }, (_, p) => [`p${p}`, `before ${i}/${p}`.padEnd(100, ".")]),
+        );
+        const after = Object.fromEntries(
+          Array.from({ length: 20 }, (_, p) => [`p${p}`, `after ${i}/${p}`.padEnd(100, ".")]),
+        );
         const old = userState(`u${i}`, `U${i}`, extra);
         events.push(pre(old), done("update", old, userState(`u${i}`, `U${i}`, after)));
       }
@@ -145,7 +258,9 @@ describe("partner-center drift", () => {
 
   describe("command", () => {
     let dir: string;
-    beforeEach(() => { dir = mkdtempSync(join(tmpdir(), "pc-drift-")); });
+    beforeEach(() => {
+      dir = mkdtempSync(join(tmpdir(), "pc-drift-"));
+    });
     afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
     it("--stack is required; bad flags exit 1 with the usage (2 would mean drift)", async () => {
@@ -168,7 +283,10 @@ describe("partner-center drift", () => {
       assert.equal(await main(["drift", "--stack", "nightly", "--cwd", dir, "--out", join(dir, "reports")], io), 1);
       const json = JSON.parse(readFileSync(join(dir, "reports", "drift-report.json"), "utf8"));
       assert.equal(json.result, "error");
-      assert.match(json.errors[0].message, /no Pulumi\.yaml in .*Fix: run in your Pulumi project folder or pass --cwd DIR/);
+      assert.match(
+        json.errors[0].message,
+        /no Pulumi\.yaml in .*Fix: run in your Pulumi project folder or pass --cwd DIR/,
+      );
       assert.match(readFileSync(join(dir, "reports", "drift-report.md"), "utf8"), /The drift check failed/);
       assert.match(io.lines[0], /^drift nightly: error — 0 resources: .*; 1 other error \(exit 1\)$/);
     });
@@ -177,7 +295,10 @@ describe("partner-center drift", () => {
       writeFileSync(join(dir, "a-file"), "");
       const io = captureIo();
       assert.equal(await main(["drift", "--stack", "nightly", "--cwd", dir, "--out", join(dir, "a-file")], io), 1);
-      assert.match(io.errors.join("\n"), /cannot write the reports to .*a-file: (EEXIST|ENOTDIR)\. Fix: pass a writable --out DIR/);
+      assert.match(
+        io.errors.join("\n"),
+        /cannot write the reports to .*a-file: (EEXIST|ENOTDIR)\. Fix: pass a writable --out DIR/,
+      );
     });
   });
 });

@@ -25,7 +25,18 @@ describe("partner-center export (against the emulator)", () => {
   let saved: Record<string, string | undefined>;
   const partner = () => ctx.emu.seed.partners.find((p) => p.tenantId === ctx.emu.seed.defaultPartnerId)!;
   const customer = () => partner().customers.find((c) => c.customDomains.length > 0)!;
-  const ENV_KEYS = ["tenantId", "clientId", "clientSecret", "refreshToken", "endpoint", "authorityHost", "caCertificate", "cloud", "privateKeyPem", "maxRetries"] as const;
+  const ENV_KEYS = [
+    "tenantId",
+    "clientId",
+    "clientSecret",
+    "refreshToken",
+    "endpoint",
+    "authorityHost",
+    "caCertificate",
+    "cloud",
+    "privateKeyPem",
+    "maxRetries",
+  ] as const;
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), "pc-export-"));
@@ -51,7 +62,10 @@ describe("partner-center export (against the emulator)", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function exportTo(out: string, ...extra: string[]): Promise<{ code: number; io: ReturnType<typeof captureIo> }> {
+  async function exportTo(
+    out: string,
+    ...extra: string[]
+  ): Promise<{ code: number; io: ReturnType<typeof captureIo> }> {
     const io = captureIo();
     const code = await main(["export", "--customer", customer().domain, "--out", out, ...extra], io);
     return { code, io };
@@ -63,8 +77,12 @@ describe("partner-center export (against the emulator)", () => {
     const { code, io } = await exportTo(out);
     assert.equal(code, 0, io.errors.join("\n"));
     const file = join(out, `${customer().domain}.yaml`);
-    assert.deepEqual(io.lines, [`wrote ${file}: customer ${customer().id} (Fabrikam, Inc.), sections: users, selfServePolicy, subscriptions, domains, usageBudget, billingProfile, qualifications, customerAgreements`]);
-    assert.deepEqual(io.errors, [`warning: customer ${customer().id} has the Education qualification, but Partner Center does not return its educationSegment (K12 or HigherEducation) and website; it is left out of the spec. To manage it, add { qualification: Education, ... } with those fields by hand (the existing one is then adopted).`]);
+    assert.deepEqual(io.lines, [
+      `wrote ${file}: customer ${customer().id} (Fabrikam, Inc.), sections: users, selfServePolicy, subscriptions, domains, usageBudget, billingProfile, qualifications, customerAgreements`,
+    ]);
+    assert.deepEqual(io.errors, [
+      `warning: customer ${customer().id} has the Education qualification, but Partner Center does not return its educationSegment (K12 or HigherEducation) and website; it is left out of the spec. To manage it, add { qualification: Education, ... } with those fields by hand (the existing one is then adopted).`,
+    ]);
     const text = readFileSync(file, "utf8");
     assert.match(text, /^# yaml-language-server: \$schema=\.\.\/.*schema\/tenant-spec\.schema\.json\n/);
     const { spec, problems } = parseTenantSpec(text, file);
@@ -77,25 +95,58 @@ describe("partner-center export (against the emulator)", () => {
     const upns = users.map((u) => u.userPrincipalName as string);
     assert.deepEqual(upns, [...upns].sort(), "users in UPN order");
     assert.ok(!upns.includes(`gone@${customer().domain}`), "a deleted user is not exported");
-    assert.deepEqual(users.find((u) => u.userPrincipalName === `zoe@${customer().domain}`), {
-      userPrincipalName: `zoe@${customer().domain}`, displayName: "Zoë Zeta", firstName: "Zoë", lastName: "Zeta", usageLocation: "DE",
-      roles: ["Helpdesk Administrator", "User Administrator"],
-      licenses: [{ sku: "O365_BUSINESS_PREMIUM", excludedPlans: ["YAMMER_ENTERPRISE"] }, "POWER_BI_PRO"],
+    assert.deepEqual(
+      users.find((u) => u.userPrincipalName === `zoe@${customer().domain}`),
+      {
+        userPrincipalName: `zoe@${customer().domain}`,
+        displayName: "Zoë Zeta",
+        firstName: "Zoë",
+        lastName: "Zeta",
+        usageLocation: "DE",
+        roles: ["Helpdesk Administrator", "User Administrator"],
+        licenses: [{ sku: "O365_BUSINESS_PREMIUM", excludedPlans: ["YAMMER_ENTERPRISE"] }, "POWER_BI_PRO"],
+      },
+    );
+    assert.deepEqual(users.find((u) => u.userPrincipalName === `admin@${customer().domain}`)?.roles, [
+      "Global Administrator",
+    ]);
+    assert.deepEqual(spec!.selfServePolicy, {
+      permissions: [
+        { resource: "AzureSavingsPlan", action: "Purchase" },
+        { resource: "AzureReservedInstances", action: "Purchase" },
+      ],
     });
-    assert.deepEqual(users.find((u) => u.userPrincipalName === `admin@${customer().domain}`)?.roles, ["Global Administrator"]);
-    assert.deepEqual(spec!.selfServePolicy, { permissions: [{ resource: "AzureSavingsPlan", action: "Purchase" }, { resource: "AzureReservedInstances", action: "Purchase" }] });
     const subs = spec!.subscriptions as Array<{ id: string; nickname: string }>;
-    assert.deepEqual(subs.map((s) => s.id), customer().subscriptions.map((s) => s.id).sort());
+    assert.deepEqual(
+      subs.map((s) => s.id),
+      customer()
+        .subscriptions.map((s) => s.id)
+        .sort(),
+    );
     assert.equal(subs.find((s) => s.id === customer().subscriptions[0].id)?.nickname, "Fabrikam: Microsoft 365 #1");
-    assert.deepEqual(spec!.domains, customer().customDomains.map((name) => ({ name })));
+    assert.deepEqual(
+      spec!.domains,
+      customer().customDomains.map((name) => ({ name })),
+    );
     assert.deepEqual(spec!.usageBudget, { amount: 750 });
     const profile = spec!.billingProfile as Record<string, unknown>;
     assert.equal(profile.companyName, "Fabrikam, Inc.");
     assert.equal(profile.culture, "en-US");
     assert.deepEqual(Object.keys(profile.defaultAddress as object).slice(0, 3), ["country", "city", "addressLine1"]);
-    assert.deepEqual(spec!.qualifications, [{ qualification: "StateOwnedEntity" }], "Education cannot be written back (no segment readable)");
-    const contact = (first: string, email: string) => ({ primaryContact: { firstName: first, lastName: "Signer", email, phoneNumber: "4255550100" }, dateAgreed: "2026-02-03T00:00:00.000Z" });
-    assert.deepEqual(spec!.customerAgreements, [contact("Ada", "Ada.Admin@fabrikam.example"), contact("Uma", "uma@fabrikam.example")], "one per contact, by email");
+    assert.deepEqual(
+      spec!.qualifications,
+      [{ qualification: "StateOwnedEntity" }],
+      "Education cannot be written back (no segment readable)",
+    );
+    const contact = (first: string, email: string) => ({
+      primaryContact: { firstName: first, lastName: "Signer", email, phoneNumber: "4255550100" },
+      dateAgreed: "2026-02-03T00:00:00.000Z",
+    });
+    assert.deepEqual(
+      spec!.customerAgreements,
+      [contact("Ada", "Ada.Admin@fabrikam.example"), contact("Uma", "uma@fabrikam.example")],
+      "one per contact, by email",
+    );
   });
 
   it("is deterministic, refuses to overwrite without --force, and prints to stdout without --out", async () => {
@@ -113,16 +164,26 @@ describe("partner-center export (against the emulator)", () => {
     const io = captureIo();
     assert.equal(await main(["export", "--customer", customer().id], io), 0, io.errors.join("\n"));
     const strip = (t: string) => t.replace(/^# yaml-language-server:.*\n/, "");
-    assert.equal(strip(`${io.lines.join("\n")}\n`), strip(first), "the same spec, by id or by domain, to stdout or to a file");
+    assert.equal(
+      strip(`${io.lines.join("\n")}\n`),
+      strip(first),
+      "the same spec, by id or by domain, to stdout or to a file",
+    );
   });
 
   it("holds no secret: no credential, token or password in the file or the output, and no password field", async () => {
     await shapeCustomer(clientFor(ctx.emu, "user"), customer(), partner().tenantId);
     const { code, io } = await exportTo(dir);
     assert.equal(code, 0);
-    const text = readFileSync(join(dir, `${customer().domain}.yaml`), "utf8") + io.lines.join("\n") + io.errors.join("\n");
+    const text =
+      readFileSync(join(dir, `${customer().domain}.yaml`), "utf8") + io.lines.join("\n") + io.errors.join("\n");
     const token = await userToken(ctx.emu);
-    for (const [name, secret] of Object.entries({ clientSecret: partner().user.clientSecret, refreshToken: partner().user.refreshToken, token, userPassword: ZOE_PASSWORD })) {
+    for (const [name, secret] of Object.entries({
+      clientSecret: partner().user.clientSecret,
+      refreshToken: partner().user.refreshToken,
+      token,
+      userPassword: ZOE_PASSWORD,
+    })) {
       assert.ok(!text.includes(secret), `${name} is not in the export`);
     }
     assert.doesNotMatch(text, /password/i);
@@ -139,11 +200,20 @@ describe("partner-center export (against the emulator)", () => {
   });
 
   it("a read that fails (not a 404) stops the export naming the section, and writes nothing", async () => {
-    await ctx.admin("POST", "/faults", { method: "GET", path: "/usagebudget$", status: 500, code: "10000", description: "boom" });
+    await ctx.admin("POST", "/faults", {
+      method: "GET",
+      path: "/usagebudget$",
+      status: 500,
+      code: "10000",
+      description: "boom",
+    });
     process.env[envName("maxRetries")] = "0";
     const { code, io } = await exportTo(join(dir, "out"));
     assert.equal(code, 1);
-    assert.match(io.errors.join("\n"), new RegExp(`reading the usageBudget of customer ${customer().id} failed, so nothing was written`));
+    assert.match(
+      io.errors.join("\n"),
+      new RegExp(`reading the usageBudget of customer ${customer().id} failed, so nothing was written`),
+    );
     assert.equal(existsSync(join(dir, "out")), false);
   });
 
@@ -151,7 +221,10 @@ describe("partner-center export (against the emulator)", () => {
     process.env[envName("endpoint")] = "https://127.0.0.1:1";
     const { code, io } = await exportTo(dir, "--endpoint", ctx.emu.url);
     assert.equal(code, 0, io.errors.join("\n"));
-    assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith(".yaml")), [`${customer().domain}.yaml`]);
+    assert.deepEqual(
+      readdirSync(dir).filter((f) => f.endsWith(".yaml")),
+      [`${customer().domain}.yaml`],
+    );
     const secretFlag = captureIo();
     assert.equal(await main(["export", "--customer", customer().id, "--client-secret", "x"], secretFlag), 2);
     assert.match(secretFlag.errors[0], /--client-secret/);
@@ -166,7 +239,10 @@ describe("partner-center export (against the emulator)", () => {
     assert.match(unknown.errors[0], /no customer of this partner has the domain nobody\.onmicrosoft\.com\. Fix:/);
     const unknownId = captureIo();
     assert.equal(await main(["export", "--customer", "00000000-0000-0000-0000-00000000abcd"], unknownId), 1);
-    assert.match(unknownId.errors[0], /00000000-0000-0000-0000-00000000abcd is not a customer of this partner \(Partner Center answered 404\)\. Fix: check the tenant id/);
+    assert.match(
+      unknownId.errors[0],
+      /00000000-0000-0000-0000-00000000abcd is not a customer of this partner \(Partner Center answered 404\)\. Fix: check the tenant id/,
+    );
   });
 
   it("missing settings: exit 1 naming the setting and the export's own ways to give it (flags or PARTNERCENTER_*)", async () => {
@@ -174,7 +250,10 @@ describe("partner-center export (against the emulator)", () => {
     const io = captureIo();
     assert.equal(await main(["export", "--customer", customer().domain], io), 1);
     assert.match(io.errors[0], /partnercenter:tenantId is required/);
-    assert.match(io.errors[0], /give the settings as flags \(--tenant-id, --client-id, \.\.\.\) or PARTNERCENTER_\* variables/);
+    assert.match(
+      io.errors[0],
+      /give the settings as flags \(--tenant-id, --client-id, \.\.\.\) or PARTNERCENTER_\* variables/,
+    );
     assert.ok(!io.errors[0].includes(partner().user.clientSecret), "no secret in the message");
   });
 });

@@ -51,15 +51,25 @@ describe("partner-center CLI", () => {
   it("runs the emulator in the foreground, writes the CA and credentials files, prints no secret, and stops on SIGTERM", async function () {
     const dir = mkdtempSync(join(tmpdir(), "pc-cli-"));
     const state = join(dir, "emu.json");
-    const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", join(ROOT, "provider/cli/main.ts"), "emulator", "--state", state], {
-      cwd: ROOT, env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" }, stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      ["-r", "ts-node/register/transpile-only", join(ROOT, "provider/cli/main.ts"), "emulator", "--state", state],
+      {
+        cwd: ROOT,
+        env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let stdout = "";
-    child.stdout.on("data", (d) => { stdout += d; });
+    child.stdout.on("data", (d) => {
+      stdout += d;
+    });
     const exited = new Promise<number | null>((res) => child.on("exit", (code) => res(code)));
     try {
       await new Promise<void>((res, rej) => {
-        child.stdout.on("data", () => { if (stdout.includes("Press Ctrl+C")) res(); });
+        child.stdout.on("data", () => {
+          if (stdout.includes("Press Ctrl+C")) res();
+        });
         child.on("exit", () => rej(new Error(`emulator exited early: ${stdout}`)));
       });
       const url = /API base URL:\s+(\S+)/.exec(stdout)![1];
@@ -67,10 +77,18 @@ describe("partner-center CLI", () => {
       const credentials = JSON.parse(readFileSync(`${state}.credentials.json`, "utf8"));
       assert.equal(statSync(`${state}.credentials.json`).mode & 0o777, 0o600);
       for (const p of credentials.partners) {
-        for (const secret of [p.app.clientSecret, p.user.clientSecret, p.user.refreshToken]) assert.ok(!stdout.includes(secret), "stdout shows a secret");
+        for (const secret of [p.app.clientSecret, p.user.clientSecret, p.user.refreshToken])
+          assert.ok(!stdout.includes(secret), "stdout shows a secret");
       }
       const ca = readFileSync(`${state}.ca.pem`, "utf8");
-      const status = await new Promise<number>((res, rej) => https.get(`${url}/_emulator/seed`, { ca }, (r) => { r.resume(); res(r.statusCode ?? 0); }).on("error", rej));
+      const status = await new Promise<number>((res, rej) =>
+        https
+          .get(`${url}/_emulator/seed`, { ca }, (r) => {
+            r.resume();
+            res(r.statusCode ?? 0);
+          })
+          .on("error", rej),
+      );
       assert.equal(status, 200);
       child.kill("SIGTERM");
       assert.equal(await exited, 0);
@@ -81,22 +99,34 @@ describe("partner-center CLI", () => {
   });
 
   it("prints the default partner's credentials only with --print-credentials", async function () {
-    const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", join(ROOT, "provider/cli/main.ts"), "emulator", "--print-credentials"], {
-      cwd: ROOT, stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      ["-r", "ts-node/register/transpile-only", join(ROOT, "provider/cli/main.ts"), "emulator", "--print-credentials"],
+      {
+        cwd: ROOT,
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let stdout = "";
-    child.stdout.on("data", (d) => { stdout += d; });
+    child.stdout.on("data", (d) => {
+      stdout += d;
+    });
     const exited = new Promise<number | null>((res) => child.on("exit", (code) => res(code)));
     try {
       await new Promise<void>((res, rej) => {
-        child.stdout.on("data", () => { if (stdout.includes("Press Ctrl+C")) res(); });
+        child.stdout.on("data", () => {
+          if (stdout.includes("Press Ctrl+C")) res();
+        });
         child.on("exit", () => rej(new Error("emulator exited early")));
       });
       const credentialsPath = /Credentials file:\s+(\S+)/.exec(stdout)![1];
       const seed = JSON.parse(readFileSync(credentialsPath, "utf8"));
       const partner = seed.partners.find((p: { tenantId: string }) => p.tenantId === seed.defaultPartnerId);
       assert.ok(stdout.includes(`PARTNERCENTER_CLIENT_SECRET=${partner.user.clientSecret}`), "secret line missing");
-      assert.ok(stdout.includes(`PARTNERCENTER_REFRESH_TOKEN=${partner.user.refreshToken}`), "refresh token line missing");
+      assert.ok(
+        stdout.includes(`PARTNERCENTER_REFRESH_TOKEN=${partner.user.refreshToken}`),
+        "refresh token line missing",
+      );
       child.kill("SIGINT");
       assert.equal(await exited, 0);
       rmSync(credentialsPath);

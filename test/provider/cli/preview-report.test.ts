@@ -33,9 +33,15 @@ describe("partner-center preview-report", () => {
       assert.deepEqual(report.counts, { create: 5, update: 2, replace: 1, delete: 1 });
       const ops = Object.fromEntries(report.resources.map((r) => [r.ref.name, `${r.op} ${r.ref.type}`]));
       assert.deepEqual(ops, {
-        alice: "update CustomerUser", bob: "delete CustomerUser", carol: "create CustomerUser", dave: "create CustomerUser",
-        erin: "create CustomerUser", frank: "create CustomerUser", grace: "create CustomerUser",
-        "alice-role": "replace UserRoleAssignment", "sales-nickname": "update SubscriptionNickname",
+        alice: "update CustomerUser",
+        bob: "delete CustomerUser",
+        carol: "create CustomerUser",
+        dave: "create CustomerUser",
+        erin: "create CustomerUser",
+        frank: "create CustomerUser",
+        grace: "create CustomerUser",
+        "alice-role": "replace UserRoleAssignment",
+        "sales-nickname": "update SubscriptionNickname",
       });
       const customers = new Set(report.resources.map((r) => r.ref.customerId));
       assert.equal(customers.size, 2);
@@ -44,10 +50,15 @@ describe("partner-center preview-report", () => {
 
     it("builds the property diff the engine does not give: old input vs new input, only what changed", () => {
       const alice = report.resources.find((r) => r.ref.name === "alice")!;
-      assert.deepEqual(alice.changes, [{ name: "displayName", old: { kind: "value", text: "Alice" }, new: { kind: "value", text: "Alice Two" } }]);
+      assert.deepEqual(alice.changes, [
+        { name: "displayName", old: { kind: "value", text: "Alice" }, new: { kind: "value", text: "Alice Two" } },
+      ]);
       assert.deepEqual(alice.uncomparedSecrets, ["password"]);
       const nickname = report.resources.find((r) => r.ref.name === "sales-nickname")!;
-      assert.deepEqual(nickname.changes.map((c) => [c.name, c.old, c.new]), [["nickname", { kind: "value", text: "Sales (before)" }, { kind: "value", text: "Sales (after)" }]]);
+      assert.deepEqual(
+        nickname.changes.map((c) => [c.name, c.old, c.new]),
+        [["nickname", { kind: "value", text: "Sales (before)" }, { kind: "value", text: "Sales (after)" }]],
+      );
       const role = report.resources.find((r) => r.ref.name === "alice-role")!;
       const userId = role.changes.find((c) => c.name === "userId")!;
       assert.equal(userId.forcesReplacement, true);
@@ -56,19 +67,28 @@ describe("partner-center preview-report", () => {
 
     it("a create shows new values, a delete old ones; identifying properties first, the customer id left to the heading", () => {
       const carol = report.resources.find((r) => r.ref.name === "carol")!;
-      assert.deepEqual(carol.changes.slice(0, 2).map((c) => c.name), ["userPrincipalName", "displayName"]);
+      assert.deepEqual(
+        carol.changes.slice(0, 2).map((c) => c.name),
+        ["userPrincipalName", "displayName"],
+      );
       assert.ok(carol.changes.every((c) => c.old.kind === "absent" && c.new.kind !== "absent"));
       assert.ok(!carol.changes.some((c) => c.name === "customerId"));
       const bob = report.resources.find((r) => r.ref.name === "bob")!;
       assert.ok(bob.changes.every((c) => c.new.kind === "absent"));
-      assert.deepEqual(bob.changes.find((c) => c.name === "password"), { name: "password", secret: true, old: { kind: "secret" }, new: { kind: "absent" } });
+      assert.deepEqual(
+        bob.changes.find((c) => c.name === "password"),
+        { name: "password", secret: true, old: { kind: "secret" }, new: { kind: "absent" } },
+      );
     });
 
     it("leaves out the serialized provider and the stack config (the input has both)", () => {
       assert.ok(fixtureText.includes("exports.handler") && fixtureText.includes("partnercenter:caCertificate"));
       const md = renderPreviewMarkdown(report).text;
       for (const text of [md, JSON.stringify(report)]) {
-        assert.doesNotMatch(text, /__provider|exports\.handler|BEGIN CERTIFICATE|partnercenter:(authorityHost|caCertificate|clientId|clientSecret|endpoint|refreshToken|tenantId)/);
+        assert.doesNotMatch(
+          text,
+          /__provider|exports\.handler|BEGIN CERTIFICATE|partnercenter:(authorityHost|caCertificate|clientId|clientSecret|endpoint|refreshToken|tenantId)/,
+        );
       }
     });
   });
@@ -79,7 +99,10 @@ describe("partner-center preview-report", () => {
       const alice = stepOf(d, "alice");
       alice.oldState!.inputs!.password = "Plain-Old-Passw0rd";
       alice.newState!.inputs!.password = "Plain-New-Passw0rd";
-      alice.newState!.inputs!.settings = { nested: { clientSecret: "nested-s3cret-value" }, refreshToken: "rt-s3cret-value" };
+      alice.newState!.inputs!.settings = {
+        nested: { clientSecret: "nested-s3cret-value" },
+        refreshToken: "rt-s3cret-value",
+      };
       alice.newState!.additionalSecretOutputs = [...(alice.newState!.additionalSecretOutputs ?? []), "recoveryCode"];
       alice.oldState!.inputs!.recoveryCode = "code-before-123";
       alice.newState!.inputs!.recoveryCode = "code-after-456";
@@ -88,15 +111,29 @@ describe("partner-center preview-report", () => {
       const report = buildPreviewReport(d);
       const texts = [renderPreviewMarkdown(report).text, JSON.stringify(report)];
       for (const text of texts) {
-        for (const secret of ["Plain-Old-Passw0rd", "Plain-New-Passw0rd", "nested-s3cret-value", "rt-s3cret-value", "code-before-123", "code-after-456", "Carol-Plain-Passw0rd"]) {
+        for (const secret of [
+          "Plain-Old-Passw0rd",
+          "Plain-New-Passw0rd",
+          "nested-s3cret-value",
+          "rt-s3cret-value",
+          "code-before-123",
+          "code-after-456",
+          "Carol-Plain-Passw0rd",
+        ]) {
           assert.ok(!text.includes(secret), `${secret} leaked`);
         }
       }
       const changes = report.resources.find((r) => r.ref.name === "alice")!.changes;
-      assert.deepEqual(changes.find((c) => c.name === "password"), { name: "password", secret: true, old: { kind: "secret" }, new: { kind: "secret" } });
+      assert.deepEqual(
+        changes.find((c) => c.name === "password"),
+        { name: "password", secret: true, old: { kind: "secret" }, new: { kind: "secret" } },
+      );
       assert.deepEqual(changes.find((c) => c.name === "recoveryCode")?.secret, true);
       assert.match(texts[0], /\| `password` \| \*secret\* \| \*secret \(changed\)\* \|/);
-      assert.match(texts[0], /\| `settings` \| — \| `\{"nested":\{"clientSecret":"\[secret\]"\},"refreshToken":"\[secret\]"\}` \|/);
+      assert.match(
+        texts[0],
+        /\| `settings` \| — \| `\{"nested":\{"clientSecret":"\[secret\]"\},"refreshToken":"\[secret\]"\}` \|/,
+      );
     });
 
     it("an unchanged plain secret shows no row; a boolean named like a credential is not hidden", () => {
@@ -107,20 +144,39 @@ describe("partner-center preview-report", () => {
       alice.newState!.inputs!.forceChangePassword = false;
       const changes = buildPreviewReport(d).resources.find((r) => r.ref.name === "alice")!.changes;
       assert.ok(!changes.some((c) => c.name === "password"));
-      assert.deepEqual(changes.find((c) => c.name === "forceChangePassword"), { name: "forceChangePassword", old: { kind: "value", text: "true" }, new: { kind: "value", text: "false" } });
+      assert.deepEqual(
+        changes.find((c) => c.name === "forceChangePassword"),
+        { name: "forceChangePassword", old: { kind: "value", text: "true" }, new: { kind: "value", text: "false" } },
+      );
     });
 
     it("scrubs tokens and keys from engine error messages", () => {
       const d = fixture();
       d.diagnostics = [
-        { severity: "error", urn: stepOf(d, "alice").urn, message: "create failed: token eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4eHh4eHh4In0.c2lnbmF0dXJl refresh_token=0.ARabcdef123 |pipe|" },
-        { severity: "error", urn: stepOf(d, "carol").urn, message: "error: resource 'carol': property password value {short1} has a problem: too short; property displayName value {Carol} ok" },
+        {
+          severity: "error",
+          urn: stepOf(d, "alice").urn,
+          message:
+            "create failed: token eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4eHh4eHh4In0.c2lnbmF0dXJl refresh_token=0.ARabcdef123 |pipe|",
+        },
+        {
+          severity: "error",
+          urn: stepOf(d, "carol").urn,
+          message:
+            "error: resource 'carol': property password value {short1} has a problem: too short; property displayName value {Carol} ok",
+        },
       ];
       const md = renderPreviewMarkdown(buildPreviewReport(d)).text;
       assert.match(md, /The preview failed: 2 errors/);
-      assert.match(md, /property password value \{\[secret\]\} has a problem: too short; property displayName value \{Carol\} ok/);
+      assert.match(
+        md,
+        /property password value \{\[secret\]\} has a problem: too short; property displayName value \{Carol\} ok/,
+      );
       assert.doesNotMatch(md, /short1/);
-      assert.match(md, /`CustomerUser` `alice`: create failed: token \[redacted token\] refresh_token=\[secret\] \\\|pipe\\\|/);
+      assert.match(
+        md,
+        /`CustomerUser` `alice`: create failed: token \[redacted token\] refresh_token=\[secret\] \\\|pipe\\\|/,
+      );
       assert.doesNotMatch(md, /eyJhbGci|0\.ARabcdef123/);
     });
   });
@@ -141,8 +197,13 @@ describe("partner-center preview-report", () => {
       stepOf(d, "carol").newState!.inputs!.displayName = UNKNOWN;
       stepOf(d, "dave").newState!.inputs!.displayName = "x".repeat(1000);
       const report = buildPreviewReport(d);
-      assert.deepEqual(report.resources.find((r) => r.ref.name === "carol")!.changes.find((c) => c.name === "displayName")!.new, { kind: "unknown" });
-      const dave = report.resources.find((r) => r.ref.name === "dave")!.changes.find((c) => c.name === "displayName")!.new;
+      assert.deepEqual(
+        report.resources.find((r) => r.ref.name === "carol")!.changes.find((c) => c.name === "displayName")!.new,
+        { kind: "unknown" },
+      );
+      const dave = report.resources
+        .find((r) => r.ref.name === "dave")!
+        .changes.find((c) => c.name === "displayName")!.new;
       assert.equal(dave.kind === "value" && dave.text.length, 300);
       assert.ok(dave.kind === "value" && dave.text.endsWith("…"));
     });
@@ -163,8 +224,13 @@ describe("partner-center preview-report", () => {
       d.steps = [];
       for (let i = 0; i < resources; i++) {
         const inputs: Record<string, unknown> = { customerId: template.newState!.inputs!.customerId };
-        for (let p = 0; p < properties; p++) inputs[`property${String(p).padStart(2, "0")}`] = `value ${i}/${p} `.padEnd(120, "x");
-        d.steps.push({ ...template, urn: template.urn.replace(/::carol$/, `::user-${String(i).padStart(4, "0")}`), newState: { ...template.newState!, inputs } });
+        for (let p = 0; p < properties; p++)
+          inputs[`property${String(p).padStart(2, "0")}`] = `value ${i}/${p} `.padEnd(120, "x");
+        d.steps.push({
+          ...template,
+          urn: template.urn.replace(/::carol$/, `::user-${String(i).padStart(4, "0")}`),
+          newState: { ...template.newState!, inputs },
+        });
       }
       return d;
     }
@@ -195,8 +261,12 @@ describe("partner-center preview-report", () => {
     it("never passes the limit, for any limit and section mix", () => {
       const sections: Section[] = [];
       for (let i = 0; i < 40; i++) {
-        sections.push({ group: `#### G${i % 3}\n\n`, heading: `**${"h".repeat(i % 7 * 10)}** ${i}\n\n`, rowsHeader: "| a | b |\n|---|---|\n",
-          rows: Array.from({ length: (i * 7) % 23 }, (_, r) => `| ${"r".repeat((r * 13) % 200)} | ${i} |\n`) });
+        sections.push({
+          group: `#### G${i % 3}\n\n`,
+          heading: `**${"h".repeat((i % 7) * 10)}** ${i}\n\n`,
+          rowsHeader: "| a | b |\n|---|---|\n",
+          rows: Array.from({ length: (i * 7) % 23 }, (_, r) => `| ${"r".repeat((r * 13) % 200)} | ${i} |\n`),
+        });
       }
       for (let limit = 1500; limit <= 40_000; limit += 777) {
         const { text } = fitSections("# title\n\n", sections, "footer\n", limit, "> cut\n\n", (n) => `dropped ${n}\n`);
@@ -207,22 +277,48 @@ describe("partner-center preview-report", () => {
 
   describe("command", () => {
     let dir: string;
-    beforeEach(() => { dir = mkdtempSync(join(tmpdir(), "pc-preview-report-")); });
+    beforeEach(() => {
+      dir = mkdtempSync(join(tmpdir(), "pc-preview-report-"));
+    });
     afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
     it("writes the comment and the JSON report and exits 0", async () => {
       const io = captureIo();
-      assert.equal(await main(["preview-report", "--in", FIXTURE, "--out", join(dir, "c.md"), "--json", join(dir, "r.json"), "--title", "Tenants <prod>"], io), 0);
+      assert.equal(
+        await main(
+          [
+            "preview-report",
+            "--in",
+            FIXTURE,
+            "--out",
+            join(dir, "c.md"),
+            "--json",
+            join(dir, "r.json"),
+            "--title",
+            "Tenants <prod>",
+          ],
+          io,
+        ),
+        0,
+      );
       const md = readFileSync(join(dir, "c.md"), "utf8");
       assert.match(md, /^<!-- partner-center:preview-report -->\n### Tenants &lt;prod&gt; for stack `preview`/);
-      assert.deepEqual(JSON.parse(readFileSync(join(dir, "r.json"), "utf8")).counts, { create: 5, update: 2, replace: 1, delete: 1 });
+      assert.deepEqual(JSON.parse(readFileSync(join(dir, "r.json"), "utf8")).counts, {
+        create: 5,
+        update: 2,
+        replace: 1,
+        delete: 1,
+      });
       assert.match(io.errors.join("\n"), /5 to create, 2 to update, 1 to replace, 1 to delete; \d+ characters -> /);
     });
 
     it("exits 1 naming the fix for a file that is not preview JSON, streamed events, or missing", async () => {
       const cases: Array<[string, RegExp]> = [
         ["not json at all", /not the JSON of `pulumi preview --json`.*Fix: run `pulumi preview --json > preview.json`/],
-        ['{"sequence":1,"timestamp":2,"preludeEvent":{}}\n{"sequence":2}', /unset PULUMI_ENABLE_STREAMING_JSON_PREVIEW/],
+        [
+          '{"sequence":1,"timestamp":2,"preludeEvent":{}}\n{"sequence":2}',
+          /unset PULUMI_ENABLE_STREAMING_JSON_PREVIEW/,
+        ],
         ["{}", /has no "steps" list.*Fix: run `pulumi preview --json > preview.json` \(not `pulumi up --json`/],
       ];
       for (const [text, message] of cases) {

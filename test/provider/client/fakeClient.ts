@@ -12,9 +12,15 @@ export function fakeClient(steps: Step[], options: Partial<ClientOptions> = {}) 
   const s = scripted(...steps);
   const sleeps: number[] = [];
   const client = new PartnerCenterClient({
-    tenantId: TENANT, clientId: APP, endpoint: "https://pc.test",
+    tenantId: TENANT,
+    clientId: APP,
+    endpoint: "https://pc.test",
     tokenSource: { getToken: async (kind) => `fake-${kind}-token` },
-    transport: s.transport, sleep: async (ms) => { sleeps.push(ms); }, random: () => 0.5,
+    transport: s.transport,
+    sleep: async (ms) => {
+      sleeps.push(ms);
+    },
+    random: () => 0.5,
     ...options,
   });
   return { client, requests: s.requests, sleeps };

@@ -3,19 +3,30 @@ import { domain, guid, guidOrUpn, isDomain, isUpn, policyId, upn, v1 } from "../
 import { PartnerCenterError } from "../../../provider/client/errors";
 
 const rejectsWith = (fn: () => unknown, field: string) =>
-  assert.throws(fn, (e: unknown) => e instanceof PartnerCenterError && e.code === "InvalidInput" && e.status === 0 && e.message.includes(field));
+  assert.throws(
+    fn,
+    (e: unknown) =>
+      e instanceof PartnerCenterError && e.code === "InvalidInput" && e.status === 0 && e.message.includes(field),
+  );
 
 describe("ids", () => {
   it("accepts GUIDs, UPNs, domains and policy ids", () => {
-    assert.strictEqual(guid("op", "customerId", "0A1B2C3D-0000-4000-8000-00000000000F"), "0A1B2C3D-0000-4000-8000-00000000000F");
+    assert.strictEqual(
+      guid("op", "customerId", "0A1B2C3D-0000-4000-8000-00000000000F"),
+      "0A1B2C3D-0000-4000-8000-00000000000F",
+    );
     assert.ok(isUpn("amy.o'neil@contoso.onmicrosoft.com"));
     assert.ok(isDomain("contoso.co.uk"));
-    assert.strictEqual(policyId("op", "id", "aaaaaaaa-0000-0000-0000-000000000001_cccccccc-0000-0000-0000-000000000003").length, 73);
+    assert.strictEqual(
+      policyId("op", "id", "aaaaaaaa-0000-0000-0000-000000000001_cccccccc-0000-0000-0000-000000000003").length,
+      73,
+    );
     assert.strictEqual(guidOrUpn("op", "userId", "amy@contoso.com"), "amy@contoso.com");
   });
 
   it("rejects path tricks before any request", () => {
-    for (const bad of ["../x", "..", "a/b", "a%2Fb", "a\\b", "x?y=1", "x#y", "a\u0000b", "%2e%2e"]) rejectsWith(() => guid("users.get", "userId", bad), "userId");
+    for (const bad of ["../x", "..", "a/b", "a%2Fb", "a\\b", "x?y=1", "x#y", "a\u0000b", "%2e%2e"])
+      rejectsWith(() => guid("users.get", "userId", bad), "userId");
     rejectsWith(() => upn("users.create", "user.userPrincipalName", "a/../b@contoso.com"), "user.userPrincipalName");
     rejectsWith(() => domain("customers.checkDomainAvailability", "domain", "contoso.com/../x"), "domain");
   });

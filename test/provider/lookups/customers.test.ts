@@ -42,7 +42,12 @@ describe("lookups/customers (against the emulator)", () => {
     writeFileSync(join(dir, "cert.pem"), p.appCertificate.certificatePem);
     writeFileSync(join(dir, "key.pem"), p.appCertificate.privateKeyPem);
     const { clientSecret: _s, refreshToken: _r, ...rest } = lookupConfig(emu, false);
-    const config = { ...rest, clientId: p.appCertificate.clientId, certificatePem: join(dir, "cert.pem"), privateKeyPem: join(dir, "key.pem") };
+    const config = {
+      ...rest,
+      clientId: p.appCertificate.clientId,
+      certificatePem: join(dir, "cert.pem"),
+      privateKeyPem: join(dir, "key.pem"),
+    };
     const c = await getCustomer(p.customers[0].id, { config });
     assert.strictEqual(c.id, p.customers[0].id);
   });
@@ -54,6 +59,9 @@ describe("lookups/customers (against the emulator)", () => {
 
   it("a missing credential is a clear configuration error that names the keys", async () => {
     const { clientSecret: _s, ...noSecret } = lookupConfig(emu);
-    await assert.rejects(listCustomers({ config: noSecret }), (e: Error) => /partnercenter:clientSecret/.test(e.message) && /PARTNERCENTER_CLIENT_SECRET/.test(e.message));
+    await assert.rejects(
+      listCustomers({ config: noSecret }),
+      (e: Error) => /partnercenter:clientSecret/.test(e.message) && /PARTNERCENTER_CLIENT_SECRET/.test(e.message),
+    );
   });
 });

@@ -12,7 +12,12 @@ describe("lookups/subscriptions, orders and entitlements (against the emulator)"
 
   it("listSubscriptions and getSubscription", async () => {
     const subs = await listSubscriptions(customer().id, { config: lookupConfig(emu) });
-    assert.deepStrictEqual(subs.map((s) => s.id).sort(), customer().subscriptions.map((s) => s.id).sort());
+    assert.deepStrictEqual(
+      subs.map((s) => s.id).sort(),
+      customer()
+        .subscriptions.map((s) => s.id)
+        .sort(),
+    );
     const one = await getSubscription(customer().id, subs[0].id, { config: lookupConfig(emu) });
     assert.strictEqual(one.id, subs[0].id);
     assert.ok(one.attributes?.etag);
@@ -22,10 +27,14 @@ describe("lookups/subscriptions, orders and entitlements (against the emulator)"
     const all = await listOrders(customer().id, { config: lookupConfig(emu) });
     assert.ok(all.length > 0);
     const cycle = String(all[0].billingCycle ?? "monthly");
-    const name = (["Monthly", "Annual", "OneTime", "Triennial", "None"] as const).find((c) => c.toLowerCase() === cycle.replace("_", "").toLowerCase()) ?? "Monthly";
+    const name =
+      (["Monthly", "Annual", "OneTime", "Triennial", "None"] as const).find(
+        (c) => c.toLowerCase() === cycle.replace("_", "").toLowerCase(),
+      ) ?? "Monthly";
     const filtered = await listOrders(customer().id, { config: lookupConfig(emu), billingCycle: name });
     assert.ok(filtered.length > 0 && filtered.length <= all.length);
-    for (const o of filtered) assert.strictEqual(String(o.billingCycle).replace("_", "").toLowerCase(), name.toLowerCase());
+    for (const o of filtered)
+      assert.strictEqual(String(o.billingCycle).replace("_", "").toLowerCase(), name.toLowerCase());
   });
 
   it("listEntitlements", async () => {

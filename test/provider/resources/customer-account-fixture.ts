@@ -12,7 +12,11 @@ import { configureRuntime, runtime, stackConfig, type Fixture } from "./fixture"
 
 export interface Driver {
   check(olds: Bag, news: Bag): Promise<{ inputs: Bag; failures: Array<{ property: string; reason: string }> }>;
-  diff(id: string, olds: Bag, news: Bag): Promise<{ changes: boolean; replaces: string[]; deleteBeforeReplace?: boolean }>;
+  diff(
+    id: string,
+    olds: Bag,
+    news: Bag,
+  ): Promise<{ changes: boolean; replaces: string[]; deleteBeforeReplace?: boolean }>;
   create(inputs: Bag): Promise<{ id: string; outs: Bag }>;
   read(id: string, props: Bag): Promise<{ id: string; props: Bag }>;
   update(id: string, olds: Bag, news: Bag): Promise<{ outs: Bag }>;
@@ -20,7 +24,11 @@ export interface Driver {
   /** check then create; fails on check failures. */
   provision(inputs: Bag): Promise<{ id: string; outs: Bag; inputs: Bag }>;
   /** read then diff(olds = read props, news = stored inputs), as refresh does. */
-  refresh(id: string, outs: Bag, inputs: Bag): Promise<{ read: { id: string; props: Bag }; diff?: { changes: boolean; replaces: string[] } }>;
+  refresh(
+    id: string,
+    outs: Bag,
+    inputs: Bag,
+  ): Promise<{ read: { id: string; props: Bag }; diff?: { changes: boolean; replaces: string[] } }>;
 }
 
 /** Through the runtime once the type is registered (as the shim calls it); until then straight to the definition. */
@@ -30,15 +38,23 @@ export function driver(f: Fixture, def: ResourceDefinition, extraConfig: Record<
   const snapshot = new ListSnapshot({ ttlMs: 0 });
   const ctx = (): ResourceContext => {
     const values = stackConfig(f.emu, extraConfig);
-    client ??= new PartnerCenterClient(clientOptionsOf(configFromRequest({ config: { get: (k: string) => values[k] } })));
-    return { client: client.withCorrelationId(randomUUID()), snapshot, partnerTenantId: f.partner.tenantId, warn: (m) => f.warnings.push(m) };
+    client ??= new PartnerCenterClient(
+      clientOptionsOf(configFromRequest({ config: { get: (k: string) => values[k] } })),
+    );
+    return {
+      client: client.withCorrelationId(randomUUID()),
+      snapshot,
+      partnerTenantId: f.partner.tenantId,
+      warn: (m) => f.warnings.push(m),
+    };
   };
   const d: Driver = {
     check: async (olds, news) => (viaRuntime ? runtime.check(def.type, olds, news) : def.check(olds, news)),
     diff: async (id, olds, news) => (viaRuntime ? runtime.diff(def.type, id, olds, news) : def.diff(id, olds, news)),
     create: (inputs) => (viaRuntime ? runtime.create(def.type, inputs) : def.create(ctx(), inputs)),
     read: (id, props) => (viaRuntime ? runtime.read(def.type, id, props) : def.read(ctx(), id, props)),
-    update: (id, olds, news) => (viaRuntime ? runtime.update(def.type, id, olds, news) : def.update(ctx(), id, olds, news)),
+    update: (id, olds, news) =>
+      viaRuntime ? runtime.update(def.type, id, olds, news) : def.update(ctx(), id, olds, news),
     delete: (id, props) => (viaRuntime ? runtime.delete(def.type, id, props) : def.delete(ctx(), id, props)),
     async provision(inputs) {
       const checked = await d.check({}, inputs);
@@ -94,7 +110,13 @@ export function itThrowsOnFailedRead(fixture: () => Fixture, def: ResourceDefini
       const { id, outs } = await c.provision();
       await configureRuntime(f.emu, { "partnercenter:maxRetries": "0" });
       const noRetry = driver(f, def, { "partnercenter:maxRetries": "0" });
-      await f.faults({ method: "GET", path: c.path(id, outs), status, code: status === 403 ? "900308" : "500", description: c.description?.(outs) ?? "injected" });
+      await f.faults({
+        method: "GET",
+        path: c.path(id, outs),
+        status,
+        code: status === 403 ? "900308" : "500",
+        description: c.description?.(outs) ?? "injected",
+      });
       try {
         await assert.rejects(noRetry.read(id, outs), (e: Error) => {
           assert.ok(e.message.includes(def.type) && e.message.includes("read"), e.message);

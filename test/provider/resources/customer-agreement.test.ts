@@ -11,8 +11,11 @@ describe("resources/CustomerAgreement (against the emulator)", () => {
   let r: Driver;
   let n = 0;
   const contact = () => ({ firstName: "Ann", lastName: `Signer${++n}`, email: `ann${n}@contoso.example` });
-  const agreements = async (customerId = f.customer.id) => (await f.raw("GET", `/v1/customers/${customerId}/agreements?agreementType=MicrosoftCustomerAgreement`)).data.items as Bag[];
-  const withEmail = async (email: string) => (await agreements()).filter((a) => String((a.primaryContact as Bag).email).toLowerCase() === email.toLowerCase());
+  const agreements = async (customerId = f.customer.id) =>
+    (await f.raw("GET", `/v1/customers/${customerId}/agreements?agreementType=MicrosoftCustomerAgreement`)).data
+      .items as Bag[];
+  const withEmail = async (email: string) =>
+    (await agreements()).filter((a) => String((a.primaryContact as Bag).email).toLowerCase() === email.toLowerCase());
 
   before(async () => {
     f = await startFixture();
@@ -35,7 +38,11 @@ describe("resources/CustomerAgreement (against the emulator)", () => {
 
   it("full create: phone number and the date agreed reach Partner Center", async () => {
     const c = { ...contact(), phoneNumber: "+1 425 555 0100" };
-    const { outs } = await r.provision({ customerId: f.customer.id, primaryContact: c, dateAgreed: "2026-01-15T00:00:00Z" });
+    const { outs } = await r.provision({
+      customerId: f.customer.id,
+      primaryContact: c,
+      dateAgreed: "2026-01-15T00:00:00Z",
+    });
     assert.strictEqual(new Date(String(outs.confirmedDate)).toISOString(), "2026-01-15T00:00:00.000Z");
     const [a] = await withEmail(c.email);
     assert.strictEqual((a.primaryContact as Bag).phoneNumber, "+1 425 555 0100");
@@ -44,8 +51,14 @@ describe("resources/CustomerAgreement (against the emulator)", () => {
   it("every input change replaces (a confirmation cannot be edited); email case is no change", async () => {
     const { id, outs, inputs } = await r.provision({ customerId: f.customer.id, primaryContact: contact() });
     const pc = inputs.primaryContact as Bag;
-    assert.strictEqual((await r.diff(id, outs, { ...inputs, primaryContact: { ...pc, email: String(pc.email).toUpperCase() } })).changes, false);
-    assert.deepStrictEqual((await r.diff(id, outs, { ...inputs, primaryContact: { ...pc, lastName: "Other" } })).replaces, ["primaryContact"]);
+    assert.strictEqual(
+      (await r.diff(id, outs, { ...inputs, primaryContact: { ...pc, email: String(pc.email).toUpperCase() } })).changes,
+      false,
+    );
+    assert.deepStrictEqual(
+      (await r.diff(id, outs, { ...inputs, primaryContact: { ...pc, lastName: "Other" } })).replaces,
+      ["primaryContact"],
+    );
     assert.deepStrictEqual((await r.diff(id, outs, { ...inputs, dateAgreed: "2026-02-01" })).replaces, ["dateAgreed"]);
     const other = f.partner.customers.find((x) => x.id !== f.customer.id)!;
     assert.deepStrictEqual((await r.diff(id, outs, { ...inputs, customerId: other.id })).replaces, ["customerId"]);
@@ -53,19 +66,38 @@ describe("resources/CustomerAgreement (against the emulator)", () => {
 
   it("adopt: an identical existing confirmation is taken over, not an error (no second confirmation)", async () => {
     const c = contact();
-    const raw = await f.raw("POST", `/v1/customers/${f.customer.id}/agreements`, { primaryContact: c, templateId: f.emu.seed.agreementTemplates.mca, dateAgreed: "2026-01-02T00:00:00Z", type: "MicrosoftCustomerAgreement" });
+    const raw = await f.raw("POST", `/v1/customers/${f.customer.id}/agreements`, {
+      primaryContact: c,
+      templateId: f.emu.seed.agreementTemplates.mca,
+      dateAgreed: "2026-01-02T00:00:00Z",
+      type: "MicrosoftCustomerAgreement",
+    });
     assert.strictEqual(raw.status, 201);
     const seq = await f.lastSeq();
-    const { outs } = await r.provision({ customerId: f.customer.id, primaryContact: { ...c, email: c.email.toUpperCase() } });
+    const { outs } = await r.provision({
+      customerId: f.customer.id,
+      primaryContact: { ...c, email: c.email.toUpperCase() },
+    });
     assert.strictEqual(new Date(String(outs.confirmedDate)).toISOString(), "2026-01-02T00:00:00.000Z");
     assert.strictEqual((await withEmail(c.email)).length, 1);
-    assert.deepStrictEqual((await f.requests(seq)).filter((x) => x.method === "POST"), []);
+    assert.deepStrictEqual(
+      (await f.requests(seq)).filter((x) => x.method === "POST"),
+      [],
+    );
   });
 
   it("a 600061 answer (confirmed concurrently) is adopted too", async () => {
     const c = contact();
     // The confirmation appears between the resource's look-up and its POST: the POST answers 409/600061.
-    await f.faults({ method: "POST", path: `/v1/customers/${f.customer.id}/agreements$`, applyThenFail: true, status: 409, code: "600061", description: "A partner confirmed agreement already exists for the customer.", times: 1 });
+    await f.faults({
+      method: "POST",
+      path: `/v1/customers/${f.customer.id}/agreements$`,
+      applyThenFail: true,
+      status: 409,
+      code: "600061",
+      description: "A partner confirmed agreement already exists for the customer.",
+      times: 1,
+    });
     const { outs } = await r.provision({ customerId: f.customer.id, primaryContact: c });
     assert.strictEqual(outs.templateId, f.emu.seed.agreementTemplates.mca);
     assert.strictEqual((await withEmail(c.email)).length, 1);
@@ -76,12 +108,22 @@ describe("resources/CustomerAgreement (against the emulator)", () => {
     assert.strictEqual((await r.refresh(id, outs, inputs)).diff!.changes, false);
     const created = await f.raw("POST", "/v1/customers", {
       companyProfile: { domain: `mca-gone-${Date.now()}.onmicrosoft.com` },
-      billingProfile: { email: "b@example.com", culture: "en-US", language: "en", companyName: "MCA Gone", defaultAddress: { country: "US", city: "Redmond", addressLine1: "1 Way", postalCode: "98052" } },
+      billingProfile: {
+        email: "b@example.com",
+        culture: "en-US",
+        language: "en",
+        companyName: "MCA Gone",
+        defaultAddress: { country: "US", city: "Redmond", addressLine1: "1 Way", postalCode: "98052" },
+      },
     });
     const gone = await r.provision({ customerId: created.data.id, primaryContact: contact() });
     assert.strictEqual((await f.raw("DELETE", `/v1/customers/${created.data.id}`)).status, 204);
     assert.strictEqual((await r.read(gone.id, gone.outs)).id, "");
-    assert.strictEqual((await r.read(id, { ...outs, primaryContact: contact() })).id, "", "no confirmation with that contact");
+    assert.strictEqual(
+      (await r.read(id, { ...outs, primaryContact: contact() })).id,
+      "",
+      "no confirmation with that contact",
+    );
   });
 
   itThrowsOnFailedRead(() => f, customerAgreement, {
@@ -93,7 +135,13 @@ describe("resources/CustomerAgreement (against the emulator)", () => {
     const c = contact();
     await f.faults([
       { method: "POST", path: `/v1/customers/${f.customer.id}/agreements$`, status: 429, retryAfter: 0, times: 1 },
-      { method: "POST", path: `/v1/customers/${f.customer.id}/agreements$`, applyThenFail: true, status: 500, times: 1 },
+      {
+        method: "POST",
+        path: `/v1/customers/${f.customer.id}/agreements$`,
+        applyThenFail: true,
+        status: 500,
+        times: 1,
+      },
     ]);
     await r.provision({ customerId: f.customer.id, primaryContact: c });
     assert.strictEqual((await withEmail(c.email)).length, 1);
@@ -105,23 +153,43 @@ describe("resources/CustomerAgreement (against the emulator)", () => {
     f.warnings.length = 0;
     await r.delete(id, outs);
     assert.strictEqual((await withEmail(c.email)).length, 1);
-    assert.ok(f.warnings.some((w) => w.includes(T) && /cannot be withdrawn/.test(w)), f.warnings.join("\n"));
+    assert.ok(
+      f.warnings.some((w) => w.includes(T) && /cannot be withdrawn/.test(w)),
+      f.warnings.join("\n"),
+    );
   });
 
   it("check: field-naming messages with the fix; preview unknowns pass", async () => {
-    const res = await r.check({}, { customerId: "x", primaryContact: { firstName: "", email: "nope", phone: "1" }, dateAgreed: "yesterday" });
-    assert.deepStrictEqual(res.failures.map((x) => x.property).sort(), ["customerId", "dateAgreed", "primaryContact.email", "primaryContact.firstName", "primaryContact.lastName", "primaryContact.phone"]);
+    const res = await r.check(
+      {},
+      { customerId: "x", primaryContact: { firstName: "", email: "nope", phone: "1" }, dateAgreed: "yesterday" },
+    );
+    assert.deepStrictEqual(res.failures.map((x) => x.property).sort(), [
+      "customerId",
+      "dateAgreed",
+      "primaryContact.email",
+      "primaryContact.firstName",
+      "primaryContact.lastName",
+      "primaryContact.phone",
+    ]);
     for (const x of res.failures) assert.ok(x.reason.includes(x.property) && x.reason.includes("Fix:"), x.reason);
     assert.deepStrictEqual((await r.check({}, { customerId: UNKNOWN, primaryContact: UNKNOWN })).failures, []);
   });
 
   it("check fails outside the global cloud, naming the cloud", async () => {
-    for (const [cloud, label] of [["usgov", /US Government cloud \(usgov\)/], ["china", /21Vianet cloud \(china\)/]] as const) {
+    for (const [cloud, label] of [
+      ["usgov", /US Government cloud \(usgov\)/],
+      ["china", /21Vianet cloud \(china\)/],
+    ] as const) {
       const res = await inCloud(f, cloud, () => r.check({}, { customerId: f.customer.id, primaryContact: contact() }));
       assert.strictEqual(res.failures.length, 1, JSON.stringify(res.failures));
       assert.match(res.failures[0].reason, label);
       assert.match(res.failures[0].reason, /Fix:/);
     }
-    assert.deepStrictEqual((await inCloud(f, "global", () => r.check({}, { customerId: f.customer.id, primaryContact: contact() }))).failures, []);
+    assert.deepStrictEqual(
+      (await inCloud(f, "global", () => r.check({}, { customerId: f.customer.id, primaryContact: contact() })))
+        .failures,
+      [],
+    );
   });
 });

@@ -10,12 +10,19 @@ describe("resources/CustomerQualification (against the emulator)", () => {
   let f: Fixture;
   let r: Driver;
   let n = 0;
-  const qualifications = async (customerId: string) => (await f.raw("GET", `/v1/customers/${customerId}/qualifications`)).data as Bag[];
+  const qualifications = async (customerId: string) =>
+    (await f.raw("GET", `/v1/customers/${customerId}/qualifications`)).data as Bag[];
   /** A fresh sandbox customer (qualifications cannot be removed, so each test gets its own). */
   const newCustomer = async (): Promise<string> => {
     const res = await f.raw("POST", "/v1/customers", {
       companyProfile: { domain: `qual-${Date.now().toString(36)}-${++n}.onmicrosoft.com` },
-      billingProfile: { email: "b@example.com", culture: "en-US", language: "en", companyName: `Qual ${n}`, defaultAddress: { country: "US", city: "Redmond", addressLine1: "1 Way", postalCode: "98052" } },
+      billingProfile: {
+        email: "b@example.com",
+        culture: "en-US",
+        language: "en",
+        companyName: `Qual ${n}`,
+        defaultAddress: { country: "US", city: "Redmond", addressLine1: "1 Way", postalCode: "98052" },
+      },
     });
     assert.strictEqual(res.status, 201);
     return res.data.id;
@@ -34,22 +41,41 @@ describe("resources/CustomerQualification (against the emulator)", () => {
     const { id, outs } = await r.provision({ customerId: cid, qualification: "StateOwnedEntity" });
     assert.strictEqual(id, `${cid.toLowerCase()}/StateOwnedEntity`);
     assert.strictEqual(outs.vettingStatus, undefined);
-    assert.deepStrictEqual((await qualifications(cid)).map((q) => q.qualification), ["StateOwnedEntity"]);
+    assert.deepStrictEqual(
+      (await qualifications(cid)).map((q) => q.qualification),
+      ["StateOwnedEntity"],
+    );
   });
 
   it("full create: Education with segment and website starts InReview; GCC with a validation code", async () => {
     const cid = await newCustomer();
-    const edu = await r.provision({ customerId: cid, qualification: "Education", educationSegment: "HigherEducation", website: "https://uni.example" });
+    const edu = await r.provision({
+      customerId: cid,
+      qualification: "Education",
+      educationSegment: "HigherEducation",
+      website: "https://uni.example",
+    });
     assert.strictEqual(edu.outs.vettingStatus, "InReview");
     assert.match(String(edu.outs.vettingCreateDate), /^\d{4}-\d{2}-\d{2}T/);
-    const gcc = await r.provision({ customerId: cid, qualification: "GovernmentCommunityCloud", validationCode: code() });
+    const gcc = await r.provision({
+      customerId: cid,
+      qualification: "GovernmentCommunityCloud",
+      validationCode: code(),
+    });
     assert.strictEqual(gcc.outs.vettingStatus, "InReview");
-    assert.deepStrictEqual((await qualifications(cid)).map((q) => q.qualification).sort(), ["Education", "GovernmentCommunityCloud"]);
+    assert.deepStrictEqual((await qualifications(cid)).map((q) => q.qualification).sort(), [
+      "Education",
+      "GovernmentCommunityCloud",
+    ]);
   });
 
   it("vetting progress is an output (refresh shows it) and never a diff", async () => {
     const cid = await newCustomer();
-    const { id, outs, inputs } = await r.provision({ customerId: cid, qualification: "Education", educationSegment: "K12" });
+    const { id, outs, inputs } = await r.provision({
+      customerId: cid,
+      qualification: "Education",
+      educationSegment: "K12",
+    });
     await f.api.post("/_emulator/clock", { advanceMs: 11 * 60 * 1000 });
     const { read, diff } = await r.refresh(id, outs, inputs);
     assert.strictEqual(read.props.vettingStatus, "Approved");
@@ -58,29 +84,46 @@ describe("resources/CustomerQualification (against the emulator)", () => {
 
   it("every input change replaces; the same kind is deleted before it is replaced", async () => {
     const cid = await newCustomer();
-    const { id, outs, inputs } = await r.provision({ customerId: cid, qualification: "Education", educationSegment: "K12" });
+    const { id, outs, inputs } = await r.provision({
+      customerId: cid,
+      qualification: "Education",
+      educationSegment: "K12",
+    });
     const seg = await r.diff(id, outs, { ...inputs, educationSegment: "HigherEducation" });
     assert.deepStrictEqual([seg.changes, seg.replaces, seg.deleteBeforeReplace], [true, ["educationSegment"], true]);
     const kind = await r.diff(id, outs, { customerId: cid, qualification: "StateOwnedEntity" });
-    assert.deepStrictEqual([kind.replaces, kind.deleteBeforeReplace], [["qualification"], false], "a field left out is not managed");
+    assert.deepStrictEqual(
+      [kind.replaces, kind.deleteBeforeReplace],
+      [["qualification"], false],
+      "a field left out is not managed",
+    );
     assert.deepStrictEqual((await r.diff(id, outs, { ...inputs, customerId: f.customer.id })).replaces, ["customerId"]);
     assert.strictEqual((await r.diff(id, outs, { ...inputs, customerId: cid.toUpperCase() })).changes, false);
   });
 
   it("adopt: an existing qualification of the same kind is taken over, not requested again", async () => {
     const cid = await newCustomer();
-    assert.strictEqual((await f.raw("POST", `/v1/customers/${cid}/qualifications`, { qualification: "StateOwnedEntity" })).status, 201);
+    assert.strictEqual(
+      (await f.raw("POST", `/v1/customers/${cid}/qualifications`, { qualification: "StateOwnedEntity" })).status,
+      201,
+    );
     f.warnings.length = 0;
     const { id } = await r.provision({ customerId: cid, qualification: "StateOwnedEntity" });
     assert.strictEqual(id, `${cid.toLowerCase()}/StateOwnedEntity`);
     assert.strictEqual((await qualifications(cid)).length, 1);
-    assert.ok(f.warnings.some((w) => /already has this qualification.*adopted/.test(w)), f.warnings.join("\n"));
+    assert.ok(
+      f.warnings.some((w) => /already has this qualification.*adopted/.test(w)),
+      f.warnings.join("\n"),
+    );
   });
 
   it("gone: a customer without that qualification (or no customer) reads as an empty id", async () => {
     const cid = await newCustomer();
     const { id, outs } = await r.provision({ customerId: cid, qualification: "StateOwnedEntity" });
-    assert.strictEqual((await r.read(`${cid}/Education`, { ...outs, qualification: "Education", educationSegment: "K12" })).id, "");
+    assert.strictEqual(
+      (await r.read(`${cid}/Education`, { ...outs, qualification: "Education", educationSegment: "K12" })).id,
+      "",
+    );
     assert.strictEqual((await f.raw("DELETE", `/v1/customers/${cid}`)).status, 204);
     assert.strictEqual((await r.read(id, outs)).id, "");
   });
@@ -98,12 +141,18 @@ describe("resources/CustomerQualification (against the emulator)", () => {
     ]);
     const { outs } = await r.provision({ customerId: cid, qualification: "Education", educationSegment: "K12" });
     assert.strictEqual(outs.vettingStatus, "InReview");
-    assert.deepStrictEqual((await qualifications(cid)).map((q) => q.qualification), ["Education"]);
+    assert.deepStrictEqual(
+      (await qualifications(cid)).map((q) => q.qualification),
+      ["Education"],
+    );
   });
 
   it("a validation code that is not the partner's fails create with Partner Center's reason", async () => {
     const cid = await newCustomer();
-    await assert.rejects(r.provision({ customerId: cid, qualification: "GovernmentCommunityCloud", validationCode: "000000" }), (e: Error) => e.message.includes(T) && /000000/.test(e.message) && /HTTP 400/.test(e.message));
+    await assert.rejects(
+      r.provision({ customerId: cid, qualification: "GovernmentCommunityCloud", validationCode: "000000" }),
+      (e: Error) => e.message.includes(T) && /000000/.test(e.message) && /HTTP 400/.test(e.message),
+    );
     assert.deepStrictEqual(await qualifications(cid), []);
   });
 
@@ -113,7 +162,10 @@ describe("resources/CustomerQualification (against the emulator)", () => {
     f.warnings.length = 0;
     await r.delete(id, outs);
     assert.strictEqual((await qualifications(cid)).length, 1);
-    assert.ok(f.warnings.some((w) => w.includes(T) && /no way to remove a qualification/.test(w)), f.warnings.join("\n"));
+    assert.ok(
+      f.warnings.some((w) => w.includes(T) && /no way to remove a qualification/.test(w)),
+      f.warnings.join("\n"),
+    );
   });
 
   it("check: per-kind required and refused fields, named with the fix; preview unknowns pass", async () => {
@@ -121,14 +173,29 @@ describe("resources/CustomerQualification (against the emulator)", () => {
     const fails = async (inputs: Bag) => (await r.check({}, inputs)).failures;
     const props = async (inputs: Bag) => (await fails(inputs)).map((x) => x.property).sort();
     assert.deepStrictEqual(await props({ customerId: c, qualification: "Education" }), ["educationSegment"]);
-    assert.deepStrictEqual(await props({ customerId: c, qualification: "GovernmentCommunityCloud", website: "https://x.example" }), ["validationCode", "website"]);
-    assert.deepStrictEqual(await props({ customerId: c, qualification: "StateOwnedEntity", educationSegment: "K12", validationCode: "1" }), ["educationSegment", "validationCode"]);
-    assert.deepStrictEqual(await props({ customerId: "x", qualification: "Nonprofit", website: "uni.example", qualifcation: 1 }), ["customerId", "qualifcation", "qualification", "website"]);
-    for (const x of await fails({ customerId: "x", qualification: "Education", educationSegment: "College" })) assert.ok(x.reason.includes(x.property) && x.reason.includes("Fix:"), x.reason);
+    assert.deepStrictEqual(
+      await props({ customerId: c, qualification: "GovernmentCommunityCloud", website: "https://x.example" }),
+      ["validationCode", "website"],
+    );
+    assert.deepStrictEqual(
+      await props({ customerId: c, qualification: "StateOwnedEntity", educationSegment: "K12", validationCode: "1" }),
+      ["educationSegment", "validationCode"],
+    );
+    assert.deepStrictEqual(
+      await props({ customerId: "x", qualification: "Nonprofit", website: "uni.example", qualifcation: 1 }),
+      ["customerId", "qualifcation", "qualification", "website"],
+    );
+    for (const x of await fails({ customerId: "x", qualification: "Education", educationSegment: "College" }))
+      assert.ok(x.reason.includes(x.property) && x.reason.includes("Fix:"), x.reason);
     assert.deepStrictEqual(await fails({ customerId: UNKNOWN, qualification: UNKNOWN, educationSegment: UNKNOWN }), []);
   });
 
   it("has no documented cloud limit, so check passes in china and usgov", async () => {
-    for (const cloud of ["china", "usgov"]) assert.deepStrictEqual((await inCloud(f, cloud, () => r.check({}, { customerId: f.customer.id, qualification: "StateOwnedEntity" }))).failures, []);
+    for (const cloud of ["china", "usgov"])
+      assert.deepStrictEqual(
+        (await inCloud(f, cloud, () => r.check({}, { customerId: f.customer.id, qualification: "StateOwnedEntity" })))
+          .failures,
+        [],
+      );
   });
 });

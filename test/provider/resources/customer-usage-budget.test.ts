@@ -9,7 +9,8 @@ const T = "CustomerUsageBudget";
 describe("resources/CustomerUsageBudget (against the emulator)", () => {
   let f: Fixture;
   let r: Driver;
-  const remoteAmount = async (customerId = f.customer.id) => (await f.raw("GET", `/v1/customers/${customerId}/usagebudget`)).data.amount;
+  const remoteAmount = async (customerId = f.customer.id) =>
+    (await f.raw("GET", `/v1/customers/${customerId}/usagebudget`)).data.amount;
 
   before(async () => {
     f = await startFixture();
@@ -36,7 +37,7 @@ describe("resources/CustomerUsageBudget (against the emulator)", () => {
     assert.strictEqual(await remoteAmount(), 322, "a different amount is still written");
   });
 
-  it("\"none\" and null both mean no budget", async () => {
+  it('"none" and null both mean no budget', async () => {
     await r.provision({ customerId: f.customer.id, amount: 100 });
     const { outs, inputs } = await r.provision({ customerId: f.customer.id, amount: null });
     assert.strictEqual(inputs.amount, "none");
@@ -57,7 +58,10 @@ describe("resources/CustomerUsageBudget (against the emulator)", () => {
     assert.strictEqual((await r.diff(id, after, news)).changes, false);
     const other = f.partner.customers.find((c) => c.id !== f.customer.id)!;
     assert.deepStrictEqual((await r.diff(id, after, { customerId: other.id, amount: 175.5 })).replaces, ["customerId"]);
-    assert.strictEqual((await r.diff(id, after, { customerId: f.customer.id.toUpperCase(), amount: 175.5 })).changes, false);
+    assert.strictEqual(
+      (await r.diff(id, after, { customerId: f.customer.id.toUpperCase(), amount: 175.5 })).changes,
+      false,
+    );
   });
 
   it("adopt: an existing budget is simply taken over (there is always exactly one)", async () => {
@@ -83,13 +87,19 @@ describe("resources/CustomerUsageBudget (against the emulator)", () => {
   it("gone: a customer that no longer exists reads as an empty id", async () => {
     const created = await f.raw("POST", "/v1/customers", {
       companyProfile: { domain: `budget-gone-${Date.now()}.onmicrosoft.com` },
-      billingProfile: { email: "b@example.com", culture: "en-US", language: "en", companyName: "Budget Gone", defaultAddress: { country: "US", city: "Redmond", addressLine1: "1 Way", postalCode: "98052" } },
+      billingProfile: {
+        email: "b@example.com",
+        culture: "en-US",
+        language: "en",
+        companyName: "Budget Gone",
+        defaultAddress: { country: "US", city: "Redmond", addressLine1: "1 Way", postalCode: "98052" },
+      },
     });
     assert.strictEqual(created.status, 201);
     const { id, outs } = await r.provision({ customerId: created.data.id, amount: 10 });
     assert.strictEqual((await f.raw("DELETE", `/v1/customers/${created.data.id}`)).status, 204);
     assert.strictEqual((await r.read(id, outs)).id, "");
-    await r.delete(id, outs);   // deleting what is gone is not an error
+    await r.delete(id, outs); // deleting what is gone is not an error
   });
 
   itThrowsOnFailedRead(() => f, customerUsageBudget, {
@@ -101,7 +111,13 @@ describe("resources/CustomerUsageBudget (against the emulator)", () => {
     const seq = await f.lastSeq();
     await f.faults([
       { method: "PATCH", path: `/v1/customers/${f.customer.id}/usagebudget$`, status: 429, retryAfter: 0, times: 1 },
-      { method: "PATCH", path: `/v1/customers/${f.customer.id}/usagebudget$`, applyThenFail: true, status: 500, times: 1 },
+      {
+        method: "PATCH",
+        path: `/v1/customers/${f.customer.id}/usagebudget$`,
+        applyThenFail: true,
+        status: 500,
+        times: 1,
+      },
     ]);
     await r.provision({ customerId: f.customer.id, amount: 77 });
     assert.strictEqual(await remoteAmount(), 77);
@@ -119,8 +135,14 @@ describe("resources/CustomerUsageBudget (against the emulator)", () => {
     const res = await r.check({}, { customerId: "nope", amount: -1, amonut: 3 });
     assert.deepStrictEqual(res.failures.map((x) => x.property).sort(), ["amonut", "amount", "customerId"]);
     for (const x of res.failures) assert.ok(x.reason.includes(x.property) && x.reason.includes("Fix:"), x.reason);
-    assert.deepStrictEqual((await r.check({}, { customerId: f.customer.id, amount: "lots" })).failures.map((x) => x.property), ["amount"]);
-    assert.deepStrictEqual((await r.check({}, { customerId: f.customer.id })).failures.map((x) => x.property), ["amount"]);
+    assert.deepStrictEqual(
+      (await r.check({}, { customerId: f.customer.id, amount: "lots" })).failures.map((x) => x.property),
+      ["amount"],
+    );
+    assert.deepStrictEqual(
+      (await r.check({}, { customerId: f.customer.id })).failures.map((x) => x.property),
+      ["amount"],
+    );
     assert.deepStrictEqual((await r.check({}, { customerId: UNKNOWN, amount: UNKNOWN })).failures, []);
   });
 
@@ -129,7 +151,13 @@ describe("resources/CustomerUsageBudget (against the emulator)", () => {
     assert.strictEqual(china.failures.length, 1);
     assert.match(china.failures[0].reason, /21Vianet cloud \(china\)/);
     assert.match(china.failures[0].reason, /Fix:/);
-    assert.deepStrictEqual((await inCloud(f, "usgov", () => r.check({}, { customerId: f.customer.id, amount: 5 }))).failures, []);
-    assert.deepStrictEqual((await inCloud(f, "global", () => r.check({}, { customerId: f.customer.id, amount: 5 }))).failures, []);
+    assert.deepStrictEqual(
+      (await inCloud(f, "usgov", () => r.check({}, { customerId: f.customer.id, amount: 5 }))).failures,
+      [],
+    );
+    assert.deepStrictEqual(
+      (await inCloud(f, "global", () => r.check({}, { customerId: f.customer.id, amount: 5 }))).failures,
+      [],
+    );
   });
 });

@@ -1,5 +1,14 @@
 import assert from "assert";
-import { apiCallsSince, configureRuntime, provision, refresh, runtime, useFixtureWithShortWaits, type Bag, type Fixture } from "./fixture";
+import {
+  apiCallsSince,
+  configureRuntime,
+  provision,
+  refresh,
+  runtime,
+  useFixtureWithShortWaits,
+  type Bag,
+  type Fixture,
+} from "./fixture";
 import type { ShortWaits } from "./kit/short-waits";
 import { UNKNOWN } from "../../../provider/resources/kit/unknown";
 
@@ -37,30 +46,57 @@ describe("resources/CustomerUser (against the emulator)", () => {
   });
 
   it("full create: every input reaches Partner Center; a given password is not echoed as initialPassword", async () => {
-    const inputs = { ...base(), firstName: "Ada", lastName: "Lovelace", usageLocation: "gb", immutableId: "imm-1", password: "Str0ng!Passw0rd", forceChangePassword: false };
+    const inputs = {
+      ...base(),
+      firstName: "Ada",
+      lastName: "Lovelace",
+      usageLocation: "gb",
+      immutableId: "imm-1",
+      password: "Str0ng!Passw0rd",
+      forceChangePassword: false,
+    };
     const { outs } = await provision(T, inputs);
     assert.strictEqual(outs.initialPassword, undefined);
     assert.strictEqual(outs.usageLocation, "GB");
     const remote = (await f.raw("GET", `/v1/customers/${f.customer.id}/users/${outs.userId}`)).data;
-    assert.deepStrictEqual([remote.firstName, remote.lastName, remote.usageLocation, remote.immutableId], ["Ada", "Lovelace", "GB", "imm-1"]);
+    assert.deepStrictEqual(
+      [remote.firstName, remote.lastName, remote.usageLocation, remote.immutableId],
+      ["Ada", "Lovelace", "GB", "imm-1"],
+    );
   });
 
   it("in-place update of names, usage location and UPN keeps the same user", async () => {
     const { id, outs } = await provision(T, base());
-    const news = { ...(await runtime.check(T, outs, { ...outs, displayName: "Renamed", usageLocation: "DE", userPrincipalName: upn("renamed") })).inputs };
+    const news = {
+      ...(
+        await runtime.check(T, outs, {
+          ...outs,
+          displayName: "Renamed",
+          usageLocation: "DE",
+          userPrincipalName: upn("renamed"),
+        })
+      ).inputs,
+    };
     const d = await runtime.diff(T, id, outs, news);
     assert.strictEqual(d.changes, true);
     assert.deepStrictEqual(d.replaces, []);
     const { outs: after } = await runtime.update(T, id, outs, news);
     assert.strictEqual(after.userId, outs.userId);
     const remote = (await f.raw("GET", `/v1/customers/${f.customer.id}/users/${outs.userId}`)).data;
-    assert.deepStrictEqual([remote.displayName, remote.usageLocation, remote.userPrincipalName.toLowerCase()], ["Renamed", "DE", String(news.userPrincipalName).toLowerCase()]);
+    assert.deepStrictEqual(
+      [remote.displayName, remote.usageLocation, remote.userPrincipalName.toLowerCase()],
+      ["Renamed", "DE", String(news.userPrincipalName).toLowerCase()],
+    );
     assert.strictEqual((await runtime.diff(T, id, after, news)).changes, false);
   });
 
   it("UPN case and usage-location case are not changes; a new customerId replaces", async () => {
     const { id, outs } = await provision(T, base());
-    assert.strictEqual((await runtime.diff(T, id, outs, { ...outs, userPrincipalName: String(outs.userPrincipalName).toUpperCase() })).changes, false);
+    assert.strictEqual(
+      (await runtime.diff(T, id, outs, { ...outs, userPrincipalName: String(outs.userPrincipalName).toUpperCase() }))
+        .changes,
+      false,
+    );
     const other = f.partner.customers.find((c) => c.id !== f.customer.id)!;
     const d = await runtime.diff(T, id, outs, { ...outs, customerId: other.id });
     assert.deepStrictEqual(d.replaces, ["customerId"]);
@@ -88,14 +124,29 @@ describe("resources/CustomerUser (against the emulator)", () => {
 
   it("adopt: an existing user is an error without adopt and is taken over with it", async () => {
     const u = upn();
-    const created = await f.raw("POST", `/v1/customers/${f.customer.id}/users`, { userPrincipalName: u, displayName: "Pre-existing", passwordProfile: { password: "Pre!exist1ng", forceChangePassword: true } });
+    const created = await f.raw("POST", `/v1/customers/${f.customer.id}/users`, {
+      userPrincipalName: u,
+      displayName: "Pre-existing",
+      passwordProfile: { password: "Pre!exist1ng", forceChangePassword: true },
+    });
     assert.ok(created.status === 200 || created.status === 201, `raw create: ${created.status}`);
-    await assert.rejects(provision(T, { customerId: f.customer.id, userPrincipalName: u, displayName: "Adopted" }), (e: Error) => /adopt: true/.test(e.message) && e.message.includes(T));
-    const { id, outs } = await provision(T, { customerId: f.customer.id, userPrincipalName: u, displayName: "Adopted", adopt: true });
+    await assert.rejects(
+      provision(T, { customerId: f.customer.id, userPrincipalName: u, displayName: "Adopted" }),
+      (e: Error) => /adopt: true/.test(e.message) && e.message.includes(T),
+    );
+    const { id, outs } = await provision(T, {
+      customerId: f.customer.id,
+      userPrincipalName: u,
+      displayName: "Adopted",
+      adopt: true,
+    });
     assert.strictEqual(outs.userId, created.data.id);
     assert.strictEqual(userIdOf(id), created.data.id);
     assert.strictEqual(outs.initialPassword, undefined);
-    assert.strictEqual((await f.raw("GET", `/v1/customers/${f.customer.id}/users/${created.data.id}`)).data.displayName, "Adopted");
+    assert.strictEqual(
+      (await f.raw("GET", `/v1/customers/${f.customer.id}/users/${created.data.id}`)).data.displayName,
+      "Adopted",
+    );
     assert.strictEqual((await usersWithUpn(u)).length, 1);
   });
 
@@ -106,17 +157,25 @@ describe("resources/CustomerUser (against the emulator)", () => {
     assert.strictEqual((await usersWithUpn(inputs.userPrincipalName)).length, 0);
     const again = await provision(T, { ...inputs, displayName: "Back again" });
     assert.strictEqual(again.outs.userId, first.outs.userId);
-    assert.strictEqual((await f.raw("GET", `/v1/customers/${f.customer.id}/users/${first.outs.userId}`)).data.displayName, "Back again");
+    assert.strictEqual(
+      (await f.raw("GET", `/v1/customers/${f.customer.id}/users/${first.outs.userId}`)).data.displayName,
+      "Back again",
+    );
 
     await runtime.delete(T, again.id, again.outs);
-    await assert.rejects(provision(T, { ...inputs, restoreDeleted: false }), (e: Error) => /restoreDeleted: true/.test(e.message) && e.message.includes(first.outs.userId as string));
+    await assert.rejects(
+      provision(T, { ...inputs, restoreDeleted: false }),
+      (e: Error) => /restoreDeleted: true/.test(e.message) && e.message.includes(first.outs.userId as string),
+    );
   });
 
   it("drift: a change made behind Pulumi's back shows in read and diff", async () => {
     const { id, outs, inputs } = await provision(T, base());
     await configureRuntime(f.emu);
     assert.strictEqual((await refresh(T, id, outs, inputs)).diff!.changes, false);
-    const patched = await f.raw("PATCH", `/v1/customers/${f.customer.id}/users/${outs.userId}`, { displayName: "Changed outside" });
+    const patched = await f.raw("PATCH", `/v1/customers/${f.customer.id}/users/${outs.userId}`, {
+      displayName: "Changed outside",
+    });
     assert.strictEqual(patched.status, 200);
     await configureRuntime(f.emu);
     const { read, diff } = await refresh(T, id, outs, inputs);
@@ -143,8 +202,13 @@ describe("resources/CustomerUser (against the emulator)", () => {
     const seq = await f.lastSeq();
     assert.strictEqual((await runtime.read(T, id, outs)).id, "");
     assert.deepStrictEqual(waits.confirmGone.slept, waits.confirmGone.delaysMs, "the whole bounded wait, then gone");
-    const gets = (await apiCallsSince(f, seq)).filter((c) => c.method === "GET" && c.path.endsWith(`/users/${outs.userId}`));
-    assert.deepStrictEqual(gets.map((g) => g.status), [404, 404, 404, 404]);
+    const gets = (await apiCallsSince(f, seq)).filter(
+      (c) => c.method === "GET" && c.path.endsWith(`/users/${outs.userId}`),
+    );
+    assert.deepStrictEqual(
+      gets.map((g) => g.status),
+      [404, 404, 404, 404],
+    );
   });
 
   it("eventual consistency: a read right after create, while the new user is not yet visible, does not report it gone", async () => {
@@ -152,14 +216,23 @@ describe("resources/CustomerUser (against the emulator)", () => {
     const { id, outs } = await provision(T, { ...base(), usageLocation: "DE" });
     await configureRuntime(f.emu);
     const seq = await f.lastSeq();
-    const { read, diff } = await refresh(T, id, outs, { ...base(), userPrincipalName: String(outs.userPrincipalName), displayName: String(outs.displayName), usageLocation: "DE" });
+    const { read, diff } = await refresh(T, id, outs, {
+      ...base(),
+      userPrincipalName: String(outs.userPrincipalName),
+      displayName: String(outs.displayName),
+      usageLocation: "DE",
+    });
     assert.strictEqual(read.id, id);
     assert.strictEqual(read.props.userId, outs.userId);
     assert.strictEqual(read.props.usageLocation, "DE");
     assert.strictEqual(diff!.changes, false);
     const calls = await apiCallsSince(f, seq);
     const gets = calls.filter((c) => c.method === "GET" && c.path.endsWith(`/users/${outs.userId}`));
-    assert.deepStrictEqual(gets.map((g) => g.status), [404, 200], "the user was hidden from the list and the first GET");
+    assert.deepStrictEqual(
+      gets.map((g) => g.status),
+      [404, 200],
+      "the user was hidden from the list and the first GET",
+    );
     assert.deepStrictEqual(waits.confirmGone.slept, [5]);
   });
 
@@ -171,7 +244,10 @@ describe("resources/CustomerUser (against the emulator)", () => {
     assert.strictEqual((await runtime.read(T, id, outs)).id, "");
     // A user this partner never had (e.g. state from another environment): gone after the bounded wait.
     const stranger = `${f.customer.id}/0f0f0f0f-0000-4000-8000-00000000beef`;
-    assert.strictEqual((await runtime.read(T, stranger, { ...outs, userId: "0f0f0f0f-0000-4000-8000-00000000beef" })).id, "");
+    assert.strictEqual(
+      (await runtime.read(T, stranger, { ...outs, userId: "0f0f0f0f-0000-4000-8000-00000000beef" })).id,
+      "",
+    );
     assert.deepStrictEqual(waits.confirmGone.slept, waits.confirmGone.delaysMs);
   });
 
@@ -179,7 +255,13 @@ describe("resources/CustomerUser (against the emulator)", () => {
     it(`a ${status} on read throws (never an empty id) and names resource, operation, code and request id`, async () => {
       const { id, outs } = await provision(T, base());
       await configureRuntime(f.emu, { "partnercenter:maxRetries": "0" });
-      await f.faults({ method: "GET", path: `/v1/customers/${f.customer.id}/users`, status, code: status === 403 ? "900308" : "500", description: "injected" });
+      await f.faults({
+        method: "GET",
+        path: `/v1/customers/${f.customer.id}/users`,
+        status,
+        code: status === 403 ? "900308" : "500",
+        description: "injected",
+      });
       await assert.rejects(runtime.read(T, id, outs), (e: Error) => {
         assert.ok(e.message.includes(T) && e.message.includes("read"), e.message);
         assert.match(e.message, new RegExp(`HTTP ${status}`));
@@ -206,7 +288,13 @@ describe("resources/CustomerUser (against the emulator)", () => {
     await configureRuntime(f.emu, { "partnercenter:maxRetries": "0" });
     await f.api.post("/_emulator/config", { eventualConsistencyReads: 2 });
     const inputs = base();
-    await f.faults({ method: "POST", path: `/v1/customers/${f.customer.id}/users$`, applyThenFail: true, status: 500, times: 1 });
+    await f.faults({
+      method: "POST",
+      path: `/v1/customers/${f.customer.id}/users$`,
+      applyThenFail: true,
+      status: 500,
+      times: 1,
+    });
     const { outs } = await provision(T, inputs);
     assert.deepStrictEqual(waits.confirmGone.slept, [5, 10], "two list reads hid the new user");
     const found = await usersWithUpn(inputs.userPrincipalName);
@@ -229,29 +317,67 @@ describe("resources/CustomerUser (against the emulator)", () => {
     const { id, outs } = await provision(T, base());
     const mid = await f.lastSeq();
     await runtime.read(T, id, outs);
-    const createIds = new Set((await f.requests(seq)).filter((r) => r.seq <= mid && r.path.startsWith("/v1/")).map((r) => r.correlationId));
-    const readIds = new Set((await f.requests(mid)).filter((r) => r.path.startsWith("/v1/")).map((r) => r.correlationId));
+    const createIds = new Set(
+      (await f.requests(seq)).filter((r) => r.seq <= mid && r.path.startsWith("/v1/")).map((r) => r.correlationId),
+    );
+    const readIds = new Set(
+      (await f.requests(mid)).filter((r) => r.path.startsWith("/v1/")).map((r) => r.correlationId),
+    );
     assert.strictEqual(createIds.size, 1);
     assert.ok(readIds.size <= 1);
     for (const r of readIds) assert.ok(!createIds.has(r));
   });
 
   it("a UPN outside the customer's domains fails with the domains to use", async () => {
-    await assert.rejects(provision(T, { customerId: f.customer.id, userPrincipalName: "x@not-theirs.example", displayName: "X" }), (e: Error) => e.message.includes(f.customer.domain) && /Fix:/.test(e.message));
+    await assert.rejects(
+      provision(T, { customerId: f.customer.id, userPrincipalName: "x@not-theirs.example", displayName: "X" }),
+      (e: Error) => e.message.includes(f.customer.domain) && /Fix:/.test(e.message),
+    );
   });
 
   it("check: every problem names the field and the fix; preview unknowns pass", async () => {
-    const r = await runtime.check(T, {}, { customerId: "abc", userPrincipalName: "no-at-sign", displayName: "", usageLocation: "USA", deletionPolicy: "purge", passwordd: "x" });
+    const r = await runtime.check(
+      T,
+      {},
+      {
+        customerId: "abc",
+        userPrincipalName: "no-at-sign",
+        displayName: "",
+        usageLocation: "USA",
+        deletionPolicy: "purge",
+        passwordd: "x",
+      },
+    );
     const props = r.failures.map((x) => x.property).sort();
-    assert.deepStrictEqual(props, ["customerId", "deletionPolicy", "displayName", "passwordd", "usageLocation", "userPrincipalName"]);
+    assert.deepStrictEqual(props, [
+      "customerId",
+      "deletionPolicy",
+      "displayName",
+      "passwordd",
+      "usageLocation",
+      "userPrincipalName",
+    ]);
     for (const x of r.failures) assert.ok(x.reason.includes(x.property) && x.reason.includes("Fix:"), x.reason);
     const unknown = UNKNOWN;
-    assert.deepStrictEqual((await runtime.check(T, {}, { customerId: unknown, userPrincipalName: unknown, displayName: unknown })).failures, []);
+    assert.deepStrictEqual(
+      (await runtime.check(T, {}, { customerId: unknown, userPrincipalName: unknown, displayName: unknown })).failures,
+      [],
+    );
   });
 
   it("errors never carry the password", async () => {
     const secret = "Sup3r!Secret#Pw";
-    await f.faults({ method: "POST", path: `/v1/customers/${f.customer.id}/users$`, status: 400, code: "2000", description: `rejected password ${secret}` });
-    await assert.rejects(provision(T, { ...base(), password: secret }), (e: Error) => !e.message.includes(secret) && !String(e.stack).includes(secret) && e.message.includes("[redacted]"));
+    await f.faults({
+      method: "POST",
+      path: `/v1/customers/${f.customer.id}/users$`,
+      status: 400,
+      code: "2000",
+      description: `rejected password ${secret}`,
+    });
+    await assert.rejects(
+      provision(T, { ...base(), password: secret }),
+      (e: Error) =>
+        !e.message.includes(secret) && !String(e.stack).includes(secret) && e.message.includes("[redacted]"),
+    );
   });
 });

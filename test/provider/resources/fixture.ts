@@ -21,7 +21,9 @@ export interface Fixture {
   faults(rules: unknown): Promise<void>;
   clearFaults(): Promise<void>;
   /** Request log entries after `since` (seq). */
-  requests(since?: number): Promise<Array<{ seq: number; method: string; path: string; status: number; correlationId?: string }>>;
+  requests(
+    since?: number,
+  ): Promise<Array<{ seq: number; method: string; path: string; status: number; correlationId?: string }>>;
   lastSeq(): Promise<number>;
   close(): Promise<void>;
 }
@@ -58,7 +60,12 @@ export async function startFixture(extraConfig: Record<string, string> = {}): Pr
   let token: string | undefined;
   const raw = async (method: string, path: string, data?: unknown) => {
     token ??= await userToken(emu);
-    const res = await api.request({ method, url: path, data, headers: bearer(token, { "Content-Type": "application/json" }) });
+    const res = await api.request({
+      method,
+      url: path,
+      data,
+      headers: bearer(token, { "Content-Type": "application/json" }),
+    });
     return { status: res.status, data: res.data };
   };
   const requests = async (since = 0) => {
@@ -66,7 +73,13 @@ export async function startFixture(extraConfig: Record<string, string> = {}): Pr
     return Array.isArray(body) ? body : body.items;
   };
   return {
-    emu, api, partner, customer, warnings, raw, requests,
+    emu,
+    api,
+    partner,
+    customer,
+    warnings,
+    raw,
+    requests,
     faults: async (rules) => void (await api.post("/_emulator/faults", rules)),
     clearFaults: async () => void (await api.delete("/_emulator/faults")),
     lastSeq: async () => {
@@ -101,8 +114,14 @@ export { runtime };
 /** Creates a user with raw HTTP (not through the provider); returns its id and UPN. */
 export async function rawUser(f: Fixture, alias: string, customer = f.customer): Promise<{ id: string; upn: string }> {
   const upn = `${alias}-${Math.random().toString(36).slice(2, 8)}@${customer.domain}`;
-  const res = await f.raw("POST", `/v1/customers/${customer.id}/users`, { userPrincipalName: upn, displayName: alias, usageLocation: "US", passwordProfile: { password: "Raw!Passw0rd1", forceChangePassword: true } });
-  if (res.status !== 200 && res.status !== 201) throw new Error(`raw user create failed: ${res.status} ${JSON.stringify(res.data)}`);
+  const res = await f.raw("POST", `/v1/customers/${customer.id}/users`, {
+    userPrincipalName: upn,
+    displayName: alias,
+    usageLocation: "US",
+    passwordProfile: { password: "Raw!Passw0rd1", forceChangePassword: true },
+  });
+  if (res.status !== 200 && res.status !== 201)
+    throw new Error(`raw user create failed: ${res.status} ${JSON.stringify(res.data)}`);
   return { id: res.data.id, upn };
 }
 

@@ -24,7 +24,12 @@ describe("resources/SelfServePolicy (against the emulator)", () => {
     assert.strictEqual((await policyOf(id)).status, 404);
 
     const c1 = customers()[1];
-    const full = await provision(T, { customerId: c1.id, permissions: [RI, SP], grantorTenantId: f.partner.tenantId, adopt: false });
+    const full = await provision(T, {
+      customerId: c1.id,
+      permissions: [RI, SP],
+      grantorTenantId: f.partner.tenantId,
+      adopt: false,
+    });
     assert.strictEqual((await policyOf(full.id)).data.permissions.length, 2);
     await runtime.delete(T, full.id, full.outs);
   });
@@ -33,23 +38,51 @@ describe("resources/SelfServePolicy (against the emulator)", () => {
     const c = customers()[0];
     const { id, outs, inputs } = await provision(T, { customerId: c.id, permissions: [RI, SP] });
     const etag = (await policyOf(id)).data.attributes.etag;
-    assert.strictEqual((await runtime.diff(T, id, outs, { ...inputs, permissions: [SP, { resource: "azurereservedinstances", action: "purchase" }] })).changes, false);
-    assert.deepStrictEqual((await runtime.diff(T, id, outs, { ...inputs, customerId: customers()[1].id })).replaces, ["customerId"]);
-    assert.deepStrictEqual((await runtime.diff(T, id, outs, { ...inputs, grantorTenantId: "00000000-0000-0000-0000-000000000009" })).replaces, ["grantorTenantId"]);
+    assert.strictEqual(
+      (
+        await runtime.diff(T, id, outs, {
+          ...inputs,
+          permissions: [SP, { resource: "azurereservedinstances", action: "purchase" }],
+        })
+      ).changes,
+      false,
+    );
+    assert.deepStrictEqual((await runtime.diff(T, id, outs, { ...inputs, customerId: customers()[1].id })).replaces, [
+      "customerId",
+    ]);
+    assert.deepStrictEqual(
+      (await runtime.diff(T, id, outs, { ...inputs, grantorTenantId: "00000000-0000-0000-0000-000000000009" }))
+        .replaces,
+      ["grantorTenantId"],
+    );
     const news = { ...inputs, permissions: [SP] };
     const d = await runtime.diff(T, id, outs, news);
     assert.deepStrictEqual([d.changes, d.replaces], [true, []]);
-    await f.faults({ method: "PUT", path: "/SelfServePolicy", status: 400, code: "2055", description: "Etag is no longer valid", times: 1 });
+    await f.faults({
+      method: "PUT",
+      path: "/SelfServePolicy",
+      status: 400,
+      code: "2055",
+      description: "Etag is no longer valid",
+      times: 1,
+    });
     await runtime.update(T, id, outs, news);
     const after = (await policyOf(id)).data;
-    assert.deepStrictEqual(after.permissions.map((p: { resource: string }) => p.resource), ["AzureSavingsPlan"]);
+    assert.deepStrictEqual(
+      after.permissions.map((p: { resource: string }) => p.resource),
+      ["AzureSavingsPlan"],
+    );
     assert.notStrictEqual(after.attributes.etag, etag);
     await runtime.delete(T, id, outs);
   });
 
   it("adopt: an existing policy is an error without adopt and taken over with it", async () => {
     const c = customers()[1];
-    const made = await f.raw("POST", "/v1/SelfServePolicy", { selfServeEntity: { selfServeEntityType: "customer", tenantID: c.id }, grantor: { grantorType: "billToPartner", tenantID: f.partner.tenantId }, permissions: [RI] });
+    const made = await f.raw("POST", "/v1/SelfServePolicy", {
+      selfServeEntity: { selfServeEntityType: "customer", tenantID: c.id },
+      grantor: { grantorType: "billToPartner", tenantID: f.partner.tenantId },
+      permissions: [RI],
+    });
     assert.strictEqual(made.status, 201);
     await assert.rejects(provision(T, { customerId: c.id, permissions: [RI, SP] }), /adopt: true/);
     const { id, outs } = await provision(T, { customerId: c.id, permissions: [RI, SP], adopt: true });
@@ -64,7 +97,10 @@ describe("resources/SelfServePolicy (against the emulator)", () => {
     await configureRuntime(f.emu);
     assert.strictEqual((await refresh(T, id, outs, inputs)).diff!.changes, false);
     const current = (await policyOf(id)).data;
-    assert.strictEqual((await f.raw("PUT", `/v1/SelfServePolicy/${id}`, { ...current, permissions: [SP] })).status, 200);
+    assert.strictEqual(
+      (await f.raw("PUT", `/v1/SelfServePolicy/${id}`, { ...current, permissions: [SP] })).status,
+      200,
+    );
     await configureRuntime(f.emu);
     const drift = await refresh(T, id, outs, inputs);
     assert.deepStrictEqual(drift.read.props.permissions, [SP]);
@@ -80,7 +116,10 @@ describe("resources/SelfServePolicy (against the emulator)", () => {
       const { id, outs } = await provision(T, { customerId: c.id, permissions: [RI] });
       await configureRuntime(f.emu, { "partnercenter:maxRetries": "0" });
       await f.faults({ method: "GET", path: "/SelfServePolicy", status, code: String(status) });
-      await assert.rejects(runtime.read(T, id, outs), (e: Error) => e.message.includes(T) && e.message.includes(`HTTP ${status}`) && /request id/.test(e.message));
+      await assert.rejects(
+        runtime.read(T, id, outs),
+        (e: Error) => e.message.includes(T) && e.message.includes(`HTTP ${status}`) && /request id/.test(e.message),
+      );
       await f.clearFaults();
       await runtime.delete(T, id, outs);
     });
@@ -101,11 +140,21 @@ describe("resources/SelfServePolicy (against the emulator)", () => {
   });
 
   it("check: unknown permission values and empty lists name the field and the fix", async () => {
-    const r = await runtime.check(T, {}, { customerId: customers()[0].id, permissions: [{ resource: "AzureVMs", action: "Buy" }] });
-    assert.deepStrictEqual(r.failures.map((x) => x.property), ["permissions[0].resource", "permissions[0].action"]);
+    const r = await runtime.check(
+      T,
+      {},
+      { customerId: customers()[0].id, permissions: [{ resource: "AzureVMs", action: "Buy" }] },
+    );
+    assert.deepStrictEqual(
+      r.failures.map((x) => x.property),
+      ["permissions[0].resource", "permissions[0].action"],
+    );
     assert.match(r.failures[0].reason, /AzureReservedInstances/);
     const empty = await runtime.check(T, {}, { customerId: customers()[0].id, permissions: [] });
-    assert.deepStrictEqual(empty.failures.map((x) => x.property), ["permissions"]);
+    assert.deepStrictEqual(
+      empty.failures.map((x) => x.property),
+      ["permissions"],
+    );
     for (const x of [...r.failures, ...empty.failures]) assert.ok(x.reason.includes("Fix:"), x.reason);
   });
 });

@@ -6,7 +6,8 @@ const T = "SubscriptionNickname";
 describe("resources/SubscriptionNickname (against the emulator)", () => {
   let f: Fixture;
   const subs = () => f.customer.subscriptions;
-  const nicknameOf = async (subId: string) => (await f.raw("GET", `/v1/customers/${f.customer.id}/subscriptions/${subId}`)).data.friendlyName as string;
+  const nicknameOf = async (subId: string) =>
+    (await f.raw("GET", `/v1/customers/${f.customer.id}/subscriptions/${subId}`)).data.friendlyName as string;
 
   before(async () => (f = await startFixture()));
   after(async () => f && (await f.close()));
@@ -15,7 +16,11 @@ describe("resources/SubscriptionNickname (against the emulator)", () => {
   it("create sets the nickname and remembers the original; delete puts it back", async () => {
     const s = subs()[0];
     const original = await nicknameOf(s.id);
-    const { id, outs } = await provision(T, { customerId: f.customer.id, subscriptionId: s.id, nickname: "Sales seats" });
+    const { id, outs } = await provision(T, {
+      customerId: f.customer.id,
+      subscriptionId: s.id,
+      nickname: "Sales seats",
+    });
     assert.strictEqual(id, `${f.customer.id}/${s.id}`.toLowerCase());
     assert.strictEqual(outs.originalNickname, original);
     assert.strictEqual(await nicknameOf(s.id), "Sales seats");
@@ -26,36 +31,85 @@ describe("resources/SubscriptionNickname (against the emulator)", () => {
   it("full create with restoreOnDelete false leaves the nickname on delete", async () => {
     const s = subs()[0];
     const original = await nicknameOf(s.id);
-    const { id, outs } = await provision(T, { customerId: f.customer.id, subscriptionId: s.id, nickname: "Kept name", restoreOnDelete: false });
+    const { id, outs } = await provision(T, {
+      customerId: f.customer.id,
+      subscriptionId: s.id,
+      nickname: "Kept name",
+      restoreOnDelete: false,
+    });
     await runtime.delete(T, id, outs);
     assert.strictEqual(await nicknameOf(s.id), "Kept name");
-    await f.raw("PATCH", `/v1/customers/${f.customer.id}/subscriptions/${s.id}`, { ...(await f.raw("GET", `/v1/customers/${f.customer.id}/subscriptions/${s.id}`)).data, friendlyName: original });
+    await f.raw("PATCH", `/v1/customers/${f.customer.id}/subscriptions/${s.id}`, {
+      ...(await f.raw("GET", `/v1/customers/${f.customer.id}/subscriptions/${s.id}`)).data,
+      friendlyName: original,
+    });
   });
 
   it("nickname updates in place; another subscription replaces; a stale ETag is re-read and retried", async () => {
     const s = subs()[0];
-    const { id, outs, inputs } = await provision(T, { customerId: f.customer.id, subscriptionId: s.id, nickname: "One" });
-    assert.deepStrictEqual((await runtime.diff(T, id, outs, { ...inputs, subscriptionId: subs()[1]?.id ?? "00000000-0000-0000-0000-000000000003" })).replaces, ["subscriptionId"]);
+    const { id, outs, inputs } = await provision(T, {
+      customerId: f.customer.id,
+      subscriptionId: s.id,
+      nickname: "One",
+    });
+    assert.deepStrictEqual(
+      (
+        await runtime.diff(T, id, outs, {
+          ...inputs,
+          subscriptionId: subs()[1]?.id ?? "00000000-0000-0000-0000-000000000003",
+        })
+      ).replaces,
+      ["subscriptionId"],
+    );
     const news = { ...inputs, nickname: "Two" };
     const d = await runtime.diff(T, id, outs, news);
     assert.deepStrictEqual([d.changes, d.replaces], [true, []]);
-    await f.faults({ method: "PATCH", path: `/subscriptions/${s.id}$`, status: 400, code: "2055", description: "Etag is no longer valid", times: 2 });
+    await f.faults({
+      method: "PATCH",
+      path: `/subscriptions/${s.id}$`,
+      status: 400,
+      code: "2055",
+      description: "Etag is no longer valid",
+      times: 2,
+    });
     const { outs: after } = await runtime.update(T, id, outs, news);
     assert.strictEqual(await nicknameOf(s.id), "Two");
     assert.strictEqual(after.originalNickname, outs.originalNickname);
-    await f.faults({ method: "PATCH", path: `/subscriptions/${s.id}$`, status: 400, code: "2055", description: "Etag is no longer valid", times: 3 });
-    await assert.rejects(runtime.update(T, id, after, { ...news, nickname: "Three" }), (e: Error) => /2055/.test(e.message) && e.message.includes(T));
+    await f.faults({
+      method: "PATCH",
+      path: `/subscriptions/${s.id}$`,
+      status: 400,
+      code: "2055",
+      description: "Etag is no longer valid",
+      times: 3,
+    });
+    await assert.rejects(
+      runtime.update(T, id, after, { ...news, nickname: "Three" }),
+      (e: Error) => /2055/.test(e.message) && e.message.includes(T),
+    );
     await f.clearFaults();
     await runtime.delete(T, id, after);
   });
 
   it("drift shows in read and diff; a renamed-outside nickname is not overwritten on delete (warned)", async () => {
     const s = subs()[0];
-    const { id, outs, inputs } = await provision(T, { customerId: f.customer.id, subscriptionId: s.id, nickname: "Mine" });
+    const { id, outs, inputs } = await provision(T, {
+      customerId: f.customer.id,
+      subscriptionId: s.id,
+      nickname: "Mine",
+    });
     await configureRuntime(f.emu);
     assert.strictEqual((await refresh(T, id, outs, inputs)).diff!.changes, false);
     const current = (await f.raw("GET", `/v1/customers/${f.customer.id}/subscriptions/${s.id}`)).data;
-    assert.strictEqual((await f.raw("PATCH", `/v1/customers/${f.customer.id}/subscriptions/${s.id}`, { ...current, friendlyName: "Theirs" })).status, 200);
+    assert.strictEqual(
+      (
+        await f.raw("PATCH", `/v1/customers/${f.customer.id}/subscriptions/${s.id}`, {
+          ...current,
+          friendlyName: "Theirs",
+        })
+      ).status,
+      200,
+    );
     await configureRuntime(f.emu);
     const drift = await refresh(T, id, outs, inputs);
     assert.strictEqual(drift.read.props.nickname, "Theirs");
@@ -69,7 +123,13 @@ describe("resources/SubscriptionNickname (against the emulator)", () => {
     const s = subs()[0];
     const { id, outs } = await provision(T, { customerId: f.customer.id, subscriptionId: s.id, nickname: "Soon gone" });
     await configureRuntime(f.emu, { "partnercenter:maxRetries": "0" });
-    await f.faults({ method: "GET", path: "/subscriptions", status: 404, code: "20003", description: "Subscription not found" });
+    await f.faults({
+      method: "GET",
+      path: "/subscriptions",
+      status: 404,
+      code: "20003",
+      description: "Subscription not found",
+    });
     assert.strictEqual((await runtime.read(T, id, outs)).id, "");
     await f.clearFaults();
     await runtime.delete(T, id, outs);
@@ -78,10 +138,17 @@ describe("resources/SubscriptionNickname (against the emulator)", () => {
   for (const status of [403, 500]) {
     it(`a ${status} on read throws instead of reporting the nickname gone`, async () => {
       const s = subs()[0];
-      const { id, outs } = await provision(T, { customerId: f.customer.id, subscriptionId: s.id, nickname: `fault ${status}` });
+      const { id, outs } = await provision(T, {
+        customerId: f.customer.id,
+        subscriptionId: s.id,
+        nickname: `fault ${status}`,
+      });
       await configureRuntime(f.emu, { "partnercenter:maxRetries": "0" });
       await f.faults({ method: "GET", path: "/subscriptions", status, code: String(status) });
-      await assert.rejects(runtime.read(T, id, outs), (e: Error) => e.message.includes(T) && e.message.includes(`HTTP ${status}`) && /request id/.test(e.message));
+      await assert.rejects(
+        runtime.read(T, id, outs),
+        (e: Error) => e.message.includes(T) && e.message.includes(`HTTP ${status}`) && /request id/.test(e.message),
+      );
       await f.clearFaults();
       await runtime.delete(T, id, outs);
     });
@@ -107,7 +174,11 @@ describe("resources/SubscriptionNickname (against the emulator)", () => {
     const original = await nicknameOf(s.id);
     await configureRuntime(f.emu, { "partnercenter:maxRetries": "1" });
     await f.faults({ method: "PATCH", path: `/subscriptions/${s.id}$`, applyThenFail: true, status: 500, times: 20 });
-    const { id, outs } = await provision(T, { customerId: f.customer.id, subscriptionId: s.id, nickname: "Lost answer" });
+    const { id, outs } = await provision(T, {
+      customerId: f.customer.id,
+      subscriptionId: s.id,
+      nickname: "Lost answer",
+    });
     assert.strictEqual(await nicknameOf(s.id), "Lost answer");
     assert.strictEqual(outs.originalNickname, original);
     await f.clearFaults();
@@ -119,15 +190,28 @@ describe("resources/SubscriptionNickname (against the emulator)", () => {
     const s = subs()[0];
     const original = await nicknameOf(s.id);
     await configureRuntime(f.emu, { "partnercenter:maxRetries": "0" });
-    await f.faults({ method: "PATCH", path: `/subscriptions/${s.id}$`, status: 400, code: "2000", description: "injected rejection" });
-    await assert.rejects(provision(T, { customerId: f.customer.id, subscriptionId: s.id, nickname: "Rejected" }), (e: Error & { id?: string }) =>
-      e.message.includes(T) && /injected rejection/.test(e.message) && e.id === undefined);
+    await f.faults({
+      method: "PATCH",
+      path: `/subscriptions/${s.id}$`,
+      status: 400,
+      code: "2000",
+      description: "injected rejection",
+    });
+    await assert.rejects(
+      provision(T, { customerId: f.customer.id, subscriptionId: s.id, nickname: "Rejected" }),
+      (e: Error & { id?: string }) =>
+        e.message.includes(T) && /injected rejection/.test(e.message) && e.id === undefined,
+    );
     assert.strictEqual(await nicknameOf(s.id), original);
   });
 
   it("another customer replaces", async () => {
     const s = subs()[0];
-    const { id, outs, inputs } = await provision(T, { customerId: f.customer.id, subscriptionId: s.id, nickname: "Replace me" });
+    const { id, outs, inputs } = await provision(T, {
+      customerId: f.customer.id,
+      subscriptionId: s.id,
+      nickname: "Replace me",
+    });
     const other = f.partner.customers.find((c) => c.id !== f.customer.id)!;
     const d = await runtime.diff(T, id, outs, { ...inputs, customerId: other.id });
     assert.deepStrictEqual([d.changes, d.replaces], [true, ["customerId"]]);

@@ -26,21 +26,40 @@ describe("spec/customer-ref (against the emulator)", () => {
   });
 
   it("a prefix of a customer's domain is not that customer (the search itself is starts_with)", async () => {
-    const domain = customers()[0].domain;   // e.g. fabrikamtenant.onmicrosoft.com
-    const prefix = domain.slice(0, -1);     // ...onmicrosoft.co: the search's starts_with matches it
-    await assert.rejects(resolveCustomerId(clientFor(ctx.emu, "user"), prefix), /no customer of this partner has the domain/);
-    await assert.rejects(resolveCustomerId(clientFor(ctx.emu, "user"), `${domain.split(".")[0].slice(0, 5)}.onmicrosoft.com`),
-      (e: Error) => /no customer of this partner has the domain [a-z]+\.onmicrosoft\.com\. Fix: check the spelling, or write the customer's initial domain or tenant id instead$/.test(e.message));
+    const domain = customers()[0].domain; // e.g. fabrikamtenant.onmicrosoft.com
+    const prefix = domain.slice(0, -1); // ...onmicrosoft.co: the search's starts_with matches it
+    await assert.rejects(
+      resolveCustomerId(clientFor(ctx.emu, "user"), prefix),
+      /no customer of this partner has the domain/,
+    );
+    await assert.rejects(
+      resolveCustomerId(clientFor(ctx.emu, "user"), `${domain.split(".")[0].slice(0, 5)}.onmicrosoft.com`),
+      (e: Error) =>
+        /no customer of this partner has the domain [a-z]+\.onmicrosoft\.com\. Fix: check the spelling, or write the customer's initial domain or tenant id instead$/.test(
+          e.message,
+        ),
+    );
   });
 
   it("a custom domain fails with the reason (search knows initial domains only) and the fix", async () => {
     const custom = customers().find((c) => c.customDomains.length > 0)!.customDomains[0];
-    await assert.rejects(resolveCustomerId(clientFor(ctx.emu, "user"), custom),
-      /no customer of this partner has the domain .* as its initial domain \(Partner Center searches customers by their initial domain only.*Fix: .*initial domain or tenant id/);
+    await assert.rejects(
+      resolveCustomerId(clientFor(ctx.emu, "user"), custom),
+      /no customer of this partner has the domain .* as its initial domain \(Partner Center searches customers by their initial domain only.*Fix: .*initial domain or tenant id/,
+    );
   });
 
   it("a failing search is an error, not 'not found'", async () => {
-    await ctx.admin("POST", "/faults", { method: "GET", path: "^/v1/customers$", status: 403, code: "2000", description: "forbidden" });
-    await assert.rejects(resolveCustomerId(clientFor(ctx.emu, "user", { maxRetries: 0 }), customers()[0].domain), (e: Error) => !/no customer/.test(e.message) && /403|forbidden/i.test(e.message));
+    await ctx.admin("POST", "/faults", {
+      method: "GET",
+      path: "^/v1/customers$",
+      status: 403,
+      code: "2000",
+      description: "forbidden",
+    });
+    await assert.rejects(
+      resolveCustomerId(clientFor(ctx.emu, "user", { maxRetries: 0 }), customers()[0].domain),
+      (e: Error) => !/no customer/.test(e.message) && /403|forbidden/i.test(e.message),
+    );
   });
 });

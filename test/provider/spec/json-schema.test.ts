@@ -8,18 +8,47 @@ import { SECTIONS } from "../../../provider/spec/sections";
 
 const repoRoot = join(__dirname, "..", "..", "..");
 
-type Node = { type?: string; properties?: Record<string, Node>; items?: Node; required?: string[]; additionalProperties?: unknown; pattern?: string; anyOf?: Node[] };
+type Node = {
+  type?: string;
+  properties?: Record<string, Node>;
+  items?: Node;
+  required?: string[];
+  additionalProperties?: unknown;
+  pattern?: string;
+  anyOf?: Node[];
+};
 
 describe("spec/json-schema", () => {
   it("schema/tenant-spec.schema.json is up to date with the zod schema", () => {
     const shipped = readFileSync(schemaFilePath(repoRoot), "utf8");
-    assert.equal(shipped, tenantSpecJsonSchemaText(), "the shipped JSON Schema is stale: run `npm run build && node dist/provider/spec/json-schema.js --write`");
+    assert.equal(
+      shipped,
+      tenantSpecJsonSchemaText(),
+      "the shipped JSON Schema is stale: run `npm run build && node dist/provider/spec/json-schema.js --write`",
+    );
   });
 
   it("names every section and the header keys; only `customer` is required", () => {
     const schema = tenantSpecJsonSchema() as Node;
-    assert.deepEqual(Object.keys(schema.properties!), ["apiVersion", "customer", "description", "adopt", ...SECTIONS.map((s) => s.key)]);
-    assert.ok(["users", "selfServePolicy", "subscriptions", "domains", "usageBudget", "billingProfile", "qualifications", "customerAgreements"].every((k) => k in schema.properties!));
+    assert.deepEqual(Object.keys(schema.properties!), [
+      "apiVersion",
+      "customer",
+      "description",
+      "adopt",
+      ...SECTIONS.map((s) => s.key),
+    ]);
+    assert.ok(
+      [
+        "users",
+        "selfServePolicy",
+        "subscriptions",
+        "domains",
+        "usageBudget",
+        "billingProfile",
+        "qualifications",
+        "customerAgreements",
+      ].every((k) => k in schema.properties!),
+    );
     assert.deepEqual(schema.required, ["customer"]);
   });
 

@@ -52,7 +52,11 @@ describe("spec/loader: validation messages", () => {
     const p = only(`${CUSTOMER}user:\n  - userPrincipalName: jane@contoso.onmicrosoft.com\n`);
     assert.deepEqual([p.line, p.column, p.path], [2, 1, "user"]);
     assert.match(p.message, /unknown field "user"\. Fix: did you mean "users"\?/);
-    assert.match(p.message, /usageBudget, billingProfile, qualifications, customerAgreements$/, "the list of known keys includes the account settings");
+    assert.match(
+      p.message,
+      /usageBudget, billingProfile, qualifications, customerAgreements$/,
+      "the list of known keys includes the account settings",
+    );
   });
 
   it("unknown nested key (a typo in a user and in a license) points at that key", () => {
@@ -103,25 +107,36 @@ describe("spec/loader: validation messages", () => {
   it("bad customer reference and a missing customer", () => {
     const p = only("customer: not a domain\n");
     assert.deepEqual([p.line, p.column, p.path], [1, 11, "customer"]);
-    assert.match(p.message, /must be a customer tenant id or domain\. Fix: give the customer's tenant id \(a GUID\) or its initial domain/);
+    assert.match(
+      p.message,
+      /must be a customer tenant id or domain\. Fix: give the customer's tenant id \(a GUID\) or its initial domain/,
+    );
     const q = only(USER);
     assert.deepEqual([q.line, q.path], [1, "customer"]);
     assert.match(q.message, /is required\. Fix:/);
   });
 
   it("duplicates inside a file: user, role, license, subscription, domain", () => {
-    const problems = problemsOf([
-      CUSTOMER.trim(),
-      "users:",
-      "  - { userPrincipalName: jane@contoso.onmicrosoft.com, displayName: Jane, roles: [A, a], licenses: [X, { sku: x }] }",
-      "  - { userPrincipalName: JANE@contoso.onmicrosoft.com, displayName: Jane again }",
-      "subscriptions:",
-      "  - { id: 9e25ff1b-a9a2-4c0e-bcbe-c42c61444c7b, nickname: A }",
-      "  - { id: 9E25FF1B-A9A2-4C0E-BCBE-C42C61444C7B, nickname: B }",
-      "domains: [{ name: contoso.example }, { name: Contoso.Example }]",
-    ].join("\n"));
+    const problems = problemsOf(
+      [
+        CUSTOMER.trim(),
+        "users:",
+        "  - { userPrincipalName: jane@contoso.onmicrosoft.com, displayName: Jane, roles: [A, a], licenses: [X, { sku: x }] }",
+        "  - { userPrincipalName: JANE@contoso.onmicrosoft.com, displayName: Jane again }",
+        "subscriptions:",
+        "  - { id: 9e25ff1b-a9a2-4c0e-bcbe-c42c61444c7b, nickname: A }",
+        "  - { id: 9E25FF1B-A9A2-4C0E-BCBE-C42C61444C7B, nickname: B }",
+        "domains: [{ name: contoso.example }, { name: Contoso.Example }]",
+      ].join("\n"),
+    );
     const byPath = Object.fromEntries(problems.map((p) => [p.path, p]));
-    assert.deepEqual(Object.keys(byPath).sort(), ["domains[1].name", "subscriptions[1].id", "users[0].licenses[1]", "users[0].roles[1]", "users[1].userPrincipalName"]);
+    assert.deepEqual(Object.keys(byPath).sort(), [
+      "domains[1].name",
+      "subscriptions[1].id",
+      "users[0].licenses[1]",
+      "users[0].roles[1]",
+      "users[1].userPrincipalName",
+    ]);
     assert.match(byPath["users[1].userPrincipalName"].message, /repeats users\[0\].*Fix: describe each user once/);
     assert.equal(byPath["users[1].userPrincipalName"].line, 4);
     assert.match(byPath["subscriptions[1].id"].message, /Fix: give each subscription one nickname/);
@@ -147,43 +162,69 @@ describe("spec/loader: validation messages", () => {
   });
 
   it("the resources' own cross-field rules run at load time: qualification kinds, per-country billing address", () => {
-    const q = problemsOf(`${CUSTOMER}qualifications:\n  - qualification: Education\n  - qualification: StateOwnedEntity\n    validationCode: ABC\n`);
-    assert.deepEqual(q.map((p) => `${p.line}:${p.column} ${p.path}`), ["3:5 qualifications[0].educationSegment", "5:21 qualifications[1].validationCode"]);
-    assert.match(q[0].message, /educationSegment is required for the Education qualification\. Fix: set it to K12 or HigherEducation/);
-    assert.match(q[1].message, /applies only to the GovernmentCommunityCloud qualification, not StateOwnedEntity\. Fix: remove validationCode/);
+    const q = problemsOf(
+      `${CUSTOMER}qualifications:\n  - qualification: Education\n  - qualification: StateOwnedEntity\n    validationCode: ABC\n`,
+    );
+    assert.deepEqual(
+      q.map((p) => `${p.line}:${p.column} ${p.path}`),
+      ["3:5 qualifications[0].educationSegment", "5:21 qualifications[1].validationCode"],
+    );
+    assert.match(
+      q[0].message,
+      /educationSegment is required for the Education qualification\. Fix: set it to K12 or HigherEducation/,
+    );
+    assert.match(
+      q[1].message,
+      /applies only to the GovernmentCommunityCloud qualification, not StateOwnedEntity\. Fix: remove validationCode/,
+    );
     const b = only(`${CUSTOMER}billingProfile:\n  defaultAddress:\n    country: BR\n    city: Rio de Janeiro\n`);
     assert.deepEqual([b.line, b.path], [4, "billingProfile.defaultAddress.phoneNumber"]);
     assert.match(b.message, /phoneNumber is required for customers in BR.*Fix: add the phone number/);
   });
 
   it("a field mistake is reported once, not again by the resource's rules", () => {
-    const problems = problemsOf(`${CUSTOMER}customerAgreements:\n  - primaryContact: { firstName: A, lastName: B, email: not-an-address }\n    dateAgreed: yesterday\n`);
-    assert.deepEqual(problems.map((p) => p.path), ["customerAgreements[0].primaryContact.email", "customerAgreements[0].dateAgreed"]);
+    const problems = problemsOf(
+      `${CUSTOMER}customerAgreements:\n  - primaryContact: { firstName: A, lastName: B, email: not-an-address }\n    dateAgreed: yesterday\n`,
+    );
+    assert.deepEqual(
+      problems.map((p) => p.path),
+      ["customerAgreements[0].primaryContact.email", "customerAgreements[0].dateAgreed"],
+    );
     assert.match(problems[1].message, /^must be an ISO-8601 date\. Fix:/);
   });
 
   it("duplicates in the account sections: a qualification kind, an agreement contact", () => {
-    const problems = problemsOf([
-      CUSTOMER.trim(),
-      "qualifications: [{ qualification: StateOwnedEntity }, { qualification: StateOwnedEntity }]",
-      "customerAgreements:",
-      "  - { primaryContact: { firstName: A, lastName: B, email: a@contoso.com } }",
-      "  - { primaryContact: { firstName: C, lastName: D, email: A@Contoso.com } }",
-    ].join("\n"));
-    assert.deepEqual(problems.map((p) => p.path), ["qualifications[1].qualification", "customerAgreements[1].primaryContact.email"]);
+    const problems = problemsOf(
+      [
+        CUSTOMER.trim(),
+        "qualifications: [{ qualification: StateOwnedEntity }, { qualification: StateOwnedEntity }]",
+        "customerAgreements:",
+        "  - { primaryContact: { firstName: A, lastName: B, email: a@contoso.com } }",
+        "  - { primaryContact: { firstName: C, lastName: D, email: A@Contoso.com } }",
+      ].join("\n"),
+    );
+    assert.deepEqual(
+      problems.map((p) => p.path),
+      ["qualifications[1].qualification", "customerAgreements[1].primaryContact.email"],
+    );
     assert.match(problems[0].message, /Fix: list each kind once/);
     assert.match(problems[1].message, /Fix: list each contact once/);
   });
 
   it("the formatted problem reads file:line:column: path: message", () => {
     const p = only(`${CUSTOMER}${USER}    usageLocation: USA\n`);
-    assert.equal(formatProblem(p), "tenants/contoso.yaml:5:20: users[0].usageLocation: must be a two-letter country code. Fix: use a two-letter ISO country code such as US, GB or DE");
+    assert.equal(
+      formatProblem(p),
+      "tenants/contoso.yaml:5:20: users[0].usageLocation: must be a two-letter country code. Fix: use a two-letter ISO country code such as US, GB or DE",
+    );
   });
 });
 
 describe("spec/loader: files and directories", () => {
   let dir: string;
-  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), "pc-spec-")); });
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), "pc-spec-"));
+  });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   const write = (name: string, text: string) => {
@@ -207,7 +248,13 @@ describe("spec/loader: files and directories", () => {
     write(".hidden/x.yaml", "customer: [broken\n");
     write("README.md", "not a spec");
     const loaded = loadTenantSpecs(".", { cwd: dir });
-    assert.deepEqual(loaded.map((l) => [l.file, l.spec.customer]), [["a/c.yml", "c.onmicrosoft.com"], ["b.yaml", "b.onmicrosoft.com"]]);
+    assert.deepEqual(
+      loaded.map((l) => [l.file, l.spec.customer]),
+      [
+        ["a/c.yml", "c.onmicrosoft.com"],
+        ["b.yaml", "b.onmicrosoft.com"],
+      ],
+    );
   });
 
   it("an empty directory is refused: applying no customers would delete every managed object", () => {
@@ -236,13 +283,22 @@ describe("spec/loader: files and directories", () => {
     write("tenants/a.yaml", "customer: a.onmicrosoft.com\nuser: []\n");
     write("tenants/b.yaml", "customer: b.onmicrosoft.com\nadopt: maybe\n");
     const e = errorOf(() => loadTenantSpecs("tenants", { cwd: dir }));
-    assert.deepEqual(e.problems.map((p) => `${p.file}:${p.line}:${p.path}`), ["tenants/a.yaml:2:user", "tenants/b.yaml:2:adopt"]);
-    assert.match(e.message, /^Tenant spec is invalid \(2 problems\); nothing was run:\n {2}tenants\/a\.yaml:2:1: user: unknown field/);
+    assert.deepEqual(
+      e.problems.map((p) => `${p.file}:${p.line}:${p.path}`),
+      ["tenants/a.yaml:2:user", "tenants/b.yaml:2:adopt"],
+    );
+    assert.match(
+      e.message,
+      /^Tenant spec is invalid \(2 problems\); nothing was run:\n {2}tenants\/a\.yaml:2:1: user: unknown field/,
+    );
   });
 
   it("a single file can be given instead of a directory", () => {
     write("only.yaml", "customer: a.onmicrosoft.com\n");
     const loaded = loadTenantSpecs(join(dir, "only.yaml"), { cwd: dir });
-    assert.deepEqual(loaded.map((l) => [l.file, l.spec.customer]), [["only.yaml", "a.onmicrosoft.com"]]);
+    assert.deepEqual(
+      loaded.map((l) => [l.file, l.spec.customer]),
+      [["only.yaml", "a.onmicrosoft.com"]],
+    );
   });
 });

@@ -13,7 +13,11 @@ import { runTenantProgram } from "../../../provider/spec/tenant-program";
 import { startTestEmulator } from "../../emulator/helpers";
 import { clientFor } from "../client/emulatorClient";
 
-interface Registered { type: string; name: string; inputs: Record<string, unknown> }
+interface Registered {
+  type: string;
+  name: string;
+  inputs: Record<string, unknown>;
+}
 
 describe("spec/tenant-program (Pulumi mocks, customers resolved against the emulator)", () => {
   let emu: Emulator;
@@ -23,18 +27,27 @@ describe("spec/tenant-program (Pulumi mocks, customers resolved against the emul
   const fabrikam = () => partner().customers[0];
   const wingtip = () => partner().customers[1];
 
-  before(async () => { emu = await startTestEmulator(); });
-  after(async () => { await emu?.close(); });
+  before(async () => {
+    emu = await startTestEmulator();
+  });
+  after(async () => {
+    await emu?.close();
+  });
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), "pc-tenants-"));
     seen = [];
-    await pulumi.runtime.setMocks({
-      newResource: (args) => {
-        seen.push({ type: args.type.split(":").pop()!, name: args.name, inputs: args.inputs });
-        return { id: `${args.name}-id`, state: { ...args.inputs, userId: `${args.name}-uid` } };
+    await pulumi.runtime.setMocks(
+      {
+        newResource: (args) => {
+          seen.push({ type: args.type.split(":").pop()!, name: args.name, inputs: args.inputs });
+          return { id: `${args.name}-id`, state: { ...args.inputs, userId: `${args.name}-uid` } };
+        },
+        call: () => ({}),
       },
-      call: () => ({}),
-    }, "partner-center-tenants", "test", false);
+      "partner-center-tenants",
+      "test",
+      false,
+    );
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -44,27 +57,34 @@ describe("spec/tenant-program (Pulumi mocks, customers resolved against the emul
   }
 
   it("declares every section of every customer with stable names and the file's adopt default", async () => {
-    writeFileSync(join(dir, "fabrikam.yaml"), [
-      `customer: ${fabrikam().domain.toUpperCase()}`,
-      "adopt: true",
-      "users:",
-      `  - userPrincipalName: Jane@${fabrikam().domain}`,
-      "    displayName: Jane",
-      "    roles: [Helpdesk Administrator, 62e90394-69f5-4237-9190-012177145e10]",
-      "    licenses: [O365_BUSINESS_PREMIUM, { sku: POWER_BI_PRO, adopt: false }]",
-      "  - { userPrincipalName: "+`bob@${fabrikam().domain}, displayName: Bob, adopt: false, roles: [Directory Readers] }`,
-      "selfServePolicy: { permissions: [{ resource: AzureReservedInstances, action: Purchase }] }",
-      `subscriptions: [{ id: ${fabrikam().subscriptions[0].id.toUpperCase()}, nickname: Sales }]`,
-      "domains: [{ name: Contoso.Example }]",
-      "usageBudget: { amount: 250 }",
-      "billingProfile: { companyName: Fabrikam, culture: EN-us }",
-    ].join("\n"));
-    writeFileSync(join(dir, "wingtip.yaml"), [
-      `customer: ${wingtip().id}`,
-      "usageBudget: { amount: none }",
-      "qualifications: [{ qualification: StateOwnedEntity }]",
-      "customerAgreements: [{ primaryContact: { firstName: Jane, lastName: Doe, email: Jane@Wingtip.example } }]",
-    ].join("\n"));
+    writeFileSync(
+      join(dir, "fabrikam.yaml"),
+      [
+        `customer: ${fabrikam().domain.toUpperCase()}`,
+        "adopt: true",
+        "users:",
+        `  - userPrincipalName: Jane@${fabrikam().domain}`,
+        "    displayName: Jane",
+        "    roles: [Helpdesk Administrator, 62e90394-69f5-4237-9190-012177145e10]",
+        "    licenses: [O365_BUSINESS_PREMIUM, { sku: POWER_BI_PRO, adopt: false }]",
+        "  - { userPrincipalName: " +
+          `bob@${fabrikam().domain}, displayName: Bob, adopt: false, roles: [Directory Readers] }`,
+        "selfServePolicy: { permissions: [{ resource: AzureReservedInstances, action: Purchase }] }",
+        `subscriptions: [{ id: ${fabrikam().subscriptions[0].id.toUpperCase()}, nickname: Sales }]`,
+        "domains: [{ name: Contoso.Example }]",
+        "usageBudget: { amount: 250 }",
+        "billingProfile: { companyName: Fabrikam, culture: EN-us }",
+      ].join("\n"),
+    );
+    writeFileSync(
+      join(dir, "wingtip.yaml"),
+      [
+        `customer: ${wingtip().id}`,
+        "usageBudget: { amount: none }",
+        "qualifications: [{ qualification: StateOwnedEntity }]",
+        "customerAgreements: [{ primaryContact: { firstName: Jane, lastName: Doe, email: Jane@Wingtip.example } }]",
+      ].join("\n"),
+    );
 
     const result = await runTenantProgram({ tenantsPath: dir, lookup: clientFor(emu, "user") });
     const f = fabrikam().id;
@@ -73,31 +93,45 @@ describe("spec/tenant-program (Pulumi mocks, customers resolved against the emul
     await settled(15);
     const byName = Object.fromEntries(seen.map((r) => [r.name, r]));
     const jane = `jane@${fabrikam().domain}`;
-    assert.deepEqual(seen.map((r) => `${r.type} ${r.name}`).sort(), [
-      `CustomerAgreement ${w}/customerAgreements/jane@wingtip.example`,
-      `CustomerBillingProfile ${f}/billingProfile`,
-      `CustomerQualification ${w}/qualifications/stateownedentity`,
-      `CustomerUsageBudget ${f}/usageBudget`,
-      `CustomerUsageBudget ${w}/usageBudget`,
-      `CustomerUser ${f}/users/bob@${fabrikam().domain}`,
-      `CustomerUser ${f}/users/${jane}`,
-      `SelfServePolicy ${f}/selfServePolicy`,
-      `SubscriptionNickname ${f}/subscriptions/${fabrikam().subscriptions[0].id}`,
-      `UserLicenseAssignment ${f}/users/${jane}/licenses/o365_business_premium`,
-      `UserLicenseAssignment ${f}/users/${jane}/licenses/power_bi_pro`,
-      `UserRoleAssignment ${f}/users/bob@${fabrikam().domain}/roles/directory readers`,
-      `UserRoleAssignment ${f}/users/${jane}/roles/62e90394-69f5-4237-9190-012177145e10`,
-      `UserRoleAssignment ${f}/users/${jane}/roles/helpdesk administrator`,
-      `VerifiedDomain ${f}/domains/contoso.example`,
-    ].sort());
+    assert.deepEqual(
+      seen.map((r) => `${r.type} ${r.name}`).sort(),
+      [
+        `CustomerAgreement ${w}/customerAgreements/jane@wingtip.example`,
+        `CustomerBillingProfile ${f}/billingProfile`,
+        `CustomerQualification ${w}/qualifications/stateownedentity`,
+        `CustomerUsageBudget ${f}/usageBudget`,
+        `CustomerUsageBudget ${w}/usageBudget`,
+        `CustomerUser ${f}/users/bob@${fabrikam().domain}`,
+        `CustomerUser ${f}/users/${jane}`,
+        `SelfServePolicy ${f}/selfServePolicy`,
+        `SubscriptionNickname ${f}/subscriptions/${fabrikam().subscriptions[0].id}`,
+        `UserLicenseAssignment ${f}/users/${jane}/licenses/o365_business_premium`,
+        `UserLicenseAssignment ${f}/users/${jane}/licenses/power_bi_pro`,
+        `UserRoleAssignment ${f}/users/bob@${fabrikam().domain}/roles/directory readers`,
+        `UserRoleAssignment ${f}/users/${jane}/roles/62e90394-69f5-4237-9190-012177145e10`,
+        `UserRoleAssignment ${f}/users/${jane}/roles/helpdesk administrator`,
+        `VerifiedDomain ${f}/domains/contoso.example`,
+      ].sort(),
+    );
     const inputs = (name: string) => byName[name].inputs;
     assert.equal(inputs(`${f}/users/${jane}`).customerId, f, "the domain was resolved to the tenant id");
     assert.equal(inputs(`${f}/users/${jane}`).adopt, true, "the file's adopt is the default");
     assert.equal(inputs(`${f}/users/bob@${fabrikam().domain}`).adopt, false, "a user's own adopt wins");
-    assert.equal(inputs(`${f}/users/bob@${fabrikam().domain}/roles/directory readers`).adopt, false, "roles inherit the user's adopt");
+    assert.equal(
+      inputs(`${f}/users/bob@${fabrikam().domain}/roles/directory readers`).adopt,
+      false,
+      "roles inherit the user's adopt",
+    );
     assert.equal(inputs(`${f}/users/${jane}/roles/helpdesk administrator`).roleName, "Helpdesk Administrator");
-    assert.equal(inputs(`${f}/users/${jane}/roles/62e90394-69f5-4237-9190-012177145e10`).roleId, "62e90394-69f5-4237-9190-012177145e10");
-    assert.equal(inputs(`${f}/users/${jane}/roles/helpdesk administrator`).userId, `${f}/users/${jane}-uid`, "the assignment is bound to the user's id output");
+    assert.equal(
+      inputs(`${f}/users/${jane}/roles/62e90394-69f5-4237-9190-012177145e10`).roleId,
+      "62e90394-69f5-4237-9190-012177145e10",
+    );
+    assert.equal(
+      inputs(`${f}/users/${jane}/roles/helpdesk administrator`).userId,
+      `${f}/users/${jane}-uid`,
+      "the assignment is bound to the user's id output",
+    );
     assert.equal(inputs(`${f}/users/${jane}/licenses/power_bi_pro`).adopt, false, "a license's own adopt wins");
     assert.equal(inputs(`${f}/users/${jane}/licenses/o365_business_premium`).skuPartNumber, "O365_BUSINESS_PREMIUM");
     assert.deepEqual(inputs(`${f}/users/${jane}/licenses/o365_business_premium`).excludedPlans, []);
@@ -106,9 +140,15 @@ describe("spec/tenant-program (Pulumi mocks, customers resolved against the emul
     assert.equal(inputs(`${w}/usageBudget`).amount, "none");
     assert.equal(inputs(`${f}/billingProfile`).culture, "en-US");
     assert.equal(inputs(`${f}/billingProfile`).companyName, "Fabrikam");
-    assert.deepEqual(inputs(`${w}/customerAgreements/jane@wingtip.example`).primaryContact, { firstName: "Jane", lastName: "Doe", email: "Jane@Wingtip.example" });
+    assert.deepEqual(inputs(`${w}/customerAgreements/jane@wingtip.example`).primaryContact, {
+      firstName: "Jane",
+      lastName: "Doe",
+      email: "Jane@Wingtip.example",
+    });
     assert.equal(inputs(`${w}/qualifications/stateownedentity`).qualification, "StateOwnedEntity");
-    assert.deepEqual(inputs(`${f}/selfServePolicy`).permissions, [{ resource: "AzureReservedInstances", action: "Purchase" }]);
+    assert.deepEqual(inputs(`${f}/selfServePolicy`).permissions, [
+      { resource: "AzureReservedInstances", action: "Purchase" },
+    ]);
   });
 
   async function refused(files: Record<string, string>): Promise<TenantSpecError> {
@@ -137,7 +177,10 @@ describe("spec/tenant-program (Pulumi mocks, customers resolved against the emul
     const e = await refused({ "x.yaml": "customer: nobody.onmicrosoft.com\nusageBudget: { amount: 5 }\n" });
     assert.equal(e.problems.length, 1);
     assert.equal(e.problems[0].path, "customer");
-    assert.match(e.message, /x\.yaml: customer: no customer of this partner has the domain nobody\.onmicrosoft\.com\. Fix:/);
+    assert.match(
+      e.message,
+      /x\.yaml: customer: no customer of this partner has the domain nobody\.onmicrosoft\.com\. Fix:/,
+    );
   });
 
   it("one customer named by id in one file and by domain in another is refused", async () => {
@@ -145,6 +188,11 @@ describe("spec/tenant-program (Pulumi mocks, customers resolved against the emul
       "a.yaml": `customer: ${fabrikam().id}\n`,
       "b.yaml": `customer: ${fabrikam().domain}\n`,
     });
-    assert.match(e.message, new RegExp(`b\\.yaml: customer: is customer ${fabrikam().id}, already described by .*a\\.yaml\\. Fix: describe each customer in one file`));
+    assert.match(
+      e.message,
+      new RegExp(
+        `b\\.yaml: customer: is customer ${fabrikam().id}, already described by .*a\\.yaml\\. Fix: describe each customer in one file`,
+      ),
+    );
   });
 });

@@ -12,10 +12,16 @@ describe("operations/customers against the emulator", () => {
       const seeded = ctx.emu.seed.partners[0].customers;
       const listed = await collect(client.customers.list());
       assert.deepStrictEqual(listed.map((c) => c.id).sort(), seeded.map((c) => c.id).sort());
-      const byName = await client.customers.search({ field: "CompanyName", value: seeded[0].companyName.slice(0, 4).toLowerCase() });
+      const byName = await client.customers.search({
+        field: "CompanyName",
+        value: seeded[0].companyName.slice(0, 4).toLowerCase(),
+      });
       assert.ok(byName.some((c) => c.id === seeded[0].id));
       const byDomain = await client.customers.search({ field: "Domain", value: seeded[1].domain });
-      assert.deepStrictEqual(byDomain.map((c) => c.id), [seeded[1].id]);
+      assert.deepStrictEqual(
+        byDomain.map((c) => c.id),
+        [seeded[1].id],
+      );
       const one = await client.customers.get(seeded[0].id);
       assert.strictEqual(one.id, seeded[0].id);
       assert.strictEqual(one.companyProfile?.domain, seeded[0].domain);
@@ -31,7 +37,10 @@ describe("operations/customers against the emulator", () => {
   it("checks domain availability", async () => {
     const client = clientFor(ctx.emu, "secret");
     assert.strictEqual(await client.customers.checkDomainAvailability(ctx.customer.domain), false);
-    assert.strictEqual(await client.customers.checkDomainAvailability(`free${randomUUID().slice(0, 8)}.onmicrosoft.com`), true);
+    assert.strictEqual(
+      await client.customers.checkDomainAvailability(`free${randomUUID().slice(0, 8)}.onmicrosoft.com`),
+      true,
+    );
   });
 
   it("creates and deletes a customer", async () => {
@@ -39,14 +48,32 @@ describe("operations/customers against the emulator", () => {
     const domain = `newco${randomUUID().slice(0, 8)}.onmicrosoft.com`;
     const created = await client.customers.create({
       companyProfile: { domain },
-      billingProfile: { email: "admin@newco.example", culture: "en-US", language: "en", companyName: "NewCo", defaultAddress: { addressLine1: "1 Main St", city: "Redmond", state: "WA", postalCode: "98052", country: "US", firstName: "Ann", lastName: "Lee", phoneNumber: "4255550100" } },
+      billingProfile: {
+        email: "admin@newco.example",
+        culture: "en-US",
+        language: "en",
+        companyName: "NewCo",
+        defaultAddress: {
+          addressLine1: "1 Main St",
+          city: "Redmond",
+          state: "WA",
+          postalCode: "98052",
+          country: "US",
+          firstName: "Ann",
+          lastName: "Lee",
+          phoneNumber: "4255550100",
+        },
+      },
     });
     assert.strictEqual(created.companyProfile?.domain, domain);
     assert.ok(created.userCredentials?.userName);
     assert.strictEqual((await client.customers.get(created.id)).id, created.id);
     assert.strictEqual(await client.customers.checkDomainAvailability(domain), false);
     await client.customers.delete(created.id);
-    await assert.rejects(client.customers.get(created.id), (e: unknown) => e instanceof PartnerCenterError && e.status === 404);
+    await assert.rejects(
+      client.customers.get(created.id),
+      (e: unknown) => e instanceof PartnerCenterError && e.status === 404,
+    );
   });
 
   it("gets the relationship request URL and removes a reseller relationship (App+User)", async () => {

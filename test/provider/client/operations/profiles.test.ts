@@ -12,13 +12,19 @@ describe("operations/profiles, budget and domains against the emulator", () => {
     const updated = await client.profiles.updateBilling(ctx.customer.id, { ...profile, firstName: "Changed" });
     assert.strictEqual(updated.firstName, "Changed");
     assert.notStrictEqual(updated.attributes?.etag, profile.attributes?.etag);
-    await assert.rejects(client.profiles.updateBilling(ctx.customer.id, { ...profile, firstName: "Stale" }), isPreconditionFailed);
+    await assert.rejects(
+      client.profiles.updateBilling(ctx.customer.id, { ...profile, firstName: "Stale" }),
+      isPreconditionFailed,
+    );
   });
 
   it("reads the company profile with App+User only", async () => {
     const company = await clientFor(ctx.emu, "user").profiles.getCompany(ctx.customer.id);
     assert.strictEqual(company.domain, ctx.customer.domain);
-    await assert.rejects(clientFor(ctx.emu, "secret").profiles.getCompany(ctx.customer.id), (e: unknown) => e instanceof PartnerCenterError && e.code === "AppUserRequired");
+    await assert.rejects(
+      clientFor(ctx.emu, "secret").profiles.getCompany(ctx.customer.id),
+      (e: unknown) => e instanceof PartnerCenterError && e.code === "AppUserRequired",
+    );
   });
 
   it("sets and clears the usage budget", async () => {
@@ -33,7 +39,13 @@ describe("operations/profiles, budget and domains against the emulator", () => {
     const name = "verified-by-test.example.com";
     const domain = await client.domains.addVerified(ctx.customer.id, {
       verifiedDomainName: name,
-      domain: { authenticationType: "Managed", capability: "Email", name, status: "Verified", verificationMethod: "DnsRecord" },
+      domain: {
+        authenticationType: "Managed",
+        capability: "Email",
+        name,
+        status: "Verified",
+        verificationMethod: "DnsRecord",
+      },
     });
     assert.strictEqual(domain.name.toLowerCase(), name);
     assert.strictEqual(await client.customers.checkDomainAvailability(name), false);

@@ -15,10 +15,23 @@ describe("operations/selfServePolicies against the emulator", () => {
     });
     assert.strictEqual(created.id, `${partner}_${ctx.customer.id}`);
     assert.ok(created.attributes?.etag);
-    await assert.rejects(client.selfServePolicies.create({ selfServeEntity: { tenantID: ctx.customer.id }, grantor: { tenantID: partner }, permissions: [{ resource: "AzureSavingsPlan", action: "Purchase" }] }), isConflict);
+    await assert.rejects(
+      client.selfServePolicies.create({
+        selfServeEntity: { tenantID: ctx.customer.id },
+        grantor: { tenantID: partner },
+        permissions: [{ resource: "AzureSavingsPlan", action: "Purchase" }],
+      }),
+      isConflict,
+    );
     assert.strictEqual((await client.selfServePolicies.get(created.id)).id, created.id);
-    assert.deepStrictEqual((await client.selfServePolicies.list(ctx.customer.id)).map((p) => p.id), [created.id]);
-    const updated = await client.selfServePolicies.update({ ...created, permissions: [...created.permissions, { resource: "AzureSavingsPlan", action: "Purchase" }] });
+    assert.deepStrictEqual(
+      (await client.selfServePolicies.list(ctx.customer.id)).map((p) => p.id),
+      [created.id],
+    );
+    const updated = await client.selfServePolicies.update({
+      ...created,
+      permissions: [...created.permissions, { resource: "AzureSavingsPlan", action: "Purchase" }],
+    });
     assert.strictEqual(updated.permissions.length, 2);
     assert.notStrictEqual(updated.attributes?.etag, created.attributes?.etag);
     await client.selfServePolicies.delete(created.id);

@@ -15,7 +15,10 @@ describe("operations/subscriptions, orders and entitlements against the emulator
     assert.strictEqual(renamed.friendlyName, "Renamed by test");
     assert.notStrictEqual(renamed.attributes?.etag, sub.attributes?.etag);
     assert.strictEqual((await client.subscriptions.get(ctx.customer.id, sub.id)).friendlyName, "Renamed by test");
-    await assert.rejects(client.subscriptions.update(ctx.customer.id, { ...sub, friendlyName: "Stale" }), isPreconditionFailed);
+    await assert.rejects(
+      client.subscriptions.update(ctx.customer.id, { ...sub, friendlyName: "Stale" }),
+      isPreconditionFailed,
+    );
   });
 
   it("lists orders, by billing cycle too", async () => {

@@ -8,8 +8,12 @@ import { clientFor, useEmulator } from "../emulatorClient";
 describe("operations/users against the emulator", () => {
   const ctx = useEmulator();
   const newUser = (alias = `u${randomUUID().slice(0, 8)}`) => ({
-    userPrincipalName: `${alias}@${ctx.customer.domain}`, displayName: `User ${alias}`, firstName: "Test", lastName: alias,
-    usageLocation: "US", passwordProfile: { password: "Str0ng!Passw0rd#1", forceChangePassword: true },
+    userPrincipalName: `${alias}@${ctx.customer.domain}`,
+    displayName: `User ${alias}`,
+    firstName: "Test",
+    lastName: alias,
+    usageLocation: "US",
+    passwordProfile: { password: "Str0ng!Passw0rd#1", forceChangePassword: true },
   });
 
   it("creates, reads, lists, updates, resets the password of, deletes and restores a user (App+User)", async () => {
@@ -23,15 +27,24 @@ describe("operations/users against the emulator", () => {
     assert.strictEqual(read.state, "active");
     assert.ok((await collect(client.users.list(ctx.customer.id))).some((u) => u.id === created.id));
 
-    const updated = await client.users.update(ctx.customer.id, created.id, { usageLocation: "GB", displayName: "Amy B" });
+    const updated = await client.users.update(ctx.customer.id, created.id, {
+      usageLocation: "GB",
+      displayName: "Amy B",
+    });
     assert.strictEqual(updated.usageLocation, "GB");
     assert.strictEqual(updated.displayName, "Amy B");
 
-    const reset = await client.users.resetPassword(ctx.customer.id, created.id, { password: "An0ther!Strong#2", forceChangePassword: true });
+    const reset = await client.users.resetPassword(ctx.customer.id, created.id, {
+      password: "An0ther!Strong#2",
+      forceChangePassword: true,
+    });
     assert.strictEqual(reset.id, created.id);
 
     await client.users.delete(ctx.customer.id, created.id);
-    assert.ok(!(await client.users.list(ctx.customer.id)).some((u) => u.id === created.id), "deleted users leave the default list");
+    assert.ok(
+      !(await client.users.list(ctx.customer.id)).some((u) => u.id === created.id),
+      "deleted users leave the default list",
+    );
     const deleted = await client.users.listDeleted(ctx.customer.id);
     const gone = deleted.find((u) => u.id === created.id);
     assert.strictEqual(gone?.state, "inactive");
@@ -48,7 +61,9 @@ describe("operations/users against the emulator", () => {
     const all = await client.users.list(ctx.customer.id);
     const log0 = (await ctx.admin("GET", "/requests")) as unknown[];
     const paged = await client.users.list(ctx.customer.id, { pageSize: 2 });
-    const log = ((await ctx.admin("GET", "/requests")) as Array<{ path: string; method: string }>).slice(log0.length).filter((r) => r.method === "GET" && r.path.endsWith("/users"));
+    const log = ((await ctx.admin("GET", "/requests")) as Array<{ path: string; method: string }>)
+      .slice(log0.length)
+      .filter((r) => r.method === "GET" && r.path.endsWith("/users"));
     assert.deepStrictEqual(paged.map((u) => u.id).sort(), all.map((u) => u.id).sort());
     assert.ok(all.length >= 5);
     assert.strictEqual(log.length, Math.ceil(all.length / 2), "one request per page of 2");
@@ -57,22 +72,47 @@ describe("operations/users against the emulator", () => {
   it("answers 404 as a not-found PartnerCenterError with the ids", async () => {
     const client = clientFor(ctx.emu, "user");
     const missing = randomUUID();
-    await assert.rejects(client.users.get(ctx.customer.id, missing), (e: unknown) =>
-      isNotFound(e) && e instanceof PartnerCenterError && e.operation === "users.get" && Boolean(e.requestId) && Boolean(e.correlationId) && !e.retryable);
+    await assert.rejects(
+      client.users.get(ctx.customer.id, missing),
+      (e: unknown) =>
+        isNotFound(e) &&
+        e instanceof PartnerCenterError &&
+        e.operation === "users.get" &&
+        Boolean(e.requestId) &&
+        Boolean(e.correlationId) &&
+        !e.retryable,
+    );
   });
 
   it("refuses user operations with App-only credentials before any request", async () => {
     const client = clientFor(ctx.emu, "secret");
     const before = ((await ctx.admin("GET", "/requests")) as unknown[]).length;
-    await assert.rejects(client.users.create(ctx.customer.id, newUser()), (e: unknown) => e instanceof PartnerCenterError && e.code === "AppUserRequired");
-    await assert.rejects(collect(client.users.list(ctx.customer.id)), (e: unknown) => e instanceof PartnerCenterError && e.code === "AppUserRequired");
+    await assert.rejects(
+      client.users.create(ctx.customer.id, newUser()),
+      (e: unknown) => e instanceof PartnerCenterError && e.code === "AppUserRequired",
+    );
+    await assert.rejects(
+      collect(client.users.list(ctx.customer.id)),
+      (e: unknown) => e instanceof PartnerCenterError && e.code === "AppUserRequired",
+    );
     assert.strictEqual(((await ctx.admin("GET", "/requests")) as unknown[]).length, before);
   });
 
   it("gets 403/900329 from the service if an App-only token reaches a user route", async () => {
     const partner = ctx.emu.seed.partners[0];
-    const appTokens = new MsalTokenSource({ tenantId: partner.tenantId, clientId: partner.app.clientId, clientSecret: partner.app.clientSecret, authorityHost: ctx.emu.authorityHost, caCertificate: ctx.emu.ca, appOnlyScope: DEFAULT_SCOPE, userScope: DEFAULT_SCOPE });
+    const appTokens = new MsalTokenSource({
+      tenantId: partner.tenantId,
+      clientId: partner.app.clientId,
+      clientSecret: partner.app.clientSecret,
+      authorityHost: ctx.emu.authorityHost,
+      caCertificate: ctx.emu.ca,
+      appOnlyScope: DEFAULT_SCOPE,
+      userScope: DEFAULT_SCOPE,
+    });
     const client = clientFor(ctx.emu, "user", { tokenSource: { getToken: () => appTokens.getToken("app") } });
-    await assert.rejects(client.users.get(ctx.customer.id, randomUUID()), (e: unknown) => e instanceof PartnerCenterError && e.status === 403 && e.code === "900329");
+    await assert.rejects(
+      client.users.get(ctx.customer.id, randomUUID()),
+      (e: unknown) => e instanceof PartnerCenterError && e.status === 403 && e.code === "900329",
+    );
   });
 });

@@ -6,11 +6,19 @@ import { baseRequest, scripted } from "../scriptedTransport";
 describe("pipeline/authPolicy", () => {
   it("adds the bearer token of the credential kind the request asks for", async () => {
     const asked: CredentialKind[] = [];
-    const policy = authPolicy({ getToken: async (kind) => { asked.push(kind); return `token-${kind}`; } });
+    const policy = authPolicy({
+      getToken: async (kind) => {
+        asked.push(kind);
+        return `token-${kind}`;
+      },
+    });
     const s = scripted({ status: 200 });
     await policy(baseRequest({ credential: "app" }), s.transport);
     await policy(baseRequest({ credential: "user" }), s.transport);
     assert.deepStrictEqual(asked, ["app", "user"]);
-    assert.deepStrictEqual(s.requests.map((r) => r.headers.Authorization), ["Bearer token-app", "Bearer token-user"]);
+    assert.deepStrictEqual(
+      s.requests.map((r) => r.headers.Authorization),
+      ["Bearer token-app", "Bearer token-user"],
+    );
   });
 });

@@ -19,7 +19,10 @@ describe("pipeline/requestIdPolicy", () => {
     const policy = requestIdPolicy("11111111-2222-3333-4444-555555555555");
     await policy(baseRequest(), s.transport);
     await policy(baseRequest(), s.transport);
-    assert.deepStrictEqual(s.requests.map((r) => r.headers["MS-CorrelationId"]), ["11111111-2222-3333-4444-555555555555", "11111111-2222-3333-4444-555555555555"]);
+    assert.deepStrictEqual(
+      s.requests.map((r) => r.headers["MS-CorrelationId"]),
+      ["11111111-2222-3333-4444-555555555555", "11111111-2222-3333-4444-555555555555"],
+    );
   });
 
   it("keeps a request id the caller already set", async () => {

@@ -6,7 +6,15 @@ import { baseRequest, recordingSleep, scripted } from "../scriptedTransport";
 
 function setup(maxRetries = 3, now = () => 0) {
   const clock = recordingSleep();
-  const policy = retryPolicy({ maxRetries, baseDelayMs: 100, maxDelayMs: 1000, maxRetryAfterMs: 60_000, random: () => 1, sleep: clock.sleep, now });
+  const policy = retryPolicy({
+    maxRetries,
+    baseDelayMs: 100,
+    maxDelayMs: 1000,
+    maxRetryAfterMs: 60_000,
+    random: () => 1,
+    sleep: clock.sleep,
+    now,
+  });
   return { policy, sleeps: clock.sleeps };
 }
 
@@ -42,7 +50,11 @@ describe("pipeline/retryPolicy", () => {
   it("honours Retry-After seconds and HTTP dates with the injected clock", async () => {
     const now = Date.parse("2026-11-25T10:00:00Z");
     const { policy, sleeps } = setup(3, () => now);
-    const s = scripted({ status: 429, headers: { "retry-after": "3" } }, { status: 429, headers: { "retry-after": "Wed, 25 Nov 2026 10:00:45 GMT" } }, { status: 204 });
+    const s = scripted(
+      { status: 429, headers: { "retry-after": "3" } },
+      { status: 429, headers: { "retry-after": "Wed, 25 Nov 2026 10:00:45 GMT" } },
+      { status: 204 },
+    );
     assert.strictEqual((await policy(baseRequest(), s.transport)).status, 204);
     assert.deepStrictEqual(sleeps, [3000, 45_000]);
   });
@@ -50,7 +62,10 @@ describe("pipeline/retryPolicy", () => {
   it("retries network errors and rethrows the last one", async () => {
     const { policy, sleeps } = setup(2);
     const s = scripted({ networkError: "ECONNRESET" });
-    await assert.rejects(policy(baseRequest(), s.transport), (e: unknown) => e instanceof TransportError && e.code === "ECONNRESET");
+    await assert.rejects(
+      policy(baseRequest(), s.transport),
+      (e: unknown) => e instanceof TransportError && e.code === "ECONNRESET",
+    );
     assert.strictEqual(s.requests.length, 3);
     assert.deepStrictEqual(sleeps, [100, 200]);
   });
@@ -64,7 +79,13 @@ describe("pipeline/retryPolicy", () => {
   it("does not retry other errors (e.g. a failed token request)", async () => {
     const { policy } = setup();
     let calls = 0;
-    await assert.rejects(policy(baseRequest(), async () => { calls++; throw new Error("boom"); }), /boom/);
+    await assert.rejects(
+      policy(baseRequest(), async () => {
+        calls++;
+        throw new Error("boom");
+      }),
+      /boom/,
+    );
     assert.strictEqual(calls, 1);
   });
 
@@ -76,7 +97,10 @@ describe("pipeline/retryPolicy", () => {
     const ids = s.requests.map((r) => r.headers["MS-RequestId"]);
     assert.strictEqual(ids.length, 3);
     assert.match(ids[0], /^[0-9a-f-]{36}$/);
-    assert.ok(ids.every((id) => id === ids[0]), "request id changed between retries");
+    assert.ok(
+      ids.every((id) => id === ids[0]),
+      "request id changed between retries",
+    );
     await send(baseRequest());
     assert.notStrictEqual(s.requests[3].headers["MS-RequestId"], ids[0]);
   });

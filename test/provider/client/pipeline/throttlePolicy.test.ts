@@ -5,14 +5,29 @@ import { baseRequest } from "../scriptedTransport";
 
 /** A transport whose responses the test releases by hand, counting the calls in flight. */
 function gate() {
-  let inFlight = 0, peak = 0;
+  let inFlight = 0,
+    peak = 0;
   const pending: Array<(r: PipelineResponse) => void> = [];
   const transport = () => {
     inFlight++;
     peak = Math.max(peak, inFlight);
-    return new Promise<PipelineResponse>((resolve) => pending.push((r) => { inFlight--; resolve(r); }));
+    return new Promise<PipelineResponse>((resolve) =>
+      pending.push((r) => {
+        inFlight--;
+        resolve(r);
+      }),
+    );
   };
-  return { transport, pending, get inFlight() { return inFlight; }, get peak() { return peak; } };
+  return {
+    transport,
+    pending,
+    get inFlight() {
+      return inFlight;
+    },
+    get peak() {
+      return peak;
+    },
+  };
 }
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -28,7 +43,10 @@ describe("pipeline/throttlePolicy", () => {
     await tick();
     assert.strictEqual(g.inFlight, 3, "partner limit 3");
     assert.strictEqual(throttle.customer("A").inFlight, 2, "customer limit 2");
-    while (g.pending.length) { g.pending.shift()!({ status: 200, headers: {}, body: undefined }); await tick(); }
+    while (g.pending.length) {
+      g.pending.shift()!({ status: 200, headers: {}, body: undefined });
+      await tick();
+    }
     await Promise.all(calls);
     assert.strictEqual(g.peak, 3);
     assert.strictEqual(throttle.partner.inFlight, 0);
@@ -41,9 +59,11 @@ describe("pipeline/throttlePolicy", () => {
     assert.strictEqual(throttle.partner.limit, 4);
     assert.strictEqual(throttle.customer("c1").limit, 2);
     assert.strictEqual(throttle.customer("c2").limit, 4, "other customers are not shrunk");
-    for (let i = 0; i < 2; i++) await policy(baseRequest({ customerId: "c1" }), async () => ({ status: 200, headers: {}, body: undefined }));
+    for (let i = 0; i < 2; i++)
+      await policy(baseRequest({ customerId: "c1" }), async () => ({ status: 200, headers: {}, body: undefined }));
     assert.strictEqual(throttle.customer("c1").limit, 3);
-    for (let i = 0; i < 30; i++) await policy(baseRequest({ customerId: "c1" }), async () => ({ status: 200, headers: {}, body: undefined }));
+    for (let i = 0; i < 30; i++)
+      await policy(baseRequest({ customerId: "c1" }), async () => ({ status: 200, headers: {}, body: undefined }));
     assert.strictEqual(throttle.partner.limit, 8);
     assert.strictEqual(throttle.customer("c1").limit, 4);
   });
@@ -51,7 +71,11 @@ describe("pipeline/throttlePolicy", () => {
   it("releases its slots when the transport throws", async () => {
     const throttle = new Throttle(1, 1);
     const policy = throttlePolicy(throttle);
-    await assert.rejects(policy(baseRequest({ customerId: "c" }), async () => { throw new Error("reset"); }));
+    await assert.rejects(
+      policy(baseRequest({ customerId: "c" }), async () => {
+        throw new Error("reset");
+      }),
+    );
     assert.strictEqual(throttle.partner.inFlight, 0);
     assert.strictEqual(throttle.customer("c").inFlight, 0);
   });

@@ -26,9 +26,21 @@ describe("kit/check", () => {
   });
 
   it("reports every problem with its path, the problem and the fix", () => {
-    const r = checkInputs(schema, { customerId: "nope", userPrincipalName: "jane", usageLocation: "USA", permissions: [{ resource: "C" }], typo: 1 });
+    const r = checkInputs(schema, {
+      customerId: "nope",
+      userPrincipalName: "jane",
+      usageLocation: "USA",
+      permissions: [{ resource: "C" }],
+      typo: 1,
+    });
     const byProp = Object.fromEntries(r.failures.map((f) => [f.property, f.reason]));
-    assert.deepStrictEqual(Object.keys(byProp).sort(), ["customerId", "permissions[0].resource", "typo", "usageLocation", "userPrincipalName"]);
+    assert.deepStrictEqual(Object.keys(byProp).sort(), [
+      "customerId",
+      "permissions[0].resource",
+      "typo",
+      "usageLocation",
+      "userPrincipalName",
+    ]);
     for (const [prop, reason] of Object.entries(byProp)) {
       assert.ok(reason.startsWith(prop), `reason names the field: ${reason}`);
       assert.match(reason, /Fix: /);
@@ -46,7 +58,12 @@ describe("kit/check", () => {
   });
 
   it("lets preview unknowns through, at any depth, and returns the raw inputs", () => {
-    const news = { customerId: UNKNOWN, userPrincipalName: UNKNOWN, usageLocation: UNKNOWN, permissions: [{ resource: UNKNOWN }] };
+    const news = {
+      customerId: UNKNOWN,
+      userPrincipalName: UNKNOWN,
+      usageLocation: UNKNOWN,
+      permissions: [{ resource: UNKNOWN }],
+    };
     const r = checkInputs(schema, news);
     assert.deepStrictEqual(r.failures, []);
     assert.strictEqual(r.inputs, news);
@@ -56,7 +73,10 @@ describe("kit/check", () => {
 
   it("still reports known problems next to unknowns", () => {
     const r = checkInputs(schema, { customerId: UNKNOWN, userPrincipalName: "bad" });
-    assert.deepStrictEqual(r.failures.map((f) => f.property), ["userPrincipalName"]);
+    assert.deepStrictEqual(
+      r.failures.map((f) => f.property),
+      ["userPrincipalName"],
+    );
   });
 
   it("exactlyOneOf fails for none and for both, naming both fields", () => {
@@ -64,7 +84,10 @@ describe("kit/check", () => {
     assert.deepStrictEqual(rule({ roleId: "x" }), []);
     assert.deepStrictEqual(rule({ roleName: UNKNOWN }), []);
     const none = rule({});
-    assert.deepStrictEqual(none.map((f) => f.property), ["roleId", "roleName"]);
+    assert.deepStrictEqual(
+      none.map((f) => f.property),
+      ["roleId", "roleName"],
+    );
     assert.match(none[0].reason, /required/);
     const both = rule({ roleId: "x", roleName: "y" });
     assert.match(both[0].reason, /both set/);

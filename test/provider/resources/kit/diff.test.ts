@@ -1,19 +1,48 @@
 import assert from "assert";
-import { caseInsensitiveSet, computeDiff, lowerCase, objectSet, stableStringify } from "../../../../provider/resources/kit/diff";
+import {
+  caseInsensitiveSet,
+  computeDiff,
+  lowerCase,
+  objectSet,
+  stableStringify,
+} from "../../../../provider/resources/kit/diff";
 import { UNKNOWN } from "../../../../provider/resources/kit/unknown";
 
 const rules = {
   replaceOn: ["customerId"],
   inPlace: ["upn", "plans", "perms", "flag", "name"],
   normalize: { upn: lowerCase, plans: caseInsensitiveSet, perms: objectSet },
-  naturalKey: (p: Record<string, unknown>) => (p.customerId && p.upn ? `${p.customerId}/${String(p.upn).toLowerCase()}` : undefined),
+  naturalKey: (p: Record<string, unknown>) =>
+    p.customerId && p.upn ? `${p.customerId}/${String(p.upn).toLowerCase()}` : undefined,
 };
 const defaults = { flag: true };
-const olds = { customerId: "c1", upn: "Jane@Contoso.com", plans: ["A", "b"], perms: [{ r: "X", a: "P" }, { r: "Y", a: "P" }], flag: true, name: "Jane", __provider: "old code", userId: "u1" };
+const olds = {
+  customerId: "c1",
+  upn: "Jane@Contoso.com",
+  plans: ["A", "b"],
+  perms: [
+    { r: "X", a: "P" },
+    { r: "Y", a: "P" },
+  ],
+  flag: true,
+  name: "Jane",
+  __provider: "old code",
+  userId: "u1",
+};
 
 describe("kit/diff", () => {
   it("reports no change for case, order and defaults, and never compares __provider", () => {
-    const news = { customerId: "c1", upn: "jane@contoso.COM", plans: ["B", "a"], perms: [{ a: "p", r: "y" }, { r: "x", a: "p" }], name: "Jane", __provider: "new code" };
+    const news = {
+      customerId: "c1",
+      upn: "jane@contoso.COM",
+      plans: ["B", "a"],
+      perms: [
+        { a: "p", r: "y" },
+        { r: "x", a: "p" },
+      ],
+      name: "Jane",
+      __provider: "new code",
+    };
     const d = computeDiff(rules, defaults, olds, news);
     assert.deepStrictEqual(d, { changes: false, replaces: [], changed: [] });
   });
@@ -64,7 +93,10 @@ describe("kit/diff", () => {
   });
 
   it("stableStringify ignores key order and undefined members", () => {
-    assert.strictEqual(stableStringify({ b: 1, a: [1, { d: 2, c: undefined }] }), stableStringify({ a: [1, { d: 2 }], b: 1 }));
+    assert.strictEqual(
+      stableStringify({ b: 1, a: [1, { d: 2, c: undefined }] }),
+      stableStringify({ a: [1, { d: 2 }], b: 1 }),
+    );
     assert.notStrictEqual(stableStringify([1, 2]), stableStringify([2, 1]));
   });
 });

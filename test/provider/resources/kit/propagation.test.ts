@@ -1,6 +1,13 @@
 // kit/propagation: bounded waits that retry only "not found" (unit tests, with a recording sleep).
 import assert from "assert";
-import { findWithin, propagationWait, retryNotFound, setPropagationWaits, waitSeconds, type PropagationWait } from "../../../../provider/resources/kit/propagation";
+import {
+  findWithin,
+  propagationWait,
+  retryNotFound,
+  setPropagationWaits,
+  waitSeconds,
+  type PropagationWait,
+} from "../../../../provider/resources/kit/propagation";
 
 const notFound = () => Object.assign(new Error("User object ID x isn't found."), { status: 404, code: 60002 });
 const withStatus = (status: number) => Object.assign(new Error(`HTTP ${status}`), { status });
@@ -28,24 +35,36 @@ describe("kit/propagation", () => {
       const wait = recording([10, 20]);
       let calls = 0;
       const errors: Error[] = [];
-      await assert.rejects(retryNotFound(wait, async () => {
-        calls++;
-        const e = notFound();
-        errors.push(e);
-        throw e;
-      }), (e: unknown) => e === errors[errors.length - 1]);
+      await assert.rejects(
+        retryNotFound(wait, async () => {
+          calls++;
+          const e = notFound();
+          errors.push(e);
+          throw e;
+        }),
+        (e: unknown) => e === errors[errors.length - 1],
+      );
       assert.strictEqual(calls, 3);
       assert.deepStrictEqual(wait.slept, [10, 20]);
     });
 
-    for (const error of [withStatus(403), withStatus(429), withStatus(500), withStatus(400), new Error("socket hang up")]) {
+    for (const error of [
+      withStatus(403),
+      withStatus(429),
+      withStatus(500),
+      withStatus(400),
+      new Error("socket hang up"),
+    ]) {
       it(`does not retry ${error.message}`, async () => {
         const wait = recording([10, 20]);
         let calls = 0;
-        await assert.rejects(retryNotFound(wait, async () => {
-          calls++;
-          throw error;
-        }), (e: unknown) => e === error);
+        await assert.rejects(
+          retryNotFound(wait, async () => {
+            calls++;
+            throw error;
+          }),
+          (e: unknown) => e === error,
+        );
         assert.strictEqual(calls, 1);
         assert.deepStrictEqual(wait.slept, []);
       });
@@ -61,7 +80,13 @@ describe("kit/propagation", () => {
   describe("findWithin", () => {
     it("treats undefined and 404 alike as not found yet, and returns what it finds", async () => {
       const wait = recording([5, 6, 7]);
-      const answers: Array<() => unknown> = [() => undefined, () => { throw notFound(); }, () => ({ id: "u1" })];
+      const answers: Array<() => unknown> = [
+        () => undefined,
+        () => {
+          throw notFound();
+        },
+        () => ({ id: "u1" }),
+      ];
       let calls = 0;
       const found = await findWithin(wait, async () => answers[calls++]() as { id: string } | undefined);
       assert.deepStrictEqual(found, { id: "u1" });
@@ -85,11 +110,14 @@ describe("kit/propagation", () => {
       for (const error of [withStatus(403), withStatus(503), new Error("ECONNRESET")]) {
         const wait = recording([5, 6]);
         let calls = 0;
-        await assert.rejects(findWithin(wait, async () => {
-          calls++;
-          if (calls === 1) return undefined;
-          throw error;
-        }), (e: unknown) => e === error);
+        await assert.rejects(
+          findWithin(wait, async () => {
+            calls++;
+            if (calls === 1) return undefined;
+            throw error;
+          }),
+          (e: unknown) => e === error,
+        );
         assert.strictEqual(calls, 2, error.message);
       }
     });

@@ -7,7 +7,14 @@ import { providerFor } from "../../../../provider/resources/kit/shim";
 import { userToken } from "../../../emulator/helpers";
 import { provision, runtime, stackConfig, startFixture, type Fixture } from "../fixture";
 
-const TYPES = ["CustomerUser", "UserRoleAssignment", "UserLicenseAssignment", "SelfServePolicy", "SubscriptionNickname", "VerifiedDomain"];
+const TYPES = [
+  "CustomerUser",
+  "UserRoleAssignment",
+  "UserLicenseAssignment",
+  "SelfServePolicy",
+  "SubscriptionNickname",
+  "VerifiedDomain",
+];
 const JWT_RE = /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\./;
 
 describe("kit/shim: __provider of every resource holds no credential, token or password", () => {
@@ -19,7 +26,12 @@ describe("kit/shim: __provider of every resource holds no credential, token or p
     process.env.PARTNERCENTER_CLIENT_SECRET = envSecret;
     f = await startFixture();
     // A real call, so the runtime has acquired and cached a token and has seen a password.
-    await provision("CustomerUser", { customerId: f.customer.id, userPrincipalName: `shim.user@${f.customer.domain}`, displayName: "Shim", password });
+    await provision("CustomerUser", {
+      customerId: f.customer.id,
+      userPrincipalName: `shim.user@${f.customer.domain}`,
+      displayName: "Shim",
+      password,
+    });
   });
   after(async () => {
     delete process.env.PARTNERCENTER_CLIENT_SECRET;
@@ -31,12 +43,22 @@ describe("kit/shim: __provider of every resource holds no credential, token or p
       const serialized = await pulumi.runtime.serializeFunction(() => providerFor(type), { allowSecrets: true });
       const text = serialized.text;
       assert.ok(!serialized.containsSecrets, "no secret Output captured");
-      const secrets: Record<string, string> = { ...stackConfig(f.emu), password, envSecret, userToken: await userToken(f.emu) };
-      const leaked = Object.entries(secrets).filter(([, v]) => v.length >= 6 && text.includes(v)).map(([k]) => k);
+      const secrets: Record<string, string> = {
+        ...stackConfig(f.emu),
+        password,
+        envSecret,
+        userToken: await userToken(f.emu),
+      };
+      const leaked = Object.entries(secrets)
+        .filter(([, v]) => v.length >= 6 && text.includes(v))
+        .map(([k]) => k);
       assert.deepStrictEqual(leaked, []);
       assert.doesNotMatch(text, JWT_RE);
       assert.doesNotMatch(text, /BEGIN CERTIFICATE|PRIVATE KEY/);
-      assert.deepStrictEqual([...new Set([...text.matchAll(/require\(([^)]*)\)/g)].map((m) => m[1]))], ['"pulumi-partner-center/dist/provider/runtime"']);
+      assert.deepStrictEqual(
+        [...new Set([...text.matchAll(/require\(([^)]*)\)/g)].map((m) => m[1]))],
+        ['"pulumi-partner-center/dist/provider/runtime"'],
+      );
       assert.ok(text.includes(`"${type}"`), "the shim names its type");
       assert.ok(text.length < 4000, `the shim is small (${text.length} characters)`);
     });

@@ -10,7 +10,11 @@ describe("kit/snapshot", () => {
     const s = new ListSnapshot({ ttlMs: 10_000, now });
     let loads = 0;
     const load = async () => [++loads];
-    const results = await Promise.all([s.get("C1", "users", load), s.get("c1", "users", load), s.get("c1", "users", load)]);
+    const results = await Promise.all([
+      s.get("C1", "users", load),
+      s.get("c1", "users", load),
+      s.get("c1", "users", load),
+    ]);
     assert.deepStrictEqual(results, [[1], [1], [1]]);
     clock += 9_999;
     assert.deepStrictEqual(await s.get("c1", "users", load), [1]);
