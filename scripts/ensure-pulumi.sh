@@ -4,9 +4,11 @@
 # The cache lives outside the checkout so every clone on the machine shares one build:
 #   ${PULUMI_PARTNER_CENTER_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-partner-center}/pulumi-<version>/bin
 # Beside a cached build it also places pulumi-resource-pulumi-nodejs (the dynamic-provider plugin script,
-# copied from node_modules/@pulumi/pulumi) so the engine finds it without a PATH warning, and tries once to
-# build pulumi-language-nodejs (the Go module proxy refuses it on the project machines: the marker file
-# language-nodejs.unavailable records the refusal so later runs stay quick).
+# copied from node_modules/@pulumi/pulumi) so the engine finds it without a PATH warning, and
+# pulumi-language-nodejs (the Node.js language host plain `pulumi up` needs): from its Go module first (the
+# marker file language-nodejs.unavailable records a refusal by the proxy so later runs skip it), else built
+# with the build.sh of $PULUMI_LANGUAGE_NODEJS_SRC, of ../shared/tools/pulumi-language-nodejs beside the
+# checkout, or of /work/shared/tools/pulumi-language-nodejs (the project machines keep its sources there).
 # Choice: concurrent callers (parallel test runs, CI) serialize on a flock in the cache; the version check
 # accepts 3.x >= 3.181 because inline Automation refresh/destroy need it.
 set -euo pipefail
@@ -45,31 +47,48 @@ place_plugin_script() { # the dynamic-provider plugin resolves @pulumi/pulumi fr
     && mv "$BIN/pulumi-resource-pulumi-nodejs.tmp" "$BIN/pulumi-resource-pulumi-nodejs"
 }
 
-try_language_host() { # once per version: build pulumi-language-nodejs if the module proxy serves it
-  [[ -x "$BIN/pulumi-language-nodejs" || -f "$DEST/language-nodejs.unavailable" ]] && return 0
-  command -v go >/dev/null 2>&1 || return 0
-  local work="$DEST/language-module"
-  rm -rf "$work"; mkdir -p "$work"
-  if (
-    cd "$work"
-    export GOFLAGS="-mod=mod" GOTOOLCHAIN=local
-    go mod init pclanghost >/dev/null 2>&1 &&
-    go get "github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3@$PINNED" >/dev/null 2>"$DEST/language-nodejs.log" &&
-    go build -trimpath -ldflags "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$PINNED" \
-      -o "$BIN/pulumi-language-nodejs" github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3 2>>"$DEST/language-nodejs.log"
-  ); then
-    log "built pulumi-language-nodejs $PINNED: plain \`pulumi up\` of the examples works too"
-  else
-    date -u +%FT%TZ > "$DEST/language-nodejs.unavailable"
-    log "pulumi-language-nodejs $PINNED is not available from the Go module proxy (see $DEST/language-nodejs.log);"
-    log "the demo and tests run programs through the Automation API and do not need it. Delete $DEST/language-nodejs.unavailable to try again."
+try_language_host() { # the Go module first (users on the internet), then the Pulumi sources a machine keeps beside us
+  [[ -x "$BIN/pulumi-language-nodejs" ]] && return 0
+  if [[ ! -f "$DEST/language-nodejs.unavailable" ]] && command -v go >/dev/null 2>&1; then
+    local work="$DEST/language-module"
+    rm -rf "$work"; mkdir -p "$work"
+    if (
+      cd "$work"
+      export GOFLAGS="-mod=mod" GOTOOLCHAIN=local
+      go mod init pclanghost >/dev/null 2>&1 &&
+      go get "github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3@$PINNED" >/dev/null 2>"$DEST/language-nodejs.log" &&
+      go build -trimpath -ldflags "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$PINNED" \
+        -o "$BIN/pulumi-language-nodejs" github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3 2>>"$DEST/language-nodejs.log"
+    ); then
+      log "built pulumi-language-nodejs $PINNED from its Go module"
+    else
+      date -u +%FT%TZ > "$DEST/language-nodejs.unavailable"
+      log "pulumi-language-nodejs $PINNED is not served by the Go module proxy (see $DEST/language-nodejs.log; delete $DEST/language-nodejs.unavailable to try again)"
+    fi
+    rm -rf "$work"
+    [[ -x "$BIN/pulumi-language-nodejs" ]] && return 0
   fi
-  rm -rf "$work"
+  local src=""
+  for candidate in "${PULUMI_LANGUAGE_NODEJS_SRC:-}" "$REPO_ROOT/../shared/tools/pulumi-language-nodejs" /work/shared/tools/pulumi-language-nodejs; do
+    [[ -n "$candidate" && -f "$candidate/build.sh" ]] && { src="$candidate"; break; }
+  done
+  if [[ -z "$src" ]]; then
+    log "no pulumi-language-nodejs: plain \`pulumi up\` of a Node.js project needs it (the Automation API tests do not)."
+    log "Set PULUMI_LANGUAGE_NODEJS_SRC to a folder with its sources and build.sh, or install the official Pulumi CLI."
+    return 0
+  fi
+  command -v go >/dev/null 2>&1 || { log "building pulumi-language-nodejs from $src needs Go >= 1.$MIN_GO_MINOR"; return 0; }
+  log "building pulumi-language-nodejs from $src into $BIN"
+  if bash "$src/build.sh" "$BIN" >/dev/null 2>"$DEST/language-nodejs-src.log"; then
+    log "built pulumi-language-nodejs: plain \`pulumi up\` of a Node.js project works"
+  else
+    log "building pulumi-language-nodejs from $src failed (see $DEST/language-nodejs-src.log)"
+  fi
 }
 
 if cached_ok; then
   place_plugin_script
-  [[ -x "$BIN/pulumi-language-nodejs" || -f "$DEST/language-nodejs.unavailable" ]] || { mkdir -p "$DEST"; exec 9>"$DEST/.lock"; flock 9; try_language_host; }
+  [[ -x "$BIN/pulumi-language-nodejs" ]] || { exec 9>"$DEST/.lock"; flock 9; try_language_host; }
   echo "$BIN"; exit 0
 fi
 

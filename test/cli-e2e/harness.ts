@@ -1,0 +1,319 @@
+// The plain-CLI tier: what a user types, run as they type it. `pulumi` (and npm, npx partner-center) run as
+// subprocesses with the Node.js language host, in temporary project folders outside the checkout that install the
+// packed package, against an in-process emulator over HTTPS whose request log shows what each command sent.
+// Choice: the checkout is packed once per test process and the tarball cached in a temp folder; one "shared"
+// install (package + @pulumi/pulumi + typescript) is made once and linked into projects that do not test the
+// install itself (`linkSharedInstall`), so the tier does few npm installs.
+// Choice: every subprocess is spawned asynchronously: the emulator runs in this process and must keep answering.
+//
+// API (everything a test needs; see test/cli-e2e/own-project.test.ts for a use of each):
+//   const env = await cliEnv()               offline env: temp file backend, passphrase file, PULUMI_HOME, no update
+//                                             checks or plugin downloads; fails (never skips) without the language host
+//   env.dispose()                            removes backend, home and every project made through it
+//   const emu = await cliEmulator(dir)       emulator over HTTPS; emu.caFile (PEM written in dir), emu.partner(),
+//                                             emu.customer(i), emu.mark() + emu.requestsSince(mark), emu.writesSince()
+//   const dir = env.project("name")          an empty folder outside the checkout
+//   await npm(env, dir, ["install", ...])    npm with the test env; `packedTarball()` is the package's .tgz
+//   await linkSharedInstall(env, dir)        node_modules -> the one shared install (package.json untouched)
+//   const r = await pulumi(env, dir, ["preview", "--json"])   -> { code, stdout, stderr, ms }; a non-zero exit throws
+//                                             unless { allowFailure: true }; `{ input }` feeds stdin
+//   const r = await sh(env, dir, "pulumi preview --json | npx partner-center preview-report")  a doc line, via bash
+//   stackConfig(env, dir, "dev", emu, {customerId: ...})  `pulumi config set` of the provider keys (secrets --secret)
+//   previewSteps(r.stdout)                   the `--json` plan: [{ op, urn, type }] without the stack, plus summary
+//   docSection(file, heading) / docBlocks(text) / docShellLines(text) / writeDocFiles(dir, text)   doc code blocks
+//   requireLanguageHost(binDir)              the clear failure when pulumi-language-nodejs is missing
+import { spawn } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { startEmulator, type Emulator } from "../../emulator";
+import { emulatorOk } from "../../scripts/emulator-http";
+import { packPackage } from "../../scripts/pack";
+import { pulumiEnv, repoRoot, type PulumiEnv } from "../../scripts/pulumi-env";
+
+export { repoRoot };
+
+export const PULUMI_VERSION = "3.248.0";
+export const TYPESCRIPT_VERSION = "5.9.3";
+
+export interface CliEnv extends PulumiEnv {
+  /** Environment for every subprocess: the caller's, plus the offline Pulumi settings. */
+  vars: NodeJS.ProcessEnv;
+  /** Root of this env's temporary folders (outside the checkout). */
+  root: string;
+  /** A new empty folder `<root>/<name>-N`. */
+  project(name: string): string;
+  dispose(): void;
+}
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** wall time of the command in ms (for the measurements the README reports, never asserted) */
+  ms: number;
+}
+
+/** Fails, with what to do, when the CLI directory has no Node.js language host (plain `pulumi up` needs it). */
+export function requireLanguageHost(binDir: string): void {
+  if (fs.existsSync(path.join(binDir, "pulumi-language-nodejs"))) return;
+  throw new Error(
+    `pulumi-language-nodejs is missing beside ${path.join(binDir, "pulumi")}: plain \`pulumi up\` of a Node.js project ` +
+      "needs it. Run `bash scripts/ensure-pulumi.sh` and read its messages: it builds the host from its Go module, " +
+      "else from PULUMI_LANGUAGE_NODEJS_SRC or ../shared/tools/pulumi-language-nodejs (needs Go >= 1.25).",
+  );
+}
+
+/** A temporary offline Pulumi environment for plain CLI runs. */
+export async function cliEnv(): Promise<CliEnv> {
+  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "pc-cli-e2e-")));
+  if (!path.relative(repoRoot, root).startsWith("..")) throw new Error(`${root} is inside the checkout ${repoRoot}`);
+  const base = await pulumiEnv({ backendDir: path.join(root, "backend"), pulumiHome: path.join(root, "home") });
+  requireLanguageHost(base.binDir);
+  const home = path.join(root, "user-home");
+  fs.mkdirSync(home);
+  const vars: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...base.envVars,
+    // a user answers "yes" at the prompt of `pulumi up` / `destroy`; this is that answer, the command line stays verbatim
+    PULUMI_SKIP_CONFIRMATIONS: "true",
+    NO_COLOR: "1",
+    // `pulumi login --local` then keeps its stacks here, not in the real home; npm keeps the real cache
+    HOME: home,
+    npm_config_cache: process.env.npm_config_cache ?? path.join(os.homedir(), ".npm"),
+    npm_config_update_notifier: "false",
+  };
+  // this process's test settings must not reach a user's program or the provider it starts
+  for (const k of Object.keys(vars)) if (k.startsWith("PARTNERCENTER_") || k.startsWith("TS_NODE_")) delete vars[k];
+  let n = 0;
+  return {
+    ...base,
+    vars,
+    root,
+    project(name: string): string {
+      const dir = path.join(root, `${name}-${++n}`);
+      fs.mkdirSync(dir);
+      return dir;
+    },
+    dispose: () => fs.rmSync(root, { recursive: true, force: true }),
+  };
+}
+
+/** Runs a program with the env; rejects on a non-zero exit (naming the command, with its output's end) unless allowed. */
+export function runCommand(
+  env: CliEnv,
+  cwd: string,
+  command: string,
+  args: string[],
+  opts: { input?: string; allowFailure?: boolean; vars?: Record<string, string> } = {},
+): Promise<RunResult> {
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, env: { ...env.vars, ...opts.vars }, stdio: ["pipe", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      const result = { code: code ?? -1, stdout, stderr, ms: Date.now() - started };
+      if (result.code !== 0 && !opts.allowFailure) {
+        const tail = `${stdout}\n${stderr}`.trim().split("\n").slice(-30).join("\n");
+        reject(new Error(`\`${command} ${args.join(" ")}\` in ${cwd} exited with ${result.code}:\n${tail}`));
+      } else resolve(result);
+    });
+    child.stdin.end(opts.input ?? "");
+  });
+}
+
+/** The plain `pulumi` CLI (the cached one, with the language host beside it). */
+export function pulumi(
+  env: CliEnv,
+  cwd: string,
+  args: string[],
+  opts: { input?: string; allowFailure?: boolean; vars?: Record<string, string> } = {},
+): Promise<RunResult> {
+  return runCommand(env, cwd, path.join(env.binDir, "pulumi"), args, opts);
+}
+
+/** A documented shell line, run verbatim by bash in `cwd` (`pulumi`, `npx`, pipes and `$PWD` as a user has them). */
+export function sh(
+  env: CliEnv,
+  cwd: string,
+  line: string,
+  opts: { allowFailure?: boolean; vars?: Record<string, string> } = {},
+): Promise<RunResult> {
+  return runCommand(env, cwd, "bash", ["-o", "pipefail", "-c", line], opts);
+}
+
+export function npm(env: CliEnv, cwd: string, args: string[]): Promise<RunResult> {
+  return runCommand(env, cwd, "npm", args, { vars: { npm_config_audit: "false", npm_config_fund: "false" } });
+}
+
+let tarballPath: string | undefined;
+/** The checkout packed with scripts/pack.ts, once per test process (removed at exit). */
+export function packedTarball(): string {
+  if (tarballPath) return tarballPath;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pc-cli-tarball-"));
+  process.once("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
+  tarballPath = packPackage({ outDir: dir }).tarball;
+  return tarballPath;
+}
+
+let sharedInstall: Promise<string> | undefined;
+/** Links `<dir>/node_modules` to one install of the tarball, @pulumi/pulumi and typescript made once per process. */
+export async function linkSharedInstall(env: CliEnv, dir: string): Promise<void> {
+  sharedInstall ??= (async () => {
+    const shared = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "pc-cli-shared-")));
+    process.once("exit", () => fs.rmSync(shared, { recursive: true, force: true }));
+    fs.writeFileSync(path.join(shared, "package.json"), JSON.stringify({ name: "shared", private: true }));
+    await npm(env, shared, [
+      "install",
+      packedTarball(),
+      `@pulumi/pulumi@${PULUMI_VERSION}`,
+      `typescript@${TYPESCRIPT_VERSION}`,
+      "--save-exact",
+    ]);
+    return path.join(shared, "node_modules");
+  })();
+  fs.symlinkSync(await sharedInstall, path.join(dir, "node_modules"), "dir");
+}
+
+export interface CliEmulator extends Emulator {
+  /** the emulator's CA certificate, written to a file for `partnercenter:caCertificate` */
+  caFile: string;
+  partner(): Emulator["seed"]["partners"][number];
+  customer(i?: number): Emulator["seed"]["partners"][number]["customers"][number];
+  /** the request log's current sequence number */
+  mark(): Promise<number>;
+  requestsSince(mark: number): Promise<LoggedRequest[]>;
+  /** the requests after `mark` that can change Partner Center (anything but GET/HEAD and the token endpoint) */
+  writesSince(mark: number): Promise<LoggedRequest[]>;
+}
+
+export interface LoggedRequest {
+  seq: number;
+  method: string;
+  path: string;
+  status: number;
+  customerId: string | null;
+}
+
+/** An emulator in this process over HTTPS (port 0), its CA in `<dir>/emulator-ca.pem`. */
+export async function cliEmulator(dir: string): Promise<CliEmulator> {
+  const emu = await startEmulator({});
+  const caFile = path.join(dir, "emulator-ca.pem");
+  fs.writeFileSync(caFile, emu.ca);
+  const requestsSince = async (mark: number): Promise<LoggedRequest[]> => {
+    const body = await emulatorOk<LoggedRequest[]>(emu, "GET", `/_emulator/requests?since=${mark}`);
+    return body.filter((r) => !r.path.startsWith("/_emulator"));
+  };
+  const partner = () => emu.seed.partners.find((p) => p.tenantId === emu.seed.defaultPartnerId)!;
+  return Object.assign(emu, {
+    caFile,
+    partner,
+    customer: (i = 0) => partner().customers[i],
+    async mark() {
+      const all = await emulatorOk<LoggedRequest[]>(emu, "GET", "/_emulator/requests");
+      return all.length ? all[all.length - 1].seq : 0;
+    },
+    requestsSince,
+    async writesSince(mark: number) {
+      return (await requestsSince(mark)).filter(
+        (r) => !["GET", "HEAD"].includes(r.method) && !/\/oauth2\/v2\.0\/token$/.test(r.path),
+      );
+    },
+  });
+}
+
+/** The provider settings for the emulator's default partner, plain and secret, as `pulumi config set` takes them. */
+export function providerSettings(emu: CliEmulator): { plain: Record<string, string>; secret: Record<string, string> } {
+  const p = emu.partner();
+  return {
+    plain: {
+      "partnercenter:tenantId": p.tenantId,
+      "partnercenter:clientId": p.user.clientId,
+      "partnercenter:endpoint": emu.url,
+      "partnercenter:authorityHost": emu.authorityHost,
+      "partnercenter:caCertificate": emu.caFile,
+    },
+    secret: { "partnercenter:clientSecret": p.user.clientSecret, "partnercenter:refreshToken": p.user.refreshToken },
+  };
+}
+
+/** `pulumi stack init` (or select) and `pulumi config set` of the provider settings plus `extra` plain keys. */
+export async function stackConfig(
+  env: CliEnv,
+  dir: string,
+  stack: string,
+  emu: CliEmulator,
+  extra: Record<string, string> = {},
+): Promise<void> {
+  const init = await pulumi(env, dir, ["stack", "init", stack], { allowFailure: true });
+  if (init.code !== 0) await pulumi(env, dir, ["stack", "select", stack]);
+  const { plain, secret } = providerSettings(emu);
+  for (const [k, v] of Object.entries({ ...plain, ...extra })) await pulumi(env, dir, ["config", "set", k, v]);
+  // the value on stdin, so it never appears in a command line or in an error this harness throws
+  for (const k of Object.keys(secret)) await pulumi(env, dir, ["config", "set", "--secret", k], { input: secret[k] });
+}
+
+export interface PreviewStep {
+  op: string;
+  urn: string;
+  type: string;
+}
+
+/** The steps of `pulumi preview --json` (or `up --json`) other than the stack's own, and its change summary. */
+export function previewSteps(json: string): { steps: PreviewStep[]; summary: Record<string, number> } {
+  let doc: { steps?: Array<{ op: string; urn: string; type?: string }>; changeSummary?: Record<string, number> };
+  try {
+    doc = JSON.parse(json);
+  } catch {
+    throw new Error(`not the JSON of \`pulumi preview --json\`:\n${json.slice(0, 400)}`);
+  }
+  const steps = (doc.steps ?? [])
+    .filter((s) => !s.urn.includes("::pulumi:pulumi:Stack::") && !s.urn.includes("::pulumi:providers:"))
+    .map((s) => ({ op: s.op, urn: s.urn, type: s.urn.split("::")[2]?.split(":").pop() ?? "" }));
+  return { steps, summary: doc.changeSummary ?? {} };
+}
+
+/** The text of a Markdown file from the line `heading` to the next heading of the same or a higher level. */
+export function docSection(file: string, heading: string): string {
+  const text = fs.readFileSync(path.resolve(repoRoot, file), "utf8");
+  const start = text.indexOf(`${heading}\n`);
+  if (start < 0) throw new Error(`${file} has no "${heading}" section`);
+  const level = heading.match(/^#+/)![0].length;
+  const next = new RegExp(`\\n#{1,${level}} `, "g");
+  next.lastIndex = start + heading.length;
+  const end = next.exec(text)?.index;
+  return text.slice(start, end);
+}
+
+/** file name -> content of the code blocks a doc marks with `<!-- file: NAME -->` on the line before. */
+export function docBlocks(text: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const m of text.matchAll(/<!-- file: (\S+) -->\n```[\w-]*\n([\s\S]*?)```/g)) files[m[1]] = m[2];
+  return files;
+}
+
+/** Writes a doc's marked files (see docBlocks) into `dir`, creating folders; returns their names. */
+export function writeDocFiles(dir: string, text: string): string[] {
+  const files = docBlocks(text);
+  for (const [name, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), content);
+  }
+  return Object.keys(files);
+}
+
+/** The command lines of a doc's ```bash blocks (comments after `#` removed, blank lines skipped). */
+export function docShellLines(text: string): string[] {
+  const lines: string[] = [];
+  for (const m of text.matchAll(/```(?:bash|sh|shell)\n([\s\S]*?)```/g)) {
+    for (const raw of m[1].split("\n")) {
+      const line = raw.replace(/\s+#\s.*$/, "").trim();
+      if (line && !line.startsWith("#")) lines.push(line);
+    }
+  }
+  return lines;
+}
