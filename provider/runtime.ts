@@ -1,9 +1,10 @@
 // What the serialized provider shim requires in the provider process (docs/contracts.md §3):
 //   require("pulumi-partner-center/dist/provider/runtime").<method>("<TypeName>", ...args)
 //
-// - configure(req) keeps the stack configuration (`partnercenter:*`, secrets decrypted). A bad configuration
-//   is reported by the first call that needs Partner Center, so check/diff (preview) still work without it.
-//   Without configure() (or a key missing there), the environment `PARTNERCENTER_*` is used.
+// - configure(req) keeps the stack configuration (`partnercenter:*`, secrets decrypted). A bad or missing
+//   configuration fails every check() after it, so `pulumi preview` stops with the key, its environment variable
+//   and the fix (never a value). Without configure() (unit tests) check/diff need no configuration, and the
+//   environment `PARTNERCENTER_*` is used; a key missing from configure() falls back to it too.
 // - One PartnerCenterClient and one list snapshot per configuration hash, kept for the process lifetime.
 // - Every engine call gets its own MS-CorrelationId (client.withCorrelationId).
 // - Every error leaving here has the configured secrets and the resource's passwords redacted from its message.
@@ -112,9 +113,10 @@ async function guarded<T>(bags: Array<Bag | undefined>, run: () => Promise<T> | 
 
 export function check(type: string, olds: Bag, news: Bag) {
   // check() gets the configured cloud (refused features fail at preview); before configure() rules fall back to the environment.
-  return guarded([olds, news], () =>
-    resourceDefinition(type).check(olds ?? {}, news ?? {}, { cloud: configured?.config?.cloud }),
-  );
+  return guarded([olds, news], () => {
+    if (configured?.error) throw configured.error;
+    return resourceDefinition(type).check(olds ?? {}, news ?? {}, { cloud: configured?.config?.cloud });
+  });
 }
 
 export function diff(type: string, id: string, olds: Bag, news: Bag) {

@@ -73,7 +73,7 @@ describe("runtime", () => {
       assert.strictEqual(d.changes, true);
     });
 
-    it("an invalid configuration fails the first call that needs Partner Center, naming keys but no values", async () => {
+    it("an invalid configuration fails check (preview) and every call after it, naming keys but no values", async () => {
       runtime.resetRuntime();
       const values: Record<string, string> = {
         "partnercenter:tenantId": "not-a-guid",
@@ -81,16 +81,27 @@ describe("runtime", () => {
         "partnercenter:clientSecret": "do-not-print-me",
       };
       await runtime.configure({ config: { get: (k: string) => values[k] } });
+      const named = (e: Error) =>
+        /partnercenter:tenantId/.test(e.message) &&
+        /PARTNERCENTER_TENANT_ID/.test(e.message) &&
+        /Fix:/.test(e.message) &&
+        !e.message.includes("not-a-guid") &&
+        !e.message.includes("do-not-print-me");
+      await assert.rejects(
+        runtime.check(
+          "CustomerUser",
+          {},
+          { customerId: "11111111-1111-1111-1111-111111111111", userPrincipalName: "a@b.example", displayName: "A" },
+        ),
+        named,
+      );
       await assert.rejects(
         runtime.create("CustomerUser", {
           customerId: "11111111-1111-1111-1111-111111111111",
           userPrincipalName: "a@b.example",
           displayName: "A",
         }),
-        (e: Error) =>
-          /partnercenter:tenantId/.test(e.message) &&
-          /PARTNERCENTER_TENANT_ID/.test(e.message) &&
-          !e.message.includes("do-not-print-me"),
+        named,
       );
       runtime.resetRuntime();
     });
