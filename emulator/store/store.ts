@@ -82,6 +82,14 @@ export class Store {
     return this.data.partners.find((p) => p.tenantId.toLowerCase() === id);
   }
 
+  /** The partner named by an Entra authority's tenant segment: its tenant id or one of its verified domain names. */
+  partnerByAuthority(tenant: string): PartnerRecord | undefined {
+    const wanted = tenant.toLowerCase();
+    return (
+      this.partner(wanted) ?? this.data.partners.find((p) => (p.domains ?? []).some((d) => d.toLowerCase() === wanted))
+    );
+  }
+
   /** Finds a customer in any partner (the router uses this to tell "unknown tenant" from "another partner's customer"). */
   findCustomer(customerId: string): { partner: PartnerRecord; customer: CustomerRecord } | undefined {
     const id = customerId.toLowerCase();
