@@ -145,7 +145,10 @@ export async function handleAdmin(
     runtime.store.save();
     return {
       status: 200,
-      body: { clockOffsetMs: runtime.store.data.clockOffsetMs, now: new Date(runtime.clock.domainNow()).toISOString() },
+      body: {
+        clockOffsetMs: runtime.store.data.clockOffsetMs,
+        now: new Date(runtime.clock.emulatedNow()).toISOString(),
+      },
     };
   }
   if (sub === "/requests" && method === "GET") {

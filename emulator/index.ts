@@ -8,9 +8,9 @@ import { FaultRegistry } from "./faults";
 import { routes as handlerRoutes } from "./handlers";
 import type { Route } from "./http/types";
 import type { Runtime } from "./middleware/exchange";
-import { IdempotencyCache } from "./middleware/idempotency";
-import { RateLimiter } from "./middleware/rateLimit";
-import { RequestLog } from "./middleware/requestLog";
+import { IdempotencyCache } from "./runtime/idempotencyCache";
+import { RateLimiter } from "./runtime/rateLimiter";
+import { RequestLog } from "./runtime/requestLog";
 import { createSeedStore, SEED_PARTNER_COUNT, seedInfoOf, type CertificatePair, type SeedInfo } from "./seed";
 import { createEmulatorServer } from "./server";
 import { Store } from "./store/store";
@@ -123,7 +123,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
   const runtime: Runtime = {
     store,
-    clock: { now, domainNow: () => now() + store.data.clockOffsetMs },
+    clock: { now, emulatedNow: () => now() + store.data.clockOffsetMs },
     faults: new FaultRegistry(),
     limiter: new RateLimiter(),
     idempotency: new IdempotencyCache(),

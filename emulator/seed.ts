@@ -28,6 +28,8 @@ export interface SeedInfo {
   partners: Array<{
     tenantId: string;
     name: string;
+    /** verified domain names of the partner tenant; each may stand for the tenant id in the token endpoint path */
+    domains: string[];
     app: { clientId: string; clientSecret: string };
     appCertificate: { clientId: string; certificatePem: string; privateKeyPem: string; thumbprintSha256: string };
     user: { clientId: string; clientSecret: string; refreshToken: string; userId: string; userPrincipalName: string };
@@ -405,6 +407,7 @@ function seedPartner(t: PartnerTemplate, certificate: CertificatePair, withCusto
   return {
     tenantId,
     name: t.name,
+    domains: [`${t.domainPrefix}.onmicrosoft.com`],
     apps,
     refreshTokens: [
       {
@@ -472,6 +475,7 @@ export function seedInfoOf(data: StoreData): SeedInfo {
     return {
       tenantId: p.tenantId,
       name: p.name,
+      domains: [...(p.domains ?? [])],
       app: { clientId: app?.clientId ?? "", clientSecret: app?.clientSecret ?? "" },
       appCertificate: {
         clientId: cert?.clientId ?? "",

@@ -34,7 +34,7 @@ export function openIdConfiguration(base: string, tenantId: string, v2: boolean)
 
 /** x.params.tenant and x.params.version ("v2.0" or "") are set by the server's system routes. */
 export const openIdConfigurationEndpoint: Middleware = async (x) => {
-  const partner = x.runtime.store.partner(x.params.tenant);
+  const partner = x.runtime.store.partnerByAuthority(x.params.tenant);
   if (!partner) {
     x.reply = oauthErrorReply(
       new OAuthError(400, "invalid_tenant", 90002, `Tenant '${x.params.tenant}' not found.`),

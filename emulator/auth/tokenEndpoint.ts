@@ -1,8 +1,9 @@
 // POST /{tenant}/oauth2/v2.0/token — the Entra ID token endpoint as msal-node uses it (also /{tenant}/oauth2/token).
 // Grants: client_credentials (client_secret or an RS256/PS256 client_assertion signed by the registered certificate)
 // and refresh_token (App+User; answers a NEW refresh token, an id_token and client_info so msal-node caches the account).
-// Emulator choice: the tenant must be a partner's tenant id (no domain names, no common/organizations); issued refresh
-// tokens are kept (the old ones stay valid, as documented) up to the 100 most recent per partner plus the seeded one.
+// Emulator choice: the tenant is a partner's tenant id or one of its verified domain names (as Entra accepts), never
+// common/organizations; issued tokens carry the tenant id either way. Issued refresh tokens are kept (the old ones
+// stay valid, as documented) up to the 100 most recent per partner plus the seeded one.
 // Emulator choice: assertion expiry and token lifetimes use the base clock, never the /_emulator/clock offset.
 import { createHash, randomUUID, timingSafeEqual } from "crypto";
 import { z } from "zod";
@@ -313,13 +314,13 @@ export const tokenEndpoint: Middleware = async (x) => {
       );
     }
     const form = TokenFormSchema.parse(Object.fromEntries(new URLSearchParams(x.rawBody.toString("utf8"))));
-    const partner = x.runtime.store.partner(x.params.tenant);
+    const partner = x.runtime.store.partnerByAuthority(x.params.tenant);
     if (!partner)
       throw new OAuthError(
         400,
         "invalid_tenant",
         90002,
-        `Tenant '${x.params.tenant}' not found. Use the partner's tenant id in the token endpoint path.`,
+        `Tenant '${x.params.tenant}' not found. Use the partner's tenant id or one of its verified domain names in the token endpoint path.`,
       );
     x.partner = partner;
     if (!form.grant_type) throw missing("grant_type");

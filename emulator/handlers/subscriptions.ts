@@ -1,6 +1,8 @@
 // Subscriptions: list, get, and PATCH of the full resource (nickname, quantity, auto-renew, suspend/reactivate).
 // https://learn.microsoft.com/partner-center/developer/update-the-nickname-for-a-subscription (and sibling pages)
-// Emulator choice: the etag comes from If-Match (wins) or attributes.etag; neither -> 400/2000; different -> 400/2055.
+// Emulator choice: the etag comes from If-Match (wins) or attributes.etag; neither -> the PATCH is applied (the page
+//   never says it is required, and clients generated from Microsoft's API description send none); a different one ->
+//   400/2055, the documented stale-etag error (the docs list 412 among status codes but tie it to no operation).
 // Emulator choice: only friendlyName, quantity, autoRenewEnabled and status are applied; other fields of the full
 //   resource are ignored. status may move active <-> suspended only (others -> 400/2000); a deleted subscription
 //   -> 400/2011; a suspended one -> 400/800091 unless the PATCH reactivates it (status active).
@@ -114,9 +116,7 @@ const updateSubscription: Route = {
     const customer = routeCustomer(ctx);
     const sub = findSubscription(customer, ctx.params.subscriptionId);
     const etag = callerEtag(ctx);
-    if (etag === undefined)
-      throw new ApiError(400, 2000, `The subscription update needs its etag (attributes.etag or If-Match). ${FIX}`);
-    if (!sameEtag(etag, versionEtag(sub.id, sub.etagVersion)))
+    if (etag !== undefined && !sameEtag(etag, versionEtag(sub.id, sub.etagVersion)))
       throw new ApiError(
         400,
         2055,

@@ -1,10 +1,14 @@
 // Request bodies: read with a size limit, parse JSON, and normalise keys to camelCase.
 // Key rule (documented, no guessing): only the FIRST letter is lower-cased at every depth, so `CompanyProfile` ->
 // `companyProfile`, `TenantID` -> `tenantID`, `ID` -> `iD`... handlers that expect irregular names read both forms.
+// Emulator choice: a `__proto__` key is dropped like any field the service does not know (it never becomes data or a
+//   prototype); a body nested more than 64 levels deep (the .NET JSON readers' default MaxDepth) -> 400/2000 naming the
+//   limit, not "not valid JSON".
 import type { IncomingMessage } from "http";
 import { ApiError } from "./types";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+export const MAX_BODY_DEPTH = 64;
 
 /** Thrown when the body is over MAX_BODY_BYTES; the server answers 413 and closes the connection. */
 export class BodyTooLargeError extends ApiError {
@@ -38,13 +42,20 @@ export function readRawBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promi
   });
 }
 
-/** Lower-cases the first letter of every object key, recursively (arrays and nested objects included). */
-export function normalizeKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(normalizeKeys);
+/** Lower-cases the first letter of every object key, recursively (arrays and nested objects included); drops `__proto__`. */
+export function normalizeKeys(value: unknown, depth = 1): unknown {
   if (value === null || typeof value !== "object") return value;
+  if (depth > MAX_BODY_DEPTH)
+    throw new ApiError(
+      400,
+      2000,
+      `The request body is nested more than ${MAX_BODY_DEPTH} levels deep; send a flatter JSON document.`,
+    );
+  if (Array.isArray(value)) return value.map((item) => normalizeKeys(item, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
-    out[key.length ? key[0].toLowerCase() + key.slice(1) : key] = normalizeKeys(inner);
+    if (key === "__proto__") continue;
+    out[key.length ? key[0].toLowerCase() + key.slice(1) : key] = normalizeKeys(inner, depth + 1);
   }
   return out;
 }
@@ -56,8 +67,9 @@ export function parseJsonBody(raw: Buffer, contentType: string | undefined): unk
   if (type && type !== "application/json" && !type.endsWith("+json")) {
     throw new ApiError(400, 2000, `Content-Type ${type} is not supported; send the body as application/json.`);
   }
+  let parsed: unknown;
   try {
-    return normalizeKeys(JSON.parse(raw.toString("utf8")));
+    parsed = JSON.parse(raw.toString("utf8"));
   } catch (e) {
     throw new ApiError(
       400,
@@ -65,4 +77,5 @@ export function parseJsonBody(raw: Buffer, contentType: string | undefined): unk
       `The request body is not valid JSON (${(e as Error).message}); send a well-formed JSON document.`,
     );
   }
+  return normalizeKeys(parsed);
 }

@@ -1,6 +1,5 @@
 // The innermost step: parse the JSON body, build the handler's RequestContext and run the route's handler.
 import { parseJsonBody } from "../http/body";
-import { resolveCustomer } from "../http/router";
 import type { RequestContext } from "../http/types";
 import type { Middleware } from "./exchange";
 
@@ -17,8 +16,8 @@ export const dispatch: Middleware = async (x) => {
     caller: x.caller!,
     store: store.data,
     partner: x.partner!,
-    customer: x.params.customerId !== undefined ? resolveCustomer(store, x.partner!, x.params.customerId) : undefined,
-    now: () => new Date(x.runtime.clock.domainNow()),
+    customer: x.customer,
+    now: () => new Date(x.runtime.clock.emulatedNow()),
     changed: () => {
       x.changed = true;
     },

@@ -4,16 +4,16 @@ import type { IncomingMessage, ServerResponse } from "http";
 import type { FaultRegistry } from "../faults";
 import type { Caller, Reply, Route } from "../http/types";
 import type { Store } from "../store/store";
-import type { PartnerRecord } from "../store/types";
-import type { IdempotencyCache } from "./idempotency";
-import type { RateLimiter } from "./rateLimit";
-import type { RequestLog } from "./requestLog";
+import type { CustomerRecord, PartnerRecord } from "../store/types";
+import type { IdempotencyCache } from "../runtime/idempotencyCache";
+import type { RateLimiter } from "../runtime/rateLimiter";
+import type { RequestLog } from "../runtime/requestLog";
 
 export interface Clock {
   /** base clock (ms): token expiry, rate-limit windows, idempotency window */
   now(): number;
-  /** domain clock (ms): base clock + POST /_emulator/clock offset; soft-delete purge and record timestamps */
-  domainNow(): number;
+  /** emulated clock (ms): base clock + POST /_emulator/clock offset; soft-delete purge and record timestamps */
+  emulatedNow(): number;
 }
 
 export interface Runtime {
@@ -48,7 +48,9 @@ export interface Exchange {
   partner?: PartnerRecord;
   route?: Route;
   params: Record<string, string>;
+  /** :customerId lower-cased, and the caller's customer it names (resolved once, by resolveRoute) */
   customerId?: string;
+  customer?: CustomerRecord;
   reply?: Reply;
   /** destroy the socket instead of answering */
   reset?: boolean;
@@ -80,4 +82,13 @@ export function errorReply(
   headers?: Record<string, string>,
 ): Reply {
   return { status, body: { code, description, data, source: "PartnerFD", ...extra }, headers };
+}
+
+/** The documented throttling answer: 429, Retry-After and its own body shape (not the error body). */
+export function throttledReply(retryAfterSeconds: number): Reply {
+  return {
+    status: 429,
+    body: { statusCode: 429, message: `Rate limit is exceeded. Try again in ${retryAfterSeconds} seconds.` },
+    headers: { "Retry-After": String(retryAfterSeconds) },
+  };
 }

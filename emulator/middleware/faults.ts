@@ -1,7 +1,7 @@
 // Applies the fault rule that fires for this request (emulator/faults.ts): latency, then an error answer, a socket
 // reset, or — with applyThenFail — the real handler first (its changes are committed) and then the failure.
 import type { FaultRule } from "../faults";
-import { errorReply, type Exchange, type Middleware } from "./exchange";
+import { errorReply, throttledReply, type Exchange, type Middleware } from "./exchange";
 
 function failWith(x: Exchange, rule: FaultRule): void {
   if (rule.reset) {
@@ -12,12 +12,7 @@ function failWith(x: Exchange, rule: FaultRule): void {
   const headers: Record<string, string> =
     rule.retryAfter !== undefined ? { "Retry-After": String(rule.retryAfter) } : {};
   if (status === 429 && rule.code === undefined) {
-    const seconds = rule.retryAfter ?? 1;
-    x.reply = {
-      status,
-      body: { statusCode: 429, message: `Rate limit is exceeded. Try again in ${seconds} seconds.` },
-      headers: { "Retry-After": String(seconds) },
-    };
+    x.reply = throttledReply(rule.retryAfter ?? 1);
     return;
   }
   x.reply = errorReply(

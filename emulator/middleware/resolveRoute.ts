@@ -41,7 +41,7 @@ export const resolveRoute: Middleware = async (x, next) => {
   }
   if (match.params.customerId !== undefined) {
     x.customerId = match.params.customerId.toLowerCase();
-    resolveCustomer(x.runtime.store, x.partner!, match.params.customerId);
+    x.customer = resolveCustomer(x.runtime.store, x.partner!, match.params.customerId);
   }
   await next();
 };

@@ -3,7 +3,7 @@
 // Emulator choice: the idempotency cache, request log, fault rules and rate-limit windows are runtime state, not persisted.
 import { existsSync, readFileSync, renameSync, writeFileSync } from "fs";
 import { z } from "zod";
-import type { CustomerRecord, PartnerRecord, StoreData, UserRecord } from "./types";
+import type { CustomerRecord, PartnerRecord, StoreData } from "./types";
 
 const StoreFileSchema = z.looseObject({
   version: z.literal(1),
@@ -82,6 +82,14 @@ export class Store {
     return this.data.partners.find((p) => p.tenantId.toLowerCase() === id);
   }
 
+  /** The partner named by an Entra authority's tenant segment: its tenant id or one of its verified domain names. */
+  partnerByAuthority(tenant: string): PartnerRecord | undefined {
+    const wanted = tenant.toLowerCase();
+    return (
+      this.partner(wanted) ?? this.data.partners.find((p) => (p.domains ?? []).some((d) => d.toLowerCase() === wanted))
+    );
+  }
+
   /** Finds a customer in any partner (the router uses this to tell "unknown tenant" from "another partner's customer"). */
   findCustomer(customerId: string): { partner: PartnerRecord; customer: CustomerRecord } | undefined {
     const id = customerId.toLowerCase();
@@ -91,36 +99,4 @@ export class Store {
     }
     return undefined;
   }
-}
-
-const userIndexes = new WeakMap<UserRecord[], { size: number; byKey: Map<string, number> }>();
-
-function buildUserIndex(users: UserRecord[]) {
-  const byKey = new Map<string, number>();
-  users.forEach((u, i) => {
-    byKey.set(u.id.toLowerCase(), i);
-    byKey.set(u.userPrincipalName.toLowerCase(), i);
-  });
-  const index = { size: users.length, byKey };
-  userIndexes.set(users, index);
-  return index;
-}
-
-/**
- * O(1) user lookup by id or UPN (case-insensitive) for customers with many users. The index remembers positions and
- * is rebuilt when a hit no longer matches (array changed, UPN renamed) or on a miss, so callers can mutate freely.
- */
-export function findUser(customer: CustomerRecord, idOrUpn: string): UserRecord | undefined {
-  const key = idOrUpn.toLowerCase();
-  const users = customer.users;
-  const matches = (u: UserRecord | undefined) =>
-    !!u && (u.id.toLowerCase() === key || u.userPrincipalName.toLowerCase() === key);
-  let index = userIndexes.get(users);
-  if (index && index.size === users.length) {
-    const pos = index.byKey.get(key);
-    if (pos !== undefined && matches(users[pos])) return users[pos];
-  }
-  index = buildUserIndex(users);
-  const pos = index.byKey.get(key);
-  return pos !== undefined && matches(users[pos]) ? users[pos] : undefined;
 }

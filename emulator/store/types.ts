@@ -252,6 +252,8 @@ export interface ValidationCodeRecord {
 export interface PartnerRecord {
   tenantId: string;
   name: string;
+  /** the partner tenant's verified domain names (e.g. contosopartner.onmicrosoft.com); absent in older state files */
+  domains?: string[];
   apps: AppRegistration[];
   refreshTokens: RefreshTokenRecord[];
   customers: CustomerRecord[];

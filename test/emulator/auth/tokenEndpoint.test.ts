@@ -1,3 +1,4 @@
+import { ConfidentialClientApplication } from "@azure/msal-node";
 import assert from "node:assert/strict";
 import { generateKeyPairSync, sign } from "crypto";
 import type { Emulator } from "../../../emulator";
@@ -8,6 +9,7 @@ import {
   confidentialClient,
   GRAPH_SCOPE,
   jwtClaims,
+  msalNetworkClient,
   PARTNER_CENTER_SCOPE,
   startTestEmulator,
   userToken,
@@ -45,6 +47,48 @@ describe("emulator token endpoint", () => {
     assert.equal(claims.idtyp, "app");
     assert.equal(claims.aud, "https://api.partnercenter.microsoft.com");
     assert.equal(Number(claims.exp) - Number(claims.iat), 3600);
+  });
+
+  it("accepts a verified domain name of the partner in place of its tenant id in the authority (msal-node)", async () => {
+    const domain = partner().domains[0];
+    assert.equal(domain, "contosopartner.onmicrosoft.com");
+    const calls: string[] = [];
+    const authority = `${emu.authorityHost}/${domain.toUpperCase()}`;
+    const cca = new ConfidentialClientApplication({
+      auth: {
+        clientId: partner().app.clientId,
+        clientSecret: partner().app.clientSecret,
+        authority,
+        knownAuthorities: [new URL(emu.authorityHost).host],
+        authorityMetadata: JSON.stringify({
+          token_endpoint: `${authority}/oauth2/v2.0/token`,
+          authorization_endpoint: `${authority}/oauth2/v2.0/authorize`,
+          end_session_endpoint: `${authority}/oauth2/v2.0/logout`,
+          issuer: `${authority}/v2.0`,
+          jwks_uri: `${authority}/discovery/v2.0/keys`,
+        }),
+      },
+      system: { networkClient: msalNetworkClient(emu, calls) },
+    });
+    const result = await cca.acquireTokenByClientCredential({ scopes: [PARTNER_CENTER_SCOPE] });
+    assert.deepEqual(
+      calls.map((c) => c.split("?")[0]),
+      [`POST ${authority}/oauth2/v2.0/token`],
+    );
+    assert.equal(jwtClaims(result!.accessToken).tid, partner().tenantId);
+    const discovery = await apiClient(emu).get(`/${domain}/v2.0/.well-known/openid-configuration`);
+    assert.equal(discovery.status, 200);
+    assert.equal(discovery.data.issuer, `${emu.url}/${partner().tenantId}/v2.0`);
+    const otherPartnersDomain = await apiClient(emu).post(
+      `/${emu.seed.partners[1].domains[0]}/oauth2/v2.0/token`,
+      form({
+        ...{ client_id: partner().app.clientId, client_secret: partner().app.clientSecret },
+        grant_type: "client_credentials",
+        scope: PARTNER_CENTER_SCOPE,
+      }),
+      FORM,
+    );
+    assert.equal(otherPartnersDomain.data.error, "unauthorized_client");
   });
 
   it("issues an App-only token for the certificate app (msal-node client assertion, PS256)", async () => {

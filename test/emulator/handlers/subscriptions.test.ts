@@ -49,10 +49,9 @@ describe("emulator handlers: subscriptions", () => {
     assert.strictEqual((await read()).friendlyName, "Sales seats");
   });
 
-  it("accepts the etag in If-Match and refuses a missing one with 400/2000", async () => {
+  it("accepts the etag in If-Match, and a stale one in If-Match is 400/2055 even with a current body etag", async () => {
     const sub = await read();
     const { attributes: _drop, ...withoutEtag } = sub;
-    expectError(await patch(withoutEtag), 400, 2000, /etag/);
     const res = await patch(
       { ...withoutEtag, quantity: sub.quantity + 1, autoRenewEnabled: !sub.autoRenewEnabled },
       { "If-Match": `"${sub.attributes.etag}"` },
@@ -60,6 +59,20 @@ describe("emulator handlers: subscriptions", () => {
     assert.strictEqual(res.status, 200, JSON.stringify(res.data));
     assert.strictEqual(res.data.quantity, sub.quantity + 1);
     assert.strictEqual(res.data.autoRenewEnabled, !sub.autoRenewEnabled);
+    expectError(
+      await patch({ ...res.data, friendlyName: "stale header" }, { "If-Match": `"${sub.attributes.etag}"` }),
+      400,
+      2055,
+    );
+  });
+
+  it("applies a PATCH that carries no etag at all (neither attributes.etag nor If-Match), as generated clients send it", async () => {
+    const before = await read();
+    const res = await patch({ id: before.id, friendlyName: "No etag sent", quantity: before.quantity });
+    assert.strictEqual(res.status, 200, JSON.stringify(res.data));
+    assert.strictEqual(res.data.friendlyName, "No etag sent");
+    assert.notStrictEqual(res.data.attributes.etag, before.attributes.etag);
+    assert.strictEqual((await read()).friendlyName, "No etag sent");
   });
 
   it("suspends, refuses updates while suspended (800091), and reactivates", async () => {

@@ -28,6 +28,36 @@ describe("emulator request bodies", () => {
     assert.deepEqual(normalizeKeys({ A: [1, { BC: null }] }), { a: [1, { bC: null }] });
   });
 
+  it("drops a __proto__ key at any depth: it is neither data nor a prototype", async () => {
+    const res = await apiClient(emu).post(
+      "/v1/echo",
+      '{"__proto__":{"polluted":true},"Inner":{"__proto__":{"polluted":true},"kept":1}}',
+      { headers: json(), transformRequest: [(d) => d] },
+    );
+    assert.equal(res.status, 200);
+    assert.deepEqual(res.data.body, { inner: { kept: 1 } });
+    const normalized = normalizeKeys(JSON.parse('{"__proto__":{"polluted":true}}')) as Record<string, unknown>;
+    assert.equal(normalized.polluted, undefined);
+    assert.equal(Object.getPrototypeOf(normalized), Object.prototype);
+    assert.deepEqual(Object.keys(normalized), []);
+  });
+
+  it("accepts a body nested 64 levels deep and refuses a deeper one with 400 naming the limit, not 'not valid JSON'", async () => {
+    const nested = (levels: number) => '{"a":'.repeat(levels - 1) + "{}" + "}".repeat(levels - 1);
+    const ok = await apiClient(emu).post("/v1/echo", nested(64), { headers: json(), transformRequest: [(d) => d] });
+    assert.equal(ok.status, 200, JSON.stringify(ok.data));
+    const deep = await apiClient(emu).post("/v1/echo", nested(65), { headers: json(), transformRequest: [(d) => d] });
+    assert.equal(deep.status, 400);
+    assert.equal(deep.data.code, 2000);
+    assert.match(deep.data.description, /nested more than 64 levels deep/);
+    const huge = await apiClient(emu).post("/v1/echo", "[".repeat(200_000) + "]".repeat(200_000), {
+      headers: json(),
+      transformRequest: [(d) => d],
+    });
+    assert.equal(huge.status, 400);
+    assert.doesNotMatch(huge.data.description, /not valid JSON|call stack/);
+  });
+
   it("answers malformed JSON with 400 / 2000 and keeps serving", async () => {
     // transformRequest keeps axios from re-encoding the broken text as a JSON string
     const res = await apiClient(emu).post("/v1/echo", '{"a":', { headers: json(), transformRequest: [(d) => d] });

@@ -33,4 +33,22 @@ describe("emulator request ids", () => {
     assert.match(String(res.headers["ms-correlationid"]), /^[0-9a-f-]{36}$/);
     assert.notEqual(res.headers["ms-requestid"], res.headers["ms-correlationid"]);
   });
+
+  it("refuses an MS-RequestId or MS-CorrelationId over 128 characters with 400/2000 naming it, and never echoes it", async () => {
+    const path = `/v1/customers/${emu.seed.partners[0].customers[0].id}/ping`;
+    const long = "a".repeat(5000);
+    for (const name of ["MS-RequestId", "MS-CorrelationId"]) {
+      const res = await apiClient(emu).get(path, { headers: bearer(token, { [name]: long }) });
+      assert.equal(res.status, 400, name);
+      assert.equal(res.data.code, 2000);
+      assert.match(res.data.description, new RegExp(`${name} header is 5000 characters long`));
+      assert.equal(res.data.source, "PartnerFD");
+      assert.ok(!JSON.stringify(res.headers).includes(long.slice(0, 200)), `${name} is not echoed`);
+      assert.match(String(res.headers[name.toLowerCase()]), /^[0-9a-f-]{36}$/);
+    }
+    const atLimit = "b".repeat(128);
+    const ok = await apiClient(emu).get(path, { headers: bearer(token, { "MS-RequestId": atLimit }) });
+    assert.equal(ok.status, 200);
+    assert.equal(ok.headers["ms-requestid"], atLimit);
+  });
 });
