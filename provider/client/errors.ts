@@ -126,16 +126,31 @@ export function invalidInput(operation: string, field: string, problem: string):
 export function isPartnerCenterError(e: unknown): e is PartnerCenterError {
   return e instanceof PartnerCenterError;
 }
+
+// Classification reads the documented fields (status, code) structurally, so an error that carries them
+// (a PartnerCenterError, or one a resource wraps or a test stands in) is classified the same way.
+function fieldsOf(e: unknown): { status?: number; code?: unknown } {
+  return e !== null && typeof e === "object" ? (e as { status?: number; code?: unknown }) : {};
+}
 export function isNotFound(e: unknown): boolean {
-  return isPartnerCenterError(e) && e.status === 404;
+  return fieldsOf(e).status === 404;
 }
 export function isConflict(e: unknown): boolean {
-  return isPartnerCenterError(e) && e.status === 409;
+  return fieldsOf(e).status === 409;
 }
 export function isThrottled(e: unknown): boolean {
-  return isPartnerCenterError(e) && e.status === 429;
+  return fieldsOf(e).status === 429;
 }
 /** A stale ETag: 400 / 2055 "Etag is no longer valid", or HTTP 412. */
 export function isPreconditionFailed(e: unknown): boolean {
-  return isPartnerCenterError(e) && (e.status === 412 || (e.status === 400 && e.code === "2055"));
+  const { status, code } = fieldsOf(e);
+  return status === 412 || (status === 400 && String(code) === "2055");
+}
+/**
+ * The write may have been applied although its answer never arrived: no HTTP status (network error, timeout)
+ * or a status the pipeline retries (408, 429, 5xx but 501/505) that still failed after its retries.
+ */
+export function isAnswerLost(e: unknown): boolean {
+  const { status } = fieldsOf(e);
+  return status === undefined || status === 0 || isRetryableStatus(status);
 }

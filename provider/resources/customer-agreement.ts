@@ -14,6 +14,7 @@ import { z } from "zod";
 import type { Agreement } from "../client";
 import { email } from "./customer-address";
 import { cloudRule } from "./customer-cloud-availability";
+import { adoptAfterLostAnswer } from "./kit/adopt-after-lost-answer";
 import { defineResource, type ResourceContext } from "./kit/define-resource";
 import { lowerCase } from "./kit/diff";
 import { isConflict, isNotFound, ResourceUsageError } from "./kit/errors";
@@ -114,11 +115,6 @@ function outputsOf(a: Agreement): Out {
 const idOf = (customerId: string, contact: Contact) =>
   formatId(customerId.toLowerCase(), encodeURIComponent(contact.email.toLowerCase()));
 
-const isTransient = (e: unknown) => {
-  const status = (e as { status?: number })?.status;
-  return status === undefined || status === 0 || status === 408 || status === 429 || status >= 500;
-};
-
 async function create(ctx: ResourceContext, inputs: In): Promise<{ id: string; outs: Out }> {
   const id = idOf(inputs.customerId, inputs.primaryContact);
   const existing = await confirmation(ctx, inputs.customerId, inputs.primaryContact);
@@ -134,9 +130,9 @@ async function create(ctx: ResourceContext, inputs: In): Promise<{ id: string; o
     return { id, outs: outputsOf(await ctx.client.agreements.confirm(inputs.customerId, body)) };
   } catch (e) {
     // 600061 (an identical confirmation exists) or a retried request that did commit: take the confirmation over.
-    if (!isConflict(e) && !isTransient(e)) throw e;
-    const appeared = await confirmation(ctx, inputs.customerId, inputs.primaryContact);
-    if (!appeared) throw e;
+    const appeared = await adoptAfterLostAnswer(e, () => confirmation(ctx, inputs.customerId, inputs.primaryContact), {
+      alsoAfter: isConflict,
+    });
     return { id, outs: outputsOf(appeared) };
   }
 }

@@ -12,6 +12,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import type { Qualification } from "../client";
+import { adoptAfterLostAnswer } from "./kit/adopt-after-lost-answer";
 import type { CheckFailure, CrossFieldRule } from "./kit/check";
 import { defineResource, type ResourceContext } from "./kit/define-resource";
 import { lowerCase } from "./kit/diff";
@@ -112,11 +113,6 @@ function outputsOf(q: Qualification): Out {
   };
 }
 
-const isTransient = (e: unknown) => {
-  const status = (e as { status?: number })?.status;
-  return status === undefined || status === 0 || status === 408 || status === 429 || status >= 500;
-};
-
 async function create(ctx: ResourceContext, inputs: In): Promise<{ id: string; outs: Out }> {
   const id = formatId(inputs.customerId.toLowerCase(), inputs.qualification);
   const existing = await current(ctx, inputs.customerId, inputs.qualification);
@@ -136,9 +132,10 @@ async function create(ctx: ResourceContext, inputs: In): Promise<{ id: string; o
     return { id, outs: outputsOf(await ctx.client.qualifications.create(inputs.customerId, body)) };
   } catch (e) {
     // Retried with the same MS-RequestId and still failed: if the qualification exists now, it is this request's.
-    if (!isTransient(e)) throw e;
-    const appeared = await current(ctx, inputs.customerId, inputs.qualification);
-    if (!appeared || appeared.vettingStatus === "Denied") throw e;
+    const appeared = await adoptAfterLostAnswer(e, async () => {
+      const q = await current(ctx, inputs.customerId, inputs.qualification);
+      return q?.vettingStatus === "Denied" ? undefined : q;
+    });
     return { id, outs: outputsOf(appeared) };
   }
 }

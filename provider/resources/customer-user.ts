@@ -14,6 +14,7 @@
 
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
+import { adoptAfterLostAnswer } from "./kit/adopt-after-lost-answer";
 import type { CustomerUser as RemoteUser, CustomerUserPatch } from "./kit/api";
 import { defineResource, dropUndefined, type ResourceContext } from "./kit/define-resource";
 import { lowerCase, upperCase } from "./kit/diff";
@@ -167,11 +168,6 @@ async function finishTakeOver(
   return { id, outs: outputsOf(current) };
 }
 
-const isTransient = (e: unknown) => {
-  const status = (e as { status?: number })?.status;
-  return status === undefined || status === 0 || status === 408 || status === 429 || status >= 500;
-};
-
 async function create(ctx: ResourceContext, inputs: In): Promise<{ id: string; outs: Out }> {
   await requireOwnDomain(ctx, inputs, "create");
   const active = (await usersOf(ctx, inputs.customerId, { fresh: true })).find((u) =>
@@ -218,14 +214,13 @@ async function create(ctx: ResourceContext, inputs: In): Promise<{ id: string; o
     // The client retried with the same MS-RequestId and still failed: if the user exists now, that is ours
     // (it did not exist a moment ago), so track it rather than leave an untracked object behind.
     // A user created a moment ago may not be listed yet (replication), so look for a bounded while.
-    if (!isTransient(e)) throw e;
-    const appeared = await findWithin("confirmGone", async () =>
-      (await usersOf(ctx, inputs.customerId, { fresh: true })).find((u) =>
-        sameText(u.userPrincipalName, inputs.userPrincipalName),
+    user = await adoptAfterLostAnswer(e, () =>
+      findWithin("confirmGone", async () =>
+        (await usersOf(ctx, inputs.customerId, { fresh: true })).find((u) =>
+          sameText(u.userPrincipalName, inputs.userPrincipalName),
+        ),
       ),
     );
-    if (!appeared) throw e;
-    user = appeared;
   }
   return { id: formatId(inputs.customerId, user.id), outs: { ...outputsOf(user), initialPassword: generated } };
 }

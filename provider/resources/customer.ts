@@ -25,6 +25,7 @@ import {
   type AddressInput as AddressArgs,
 } from "./customer-address";
 import { billingFieldsOf, writeBillingProfile } from "./customer-billing-profile";
+import { adoptAfterLostAnswer } from "./kit/adopt-after-lost-answer";
 import { defineResource, type ResourceContext } from "./kit/define-resource";
 import { lowerCase } from "./kit/diff";
 import { isNotFound, ResourceOperationError, ResourceUsageError } from "./kit/errors";
@@ -115,11 +116,6 @@ async function partnerCustomerWithDomain(ctx: ResourceContext, domain: string): 
   return found.find((c) => c.companyProfile?.domain?.toLowerCase() === domain.toLowerCase());
 }
 
-const isTransient = (e: unknown) => {
-  const status = (e as { status?: number })?.status;
-  return status === undefined || status === 0 || status === 408 || status === 429 || status >= 500;
-};
-
 async function adopt(ctx: ResourceContext, inputs: In, existing: RemoteCustomer): Promise<{ id: string; outs: Out }> {
   try {
     await writeBillingProfile(ctx, existing.id, inputs);
@@ -171,9 +167,7 @@ async function create(ctx: ResourceContext, inputs: In): Promise<{ id: string; o
   } catch (e) {
     // The client retried with the same MS-RequestId and still failed: the domain was free a moment ago, so a
     // customer with it now is ours — track it (its admin password was lost with the failed answer) rather than leak it.
-    if (!isTransient(e)) throw e;
-    const appeared = await partnerCustomerWithDomain(ctx, inputs.domain);
-    if (!appeared) throw e;
+    const appeared = await adoptAfterLostAnswer(e, () => partnerCustomerWithDomain(ctx, inputs.domain));
     ctx.warn(
       `${describe(inputs)}: created, but Partner Center's answer was lost, so its admin password is unknown; reset the admin's password (CustomerUser with adopt and password) to sign in.`,
     );

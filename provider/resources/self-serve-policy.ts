@@ -8,6 +8,7 @@
 
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
+import { adoptAfterLostAnswer } from "./kit/adopt-after-lost-answer";
 import type { SelfServePolicy as RemotePolicy } from "./kit/api";
 type Permission = { resource: string; action: string };
 type NewPolicy = {
@@ -125,10 +126,14 @@ async function create(ctx: ResourceContext, inputs: In): Promise<{ id: string; o
     created = await ctx.client.selfServePolicies.create(wanted);
   } catch (e) {
     // 409 right after we saw no policy, or a failure after the create was applied: the policy is ours.
-    const status = (e as { status?: number }).status;
-    if (!(isConflict(e) || status === undefined || status === 0 || status === 429 || status >= 500)) throw e;
-    created = await findPolicy(ctx, inputs.customerId, grantor, true);
-    if (!created || !samePermissions(created.permissions, wanted.permissions)) throw e;
+    created = await adoptAfterLostAnswer(
+      e,
+      async () => {
+        const found = await findPolicy(ctx, inputs.customerId, grantor, true);
+        return found && samePermissions(found.permissions, wanted.permissions) ? found : undefined;
+      },
+      { alsoAfter: isConflict },
+    );
   }
   const id = created.id ?? `${grantor}_${inputs.customerId}`;
   return { id, outs: { policyId: id, grantorTenantId: grantor } };

@@ -11,6 +11,7 @@
 
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
+import { adoptAfterLostAnswer } from "./kit/adopt-after-lost-answer";
 import type { License, SubscribedSku } from "./kit/api";
 import { exactlyOneOf } from "./kit/check";
 import { defineResource, type ResourceContext } from "./kit/define-resource";
@@ -180,10 +181,10 @@ async function assign(
       throw new ResourceOperationError(describe(inputs), operation, e, seatsMessage(now));
     }
     // A new assignment may have been applied before a transient failure (5xx after commit): then it is done.
-    const status = (e as { status?: number }).status;
-    if (!fromNothing || (status !== undefined && status !== 0 && status !== 429 && status < 500)) throw e;
-    const license = await hasSku(ctx, inputs.customerId, inputs.userId, sku.productSku.id, true).catch(() => undefined);
-    if (!license) throw e;
+    if (!fromNothing) throw e;
+    await adoptAfterLostAnswer(e, () =>
+      hasSku(ctx, inputs.customerId, inputs.userId, sku.productSku.id, true).catch(() => undefined),
+    );
   }
 }
 

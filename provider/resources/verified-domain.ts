@@ -10,6 +10,7 @@
 
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
+import { adoptAfterLostAnswer } from "./kit/adopt-after-lost-answer";
 import { defineResource, type ResourceContext } from "./kit/define-resource";
 import { lowerCase } from "./kit/diff";
 import { domainsOf } from "./kit/directory";
@@ -146,11 +147,10 @@ async function create(ctx: ResourceContext, inputs: In): Promise<{ id: string; o
       outs: { status: added.status ?? undefined, verificationMethod: added.verificationMethod ?? undefined },
     };
   } catch (e) {
-    const status = (e as { status?: number }).status;
-    const transient = status === undefined || status === 0 || status === 429 || status >= 500;
-    if (transient && (await hasDomain(ctx, inputs.customerId, inputs.domainName, true)))
-      return { id, outs: { status: "verified" } };
-    throw e;
+    await adoptAfterLostAnswer(e, async () =>
+      (await hasDomain(ctx, inputs.customerId, inputs.domainName, true)) ? true : undefined,
+    );
+    return { id, outs: { status: "verified" } };
   }
 }
 

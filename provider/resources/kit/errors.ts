@@ -3,8 +3,10 @@
 // them to Microsoft support. Messages never include secrets: the runtime passes every message through
 // `redact` with the known secret values (client secret, refresh token, key, passwords) before it leaves.
 //
-// Classification reads the documented fields of the client's PartnerCenterError structurally
-// (status, code, requestId, correlationId, description), so it works for any error carrying them.
+// Messages read the documented fields of the client's PartnerCenterError structurally (status, code,
+// requestId, correlationId, description). Classification (isNotFound, ...) is the client's own (client/errors.ts).
+
+export { isAnswerLost, isConflict, isNotFound, isPreconditionFailed, isThrottled } from "../../client/errors";
 
 export interface PartnerCenterErrorLike {
   status?: number;
@@ -19,13 +21,6 @@ export interface PartnerCenterErrorLike {
 function asPc(e: unknown): PartnerCenterErrorLike {
   return e !== null && typeof e === "object" ? (e as PartnerCenterErrorLike) : {};
 }
-
-export const isNotFound = (e: unknown) => asPc(e).status === 404;
-export const isConflict = (e: unknown) => asPc(e).status === 409;
-export const isThrottled = (e: unknown) => asPc(e).status === 429;
-/** Stale ETag: documented as 400/2055; 412 is listed among the status codes too. */
-export const isPreconditionFailed = (e: unknown) =>
-  asPc(e).status === 412 || (asPc(e).status === 400 && String(asPc(e).code) === "2055");
 
 /** The Partner Center facts of an error, as "status 404, code 60002, request id …, correlation id …". */
 export function describePartnerCenterError(e: unknown): string {
