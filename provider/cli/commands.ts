@@ -1,5 +1,5 @@
 // Every `partner-center` sub-command, by name: one file per command.
-import type { Command } from "./command";
+import type { Command } from "./command-kit";
 import { driftCommand } from "./drift";
 import { emulatorCommand } from "./emulator";
 import { exportCommand } from "./export";

@@ -6,7 +6,7 @@
 // one-line summary, so a scheduled job's log stays short.
 import { mkdirSync, writeFileSync } from "fs";
 import { join, resolve } from "path";
-import { parse, UsageError, type Command, type Io } from "./command";
+import { parse, UsageError, type Command, type Io } from "./command-kit";
 import { buildDriftReport, EXIT_ERROR } from "./report/drift-events";
 import { driftSummary, renderDriftMarkdown } from "./report/drift-markdown";
 import { refreshPreview } from "./report/drift-run";

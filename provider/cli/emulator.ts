@@ -4,7 +4,7 @@
 import { writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { parse, UsageError, writePrivateFile, type Command } from "./command";
+import { parse, UsageError, writePrivateFile, type Command } from "./command-kit";
 
 export const emulatorCommand: Command = {
   summary: "run the local Partner Center emulator (HTTPS) until Ctrl+C",

@@ -8,7 +8,7 @@
 
 import { existsSync, mkdirSync, writeFileSync } from "fs";
 import { join, relative, resolve } from "path";
-import { parse, UsageError, type Command } from "./command";
+import { parse, UsageError, type Command } from "./command-kit";
 
 const FLAG_CONFIG = {
   "tenant-id": "tenantId",

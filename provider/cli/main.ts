@@ -2,9 +2,9 @@
 // The `partner-center` command: dispatches to the sub-commands listed in commands.ts (`<command> --help` prints that
 // command's usage here); each parses its own flags (node:util parseArgs, strict) and returns an exit code.
 import { COMMANDS } from "./commands";
-import { packageVersion, UsageError, type Io } from "./command";
+import { packageVersion, UsageError, type Io } from "./command-kit";
 
-export { packageVersion, type Io } from "./command";
+export { packageVersion, type Io } from "./command-kit";
 
 function help(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));

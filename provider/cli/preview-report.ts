@@ -4,7 +4,7 @@
 // Choice: the exit code is 0 whenever a report was written, also for a failed preview (the comment shows the
 // errors; the workflow fails on `pulumi preview`'s own exit code). 1 means the input could not be read.
 import { readFileSync, writeFileSync } from "fs";
-import { parse, UsageError, type Command } from "./command";
+import { parse, UsageError, type Command } from "./command-kit";
 import { GITHUB_COMMENT_LIMIT, MIN_MAX_CHARS } from "./report/markdown";
 import { buildPreviewReport, parsePreviewJson } from "./report/preview-digest";
 import { renderPreviewMarkdown, summaryLine } from "./report/preview-markdown";

@@ -1,8 +1,10 @@
-// PartnerCenterClient: one partner, one set of credentials, one pipeline
+// PartnerCenterClient: one partner, one set of credentials, one pipeline composed here and nowhere else
 // (requestId -> retry -> throttle -> auth -> log -> HTTP), and the operations grouped by API area.
 // Choice: with a refresh token every call uses App+User; without one, App-only, and "U only" operations
 // fail before any request with code AppUserRequired. Without withCorrelationId each call gets its own
 // MS-CorrelationId.
+// Choice: withCorrelationId (once per engine call) makes a view of two small objects that shares the pipeline;
+// an API area's operations object is made on a view's first use of that area.
 import { MsalTokenSource } from "./auth/msalTokenSource";
 import type { TokenSource } from "./auth/tokenSource";
 import { CLOUDS } from "./clouds";
@@ -27,6 +29,7 @@ import { logPolicy } from "./pipeline/logPolicy";
 import { defaultBackoff } from "./pipeline/retryDecision";
 import { retryPolicy } from "./pipeline/retryPolicy";
 import { Throttle, throttlePolicy } from "./pipeline/throttlePolicy";
+import { requestIdPolicy } from "./pipeline/requestIdPolicy";
 import { compose } from "./pipeline/types";
 import { RequestRunner, type RunnerCore } from "./requestRunner";
 import { guid } from "./ids";
@@ -64,6 +67,7 @@ function buildShared(input: ClientOptions): SharedState {
     options.transport ?? axiosTransport({ caCertificate: options.caCertificate, timeoutMs: options.timeoutMs });
   const send = compose(
     [
+      requestIdPolicy(),
       retryPolicy({
         ...defaultBackoff,
         maxRetries: options.maxRetries,
@@ -81,23 +85,24 @@ function buildShared(input: ClientOptions): SharedState {
 }
 
 export class PartnerCenterClient {
-  readonly customers: CustomersOperations;
-  readonly orders: OrdersOperations;
-  readonly entitlements: EntitlementsOperations;
-  readonly subscriptions: SubscriptionsOperations;
-  readonly profiles: ProfilesOperations;
-  readonly budget: BudgetOperations;
-  readonly domains: DomainsOperations;
-  readonly agreements: AgreementsOperations;
-  readonly validations: ValidationsOperations;
-  readonly qualifications: QualificationsOperations;
-  readonly users: UsersOperations;
-  readonly roles: RolesOperations;
-  readonly licenses: LicensesOperations;
-  readonly selfServePolicies: SelfServePoliciesOperations;
-
   private readonly shared: SharedState;
   private readonly runner: RequestRunner;
+  private readonly areas: {
+    customers?: CustomersOperations;
+    orders?: OrdersOperations;
+    entitlements?: EntitlementsOperations;
+    subscriptions?: SubscriptionsOperations;
+    profiles?: ProfilesOperations;
+    budget?: BudgetOperations;
+    domains?: DomainsOperations;
+    agreements?: AgreementsOperations;
+    validations?: ValidationsOperations;
+    qualifications?: QualificationsOperations;
+    users?: UsersOperations;
+    roles?: RolesOperations;
+    licenses?: LicensesOperations;
+    selfServePolicies?: SelfServePoliciesOperations;
+  } = {};
 
   constructor(options: ClientOptions);
   /** @internal a view sharing auth, throttle and transport */
@@ -105,20 +110,49 @@ export class PartnerCenterClient {
   constructor(options: ClientOptions, view?: { shared: SharedState; correlationId: string }) {
     this.shared = view?.shared ?? buildShared(options);
     this.runner = new RequestRunner(this.shared.core, view?.correlationId);
-    this.customers = new CustomersOperations(this.runner);
-    this.orders = new OrdersOperations(this.runner);
-    this.entitlements = new EntitlementsOperations(this.runner);
-    this.subscriptions = new SubscriptionsOperations(this.runner);
-    this.profiles = new ProfilesOperations(this.runner);
-    this.budget = new BudgetOperations(this.runner);
-    this.domains = new DomainsOperations(this.runner);
-    this.agreements = new AgreementsOperations(this.runner);
-    this.validations = new ValidationsOperations(this.runner);
-    this.qualifications = new QualificationsOperations(this.runner);
-    this.users = new UsersOperations(this.runner);
-    this.roles = new RolesOperations(this.runner);
-    this.licenses = new LicensesOperations(this.runner);
-    this.selfServePolicies = new SelfServePoliciesOperations(this.runner);
+  }
+
+  get customers(): CustomersOperations {
+    return (this.areas.customers ??= new CustomersOperations(this.runner));
+  }
+  get orders(): OrdersOperations {
+    return (this.areas.orders ??= new OrdersOperations(this.runner));
+  }
+  get entitlements(): EntitlementsOperations {
+    return (this.areas.entitlements ??= new EntitlementsOperations(this.runner));
+  }
+  get subscriptions(): SubscriptionsOperations {
+    return (this.areas.subscriptions ??= new SubscriptionsOperations(this.runner));
+  }
+  get profiles(): ProfilesOperations {
+    return (this.areas.profiles ??= new ProfilesOperations(this.runner));
+  }
+  get budget(): BudgetOperations {
+    return (this.areas.budget ??= new BudgetOperations(this.runner));
+  }
+  get domains(): DomainsOperations {
+    return (this.areas.domains ??= new DomainsOperations(this.runner));
+  }
+  get agreements(): AgreementsOperations {
+    return (this.areas.agreements ??= new AgreementsOperations(this.runner));
+  }
+  get validations(): ValidationsOperations {
+    return (this.areas.validations ??= new ValidationsOperations(this.runner));
+  }
+  get qualifications(): QualificationsOperations {
+    return (this.areas.qualifications ??= new QualificationsOperations(this.runner));
+  }
+  get users(): UsersOperations {
+    return (this.areas.users ??= new UsersOperations(this.runner));
+  }
+  get roles(): RolesOperations {
+    return (this.areas.roles ??= new RolesOperations(this.runner));
+  }
+  get licenses(): LicensesOperations {
+    return (this.areas.licenses ??= new LicensesOperations(this.runner));
+  }
+  get selfServePolicies(): SelfServePoliciesOperations {
+    return (this.areas.selfServePolicies ??= new SelfServePoliciesOperations(this.runner));
   }
 
   /** A view whose calls all carry MS-CorrelationId = id (one engine operation), sharing auth, throttle and transport. */

@@ -107,11 +107,6 @@ export function policyId(operation: string, field: string, value: unknown): stri
   return text;
 }
 
-/** Any other opaque id (subscription ids are GUIDs; order ids are not). */
-export function opaqueId(operation: string, field: string, value: unknown): string {
-  return present(operation, field, value);
-}
-
 /** Builds a /v1 path; every interpolated value is percent-encoded as one path segment. */
 export function v1(strings: TemplateStringsArray, ...segments: string[]): string {
   let out = "/v1";

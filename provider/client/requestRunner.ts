@@ -1,11 +1,12 @@
-// Runs one operation: picks the credential, builds the URL, sends through the pipeline, turns non-2xx and
-// transport failures into PartnerCenterError and parses the body with the operation's zod model.
+// Runs one operation: picks the credential, builds the URL, sends through the client's one pipeline (composed in
+// client.ts) with this view's MS-CorrelationId, turns non-2xx and transport failures into PartnerCenterError and
+// parses the body with the operation's zod model.
 // Choice: any 2xx is success (docs and REST reference disagree between 200 and 201 for several creates).
 import { z } from "zod";
 import { errorFromResponse, PartnerCenterError } from "./errors";
 import { Paged } from "./paging";
+import { collectionSchema, type CollectionPage } from "./models/common";
 import {
-  compose,
   header,
   TransportError,
   type CredentialKind,
@@ -14,7 +15,6 @@ import {
   type PipelineResponse,
   type Transport,
 } from "./pipeline/types";
-import { requestIdPolicy } from "./pipeline/requestIdPolicy";
 import { camelizeKeys } from "./wireCase";
 
 export type Query = Record<string, string | string[] | number | boolean | undefined>;
@@ -34,7 +34,7 @@ export interface OperationRequest {
   alsoAccept?: number[];
 }
 
-/** What every runner of one client shares: endpoint, credentials mode and the pipeline after the request-id step. */
+/** What every runner of one client shares: endpoint, credentials mode and the whole pipeline. */
 export interface RunnerCore {
   endpoint: string;
   hasUserCredential: boolean;
@@ -42,18 +42,11 @@ export interface RunnerCore {
 }
 
 export class RequestRunner {
-  private readonly pipeline: Transport;
-
   constructor(
     private readonly core: RunnerCore,
+    /** fixed MS-CorrelationId of this view; without it the pipeline's requestId step makes one per call */
     readonly correlationId?: string,
-  ) {
-    this.pipeline = compose([requestIdPolicy(correlationId)], core.send);
-  }
-
-  withCorrelationId(correlationId: string): RequestRunner {
-    return new RequestRunner(this.core, correlationId);
-  }
+  ) {}
 
   private credential(request: OperationRequest): CredentialKind {
     if (this.core.hasUserCredential) return "user";
@@ -89,6 +82,7 @@ export class RequestRunner {
         "MS-Contract-Version": "v1",
         "X-Locale": "en-US",
         "MS-PartnerCenter-Client": "pulumi-partner-center",
+        ...(this.correlationId ? { "MS-CorrelationId": this.correlationId } : {}),
         ...request.headers,
       },
       body: request.body,
@@ -98,7 +92,7 @@ export class RequestRunner {
     };
     let response: PipelineResponse;
     try {
-      response = await this.pipeline(pipelineRequest);
+      response = await this.core.send(pipelineRequest);
     } catch (error) {
       if (error instanceof TransportError) {
         throw new PartnerCenterError({
@@ -136,25 +130,7 @@ export class RequestRunner {
     const pageSchema =
       shape === "array"
         ? z.array(itemSchema).transform((items) => ({ items, links: undefined, continuationToken: undefined }))
-        : z.looseObject({
-            items: z.array(itemSchema),
-            links: z
-              .looseObject({
-                next: z
-                  .looseObject({
-                    uri: z.string(),
-                    headers: z
-                      .array(z.looseObject({ key: z.string(), value: z.string() }))
-                      .nullable()
-                      .optional(),
-                  })
-                  .nullable()
-                  .optional(),
-              })
-              .nullable()
-              .optional(),
-            continuationToken: z.string().nullable().optional(),
-          });
+        : collectionSchema(itemSchema);
     const runner = this;
     return new Paged<z.output<S>>(async function* () {
       let url = runner.url(request.path, request.query);
@@ -163,11 +139,12 @@ export class RequestRunner {
       for (;;) {
         const headers = continuation ? { ...request.headers, "MS-ContinuationToken": continuation } : request.headers;
         const response = await runner.send({ ...request, headers }, url);
-        const page = parseModel(pageSchema, response, request.operation, `collection of ${model}`) as {
-          items: z.output<S>[];
-          links?: { next?: { uri: string; headers?: { key: string; value: string }[] | null } | null } | null;
-          continuationToken?: string | null;
-        };
+        const page: CollectionPage<z.output<S>> = parseModel(
+          pageSchema,
+          response,
+          request.operation,
+          `collection of ${model}`,
+        );
         yield page.items;
         const next = page.links?.next;
         if (!next) return;

@@ -1,5 +1,5 @@
 // Sets MS-RequestId once per logical call (outside the retry loop, so every retry re-sends the same id:
-// it is Partner Center's idempotency key) and MS-CorrelationId (fixed for a scoped client, else new per call).
+// it is Partner Center's idempotency key) and MS-CorrelationId (kept when a client view set it, else new per call).
 // https://learn.microsoft.com/partner-center/developer/headers
 import { randomUUID } from "crypto";
 import type { Policy } from "./types";

@@ -1,4 +1,4 @@
-// What every `partner-center` sub-command shares: its shape, the I/O it writes to, usage errors, flag parsing.
+// What every `partner-center` sub-command is built from: its shape, the I/O it writes to, usage errors, flag parsing.
 import { chmodSync, existsSync, readFileSync, writeFileSync } from "fs";
 import { dirname, join } from "path";
 import { parseArgs, type ParseArgsConfig } from "util";
