@@ -1,12 +1,16 @@
 // CustomerAgreement — the partner's confirmation that a customer accepted the Microsoft Customer Agreement (MCA).
 // REST: https://learn.microsoft.com/partner-center/developer/confirm-customer-consent-customer-agreement
 // Lifecycle: create looks up the current MCA template id and confirms acceptance with the primary contact, or adopts
-// an existing identical confirmation; every input change replaces (a new confirmation); delete leaves the
-// confirmation (it cannot be withdrawn) and says so; read reports it gone only when no confirmation with this
-// contact exists (or the customer is gone, 404).
+// an existing confirmation with that contact and date; a new customer or contact replaces (a new confirmation);
+// delete leaves the confirmation (it cannot be withdrawn) and says so; read reports it gone only when no confirmation
+// with this contact exists (or the customer is gone, 404), and reads dateAgreed back.
 // Partner Center quirk: a second confirmation with the same contact is refused (600061); it is adopted instead.
-// Choice: dateAgreed defaults to the time of create (the confirmed date is the output confirmedDate); the contact is
-//   matched case-insensitively on email and exactly on names and phone, as the duplicate rule does.
+// Choice: a confirmation is never edited, so a new dateAgreed for the same customer and contact is refused at check,
+//   and create refuses to adopt a confirmation whose date differs from the given one (state would claim a date
+//   Partner Center does not hold); a new contact is a new confirmation, and the old one stays (delete says so).
+// Choice: dateAgreed defaults to the time of create (the confirmed date is the output confirmedDate) and is compared
+//   as an instant; the contact is matched case-insensitively on email and exactly on names and phone, as the
+//   duplicate rule does.
 // Public (global) cloud only: check() fails in usgov and china. Needs App+User credentials (partnercenter:refreshToken).
 
 import * as pulumi from "@pulumi/pulumi";
@@ -15,8 +19,8 @@ import type { Agreement } from "../client";
 import { email } from "./customer-address";
 import { cloudRule } from "./customer-cloud-availability";
 import { adoptAfterLostAnswer } from "./kit/adopt-after-lost-answer";
-import { defineResource, type ResourceContext } from "./kit/define-resource";
-import { lowerCase } from "./kit/diff";
+import { defineResource, type ChangeRule, type ResourceContext } from "./kit/define-resource";
+import { lowerCase, stableStringify } from "./kit/diff";
 import { isConflict, isNotFound, ResourceUsageError } from "./kit/errors";
 import { guid, text } from "./kit/fields";
 import { formatId, parseId } from "./kit/ids";
@@ -64,10 +68,30 @@ const contactKey = (v: unknown) =>
   v && typeof v === "object"
     ? { ...(v as Record<string, unknown>), email: lowerCase((v as Record<string, unknown>).email) }
     : v;
+/** The instant an ISO-8601 date names (2026-01-31 = 2026-01-31T00:00:00Z), or the value as given. */
+const instant = (v: unknown) => {
+  if (typeof v !== "string") return v;
+  const t = Date.parse(v);
+  return Number.isNaN(t) ? v : new Date(t).toISOString();
+};
 const diffRules = {
   replaceOn: ["customerId", "primaryContact", "dateAgreed"],
   inPlace: [],
-  normalize: { customerId: lowerCase, primaryContact: contactKey },
+  normalize: { customerId: lowerCase, primaryContact: contactKey, dateAgreed: instant },
+};
+
+/** The same customer and contact with another date would adopt the existing confirmation and keep its date: refuse. */
+const dateRule: ChangeRule = (olds, news) => {
+  if (lowerCase(olds.customerId) !== lowerCase(news.customerId)) return [];
+  if (stableStringify(contactKey(olds.primaryContact)) !== stableStringify(contactKey(news.primaryContact))) return [];
+  if (olds.dateAgreed === undefined || news.dateAgreed === undefined) return [];
+  if (instant(olds.dateAgreed) === instant(news.dateAgreed)) return [];
+  return [
+    {
+      property: "dateAgreed",
+      reason: `dateAgreed cannot change for a confirmation that exists: Partner Center cannot edit or withdraw a confirmation and refuses a second one with the same contact (600061). Fix: put back dateAgreed: ${JSON.stringify(olds.dateAgreed)}; to record a new acceptance, give the primaryContact of the person who accepted it.`,
+    },
+  ];
 };
 
 // ---- CRUD ----
@@ -115,10 +139,21 @@ function outputsOf(a: Agreement): Out {
 const idOf = (customerId: string, contact: Contact) =>
   formatId(customerId.toLowerCase(), encodeURIComponent(contact.email.toLowerCase()));
 
+/** Takes over an existing confirmation with this contact, unless its date is not the one asked for. */
+function adopted(inputs: In, id: string, existing: Agreement): { id: string; outs: Out } {
+  if (inputs.dateAgreed !== undefined && instant(existing.dateAgreed) !== instant(inputs.dateAgreed))
+    throw new ResourceUsageError(
+      describe(inputs),
+      "create",
+      `the customer already has a confirmation with this primaryContact, dated ${existing.dateAgreed ?? "(no date)"}; Partner Center refuses a second one with the same contact (600061) and cannot change its date, so dateAgreed ${inputs.dateAgreed} cannot be recorded. Fix: set dateAgreed: ${JSON.stringify(existing.dateAgreed)} (or leave it out) to manage that confirmation, or give the contact of the person who accepted on ${inputs.dateAgreed}.`,
+    );
+  return { id, outs: outputsOf(existing) };
+}
+
 async function create(ctx: ResourceContext, inputs: In): Promise<{ id: string; outs: Out }> {
   const id = idOf(inputs.customerId, inputs.primaryContact);
   const existing = await confirmation(ctx, inputs.customerId, inputs.primaryContact);
-  if (existing) return { id, outs: outputsOf(existing) };
+  if (existing) return adopted(inputs, id, existing);
   const template = await currentTemplate(ctx, inputs);
   const body = {
     primaryContact: inputs.primaryContact,
@@ -133,7 +168,7 @@ async function create(ctx: ResourceContext, inputs: In): Promise<{ id: string; o
     const appeared = await adoptAfterLostAnswer(e, () => confirmation(ctx, inputs.customerId, inputs.primaryContact), {
       alsoAfter: isConflict,
     });
-    return { id, outs: outputsOf(appeared) };
+    return adopted(inputs, id, appeared);
   }
 }
 
@@ -147,7 +182,11 @@ async function read(ctx: ResourceContext, id: string, props: Stored) {
     throw e;
   }
   if (!found) return undefined;
-  return { customerId, ...outputsOf(found) };
+  return {
+    customerId,
+    ...(props.dateAgreed === undefined ? {} : { dateAgreed: found.dateAgreed ?? null }),
+    ...outputsOf(found),
+  };
 }
 
 async function update(): Promise<Out> {
@@ -166,6 +205,7 @@ export const customerAgreement = defineResource({
   inputs: CustomerAgreementInputs,
   outputs: CustomerAgreementOutputs,
   rules: [cloudRule("agreements", TYPE, "customerId")],
+  changeRules: [dateRule],
   diff: diffRules,
   describe,
   customerOf: (p) => p.customerId,

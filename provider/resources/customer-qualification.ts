@@ -1,12 +1,15 @@
 // CustomerQualification — a customer's Education, Government Community Cloud or State Owned Entity qualification.
 // REST: https://learn.microsoft.com/partner-center/developer/create-customer-qualification-asynchronous
 // Lifecycle: create requests the qualification (Education and GCC go through vetting: InReview, then Approved or
-// Denied), or adopts the customer's existing one of the same kind; every input change replaces; delete leaves the
+// Denied), or adopts the customer's existing one of the same kind; a new customer or kind replaces; delete leaves the
 // qualification (Partner Center has no API to remove one) and says so; read reports it gone only when the customer
 // has none of that kind (or the customer is gone, 404).
 // Partner Center quirk: the list returns only the kind and vetting fields, never the segment, website or code.
+// Choice: educationSegment, website and validationCode are sent once, with the request: Partner Center has no API to
+//   change or withdraw a qualification, so check() refuses a new value for an existing one (with how to ask again),
+//   and they are not kept in the outputs, since no read can confirm them (state holds only kind and vetting).
 // Choice: an existing qualification of the same kind that is not Denied is adopted (asking again is refused by
-//   Partner Center); its segment/website/code cannot be compared, so they are taken as given.
+//   Partner Center, 600071), with a warning that its segment/website/code are Partner Center's, not the inputs'.
 // Needs App+User credentials (partnercenter:refreshToken) to create.
 
 import * as pulumi from "@pulumi/pulumi";
@@ -14,7 +17,7 @@ import { z } from "zod";
 import type { Qualification } from "../client";
 import { adoptAfterLostAnswer } from "./kit/adopt-after-lost-answer";
 import type { CheckFailure, CrossFieldRule } from "./kit/check";
-import { defineResource, type ResourceContext } from "./kit/define-resource";
+import { defineResource, type ChangeRule, type ResourceContext } from "./kit/define-resource";
 import { lowerCase } from "./kit/diff";
 import { isNotFound } from "./kit/errors";
 import { guid, oneOf, text } from "./kit/fields";
@@ -83,11 +86,32 @@ const kindRules: CrossFieldRule = (inputs) => {
   return failures;
 };
 
+/** The fields sent with the request only: Partner Center neither returns nor changes them. */
+const SUBMITTED_ONCE = ["educationSegment", "website", "validationCode"] as const;
+
+/** A new segment/website/code for the same customer and kind would never reach Partner Center: refuse it at preview. */
+const submittedOnceRule: ChangeRule = (olds, news) => {
+  const same = (a: unknown, b: unknown) => String(a ?? "").toLowerCase() === String(b ?? "").toLowerCase();
+  if (!same(olds.customerId, news.customerId) || !same(olds.qualification, news.qualification)) return [];
+  const failures: CheckFailure[] = [];
+  for (const key of SUBMITTED_ONCE) {
+    const before = olds[key];
+    const after = news[key];
+    if (after === undefined || same(before, after)) continue;
+    const was = before === undefined ? "left out" : JSON.stringify(before);
+    failures.push({
+      property: key,
+      reason: `${key} cannot change once the ${String(news.qualification)} qualification is requested: Partner Center has no API to change or withdraw a qualification, so ${JSON.stringify(after)} would never be applied (it was ${was}). Fix: put back ${before === undefined ? `no ${key}` : `${key}: ${JSON.stringify(before)}`}; to ask again after a Denied vetting, remove this resource, run \`pulumi up\`, then declare it again with the new value.`,
+    });
+  }
+  return failures;
+};
+
 // ---- diff rules ----
 const diffRules = {
-  replaceOn: ["customerId", "qualification", "educationSegment", "website", "validationCode"],
+  replaceOn: ["customerId", "qualification"],
   inPlace: [],
-  normalize: { customerId: lowerCase, website: lowerCase },
+  normalize: { customerId: lowerCase },
   naturalKey: (p: Partial<Stored>) =>
     p.customerId && p.qualification ? `${p.customerId}/${p.qualification}`.toLowerCase() : undefined,
 };
@@ -117,8 +141,12 @@ async function create(ctx: ResourceContext, inputs: In): Promise<{ id: string; o
   const id = formatId(inputs.customerId.toLowerCase(), inputs.qualification);
   const existing = await current(ctx, inputs.customerId, inputs.qualification);
   if (existing && existing.vettingStatus !== "Denied") {
+    const given = SUBMITTED_ONCE.filter((k) => inputs[k] !== undefined);
     ctx.warn(
-      `${describe(inputs)}: the customer already has this qualification (${existing.vettingStatus ?? "no vetting"}); it is adopted as it is.`,
+      `${describe(inputs)}: the customer already has this qualification (${existing.vettingStatus ?? "no vetting"}); it is adopted as it is.` +
+        (given.length
+          ? ` Its ${given.join(", ")} stay what was first requested (Partner Center does not return them), whatever the inputs say.`
+          : ""),
     );
     return { id, outs: outputsOf(existing) };
   }
@@ -160,7 +188,7 @@ async function read(ctx: ResourceContext, id: string) {
 }
 
 async function update(): Promise<Out> {
-  throw new Error(`${TYPE}: every input change replaces the qualification; an in-place update is never planned`);
+  throw new Error(`${TYPE}: a qualification cannot be changed; an in-place update is never planned`);
 }
 
 async function remove(ctx: ResourceContext, _id: string, props: Stored): Promise<void> {
@@ -175,6 +203,8 @@ export const customerQualification = defineResource({
   inputs: CustomerQualificationInputs,
   outputs: CustomerQualificationOutputs,
   rules: [kindRules],
+  changeRules: [submittedOnceRule],
+  inputOnly: SUBMITTED_ONCE,
   diff: diffRules,
   describe,
   customerOf: (p) => p.customerId,

@@ -3,6 +3,8 @@
 //   inputs   zod schema of what users write (strict: unknown property names are errors)
 //   outputs  zod schema of what the resource adds to state (userId, state, ...)
 //   rules    cross-field checks (exactly one of roleId/roleName, ...)
+//   changeRules checks of a change against the old inputs (a value Partner Center keeps once submitted)
+//   inputOnly input keys sent to Partner Center but never readable back: kept out of the stored outputs
 //   diff     replaceOn / inPlace / normalize / naturalKey (see diff.ts)
 //   describe how to name one object in messages ("CustomerUser jane@contoso.com in customer 1234...")
 //   customerOf which customer a write touches (its list snapshots are invalidated after the write)
@@ -27,6 +29,7 @@ import { checkInputs, type CheckContext, type CheckFailure, type CrossFieldRule 
 import { computeDiff, type DiffRules } from "./diff";
 import { PartialCreateError, ResourceOperationError, ResourceUsageError } from "./errors";
 import type { ListSnapshot } from "./snapshot";
+import { containsUnknown } from "./unknown";
 
 export interface ResourceContext {
   /** Scoped to one engine call: every request carries the same MS-CorrelationId. */
@@ -46,6 +49,10 @@ export interface ResourceSpec<I extends Shape, O extends Shape> {
   inputs: I;
   outputs: O;
   rules?: CrossFieldRule[];
+  /** Checks of an update against the old inputs (check's `olds`); they run only when olds are not empty. */
+  changeRules?: ChangeRule[];
+  /** Input keys that Partner Center takes but never returns: not kept in the outputs, so state claims only what a read can confirm. */
+  inputOnly?: ReadonlyArray<keyof z.output<I> & string>;
   diff: DiffRules<Props<I, O>>;
   describe(props: Partial<z.output<I>>): string;
   customerOf(props: Partial<z.output<I>>): string | undefined;
@@ -61,6 +68,9 @@ export interface ResourceSpec<I extends Shape, O extends Shape> {
 }
 
 export type Bag = Record<string, unknown>;
+
+/** A check of the new inputs against the old ones (both raw, without `__provider`). */
+export type ChangeRule = (olds: Bag, news: Bag) => CheckFailure[];
 
 export interface ResourceDefinition {
   type: string;
@@ -146,6 +156,11 @@ export function defineResource<I extends Shape, O extends Shape>(spec: ResourceS
     }
   }
 
+  function withoutInputOnly(outs: Bag): Bag {
+    for (const key of spec.inputOnly ?? []) delete outs[key];
+    return outs;
+  }
+
   function parseInputs(operation: string, bag: Bag): z.output<I> {
     const { __provider, ...rest } = bag;
     const keep: Bag = {};
@@ -176,8 +191,10 @@ export function defineResource<I extends Shape, O extends Shape>(spec: ResourceS
     inputKeys,
     outputKeys,
 
-    check(_olds, news, ctx) {
+    check(olds, news, ctx) {
       const { inputs, failures } = checkInputs(spec.inputs, news, spec.rules ?? [], ctx);
+      if (olds && Object.keys(olds).length > 0 && !containsUnknown(news))
+        for (const rule of spec.changeRules ?? []) failures.push(...rule(olds, news));
       return { inputs, failures };
     },
 
@@ -193,7 +210,7 @@ export function defineResource<I extends Shape, O extends Shape>(spec: ResourceS
         async () => {
           const inputs = parseInputs("create", raw);
           const { id, outs } = await spec.create(ctx, inputs);
-          return { id, outs: dropUndefined({ ...inputs, ...outs }) as Bag };
+          return { id, outs: withoutInputOnly(dropUndefined({ ...inputs, ...outs }) as Bag) };
         },
         true,
         ctx,
@@ -208,7 +225,7 @@ export function defineResource<I extends Shape, O extends Shape>(spec: ResourceS
           const props = parseStored("read", raw);
           const fresh = await spec.read(ctx, id, props);
           if (fresh === undefined) return { id: "", props: {} };
-          return { id, props: dropUndefined(overlay(raw, fresh as Bag)) };
+          return { id, props: withoutInputOnly(dropUndefined(overlay(raw, fresh as Bag))) };
         },
         false,
         ctx,
@@ -223,7 +240,7 @@ export function defineResource<I extends Shape, O extends Shape>(spec: ResourceS
           const olds = parseStored("update", rawOlds);
           const news = parseInputs("update", rawNews);
           const outs = await spec.update(ctx, id, olds, news);
-          return { outs: dropUndefined({ ...news, ...outs }) as Bag };
+          return { outs: withoutInputOnly(dropUndefined({ ...news, ...outs }) as Bag) };
         },
         true,
         ctx,

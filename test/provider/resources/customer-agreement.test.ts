@@ -86,6 +86,46 @@ describe("resources/CustomerAgreement (against the emulator)", () => {
     );
   });
 
+  it("dateAgreed: a new date for the same contact is refused at check; adopting another date is refused; read shows it", async () => {
+    const c = contact();
+    const { id, outs, inputs } = await r.provision({
+      customerId: f.customer.id,
+      primaryContact: c,
+      dateAgreed: "2026-01-31",
+    });
+    const { failures } = await r.check(inputs, { ...inputs, dateAgreed: "2026-02-01" });
+    assert.deepStrictEqual(
+      failures.map((x) => x.property),
+      ["dateAgreed"],
+    );
+    assert.match(failures[0].reason, /cannot edit or withdraw a confirmation.*Fix: put back dateAgreed: "2026-01-31"/);
+    assert.deepStrictEqual((await r.check(inputs, { ...inputs, dateAgreed: "2026-01-31T00:00:00Z" })).failures, []);
+    assert.deepStrictEqual(
+      (await r.check(inputs, { ...inputs, primaryContact: contact(), dateAgreed: "2026-02-01" })).failures,
+      [],
+      "another contact is a new confirmation",
+    );
+    assert.strictEqual((await r.diff(id, outs, { ...inputs, dateAgreed: "2026-01-31T00:00:00.000Z" })).changes, false);
+    // State that says another date than Partner Center holds is drift on refresh.
+    const { read, diff } = await r.refresh(id, { ...outs, dateAgreed: "2025-12-24" }, inputs);
+    assert.strictEqual(new Date(String(read.props.dateAgreed)).toISOString(), "2026-01-31T00:00:00.000Z");
+    assert.strictEqual(diff!.changes, false);
+    assert.deepStrictEqual((await r.refresh(id, outs, { ...inputs, dateAgreed: "2025-12-24" })).diff!.replaces, [
+      "dateAgreed",
+    ]);
+    // The same contact with another date: create would adopt the old confirmation, so it refuses instead.
+    const seq = await f.lastSeq();
+    await assert.rejects(
+      r.provision({ customerId: f.customer.id, primaryContact: c, dateAgreed: "2026-03-01" }),
+      (e: Error) => e.message.includes(T) && /already has a confirmation with this primaryContact/.test(e.message),
+    );
+    assert.strictEqual((await withEmail(c.email)).length, 1);
+    assert.deepStrictEqual(
+      (await f.requests(seq)).filter((x) => x.method === "POST"),
+      [],
+    );
+  });
+
   it("a 600061 answer (confirmed concurrently) is adopted too", async () => {
     const c = contact();
     // The confirmation appears between the resource's look-up and its POST: the POST answers 409/600061.

@@ -82,15 +82,13 @@ describe("resources/CustomerQualification (against the emulator)", () => {
     assert.strictEqual(diff!.changes, false);
   });
 
-  it("every input change replaces; the same kind is deleted before it is replaced", async () => {
+  it("a new customer or kind replaces (the same kind is deleted first); a customer id in another case is no change", async () => {
     const cid = await newCustomer();
     const { id, outs, inputs } = await r.provision({
       customerId: cid,
       qualification: "Education",
       educationSegment: "K12",
     });
-    const seg = await r.diff(id, outs, { ...inputs, educationSegment: "HigherEducation" });
-    assert.deepStrictEqual([seg.changes, seg.replaces, seg.deleteBeforeReplace], [true, ["educationSegment"], true]);
     const kind = await r.diff(id, outs, { customerId: cid, qualification: "StateOwnedEntity" });
     assert.deepStrictEqual(
       [kind.replaces, kind.deleteBeforeReplace],
@@ -99,6 +97,71 @@ describe("resources/CustomerQualification (against the emulator)", () => {
     );
     assert.deepStrictEqual((await r.diff(id, outs, { ...inputs, customerId: f.customer.id })).replaces, ["customerId"]);
     assert.strictEqual((await r.diff(id, outs, { ...inputs, customerId: cid.toUpperCase() })).changes, false);
+  });
+
+  it("segment, website and code are submitted once: a new value is refused at check with the fix, never planned", async () => {
+    const cid = await newCustomer();
+    const { id, outs, inputs } = await r.provision({
+      customerId: cid,
+      qualification: "Education",
+      educationSegment: "K12",
+      website: "https://school.example",
+    });
+    for (const [key, value] of [
+      ["educationSegment", "HigherEducation"],
+      ["website", "https://other.example"],
+    ] as const) {
+      const news = { ...inputs, [key]: value };
+      const { failures } = await r.check(inputs, news);
+      assert.deepStrictEqual(
+        failures.map((x) => x.property),
+        [key],
+      );
+      assert.match(failures[0].reason, /no API to change or withdraw a qualification/);
+      assert.match(failures[0].reason, new RegExp(`Fix: put back ${key}: "${String(inputs[key])}"`));
+      assert.strictEqual((await r.diff(id, outs, news)).changes, false, "no replace that would adopt the old one");
+    }
+    const added = await r.check(
+      { customerId: cid, qualification: "Education", educationSegment: "K12" },
+      { customerId: cid, qualification: "Education", educationSegment: "K12", website: "https://late.example" },
+    );
+    assert.deepStrictEqual(
+      added.failures.map((x) => x.property),
+      ["website"],
+    );
+    assert.deepStrictEqual(
+      (await r.check(inputs, { ...inputs, customerId: cid.toUpperCase(), website: "HTTPS://SCHOOL.EXAMPLE" })).failures,
+      [],
+      "the same values in another case are no change",
+    );
+    assert.deepStrictEqual(
+      (await r.check(inputs, { customerId: cid, qualification: "StateOwnedEntity" })).failures,
+      [],
+      "another kind is a new request",
+    );
+    assert.deepStrictEqual(
+      (await r.check(inputs, { ...inputs, customerId: f.customer.id, educationSegment: "HigherEducation" })).failures,
+      [],
+      "another customer is a new request",
+    );
+  });
+
+  it("state holds only what Partner Center returns: no segment, website or code in the outputs or after a read", async () => {
+    const cid = await newCustomer();
+    const { id, outs, inputs } = await r.provision({
+      customerId: cid,
+      qualification: "Education",
+      educationSegment: "HigherEducation",
+      website: "https://uni.example",
+    });
+    for (const key of ["educationSegment", "website", "validationCode"])
+      assert.ok(!(key in outs), `${key} is not in the outputs: ${JSON.stringify(outs)}`);
+    assert.strictEqual(outs.qualification, "Education");
+    const stale = { ...outs, educationSegment: "HigherEducation", website: "https://uni.example" };
+    const { read, diff } = await r.refresh(id, stale, inputs);
+    assert.ok(!("educationSegment" in read.props) && !("website" in read.props), JSON.stringify(read.props));
+    assert.strictEqual(read.props.vettingStatus, "InReview");
+    assert.strictEqual(diff!.changes, false);
   });
 
   it("adopt: an existing qualification of the same kind is taken over, not requested again", async () => {
@@ -113,6 +176,14 @@ describe("resources/CustomerQualification (against the emulator)", () => {
     assert.strictEqual((await qualifications(cid)).length, 1);
     assert.ok(
       f.warnings.some((w) => /already has this qualification.*adopted/.test(w)),
+      f.warnings.join("\n"),
+    );
+    await f.raw("POST", `/v1/customers/${cid}/qualifications`, { qualification: "Education", educationSegment: "K12" });
+    f.warnings.length = 0;
+    const edu = await r.provision({ customerId: cid, qualification: "Education", educationSegment: "HigherEducation" });
+    assert.ok(!("educationSegment" in edu.outs), "state does not claim HigherEducation for the adopted K12 one");
+    assert.ok(
+      f.warnings.some((w) => /educationSegment stay what was first requested/.test(w)),
       f.warnings.join("\n"),
     );
   });
