@@ -3,6 +3,7 @@
 // Emulator choice: a reset keeps the token signing key and app certificates, so tokens and SeedInfo stay valid.
 import { z } from "zod";
 import { FaultRulesSchema } from "./faults";
+import { handleGdapAdmin } from "./graph/admin";
 import { BodyTooLargeError, readRawBody } from "./http/body";
 import type { Reply } from "./http/types";
 import type { Runtime } from "./middleware/exchange";
@@ -159,6 +160,7 @@ export async function handleAdmin(
   }
   if (sub === "/state" && method === "GET") return { status: 200, body: maskSecrets(runtime.store.data) };
   if (sub === "/seed" && method === "GET") return { status: 200, body: hooks.seedInfo() };
+  if (sub.startsWith("/gdap/")) return handleGdapAdmin(method, sub, raw, runtime);
   return {
     status: 404,
     body: {

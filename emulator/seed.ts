@@ -16,6 +16,7 @@ import type {
   UserRecord,
 } from "./store/types";
 import { guidFrom, secretFrom } from "./store/ids";
+import { seedGdap } from "./graph/seed";
 
 export interface CertificatePair {
   certificatePem: string;
@@ -440,7 +441,9 @@ export function createSeedStore(options: {
 }): StoreData {
   return {
     version: 1,
-    partners: PARTNERS.map((p, i) => seedPartner(p, options.certificates[i], options.customers)),
+    partners: PARTNERS.map((p, i) =>
+      seedGdap(seedPartner(p, options.certificates[i], options.customers), i, Date.now()),
+    ),
     selfServePolicies: [],
     agreementMetadata: [
       {

@@ -3,12 +3,14 @@
 // Middleware order for /v1 requests (first = outermost; each wraps the rest, so the log is written last):
 //   requestLog -> requestIds -> errorBody -> readBody -> authenticate -> resolveRoute (404/405, 900329, customer scope)
 //   -> rateLimit -> faults -> idempotency -> dispatch (handler)
+// Microsoft Graph requests (/v1.0/...) run the same order in emulator/graph/chain.ts.
 // i.e. the documented order request ids -> auth -> rate limits/faults -> idempotency replay -> handler -> error body -> log.
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from "http";
 import { createServer as createHttpsServer } from "https";
 import { instanceDiscoveryEndpoint, jwksEndpoint, openIdConfigurationEndpoint } from "./auth/discovery";
 import { tokenEndpoint } from "./auth/tokenEndpoint";
 import { handleAdmin, type AdminHooks } from "./admin";
+import { graphChain } from "./graph/chain";
 import type { Reply } from "./http/types";
 import { authenticate } from "./middleware/authenticate";
 import { dispatch } from "./middleware/dispatch";
@@ -112,6 +114,8 @@ export function createEmulatorServer(runtime: Runtime, hooks: AdminHooks, tls?: 
           x.params[name] = m[i + 1] ? decodeURIComponent(m[i + 1]) : "";
         });
         await system.run(x);
+      } else if (/^\/v1\.0(\/|$)/i.test(path)) {
+        await graphChain(x);
       } else {
         await apiChain(x);
       }

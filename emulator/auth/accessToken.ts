@@ -5,6 +5,9 @@ import { signHs256, verifyHs256 } from "./jwt";
 export const PARTNER_CENTER_AUDIENCE = "https://api.partnercenter.microsoft.com";
 export const AAD_GRAPH_AUDIENCE = "https://graph.windows.net";
 export const ACCEPTED_AUDIENCES = [PARTNER_CENTER_AUDIENCE, AAD_GRAPH_AUDIENCE];
+/** Microsoft Graph (GDAP): its host, or its resource appId, as `aud`; the Partner Center API does not accept these. */
+export const MICROSOFT_GRAPH_AUDIENCE = "https://graph.microsoft.com";
+export const MICROSOFT_GRAPH_AUDIENCES = [MICROSOFT_GRAPH_AUDIENCE, "00000003-0000-0000-c000-000000000000"];
 export const ACCESS_TOKEN_LIFETIME_SECONDS = 3600;
 
 export interface AccessTokenRequest {
@@ -47,6 +50,7 @@ export function verifyAccessToken(
   token: string,
   signingKey: string,
   nowMs: number,
+  accepted: string[] = ACCEPTED_AUDIENCES,
 ): { caller: Caller } | { reason: string } {
   let claims: Record<string, unknown>;
   try {
@@ -58,9 +62,9 @@ export function verifyAccessToken(
   if (typeof claims.exp !== "number" || claims.exp <= now)
     return { reason: "the bearer token has expired; acquire a new one" };
   if (typeof claims.nbf === "number" && claims.nbf > now + 300) return { reason: "the bearer token is not valid yet" };
-  if (typeof claims.aud !== "string" || !ACCEPTED_AUDIENCES.includes(claims.aud)) {
+  if (typeof claims.aud !== "string" || !accepted.includes(claims.aud)) {
     return {
-      reason: `the bearer token audience ${String(claims.aud)} is not accepted; request a token for ${PARTNER_CENTER_AUDIENCE}`,
+      reason: `the bearer token audience ${String(claims.aud)} is not accepted; request a token for ${accepted[0]}`,
     };
   }
   if (

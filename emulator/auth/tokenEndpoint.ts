@@ -13,6 +13,7 @@ import { secretFrom } from "../store/ids";
 import type { Exchange, Middleware } from "../middleware/exchange";
 import {
   AAD_GRAPH_AUDIENCE,
+  MICROSOFT_GRAPH_AUDIENCE,
   ACCESS_TOKEN_LIFETIME_SECONDS,
   issueAccessToken,
   PARTNER_CENTER_AUDIENCE,
@@ -36,11 +37,12 @@ const TokenFormSchema = z.looseObject({
 });
 type TokenForm = z.infer<typeof TokenFormSchema>;
 
-/** Scope -> audience. Only the documented Partner Center and Azure AD Graph scopes are accepted. */
+/** Scope -> audience. Only the documented Partner Center, Azure AD Graph and Microsoft Graph scopes are accepted. */
 const SCOPES: Record<string, { audience: string; appOnly: boolean }> = {
   [`${PARTNER_CENTER_AUDIENCE}/.default`]: { audience: PARTNER_CENTER_AUDIENCE, appOnly: true },
   [`${PARTNER_CENTER_AUDIENCE}/user_impersonation`]: { audience: PARTNER_CENTER_AUDIENCE, appOnly: false },
   [`${AAD_GRAPH_AUDIENCE}/.default`]: { audience: AAD_GRAPH_AUDIENCE, appOnly: true },
+  [`${MICROSOFT_GRAPH_AUDIENCE}/.default`]: { audience: MICROSOFT_GRAPH_AUDIENCE, appOnly: true },
 };
 
 const missing = (name: string) =>

@@ -1,5 +1,6 @@
 // The emulator's own records. They follow the documented wire shapes (camelCase) but are defined here,
 // independently of the client's models, so that a wrong client model can never be echoed back.
+import type { PartnerGdapRecord } from "../graph/records";
 
 export interface AddressRecord {
   country?: string;
@@ -258,6 +259,8 @@ export interface PartnerRecord {
   refreshTokens: RefreshTokenRecord[];
   customers: CustomerRecord[];
   validationCodes: ValidationCodeRecord[];
+  /** Microsoft Graph GDAP: security groups, relationships and their assignments (emulator/graph/) */
+  gdap?: PartnerGdapRecord;
 }
 
 export interface AgreementMetadataRecord {
