@@ -50,7 +50,7 @@ const isReply = (v: unknown): v is Reply => typeof v === "object" && v !== null 
 
 /** Answers /_emulator/gdap/...; `sub` is the path after /_emulator. */
 export function handleGdapAdmin(method: string, sub: string, raw: Buffer, runtime: Runtime): Reply {
-  const now = new Date(runtime.clock.domainNow());
+  const now = new Date(runtime.clock.emulatedNow());
   const at = now.toISOString();
   if (sub === "/gdap/config" && method === "POST") {
     const body = parse(ConfigSchema, raw, "POST /_emulator/gdap/config");

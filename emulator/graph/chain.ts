@@ -129,7 +129,7 @@ const graphDispatch: Middleware = async (x) => {
   }
   const partner = x.partner!;
   const gdap = gdapOf(partner);
-  const now = () => new Date(x.runtime.clock.domainNow());
+  const now = () => new Date(x.runtime.clock.emulatedNow());
   if (settle(gdap, now())) x.changed = true;
   const origin = `${x.runtime.scheme}://${x.req.headers.host}`;
   const ctx: GraphContext = {
