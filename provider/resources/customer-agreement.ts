@@ -13,19 +13,17 @@
 //   duplicate rule does.
 // Public (global) cloud only: check() fails in usgov and china. Needs App+User credentials (partnercenter:refreshToken).
 
-import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import type { Agreement } from "../client";
-import { email } from "./customer-address";
-import { cloudRule } from "./customer-cloud-availability";
+import { email } from "./kit/customer-address";
+import { cloudRule } from "./kit/customer-cloud-availability";
 import { adoptAfterLostAnswer } from "./kit/adopt-after-lost-answer";
 import { defineResource, type ChangeRule, type ResourceContext } from "./kit/define-resource";
 import { lowerCase, stableStringify } from "./kit/diff";
 import { isConflict, isNotFound, ResourceUsageError } from "./kit/errors";
 import { guid, text } from "./kit/fields";
 import { formatId, parseId } from "./kit/ids";
-import { MODULE, propsWithOutputs, type Args } from "./kit/resource-class";
-import { providerFor } from "./kit/shim";
+import { resourceClass } from "./kit/resource-class";
 
 export const TYPE = "CustomerAgreement";
 const MCA = "MicrosoftCustomerAgreement" as const;
@@ -208,7 +206,6 @@ export const customerAgreement = defineResource({
   changeRules: [dateRule],
   diff: diffRules,
   describe,
-  customerOf: (p) => p.customerId,
   create,
   read,
   update,
@@ -216,14 +213,5 @@ export const customerAgreement = defineResource({
 });
 
 /** Confirms that the customer accepted the Microsoft Customer Agreement; `templateId` is the MCA template confirmed. */
-export class CustomerAgreement extends pulumi.dynamic.Resource {
-  declare readonly customerId: pulumi.Output<string>;
-  declare readonly templateId: pulumi.Output<string>;
-  declare readonly agreementLink: pulumi.Output<string | undefined>;
-  declare readonly confirmedDate: pulumi.Output<string | undefined>;
-  declare readonly userId: pulumi.Output<string | undefined>;
-
-  constructor(name: string, args: Args<CustomerAgreementInputs>, opts?: pulumi.CustomResourceOptions) {
-    super(providerFor(TYPE), name, propsWithOutputs(args, customerAgreement.outputKeys), opts, MODULE, TYPE);
-  }
-}
+export const CustomerAgreement = resourceClass(customerAgreement);
+export type CustomerAgreement = InstanceType<typeof CustomerAgreement>;

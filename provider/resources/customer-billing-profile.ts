@@ -8,25 +8,15 @@
 // ETag (400/2055) is answered by re-reading and retrying, at most 3 attempts.
 // Choice: optional fields left out are not managed (the remote value is kept); the address is managed per field.
 
-import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import type { BillingProfile } from "../client";
-import {
-  AddressInput,
-  countryRules,
-  culture,
-  email,
-  language,
-  managedAddress,
-  type AddressInput as AddressArgs,
-} from "./customer-address";
+import { AddressInput, countryRules, culture, email, language, managedAddress } from "./kit/customer-address";
 import { defineResource, type ResourceContext } from "./kit/define-resource";
 import { lowerCase } from "./kit/diff";
 import { isNotFound, isPreconditionFailed } from "./kit/errors";
 import { guid, text } from "./kit/fields";
 import { parseId } from "./kit/ids";
-import { MODULE, propsWithOutputs, type Args } from "./kit/resource-class";
-import { providerFor } from "./kit/shim";
+import { resourceClass } from "./kit/resource-class";
 
 export const TYPE = "CustomerBillingProfile";
 const ETAG_ATTEMPTS = 3;
@@ -44,16 +34,7 @@ export const CustomerBillingProfileInputs = z.strictObject({
   lastName: text("give the billing contact's last name, or leave it out").optional(),
   defaultAddress: AddressInput.partial({ country: true, city: true, addressLine1: true }).optional(),
 });
-export type CustomerBillingProfileInputs = {
-  customerId: string;
-  email?: string;
-  culture?: string;
-  language?: string;
-  companyName?: string;
-  firstName?: string;
-  lastName?: string;
-  defaultAddress?: Partial<AddressArgs>;
-};
+export type CustomerBillingProfileInputs = z.input<typeof CustomerBillingProfileInputs>;
 type In = z.output<typeof CustomerBillingProfileInputs>;
 
 // ---- state schema ----
@@ -166,7 +147,6 @@ export const customerBillingProfile = defineResource({
   rules: [countryRules("defaultAddress")],
   diff: diffRules,
   describe,
-  customerOf: (p) => p.customerId,
   create,
   read,
   update,
@@ -174,13 +154,5 @@ export const customerBillingProfile = defineResource({
 });
 
 /** The billing profile of a customer (company name, billing contact and address); deleting it only stops managing it. */
-export class CustomerBillingProfile extends pulumi.dynamic.Resource {
-  declare readonly customerId: pulumi.Output<string>;
-  declare readonly email: pulumi.Output<string | undefined>;
-  declare readonly companyName: pulumi.Output<string | undefined>;
-  declare readonly billingProfileId: pulumi.Output<string>;
-
-  constructor(name: string, args: Args<CustomerBillingProfileInputs>, opts?: pulumi.CustomResourceOptions) {
-    super(providerFor(TYPE), name, propsWithOutputs(args, customerBillingProfile.outputKeys), opts, MODULE, TYPE);
-  }
-}
+export const CustomerBillingProfile = resourceClass(customerBillingProfile);
+export type CustomerBillingProfile = InstanceType<typeof CustomerBillingProfile>;

@@ -12,7 +12,6 @@
 //   Partner Center, 600071), with a warning that its segment/website/code are Partner Center's, not the inputs'.
 // Needs App+User credentials (partnercenter:refreshToken) to create.
 
-import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import type { Qualification } from "../client";
 import { adoptAfterLostAnswer } from "./kit/adopt-after-lost-answer";
@@ -22,8 +21,7 @@ import { lowerCase } from "./kit/diff";
 import { isNotFound } from "./kit/errors";
 import { guid, oneOf, text } from "./kit/fields";
 import { formatId, parseId } from "./kit/ids";
-import { MODULE, propsWithOutputs, type Args } from "./kit/resource-class";
-import { providerFor } from "./kit/shim";
+import { resourceClass } from "./kit/resource-class";
 
 export const TYPE = "CustomerQualification";
 const KINDS = ["Education", "GovernmentCommunityCloud", "StateOwnedEntity"] as const;
@@ -207,7 +205,6 @@ export const customerQualification = defineResource({
   inputOnly: SUBMITTED_ONCE,
   diff: diffRules,
   describe,
-  customerOf: (p) => p.customerId,
   create,
   read,
   update,
@@ -215,14 +212,5 @@ export const customerQualification = defineResource({
 });
 
 /** A customer qualification; `vettingStatus` is InReview, Approved or Denied (none for StateOwnedEntity). */
-export class CustomerQualification extends pulumi.dynamic.Resource {
-  declare readonly customerId: pulumi.Output<string>;
-  declare readonly qualification: pulumi.Output<string>;
-  declare readonly vettingStatus: pulumi.Output<string | undefined>;
-  declare readonly vettingReason: pulumi.Output<string | undefined>;
-  declare readonly vettingCreateDate: pulumi.Output<string | undefined>;
-
-  constructor(name: string, args: Args<CustomerQualificationInputs>, opts?: pulumi.CustomResourceOptions) {
-    super(providerFor(TYPE), name, propsWithOutputs(args, customerQualification.outputKeys), opts, MODULE, TYPE);
-  }
-}
+export const CustomerQualification = resourceClass(customerQualification);
+export type CustomerQualification = InstanceType<typeof CustomerQualification>;

@@ -8,16 +8,14 @@
 // null-valued inputs from comparisons.
 // Not offered in the 21Vianet cloud: check() fails there.
 
-import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { cloudRule } from "./customer-cloud-availability";
+import { cloudRule } from "./kit/customer-cloud-availability";
 import { defineResource, type ResourceContext } from "./kit/define-resource";
 import { lowerCase } from "./kit/diff";
 import { isNotFound } from "./kit/errors";
 import { guid } from "./kit/fields";
 import { parseId } from "./kit/ids";
-import { MODULE, propsWithOutputs, type Args } from "./kit/resource-class";
-import { providerFor } from "./kit/shim";
+import { resourceClass } from "./kit/resource-class";
 
 export const TYPE = "CustomerUsageBudget";
 const NONE = "none" as const;
@@ -43,7 +41,7 @@ export const CustomerUsageBudgetInputs = z.strictObject({
     },
   ),
 });
-export type CustomerUsageBudgetInputs = { customerId: string; amount: number | "none" | null };
+export type CustomerUsageBudgetInputs = z.input<typeof CustomerUsageBudgetInputs>;
 type In = z.output<typeof CustomerUsageBudgetInputs>;
 
 // ---- state schema ----
@@ -105,7 +103,6 @@ export const customerUsageBudget = defineResource({
   rules: [cloudRule("usageBudget", TYPE, "amount")],
   diff: diffRules,
   describe,
-  customerOf: (p) => p.customerId,
   create,
   read,
   update,
@@ -113,12 +110,5 @@ export const customerUsageBudget = defineResource({
 });
 
 /** The usage spending budget of a customer; deleting the resource clears the budget. */
-export class CustomerUsageBudget extends pulumi.dynamic.Resource {
-  declare readonly customerId: pulumi.Output<string>;
-  declare readonly amount: pulumi.Output<number | "none">;
-  declare readonly hasBudget: pulumi.Output<boolean>;
-
-  constructor(name: string, args: Args<CustomerUsageBudgetInputs>, opts?: pulumi.CustomResourceOptions) {
-    super(providerFor(TYPE), name, propsWithOutputs(args, customerUsageBudget.outputKeys), opts, MODULE, TYPE);
-  }
-}
+export const CustomerUsageBudget = resourceClass(customerUsageBudget);
+export type CustomerUsageBudget = InstanceType<typeof CustomerUsageBudget>;

@@ -24,8 +24,7 @@ import { bool, domainOf, guid, oneOf, text, usageLocation, userPrincipalName } f
 import { formatId, parseId } from "./kit/ids";
 import { generatePassword } from "./kit/password";
 import { findWithin, retryNotFound } from "./kit/propagation";
-import { MODULE, propsWithOutputs, withSecretOutputs, type Args } from "./kit/resource-class";
-import { providerFor } from "./kit/shim";
+import { resourceClass } from "./kit/resource-class";
 
 export const TYPE = "CustomerUser";
 
@@ -302,7 +301,6 @@ export const customerUser = defineResource({
   outputs: CustomerUserOutputs,
   diff: diffRules,
   describe,
-  customerOf: (p) => p.customerId,
   create,
   read,
   update,
@@ -310,24 +308,9 @@ export const customerUser = defineResource({
 });
 
 /** A user in a customer tenant. `initialPassword` (secret) is set when the provider generated the password. */
-export class CustomerUser extends pulumi.dynamic.Resource {
-  declare readonly customerId: pulumi.Output<string>;
-  declare readonly userPrincipalName: pulumi.Output<string>;
-  declare readonly displayName: pulumi.Output<string>;
-  declare readonly userId: pulumi.Output<string>;
-  declare readonly state: pulumi.Output<string>;
-  declare readonly userDomainType: pulumi.Output<string>;
-  declare readonly initialPassword: pulumi.Output<string | undefined>;
-
-  constructor(name: string, args: Args<CustomerUserInputs>, opts?: pulumi.CustomResourceOptions) {
-    const props = args.password === undefined ? args : { ...args, password: pulumi.secret(args.password) };
-    super(
-      providerFor(TYPE),
-      name,
-      propsWithOutputs(props, customerUser.outputKeys),
-      withSecretOutputs(opts, ["initialPassword", "password"]),
-      MODULE,
-      TYPE,
-    );
-  }
-}
+export const CustomerUser = resourceClass(customerUser, {
+  secretInputs: ["password"],
+  secretOutputs: ["initialPassword", "password"],
+  fromId: { userId: (id) => /^[^/]+\/([^/]+)$/.exec(id)?.[1] },
+});
+export type CustomerUser = InstanceType<typeof CustomerUser>;

@@ -13,26 +13,17 @@
 // Choice: the admin credentials (adminUserName, adminPassword) are secret outputs, known only for a customer created
 //   by this resource; an adopted customer has none. Do not also manage its billing profile with CustomerBillingProfile.
 
-import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import type { Customer as RemoteCustomer } from "../client";
-import {
-  AddressInput,
-  countryRules,
-  culture,
-  email,
-  language,
-  type AddressInput as AddressArgs,
-} from "./customer-address";
+import { AddressInput, countryRules, culture, email, language } from "./kit/customer-address";
 import { billingFieldsOf, writeBillingProfile } from "./customer-billing-profile";
 import { adoptAfterLostAnswer } from "./kit/adopt-after-lost-answer";
 import { defineResource, type ResourceContext } from "./kit/define-resource";
 import { lowerCase } from "./kit/diff";
 import { isNotFound, ResourceOperationError, ResourceUsageError } from "./kit/errors";
-import { bool, domainName, oneOf, text } from "./kit/fields";
+import { bool, domainName, GUID_RE, oneOf, text } from "./kit/fields";
 import { parseId } from "./kit/ids";
-import { MODULE, propsWithOutputs, withSecretOutputs, type Args } from "./kit/resource-class";
-import { providerFor } from "./kit/shim";
+import { resourceClass } from "./kit/resource-class";
 
 export const TYPE = "Customer";
 
@@ -57,19 +48,7 @@ export const CustomerInputs = z.strictObject({
     'use "retain" (keep the customer when the resource is deleted) or "delete" (integration sandbox only)',
   ).default("retain"),
 });
-export type CustomerInputs = {
-  domain: string;
-  companyName: string;
-  email: string;
-  culture?: string;
-  language?: string;
-  firstName?: string;
-  lastName?: string;
-  defaultAddress: AddressArgs;
-  organizationRegistrationNumber?: string;
-  adopt?: boolean;
-  deletionPolicy?: "retain" | "delete";
-};
+export type CustomerInputs = z.input<typeof CustomerInputs>;
 type In = z.output<typeof CustomerInputs>;
 
 // ---- state schema ----
@@ -256,22 +235,8 @@ export const customer = defineResource({
 });
 
 /** A customer tenant. `adminUserName`/`adminPassword` (secret) are the generated admin credentials of a created customer. */
-export class Customer extends pulumi.dynamic.Resource {
-  declare readonly customerId: pulumi.Output<string>;
-  declare readonly domain: pulumi.Output<string>;
-  declare readonly commerceId: pulumi.Output<string | undefined>;
-  declare readonly relationshipToPartner: pulumi.Output<string | undefined>;
-  declare readonly adminUserName: pulumi.Output<string | undefined>;
-  declare readonly adminPassword: pulumi.Output<string | undefined>;
-
-  constructor(name: string, args: Args<CustomerInputs>, opts?: pulumi.CustomResourceOptions) {
-    super(
-      providerFor(TYPE),
-      name,
-      propsWithOutputs(args, customer.outputKeys),
-      withSecretOutputs(opts, ["adminUserName", "adminPassword"]),
-      MODULE,
-      TYPE,
-    );
-  }
-}
+export const Customer = resourceClass(customer, {
+  secretOutputs: ["adminUserName", "adminPassword"],
+  fromId: { customerId: (id) => (GUID_RE.test(id) ? id : undefined) },
+});
+export type Customer = InstanceType<typeof Customer>;

@@ -6,7 +6,6 @@
 // Partner Center quirk: the policy id is "<grantorTenantId>_<customerTenantId>" and JSON uses `tenantID`.
 // Choice: grantorTenantId defaults to the configured partner tenant; the output grantorTenantId is resolved.
 
-import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { adoptAfterLostAnswer } from "./kit/adopt-after-lost-answer";
 import type { SelfServePolicy as RemotePolicy } from "./kit/api";
@@ -21,8 +20,7 @@ import { lowerCase, objectSet } from "./kit/diff";
 import { policiesOf, sameId } from "./kit/directory";
 import { isConflict, isNotFound, isPreconditionFailed, ResourceUsageError } from "./kit/errors";
 import { bool, guid, oneOf } from "./kit/fields";
-import { MODULE, propsWithOutputs, type Args } from "./kit/resource-class";
-import { providerFor } from "./kit/shim";
+import { resourceClass } from "./kit/resource-class";
 
 export const TYPE = "SelfServePolicy";
 const ETAG_ATTEMPTS = 3;
@@ -179,7 +177,6 @@ export const selfServePolicy = defineResource({
   outputs: SelfServePolicyOutputs,
   diff: diffRules,
   describe,
-  customerOf: (p) => p.customerId,
   create,
   read,
   update,
@@ -187,13 +184,7 @@ export const selfServePolicy = defineResource({
 });
 
 /** The self-serve purchase policy of one customer (one per partner/customer pair). */
-export class SelfServePolicy extends pulumi.dynamic.Resource {
-  declare readonly customerId: pulumi.Output<string>;
-  declare readonly permissions: pulumi.Output<Array<{ resource: string; action: string }>>;
-  declare readonly grantorTenantId: pulumi.Output<string>;
-  declare readonly policyId: pulumi.Output<string>;
-
-  constructor(name: string, args: Args<SelfServePolicyInputs>, opts?: pulumi.CustomResourceOptions) {
-    super(providerFor(TYPE), name, propsWithOutputs(args, selfServePolicy.outputKeys), opts, MODULE, TYPE);
-  }
-}
+export const SelfServePolicy = resourceClass(selfServePolicy, {
+  fromId: { policyId: (id) => (id.includes("_") ? id : undefined) },
+});
+export type SelfServePolicy = InstanceType<typeof SelfServePolicy>;

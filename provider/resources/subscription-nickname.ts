@@ -9,7 +9,6 @@
 // Choice: a create whose outcome is unknown (the nickname cannot be re-read, or another one appeared) is kept in
 // state with its original nickname (a partial create), so delete can still put that back.
 
-import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import type { Subscription } from "./kit/api";
 import { defineResource, type ResourceContext } from "./kit/define-resource";
@@ -18,8 +17,7 @@ import { sameId, subscriptionsOf } from "./kit/directory";
 import { isNotFound, isPreconditionFailed, PartialCreateError, ResourceOperationError } from "./kit/errors";
 import { bool, guid, text } from "./kit/fields";
 import { formatId, parseId } from "./kit/ids";
-import { MODULE, propsWithOutputs, type Args } from "./kit/resource-class";
-import { providerFor } from "./kit/shim";
+import { resourceClass } from "./kit/resource-class";
 
 export const TYPE = "SubscriptionNickname";
 const ETAG_ATTEMPTS = 3;
@@ -153,7 +151,6 @@ export const subscriptionNickname = defineResource({
   outputs: SubscriptionNicknameOutputs,
   diff: diffRules,
   describe,
-  customerOf: (p) => p.customerId,
   create,
   read,
   update,
@@ -161,13 +158,5 @@ export const subscriptionNickname = defineResource({
 });
 
 /** The nickname of an existing subscription; the original comes back on delete. */
-export class SubscriptionNickname extends pulumi.dynamic.Resource {
-  declare readonly customerId: pulumi.Output<string>;
-  declare readonly subscriptionId: pulumi.Output<string>;
-  declare readonly nickname: pulumi.Output<string>;
-  declare readonly originalNickname: pulumi.Output<string>;
-
-  constructor(name: string, args: Args<SubscriptionNicknameInputs>, opts?: pulumi.CustomResourceOptions) {
-    super(providerFor(TYPE), name, propsWithOutputs(args, subscriptionNickname.outputKeys), opts, MODULE, TYPE);
-  }
-}
+export const SubscriptionNickname = resourceClass(subscriptionNickname);
+export type SubscriptionNickname = InstanceType<typeof SubscriptionNickname>;

@@ -9,7 +9,6 @@
 // Choice: at create, a user "not found" (listing its licenses or assigning) is waited for (kit/propagation.ts,
 // dependentWrite); read waits briefly (confirmGone) before reporting a license gone.
 
-import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { adoptAfterLostAnswer } from "./kit/adopt-after-lost-answer";
 import type { License, SubscribedSku } from "./kit/api";
@@ -21,8 +20,7 @@ import { isNotFound, ResourceOperationError, ResourceUsageError } from "./kit/er
 import { bool, guid, text } from "./kit/fields";
 import { formatId, parseId } from "./kit/ids";
 import { findWithin, retryNotFound, waitSeconds } from "./kit/propagation";
-import { MODULE, propsWithOutputs, type Args } from "./kit/resource-class";
-import { providerFor } from "./kit/shim";
+import { resourceClass } from "./kit/resource-class";
 
 export const TYPE = "UserLicenseAssignment";
 
@@ -303,7 +301,6 @@ export const userLicenseAssignment = defineResource({
   ],
   diff: diffRules,
   describe,
-  customerOf: (p) => p.customerId,
   create,
   read,
   update,
@@ -311,15 +308,5 @@ export const userLicenseAssignment = defineResource({
 });
 
 /** Assigns one product SKU to a customer user; never touches the user's other licenses. */
-export class UserLicenseAssignment extends pulumi.dynamic.Resource {
-  declare readonly customerId: pulumi.Output<string>;
-  declare readonly userId: pulumi.Output<string>;
-  declare readonly skuId: pulumi.Output<string>;
-  declare readonly skuPartNumber: pulumi.Output<string>;
-  declare readonly excludedPlans: pulumi.Output<string[]>;
-  declare readonly assignedPlans: pulumi.Output<string[]>;
-
-  constructor(name: string, args: Args<UserLicenseAssignmentInputs>, opts?: pulumi.CustomResourceOptions) {
-    super(providerFor(TYPE), name, propsWithOutputs(args, userLicenseAssignment.outputKeys), opts, MODULE, TYPE);
-  }
-}
+export const UserLicenseAssignment = resourceClass(userLicenseAssignment);
+export type UserLicenseAssignment = InstanceType<typeof UserLicenseAssignment>;

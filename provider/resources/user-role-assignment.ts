@@ -7,7 +7,6 @@
 // Choice: a user "not found" at create is waited for (kit/propagation.ts, dependentWrite); read waits briefly
 // (confirmGone) before reporting a membership gone.
 
-import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import type { DirectoryRole } from "./kit/api";
 import { exactlyOneOf } from "./kit/check";
@@ -18,8 +17,7 @@ import { isNotFound, ResourceOperationError, ResourceUsageError } from "./kit/er
 import { bool, guid, text } from "./kit/fields";
 import { formatId, parseId } from "./kit/ids";
 import { findWithin, retryNotFound, waitSeconds } from "./kit/propagation";
-import { MODULE, propsWithOutputs, type Args } from "./kit/resource-class";
-import { providerFor } from "./kit/shim";
+import { resourceClass } from "./kit/resource-class";
 
 export const TYPE = "UserRoleAssignment";
 
@@ -157,7 +155,6 @@ export const userRoleAssignment = defineResource({
   ],
   diff: diffRules,
   describe,
-  customerOf: (p) => p.customerId,
   create,
   read,
   update,
@@ -165,13 +162,5 @@ export const userRoleAssignment = defineResource({
 });
 
 /** Gives a customer user one directory role. */
-export class UserRoleAssignment extends pulumi.dynamic.Resource {
-  declare readonly customerId: pulumi.Output<string>;
-  declare readonly userId: pulumi.Output<string>;
-  declare readonly roleId: pulumi.Output<string>;
-  declare readonly roleName: pulumi.Output<string>;
-
-  constructor(name: string, args: Args<UserRoleAssignmentInputs>, opts?: pulumi.CustomResourceOptions) {
-    super(providerFor(TYPE), name, propsWithOutputs(args, userRoleAssignment.outputKeys), opts, MODULE, TYPE);
-  }
-}
+export const UserRoleAssignment = resourceClass(userRoleAssignment);
+export type UserRoleAssignment = InstanceType<typeof UserRoleAssignment>;

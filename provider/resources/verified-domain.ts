@@ -8,7 +8,6 @@
 // isDefault or federationSettings fails with an explanation instead of pretending to apply it.
 // Choice: enum inputs accept any letter case ("managed" = "Managed").
 
-import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { adoptAfterLostAnswer } from "./kit/adopt-after-lost-answer";
 import { defineResource, type ResourceContext } from "./kit/define-resource";
@@ -18,8 +17,7 @@ import { isNotFound, ResourceUsageError } from "./kit/errors";
 import { bool, domainName, guid, text } from "./kit/fields";
 import { isUnknown } from "./kit/unknown";
 import { formatId, parseId } from "./kit/ids";
-import { MODULE, propsWithOutputs, type Args } from "./kit/resource-class";
-import { providerFor } from "./kit/shim";
+import { resourceClass } from "./kit/resource-class";
 
 export const TYPE = "VerifiedDomain";
 
@@ -196,7 +194,6 @@ export const verifiedDomain = defineResource({
   rules: [federationRule],
   diff: diffRules,
   describe,
-  customerOf: (p) => p.customerId,
   create,
   read,
   update,
@@ -204,13 +201,5 @@ export const verifiedDomain = defineResource({
 });
 
 /** A verified custom domain of a customer tenant. Deleting it only stops managing it (the domain stays). */
-export class VerifiedDomain extends pulumi.dynamic.Resource {
-  declare readonly customerId: pulumi.Output<string>;
-  declare readonly domainName: pulumi.Output<string>;
-  declare readonly status: pulumi.Output<string>;
-  declare readonly verificationMethod: pulumi.Output<string | undefined>;
-
-  constructor(name: string, args: Args<VerifiedDomainInputs>, opts?: pulumi.CustomResourceOptions) {
-    super(providerFor(TYPE), name, propsWithOutputs(args, verifiedDomain.outputKeys), opts, MODULE, TYPE);
-  }
-}
+export const VerifiedDomain = resourceClass(verifiedDomain);
+export type VerifiedDomain = InstanceType<typeof VerifiedDomain>;

@@ -7,7 +7,8 @@
 //   inputOnly input keys sent to Partner Center but never readable back: kept out of the stored outputs
 //   diff     replaceOn / inPlace / normalize / naturalKey (see diff.ts)
 //   describe how to name one object in messages ("CustomerUser jane@contoso.com in customer 1234...")
-//   customerOf which customer a write touches (its list snapshots are invalidated after the write)
+//   customerOf which customer a write touches (its list snapshots are invalidated after the write); default:
+//              the `customerId` input
 //   create/read/update/delete against a ResourceContext (a correlation-scoped client + the snapshot)
 //
 // and gets back the provider methods the runtime dispatches to. The kit guarantees:
@@ -41,7 +42,7 @@ export interface ResourceContext {
   warn(message: string): void;
 }
 
-type Shape = z.ZodObject;
+export type Shape = z.ZodObject;
 export type Props<I extends Shape, O extends Shape> = z.output<I> & Partial<z.output<O>>;
 
 export interface ResourceSpec<I extends Shape, O extends Shape> {
@@ -55,7 +56,8 @@ export interface ResourceSpec<I extends Shape, O extends Shape> {
   inputOnly?: ReadonlyArray<keyof z.output<I> & string>;
   diff: DiffRules<Props<I, O>>;
   describe(props: Partial<z.output<I>>): string;
-  customerOf(props: Partial<z.output<I>>): string | undefined;
+  /** Which customer a write touches; default: the `customerId` input. */
+  customerOf?(props: Partial<z.output<I>>): string | undefined;
   create(ctx: ResourceContext, inputs: z.output<I>): Promise<{ id: string; outs: z.output<O> }>;
   /** Fresh values for the stored props (undefined: not known, keep stored; null: absent remotely), or undefined when the object no longer exists. */
   read(
@@ -82,6 +84,12 @@ export interface ResourceDefinition {
   read(ctx: ResourceContext, id: string, props: Bag): Promise<{ id: string; props: Bag }>;
   update(ctx: ResourceContext, id: string, olds: Bag, news: Bag): Promise<{ outs: Bag }>;
   delete(ctx: ResourceContext, id: string, props: Bag): Promise<void>;
+}
+
+/** A definition that keeps its schemas (and so their types, which the resource class is made from). */
+export interface TypedResourceDefinition<I extends Shape, O extends Shape> extends ResourceDefinition {
+  inputs: I;
+  outputs: O;
 }
 
 /** Removes `undefined` everywhere (object keys and array items), as protobuf Struct cannot carry it. */
@@ -122,10 +130,13 @@ function isKitError(e: unknown): boolean {
   return e instanceof ResourceOperationError || e instanceof ResourceUsageError || e instanceof PartialCreateError;
 }
 
-export function defineResource<I extends Shape, O extends Shape>(spec: ResourceSpec<I, O>): ResourceDefinition {
+export function defineResource<I extends Shape, O extends Shape>(
+  spec: ResourceSpec<I, O>,
+): TypedResourceDefinition<I, O> {
   const defaults = schemaDefaults(spec.inputs);
   const inputKeys = Object.keys(spec.inputs.shape);
   const outputKeys = Object.keys(spec.outputs.shape);
+  const customerOf = spec.customerOf ?? ((p: Bag) => (typeof p.customerId === "string" ? p.customerId : undefined));
   const stored = z.looseObject({ ...spec.inputs.shape, ...spec.outputs.partial().shape });
 
   const name = (props: Bag) => {
@@ -150,7 +161,7 @@ export function defineResource<I extends Shape, O extends Shape>(spec: ResourceS
       throw new ResourceOperationError(name(props), operation, e);
     } finally {
       if (write) {
-        const customer = spec.customerOf(props as Partial<z.output<I>>);
+        const customer = customerOf(props as Partial<z.output<I>>);
         if (customer) ctx.snapshot.invalidate(customer);
       }
     }
@@ -188,6 +199,8 @@ export function defineResource<I extends Shape, O extends Shape>(spec: ResourceS
 
   return {
     type: spec.type,
+    inputs: spec.inputs,
+    outputs: spec.outputs,
     inputKeys,
     outputKeys,
 

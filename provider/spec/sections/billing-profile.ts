@@ -5,7 +5,7 @@
 // adopting `up` writes nothing; a field left out of the spec is simply not managed.
 
 import { z } from "zod";
-import { AddressInput } from "../../resources/customer-address";
+import { AddressInput } from "../../resources/kit/customer-address";
 import {
   CustomerBillingProfile,
   CustomerBillingProfileInputs,

@@ -5,7 +5,7 @@
 
 import { z } from "zod";
 import { CustomerAgreement, CustomerAgreementInputs, customerAgreement } from "../../resources/customer-agreement";
-import { unavailableReason } from "../../resources/customer-cloud-availability";
+import { unavailableReason } from "../../resources/kit/customer-cloud-availability";
 import { list, uniqueBy } from "../fields";
 import { resourceRules } from "./resource-rules";
 import { defineSection } from "./section";

@@ -4,7 +4,7 @@
 // because the customer record does not say how a domain was added.
 
 import { z } from "zod";
-import { VerifiedDomain } from "../../resources";
+import { VerifiedDomain } from "../../resources/verified-domain";
 import { adoptField, bool, domain, list, oneOf, text, uniqueBy } from "../fields";
 import { defineSection } from "./section";
 

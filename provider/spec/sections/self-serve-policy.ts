@@ -5,8 +5,7 @@
 
 import { z } from "zod";
 import { collect } from "../../resources/kit/api";
-import { SelfServePolicy } from "../../resources";
-import { PERMISSION_ACTIONS, PERMISSION_RESOURCES } from "../../resources/self-serve-policy";
+import { PERMISSION_ACTIONS, PERMISSION_RESOURCES, SelfServePolicy } from "../../resources/self-serve-policy";
 import { adoptField, guid, list, oneOf } from "../fields";
 import { defineSection } from "./section";
 

@@ -4,7 +4,7 @@
 
 import { z } from "zod";
 import { collect } from "../../resources/kit/api";
-import { SubscriptionNickname } from "../../resources";
+import { SubscriptionNickname } from "../../resources/subscription-nickname";
 import { bool, guid, list, text, uniqueBy } from "../fields";
 import { defineSection } from "./section";
 

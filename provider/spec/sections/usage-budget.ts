@@ -5,7 +5,7 @@
 
 import { z } from "zod";
 import { CustomerUsageBudget, CustomerUsageBudgetInputs } from "../../resources/customer-usage-budget";
-import { unavailableReason } from "../../resources/customer-cloud-availability";
+import { unavailableReason } from "../../resources/kit/customer-cloud-availability";
 import { defineSection } from "./section";
 
 const UsageBudgetSpec = z

@@ -6,7 +6,9 @@
 
 import { z } from "zod";
 import { collect } from "../../resources/kit/api";
-import { CustomerUser, UserLicenseAssignment, UserRoleAssignment } from "../../resources";
+import { CustomerUser } from "../../resources/customer-user";
+import { UserLicenseAssignment } from "../../resources/user-license-assignment";
+import { UserRoleAssignment } from "../../resources/user-role-assignment";
 import {
   adoptField,
   bool,

@@ -5,9 +5,9 @@
 // (a per-country regex the docs do not list) is left to Partner Center (400/600050).
 
 import { z } from "zod";
-import type { CheckFailure, CrossFieldRule } from "./kit/check";
-import { text } from "./kit/fields";
-import { containsUnknown } from "./kit/unknown";
+import type { CheckFailure, CrossFieldRule } from "./check";
+import { text } from "./fields";
+import { containsUnknown } from "./unknown";
 
 /** Countries where the registration number and the billing phone are mandatory (600049/600051); elsewhere the number is refused (600002). */
 export const REGISTRATION_NUMBER_COUNTRIES: ReadonlySet<string> = new Set([

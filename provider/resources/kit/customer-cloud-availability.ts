@@ -5,9 +5,9 @@
 // Choice: billing/company profiles, qualifications, validation codes, domain availability and customer creation have
 // no documented cloud limit, so they are allowed everywhere.
 
-import type { CloudName } from "../client";
-import { envName } from "../config";
-import type { CheckContext, CrossFieldRule } from "./kit/check";
+import type { CloudName } from "../../client";
+import { envName } from "../../config";
+import type { CheckContext, CrossFieldRule } from "./check";
 
 export type AccountFeature = "agreements" | "usageBudget";
 
