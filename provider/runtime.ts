@@ -18,15 +18,15 @@ import {
   secretValues,
   type ProviderConfig,
 } from "./config";
+import type { PartnerCenterClient } from "./client";
 import { resourceDefinition } from "./resources";
-import type { PartnerCenterApi } from "./resources/kit/api";
 import type { Bag, ResourceContext } from "./resources/kit/define-resource";
 import { redact } from "./resources/kit/errors";
 import { ListSnapshot } from "./resources/kit/snapshot";
 
 interface Session {
   config: ProviderConfig;
-  client: PartnerCenterApi;
+  client: PartnerCenterClient;
   snapshot: ListSnapshot;
 }
 
@@ -64,8 +64,8 @@ function session(): Session {
   let s = sessions.get(key);
   if (!s) {
     // Loaded here, not at the top: check/diff never need the client (and its msal/axios dependencies).
-    const { PartnerCenterClient } = require("./client") as typeof import("./client");
-    const client: PartnerCenterApi = new PartnerCenterClient(clientOptionsOf(config));
+    const { PartnerCenterClient: Client } = require("./client") as typeof import("./client");
+    const client: PartnerCenterClient = new Client(clientOptionsOf(config));
     s = { config, client, snapshot: new ListSnapshot({ ttlMs: config.snapshotTtlSeconds * 1000 }) };
     sessions.set(key, s);
   }

@@ -17,7 +17,7 @@ type NewPolicy = {
 };
 import { defineResource, type ResourceContext } from "./kit/define-resource";
 import { lowerCase, objectSet } from "./kit/diff";
-import { policiesOf, sameId } from "./kit/directory";
+import { policiesOf, sameId } from "./kit/cached-lists";
 import { isConflict, isNotFound, isPreconditionFailed, ResourceUsageError } from "./kit/errors";
 import { bool, guid, oneOf } from "./kit/fields";
 import { resourceClass } from "./kit/resource-class";

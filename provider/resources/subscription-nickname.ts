@@ -13,7 +13,7 @@ import { z } from "zod";
 import type { Subscription } from "./kit/api";
 import { defineResource, type ResourceContext } from "./kit/define-resource";
 import { lowerCase, trimmed } from "./kit/diff";
-import { sameId, subscriptionsOf } from "./kit/directory";
+import { sameId, subscriptionsOf } from "./kit/cached-lists";
 import { isNotFound, isPreconditionFailed, PartialCreateError, ResourceOperationError } from "./kit/errors";
 import { bool, guid, text } from "./kit/fields";
 import { formatId, parseId } from "./kit/ids";

@@ -15,7 +15,7 @@ import type { License, SubscribedSku } from "./kit/api";
 import { exactlyOneOf } from "./kit/check";
 import { defineResource, type ResourceContext } from "./kit/define-resource";
 import { caseInsensitiveSet, lowerCase } from "./kit/diff";
-import { sameId, sameText, subscribedSkusOf, userLicensesOf } from "./kit/directory";
+import { sameId, sameText, subscribedSkusOf, userLicensesOf } from "./kit/cached-lists";
 import { isNotFound, ResourceOperationError, ResourceUsageError } from "./kit/errors";
 import { bool, guid, text } from "./kit/fields";
 import { formatId, parseId } from "./kit/ids";

@@ -12,7 +12,7 @@ import type { DirectoryRole } from "./kit/api";
 import { exactlyOneOf } from "./kit/check";
 import { defineResource, type ResourceContext } from "./kit/define-resource";
 import { lowerCase } from "./kit/diff";
-import { roleMembersOf, rolesOf, sameId, sameText } from "./kit/directory";
+import { roleMembersOf, rolesOf, sameId, sameText } from "./kit/cached-lists";
 import { isNotFound, ResourceOperationError, ResourceUsageError } from "./kit/errors";
 import { bool, guid, text } from "./kit/fields";
 import { formatId, parseId } from "./kit/ids";

@@ -12,7 +12,7 @@ import { z } from "zod";
 import { adoptAfterLostAnswer } from "./kit/adopt-after-lost-answer";
 import { defineResource, type ResourceContext } from "./kit/define-resource";
 import { lowerCase } from "./kit/diff";
-import { domainsOf } from "./kit/directory";
+import { domainsOf } from "./kit/cached-lists";
 import { isNotFound, ResourceUsageError } from "./kit/errors";
 import { bool, domainName, guid, text } from "./kit/fields";
 import { isUnknown } from "./kit/unknown";

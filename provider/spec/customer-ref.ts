@@ -5,10 +5,10 @@
 // domains, so a custom domain is not looked up customer by customer (one call per customer): the message asks for the
 // initial domain or the tenant id instead.
 
-import { collect, type PartnerCenterApi } from "../resources/kit/api";
+import { collect, type PartnerCenterClient } from "../client";
 import { isGuid } from "./fields";
 
-export type CustomerLookup = Pick<PartnerCenterApi, "customers">;
+export type CustomerLookup = Pick<PartnerCenterClient, "customers">;
 
 export async function resolveCustomerId(client: CustomerLookup, ref: string): Promise<string> {
   if (isGuid(ref)) return ref.toLowerCase();

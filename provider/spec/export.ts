@@ -7,9 +7,8 @@
 // Choice: a section whose read fails stops the export (the error names the section); nothing is left out silently.
 
 import { Document, isMap, isScalar } from "yaml";
-import type { CloudName } from "../client";
+import type { CloudName, PartnerCenterClient } from "../client";
 import { isNotFound } from "../resources/kit/errors";
-import type { PartnerCenterApi } from "../resources/kit/api";
 import { resolveCustomerId } from "./customer-ref";
 import { parseTenantSpec } from "./loader";
 import { formatProblem } from "./problems";
@@ -37,12 +36,12 @@ export interface ExportedTenant {
 }
 
 export async function exportTenant(
-  client: PartnerCenterApi,
+  client: PartnerCenterClient,
   customer: string,
   opts: ExportOptions,
 ): Promise<ExportedTenant> {
   const customerId = await resolveCustomerId(client, customer);
-  let record: Awaited<ReturnType<PartnerCenterApi["customers"]["get"]>>;
+  let record: Awaited<ReturnType<PartnerCenterClient["customers"]["get"]>>;
   try {
     record = await client.customers.get(customerId);
   } catch (e) {

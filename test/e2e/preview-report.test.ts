@@ -57,7 +57,12 @@ describe("e2e: partner-center preview-report on a real `pulumi preview --json`",
         userPrincipalName: phase === 3 ? "carol-without-domain" : `carol@${c.domain}`,
         displayName: "Carol",
       });
-    new UserRoleAssignment("alice-role", { customerId: c.id, userId: alice.userId, roleName: "User Administrator" });
+    // the replacement: a new role (alice's own update keeps her userId known, so it alone replaces nothing)
+    new UserRoleAssignment("alice-role", {
+      customerId: c.id,
+      userId: alice.userId,
+      roleName: phase === 1 ? "User Administrator" : "Helpdesk Administrator",
+    });
     new SubscriptionNickname("sales-nickname", {
       customerId: second().id,
       subscriptionId: second().subscriptions[0].id,
@@ -171,7 +176,8 @@ describe("e2e: partner-center preview-report on a real `pulumi preview --json`",
       md.slice(secondAt),
       /^#### Customer `[0-9a-f-]+`\n\n\*\*~ update\*\* `SubscriptionNickname` `sales-nickname`\n\n\| property \| old \| new \|\n\|---\|---\|---\|\n\| `nickname` \| `Sales \(before\)` \| `Sales \(after\)` \|\n/,
     );
-    assert.match(md, /\| `userId` \(forces replacement\) \| `[0-9a-f-]{36}` \| \*\(known after apply\)\* \|/);
+    assert.match(md, /\| `roleName` \(forces replacement\) \| `User Administrator` \| `Helpdesk Administrator` \|/);
+    assert.doesNotMatch(md, /`userId` \(forces replacement\)/, "alice's in-place update keeps her userId known");
     assert.match(md, /\*\*\+ create\*\* `CustomerUser` `carol`[\s\S]*\| `displayName` \| — \| `Carol` \|/);
     assert.match(md, /\*\*- delete\*\* `CustomerUser` `bob`[\s\S]*\| `password` \| \*secret\* \| — \|/);
     assert.ok(md.length <= 65_536);

@@ -25,7 +25,7 @@
 //   - writes invalidate the customer's list snapshot, whether they succeeded or not.
 
 import { z } from "zod";
-import type { PartnerCenterApi } from "./api";
+import type { PartnerCenterClient } from "./api";
 import { checkInputs, type CheckContext, type CheckFailure, type CrossFieldRule } from "./check";
 import { computeDiff, type DiffRules } from "./diff";
 import { PartialCreateError, ResourceOperationError, ResourceUsageError } from "./errors";
@@ -34,7 +34,7 @@ import { containsUnknown } from "./unknown";
 
 export interface ResourceContext {
   /** Scoped to one engine call: every request carries the same MS-CorrelationId. */
-  client: PartnerCenterApi;
+  client: PartnerCenterClient;
   snapshot: ListSnapshot;
   /** The partner's own tenant id (from configuration). */
   partnerTenantId: string;

@@ -70,11 +70,6 @@ export function oneOf<const T extends readonly [string, ...string[]]>(values: T,
   });
 }
 
-/** Lower-cases the domain part of a UPN (Entra compares UPNs case-insensitively). */
-export function normalizeUpn(upn: unknown): unknown {
-  return typeof upn === "string" ? upn.trim().toLowerCase() : upn;
-}
-
 export function domainOf(upn: string): string {
   return upn.slice(upn.lastIndexOf("@") + 1).toLowerCase();
 }

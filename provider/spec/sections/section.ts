@@ -5,7 +5,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
 import type { CloudName } from "../../client";
-import type { PartnerCenterApi } from "../../resources/kit/api";
+import type { PartnerCenterClient } from "../../client";
 
 export interface DeclareContext {
   /** Resolved customer tenant id (lower case). */
@@ -18,7 +18,7 @@ export interface DeclareContext {
 }
 
 export interface ExportContext {
-  client: PartnerCenterApi;
+  client: PartnerCenterClient;
   customerId: string;
   partnerTenantId: string;
   /** The configured Partner Center cloud (a section the cloud does not offer exports nothing). */

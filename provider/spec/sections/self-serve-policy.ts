@@ -4,7 +4,7 @@
 // configured partner tenant, and export writes grantorTenantId only when the policy's grantor is another tenant.
 
 import { z } from "zod";
-import { collect } from "../../resources/kit/api";
+import { collect } from "../../client";
 import { PERMISSION_ACTIONS, PERMISSION_RESOURCES, SelfServePolicy } from "../../resources/self-serve-policy";
 import { adoptField, guid, list, oneOf } from "../fields";
 import { defineSection } from "./section";

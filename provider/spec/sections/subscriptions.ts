@@ -3,7 +3,7 @@
 // Choice: export lists every subscription that is not deleted, with its current nickname.
 
 import { z } from "zod";
-import { collect } from "../../resources/kit/api";
+import { collect } from "../../client";
 import { SubscriptionNickname } from "../../resources/subscription-nickname";
 import { bool, guid, list, text, uniqueBy } from "../fields";
 import { defineSection } from "./section";

@@ -5,7 +5,7 @@
 // anything else a role name / SKU part number. Roles and licenses inherit the user's `adopt`.
 
 import { z } from "zod";
-import { collect } from "../../resources/kit/api";
+import { collect } from "../../client";
 import { CustomerUser } from "../../resources/customer-user";
 import { UserLicenseAssignment } from "../../resources/user-license-assignment";
 import { UserRoleAssignment } from "../../resources/user-role-assignment";

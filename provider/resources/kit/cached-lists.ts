@@ -2,8 +2,8 @@
 // (resolving roleName -> roleId, skuPartNumber -> skuId, UPN -> user). `fresh: true` bypasses the snapshot;
 // creates use it so a decision to create or adopt is never made on a list cached before someone else's change.
 
+import { collect } from "../../client";
 import {
-  collect,
   type Customer,
   type CustomerUser,
   type DirectoryRole,
