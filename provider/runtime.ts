@@ -22,6 +22,7 @@ import type { PartnerCenterClient } from "./client";
 import { resourceDefinition } from "./resources";
 import type { Bag, ResourceContext } from "./resources/kit/define-resource";
 import { redact } from "./resources/kit/errors";
+import { DEFAULT_WAITS, type PropagationWaits } from "./resources/kit/propagation";
 import { ListSnapshot } from "./resources/kit/snapshot";
 
 interface Session {
@@ -37,6 +38,17 @@ let warningSink: (message: string) => void = (message) => console.warn(`warning:
 /** Where warnings go (default: stderr of the provider process, which Pulumi shows). */
 export function setWarningSink(sink: ((message: string) => void) | undefined): void {
   warningSink = sink ?? ((message) => console.warn(`warning: ${message}`));
+}
+
+let waits: PropagationWaits = DEFAULT_WAITS;
+
+/** Replaces some propagation waits of every resource context (tests); returns a function that puts the previous ones back. */
+export function setPropagationWaits(overrides: Partial<PropagationWaits>): () => void {
+  const previous = waits;
+  waits = { ...waits, ...overrides };
+  return () => {
+    waits = previous;
+  };
 }
 
 /** Forget configuration, clients and snapshots (tests, or a process that switches stacks). */
@@ -78,6 +90,7 @@ function context(s: Session): ResourceContext {
     snapshot: s.snapshot,
     partnerTenantId: s.config.tenantId,
     warn: (m) => warningSink(m),
+    waits,
   };
 }
 

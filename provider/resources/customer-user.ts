@@ -146,10 +146,12 @@ async function finishTakeOver(
     const patch = patchFor(current, inputs);
     // A user restored a moment ago may be "not found" until replicated: wait for it (kit/propagation.ts).
     if (Object.keys(patch).length > 0)
-      current = await retryNotFound("dependentWrite", () => ctx.client.users.update(inputs.customerId, user.id, patch));
+      current = await retryNotFound(ctx.waits.dependentWrite, () =>
+        ctx.client.users.update(inputs.customerId, user.id, patch),
+      );
     if (inputs.password !== undefined) {
       const password = inputs.password;
-      await retryNotFound("dependentWrite", () =>
+      await retryNotFound(ctx.waits.dependentWrite, () =>
         ctx.client.users.resetPassword(inputs.customerId, user.id, {
           password,
           forceChangePassword: inputs.forceChangePassword,
@@ -214,7 +216,7 @@ async function create(ctx: ResourceContext, inputs: In): Promise<{ id: string; o
     // (it did not exist a moment ago), so track it rather than leave an untracked object behind.
     // A user created a moment ago may not be listed yet (replication), so look for a bounded while.
     user = await adoptAfterLostAnswer(e, () =>
-      findWithin("confirmGone", async () =>
+      findWithin(ctx.waits.confirmGone, async () =>
         (await usersOf(ctx, inputs.customerId, { fresh: true })).find((u) =>
           sameText(u.userPrincipalName, inputs.userPrincipalName),
         ),
@@ -230,7 +232,7 @@ async function read(ctx: ResourceContext, id: string, props: Stored) {
   if (!user) {
     // Soft-deleted: gone for sure. Otherwise it may be new and not replicated yet: GET it for a bounded while.
     if ((await deletedUsersOf(ctx, customerId)).some((u) => sameText(u.id, userId))) return undefined;
-    user = await findWithin("confirmGone", () => ctx.client.users.get(customerId, userId));
+    user = await findWithin(ctx.waits.confirmGone, () => ctx.client.users.get(customerId, userId));
     if (!user) return undefined;
   }
   if ((user.state ?? "active").toLowerCase() !== "active") return undefined;

@@ -198,7 +198,7 @@ async function create(ctx: ResourceContext, inputs: In): Promise<{ id: string; o
       describe(inputs),
       "create",
       e,
-      `The user is still not found after waiting ${waitSeconds("dependentWrite")} s for directory replication. Fix: give the userId of an active user of customer ${inputs.customerId} (e.g. CustomerUser.userId).`,
+      `The user is still not found after waiting ${waitSeconds(ctx.waits.dependentWrite)} s for directory replication. Fix: give the userId of an active user of customer ${inputs.customerId} (e.g. CustomerUser.userId).`,
     );
   }
 }
@@ -211,7 +211,7 @@ async function createFor(
   excluded: string[],
   id: string,
 ): Promise<{ id: string; outs: Out }> {
-  const existing = await retryNotFound("dependentWrite", () =>
+  const existing = await retryNotFound(ctx.waits.dependentWrite, () =>
     hasSku(ctx, inputs.customerId, inputs.userId, sku.productSku.id, true),
   );
   if (existing) {
@@ -232,12 +232,12 @@ async function createFor(
         .sort()
         .join()
     )
-      await retryNotFound("dependentWrite", () => assign(ctx, inputs, sku, excluded, "create (adopt)"));
+      await retryNotFound(ctx.waits.dependentWrite, () => assign(ctx, inputs, sku, excluded, "create (adopt)"));
     return { id, outs: outputsFor(sku, excluded) };
   }
   const available = sku.availableUnits ?? (sku.totalUnits ?? 0) - (sku.consumedUnits ?? 0);
   if (available <= 0) throw new ResourceUsageError(describe(inputs), "create", seatsMessage(sku));
-  await retryNotFound("dependentWrite", () => assign(ctx, inputs, sku, excluded, "create", true));
+  await retryNotFound(ctx.waits.dependentWrite, () => assign(ctx, inputs, sku, excluded, "create", true));
   return { id, outs: outputsFor(sku, excluded) };
 }
 
@@ -249,7 +249,8 @@ async function read(ctx: ResourceContext, id: string, props: Stored) {
     if (isNotFound(e)) return undefined;
     throw e;
   });
-  const license = cached ?? (await findWithin("confirmGone", () => hasSku(ctx, customerId, userId, skuId, true)));
+  const license =
+    cached ?? (await findWithin(ctx.waits.confirmGone, () => hasSku(ctx, customerId, userId, skuId, true)));
   if (!license) return undefined;
   const sku = findSku(await subscribedSkusOf(ctx, customerId), { skuId });
   if (!sku) return undefined;

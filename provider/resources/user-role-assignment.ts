@@ -93,8 +93,10 @@ async function create(ctx: ResourceContext, inputs: In): Promise<{ id: string; o
   }
   try {
     // A user created a moment ago may be "not found" until Entra has replicated it (kit/propagation.ts).
-    const user = await retryNotFound("dependentWrite", () => ctx.client.users.get(inputs.customerId, inputs.userId));
-    await retryNotFound("dependentWrite", async () => {
+    const user = await retryNotFound(ctx.waits.dependentWrite, () =>
+      ctx.client.users.get(inputs.customerId, inputs.userId),
+    );
+    await retryNotFound(ctx.waits.dependentWrite, async () => {
       try {
         await ctx.client.roles.addMember(inputs.customerId, role.id, {
           id: user.id,
@@ -112,7 +114,7 @@ async function create(ctx: ResourceContext, inputs: In): Promise<{ id: string; o
       describe(inputs),
       "create",
       e,
-      `The user is still not found after waiting ${waitSeconds("dependentWrite")} s for directory replication. Fix: give the userId of an active user of customer ${inputs.customerId} (e.g. CustomerUser.userId).`,
+      `The user is still not found after waiting ${waitSeconds(ctx.waits.dependentWrite)} s for directory replication. Fix: give the userId of an active user of customer ${inputs.customerId} (e.g. CustomerUser.userId).`,
     );
   }
   return { id, outs };
@@ -123,7 +125,7 @@ async function read(ctx: ResourceContext, id: string, props: Stored) {
   if (!(await isMember(ctx, customerId, roleId, userId, false))) {
     // Not in the (possibly shared, slightly old) member list: confirm with the user's own role list, for a
     // bounded wait, since a membership or user created a moment ago may not be visible yet.
-    const found = await findWithin("confirmGone", async () => {
+    const found = await findWithin(ctx.waits.confirmGone, async () => {
       for await (const r of ctx.client.roles.listForUser(customerId, userId)) if (sameId(r.id, roleId)) return true;
       return undefined;
     });

@@ -29,6 +29,7 @@ import type { PartnerCenterClient } from "./api";
 import { checkInputs, type CheckContext, type CheckFailure, type CrossFieldRule } from "./check";
 import { computeDiff, type DiffRules } from "./diff";
 import { PartialCreateError, ResourceOperationError, ResourceUsageError } from "./errors";
+import type { PropagationWaits } from "./propagation";
 import type { ListSnapshot } from "./snapshot";
 import { containsUnknown } from "./unknown";
 
@@ -40,6 +41,8 @@ export interface ResourceContext {
   partnerTenantId: string;
   /** Tells the user something in plain words without failing (printed by the provider process). */
   warn(message: string): void;
+  /** How long to wait for Entra replication (kit/propagation.ts). */
+  waits: PropagationWaits;
 }
 
 export type Shape = z.ZodObject;

@@ -14,7 +14,9 @@
 // create concludes that its POST was not applied.
 // Choice: the read wait is always applied, bounded and short, rather than only within a window after create:
 // the state records no creation time, and refresh/up run in a fresh provider process that remembers nothing.
-// Tests shorten the waits with `setPropagationWaits` (and may count sleeps through `sleep`).
+// The waits travel in the ResourceContext (`ctx.waits`), so a resource passes the one it means; the runtime
+// builds the context with DEFAULT_WAITS, and tests shorten them through the runtime's `setPropagationWaits`
+// (and may count sleeps through `sleep`).
 
 import { isNotFound } from "./errors";
 
@@ -25,32 +27,17 @@ export interface PropagationWait {
 }
 
 export type WaitKind = "dependentWrite" | "confirmGone";
+export type PropagationWaits = Readonly<Record<WaitKind, PropagationWait>>;
 
-const DEFAULT_WAITS: Record<WaitKind, PropagationWait> = {
+export const DEFAULT_WAITS: PropagationWaits = Object.freeze({
   dependentWrite: { delaysMs: [500, 1000, 2000, 4000, 8000, 15000] },
   confirmGone: { delaysMs: [250, 500, 1000, 2000] },
-};
-
-let waits: Record<WaitKind, PropagationWait> = { ...DEFAULT_WAITS };
+});
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Replaces some waits (tests); returns a function that puts the previous ones back. */
-export function setPropagationWaits(overrides: Partial<Record<WaitKind, PropagationWait>>): () => void {
-  const previous = waits;
-  waits = { ...waits, ...overrides };
-  return () => {
-    waits = previous;
-  };
-}
-
-export function propagationWait(kind: WaitKind): PropagationWait {
-  return waits[kind];
-}
-
 /** The longest a wait can pause in total, in whole seconds (for messages). */
-export function waitSeconds(kind: WaitKind | PropagationWait): number {
-  const wait = typeof kind === "string" ? waits[kind] : kind;
+export function waitSeconds(wait: PropagationWait): number {
   return Math.round(wait.delaysMs.reduce((a, b) => a + b, 0) / 1000);
 }
 
@@ -58,8 +45,7 @@ export function waitSeconds(kind: WaitKind | PropagationWait): number {
  * Runs `attempt` until it does not throw a 404, at most delaysMs.length + 1 times; the last 404 is thrown
  * when the wait is over. Any other error is thrown at once.
  */
-export async function retryNotFound<T>(kind: WaitKind | PropagationWait, attempt: () => Promise<T>): Promise<T> {
-  const wait = typeof kind === "string" ? waits[kind] : kind;
+export async function retryNotFound<T>(wait: PropagationWait, attempt: () => Promise<T>): Promise<T> {
   const sleep = wait.sleep ?? realSleep;
   for (let i = 0; ; i++) {
     try {
@@ -77,10 +63,9 @@ export async function retryNotFound<T>(kind: WaitKind | PropagationWait, attempt
  * Any other error is thrown at once.
  */
 export async function findWithin<T>(
-  kind: WaitKind | PropagationWait,
+  wait: PropagationWait,
   probe: () => Promise<T | undefined>,
 ): Promise<T | undefined> {
-  const wait = typeof kind === "string" ? waits[kind] : kind;
   const sleep = wait.sleep ?? realSleep;
   for (let i = 0; ; i++) {
     try {

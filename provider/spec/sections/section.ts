@@ -1,11 +1,10 @@
 // A section of the tenant spec: one top-level YAML key, its zod schema, how it becomes resources, and how
-// `partner-center export` reads it back from a live customer. Adding a section (e.g. the account settings
-// once their resource classes exist): one file with these three parts and one line in sections/index.ts.
+// `partner-center export` reads it back from a live customer. Adding a section: one file with these three
+// parts and one line in sections/index.ts (docs/adding-a-resource.md).
 
 import type * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
-import type { CloudName } from "../../client";
-import type { PartnerCenterClient } from "../../client";
+import type { CloudName, PartnerCenterClient } from "../../client";
 
 export interface DeclareContext {
   /** Resolved customer tenant id (lower case). */

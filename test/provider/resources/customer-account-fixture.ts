@@ -7,6 +7,7 @@ import { clientOptionsOf, configFromRequest } from "../../../provider/config";
 import { PartnerCenterClient } from "../../../provider/client";
 import { resources } from "../../../provider/resources";
 import type { Bag, ResourceContext, ResourceDefinition } from "../../../provider/resources/kit/define-resource";
+import { DEFAULT_WAITS } from "../../../provider/resources/kit/propagation";
 import { ListSnapshot } from "../../../provider/resources/kit/snapshot";
 import { configureRuntime, runtime, stackConfig, type Fixture } from "./fixture";
 
@@ -46,6 +47,7 @@ export function driver(f: Fixture, def: ResourceDefinition, extraConfig: Record<
       snapshot,
       partnerTenantId: f.partner.tenantId,
       warn: (m) => f.warnings.push(m),
+      waits: DEFAULT_WAITS,
     };
   };
   const d: Driver = {

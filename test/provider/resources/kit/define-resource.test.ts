@@ -5,6 +5,7 @@ import type { PartnerCenterClient } from "../../../../provider/client";
 import { PartnerCenterError } from "../../../../provider/client/errors";
 import { defineResource, type ResourceContext } from "../../../../provider/resources/kit/define-resource";
 import { ResourceOperationError, ResourceUsageError } from "../../../../provider/resources/kit/errors";
+import { DEFAULT_WAITS } from "../../../../provider/resources/kit/propagation";
 import { ListSnapshot } from "../../../../provider/resources/kit/snapshot";
 
 const CUSTOMER = "11111111-1111-1111-1111-111111111111";
@@ -60,6 +61,7 @@ function context(): ResourceContext & { invalidated: string[] } {
     snapshot,
     partnerTenantId: "p",
     warn: () => undefined,
+    waits: DEFAULT_WAITS,
     invalidated,
   };
 }

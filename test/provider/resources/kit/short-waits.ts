@@ -1,10 +1,8 @@
 // Test helper: replaces the kit's propagation waits by short ones that record every pause, so resource tests
-// run fast and can assert how long a resource waited for replication (kit/propagation.ts).
-import {
-  setPropagationWaits,
-  type PropagationWait,
-  type WaitKind,
-} from "../../../../provider/resources/kit/propagation";
+// run fast and can assert how long a resource waited for replication (kit/propagation.ts; the runtime hands
+// the waits to every resource context).
+import type { PropagationWait, WaitKind } from "../../../../provider/resources/kit/propagation";
+import { setPropagationWaits } from "../../../../provider/runtime";
 
 export interface RecordedWait extends PropagationWait {
   delaysMs: number[];
