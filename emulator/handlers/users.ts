@@ -12,10 +12,10 @@
 // Emulator choice: PATCH on a soft-deleted user without {"state":"active"} -> 404/60002; {"state":"inactive"} -> 400/60026.
 // Emulator choice: users filter supports only {"Field":"UserState","Operator":"equals","Value":"Active"|"Inactive"};
 //   sortField DisplayName|UserPrincipalName, sortDirection Ascending|Descending; default order = creation order.
-// Emulator choice: userPrincipalName is alias@domain where the alias is dot-separated runs of A-Z a-z 0-9 and
-//   !#$&'*+=^_`{|}~- (so no / % ? space or "..", no leading or trailing dot), at most 64 characters, and the whole UPN
-//   at most 113 (Entra's account restrictions); displayName 1-256 characters, firstName and lastName at most 64 (Graph's
-//   documented lengths); usageLocation an ISO 3166-1 alpha-2 code (shared/countryCode.ts). Violations -> 400/2000.
+// Emulator choice: userPrincipalName is alias@domain where the alias is dot-separated runs of letters, digits, the
+//   backquote and ! # $ & ' * + = ^ _ { | } ~ - (so no / % ? space or "..", no leading or trailing dot), at most 64
+//   characters, and the whole UPN at most 113 (Entra's account restrictions); displayName 1-256 characters, firstName
+//   and lastName at most 64 (Graph's documented lengths); usageLocation an ISO 3166-1 alpha-2 code (shared/countryCode.ts). Violations -> 400/2000.
 // Emulator choice: a new user gets invisibleReads = store.settings.eventualConsistencyReads (POST /_emulator/config), if set.
 import { randomUUID } from "crypto";
 import { z } from "zod";
