@@ -11,6 +11,7 @@ import type {
   AppRegistration,
   CustomerRecord,
   EntitlementRecord,
+  OrderLineItemRecord,
   OrderRecord,
   PartnerRecord,
   RoleRecord,
@@ -240,27 +241,30 @@ function seedUser(customerKey: string, domain: string, alias: string, first: str
 
 const RESERVED_VM = { productId: "DZH318Z0BQ4B", skuId: "000Z", availabilityId: "DZH318Z0DSPL" };
 
-/** A one-year Azure VM reservation billed monthly: an order without a subscription, and its reservedInstance entitlement. */
-function reservedInstanceOrder(key: string, customerId: string): OrderRecord {
+/** A completed one-line order placed at seed time. */
+function seedOrder(id: string, customerId: string, billingCycle: string, lineItem: OrderLineItemRecord): OrderRecord {
   return {
-    id: guidFrom(`order/${key}/reserved-vm`),
+    id,
     referenceCustomerId: customerId,
-    billingCycle: "monthly",
+    billingCycle,
     currencyCode: "USD",
     creationDate: SEED_TIME,
     status: "completed",
     transactionType: "UserPurchase",
     etagVersion: 1,
-    lineItems: [
-      {
-        lineItemNumber: 0,
-        offerId: `${RESERVED_VM.productId}:${RESERVED_VM.skuId}:${RESERVED_VM.availabilityId}`,
-        friendlyName: "Reserved VM Instance, Standard_D2s_v3, US East, 1 Year",
-        quantity: 1,
-        termDuration: "P1Y",
-      },
-    ],
+    lineItems: [lineItem],
   };
+}
+
+/** A one-year Azure VM reservation billed monthly: an order without a subscription, and its reservedInstance entitlement. */
+function reservedInstanceOrder(key: string, customerId: string): OrderRecord {
+  return seedOrder(guidFrom(`order/${key}/reserved-vm`), customerId, "monthly", {
+    lineItemNumber: 0,
+    offerId: `${RESERVED_VM.productId}:${RESERVED_VM.skuId}:${RESERVED_VM.availabilityId}`,
+    friendlyName: "Reserved VM Instance, Standard_D2s_v3, US East, 1 Year",
+    quantity: 1,
+    termDuration: "P1Y",
+  });
 }
 
 function reservedInstanceEntitlement(key: string, customerId: string): EntitlementRecord {
@@ -385,26 +389,16 @@ function seedCustomer(partnerId: string, t: CustomerTemplate, withOrders: boolea
     subscriptions,
     orders: withOrders
       ? [
-          ...subscriptions.map((s) => ({
-            id: s.orderId,
-            referenceCustomerId: id,
-            billingCycle: s.billingCycle,
-            currencyCode: "USD",
-            creationDate: SEED_TIME,
-            status: "completed",
-            transactionType: "UserPurchase",
-            etagVersion: 1,
-            lineItems: [
-              {
-                lineItemNumber: 0,
-                offerId: s.offerId,
-                subscriptionId: s.id,
-                friendlyName: s.friendlyName,
-                quantity: s.quantity,
-                termDuration: "P1Y",
-              },
-            ],
-          })),
+          ...subscriptions.map((s) =>
+            seedOrder(s.orderId, id, s.billingCycle, {
+              lineItemNumber: 0,
+              offerId: s.offerId,
+              subscriptionId: s.id,
+              friendlyName: s.friendlyName,
+              quantity: s.quantity,
+              termDuration: "P1Y",
+            }),
+          ),
           reservedInstanceOrder(t.key, id),
         ]
       : [],
