@@ -197,6 +197,17 @@ describe("emulator handlers: customers", () => {
       assert.strictEqual(lower.status, 201, JSON.stringify(lower.data));
     });
 
+    it("refuses a billing email without a dotted domain with 400/2000 naming the field", async () => {
+      const body = newCustomer("dotless") as { BillingProfile: Record<string, unknown> };
+      body.BillingProfile.Email = "billing@localhost";
+      expectError(
+        await api.call("POST", "/v1/customers", { body }),
+        400,
+        2000,
+        /'billingProfile\.email' must be an email/,
+      );
+    });
+
     it("refuses a missing billing email with 400/2000 naming the field", async () => {
       const body = newCustomer("noemail") as { BillingProfile: Record<string, unknown> };
       delete body.BillingProfile.Email;
