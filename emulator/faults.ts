@@ -1,9 +1,25 @@
-// Fault rules as data (POST /_emulator/faults): matched by method, path RegExp and customer id; each rule can delay,
+// Fault rules as data (POST /_emulator/faults): matched by method, path pattern and customer id; each rule can delay,
 // answer an error, destroy the socket, or let the handler commit and then fail (applyThenFail).
+// Emulator choice: `path` is a regular expression in RE2 syntax (JavaScript RegExp without backreferences or
+//   lookaround), at most 256 characters, matched by re2js in time linear in the path, so no pattern can backtrack
+//   catastrophically; a pattern outside that subset -> 400 naming the construct.
 // Emulator choice: rules are checked in creation order and at most one rule fires per request; a rule with
 // `probability` and no `seed` draws from Math.random; with `seed` it uses its own mulberry32 sequence.
 import { randomUUID } from "crypto";
+import { RE2JS } from "re2js";
 import { z } from "zod";
+
+export const MAX_PATH_PATTERN_LENGTH = 256;
+
+/** Why `pattern` is not a usable RE2 pattern, or undefined when it is. */
+function patternProblem(pattern: string): string | undefined {
+  try {
+    RE2JS.compile(pattern);
+    return undefined;
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
 
 export const FaultRuleSchema = z.strictObject({
   method: z
@@ -12,14 +28,15 @@ export const FaultRuleSchema = z.strictObject({
     .optional(),
   path: z
     .string()
-    .refine((p) => {
-      try {
-        new RegExp(p);
-        return true;
-      } catch {
-        return false;
-      }
-    }, "path must be a valid RegExp source")
+    .max(MAX_PATH_PATTERN_LENGTH, `path must be at most ${MAX_PATH_PATTERN_LENGTH} characters`)
+    .superRefine((p, ctx) => {
+      const problem = patternProblem(p);
+      if (problem)
+        ctx.addIssue({
+          code: "custom",
+          message: `path must be a regular expression in RE2 syntax (no backreferences or lookaround): ${problem}`,
+        });
+    })
     .optional(),
   customerId: z.string().min(1).optional(),
   status: z.number().int().min(100).max(599).optional(),
@@ -54,14 +71,14 @@ export function mulberry32(seed: number): () => number {
 }
 
 export class FaultRegistry {
-  private rules: Array<{ rule: FaultRule; regex?: RegExp; random: () => number }> = [];
+  private rules: Array<{ rule: FaultRule; regex?: RE2JS; random: () => number }> = [];
 
   add(inputs: FaultRuleInput[]): string[] {
     return inputs.map((input) => {
       const rule: FaultRule = { ...input, id: randomUUID(), fired: 0 };
       this.rules.push({
         rule,
-        regex: input.path !== undefined ? new RegExp(input.path) : undefined,
+        regex: input.path !== undefined ? RE2JS.compile(input.path) : undefined,
         random: input.seed !== undefined ? mulberry32(input.seed) : Math.random,
       });
       return rule.id;
@@ -88,7 +105,7 @@ export class FaultRegistry {
     for (const entry of this.rules) {
       const { rule } = entry;
       if (rule.method && rule.method.toUpperCase() !== method.toUpperCase()) continue;
-      if (entry.regex && !entry.regex.test(path)) continue;
+      if (entry.regex && !entry.regex.matcher(path).find()) continue;
       if (rule.customerId && rule.customerId.toLowerCase() !== (customerId ?? "").toLowerCase()) continue;
       if (rule.probability !== undefined && !(entry.random() < rule.probability)) continue;
       rule.fired++;

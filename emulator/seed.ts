@@ -1,5 +1,7 @@
 // The seeded world: two partners, the default one with three customers (Fabrikam has the custom domain fabrikam.example),
-// each with users, the standard directory roles, subscribed SKUs, subscriptions, orders and entitlements.
+// each with users, the standard directory roles, subscribed SKUs, subscriptions, orders and entitlements: orders of two
+// billing cycles (Power BI Pro is billed annually) and, besides the software entitlements, a monthly-billed Azure VM
+// reservation (a reservedInstance entitlement). Tailspin Toys signed the Microsoft Customer Agreement directly.
 // Ids are derived from fixed names (store/ids.ts) so they are the same on every run; only the app certificates
 // (passed in) and the token signing key differ.
 // Emulator choice: `seed: false` keeps the partners, their app registrations, agreement metadata and validation codes
@@ -8,6 +10,9 @@
 import type {
   AppRegistration,
   CustomerRecord,
+  EntitlementRecord,
+  OrderLineItemRecord,
+  OrderRecord,
   PartnerRecord,
   RoleRecord,
   StoreData,
@@ -84,6 +89,8 @@ interface SkuTemplate {
   group: "group1" | "group2";
   units: number;
   offerId: string;
+  /** BillingCycleType of its subscription and order (default monthly) */
+  billingCycle?: "monthly" | "annual";
   plans: Array<[string, string, string]>;
 }
 
@@ -112,6 +119,7 @@ const SKU_TEMPLATES: SkuTemplate[] = [
     group: "group1",
     units: 1,
     offerId: "CFQ7TTC0L5JP:0001",
+    billingCycle: "annual",
     plans: [["70d33638-9c74-4d01-bfd3-562de28bd4ba", "BI_AZURE_P2", "Power BI Pro"]],
   },
   {
@@ -132,6 +140,8 @@ interface CustomerTemplate {
   companyName: string;
   domainPrefix: string;
   customDomains: string[];
+  /** the customer signed the Microsoft Customer Agreement itself (directSignedMicrosoftCustomerAgreementStatus) */
+  directSignedMca?: boolean;
   city: string;
   state: string;
   postalCode: string;
@@ -172,6 +182,7 @@ const PARTNERS: PartnerTemplate[] = [
         companyName: "Tailspin Toys",
         domainPrefix: "tailspintoys",
         customDomains: [],
+        directSignedMca: true,
         city: "Portland",
         state: "OR",
         postalCode: "97201",
@@ -228,6 +239,58 @@ function seedUser(customerKey: string, domain: string, alias: string, first: str
   };
 }
 
+const RESERVED_VM = { productId: "DZH318Z0BQ4B", skuId: "000Z", availabilityId: "DZH318Z0DSPL" };
+
+/** A completed one-line order placed at seed time. */
+function seedOrder(id: string, customerId: string, billingCycle: string, lineItem: OrderLineItemRecord): OrderRecord {
+  return {
+    id,
+    referenceCustomerId: customerId,
+    billingCycle,
+    currencyCode: "USD",
+    creationDate: SEED_TIME,
+    status: "completed",
+    transactionType: "UserPurchase",
+    etagVersion: 1,
+    lineItems: [lineItem],
+  };
+}
+
+/** A one-year Azure VM reservation billed monthly: an order without a subscription, and its reservedInstance entitlement. */
+function reservedInstanceOrder(key: string, customerId: string): OrderRecord {
+  return seedOrder(guidFrom(`order/${key}/reserved-vm`), customerId, "monthly", {
+    lineItemNumber: 0,
+    offerId: `${RESERVED_VM.productId}:${RESERVED_VM.skuId}:${RESERVED_VM.availabilityId}`,
+    friendlyName: "Reserved VM Instance, Standard_D2s_v3, US East, 1 Year",
+    quantity: 1,
+    termDuration: "P1Y",
+  });
+}
+
+function reservedInstanceEntitlement(key: string, customerId: string): EntitlementRecord {
+  const orderId = guidFrom(`order/${key}/reserved-vm`);
+  return {
+    referenceOrder: { id: orderId, lineItemId: "0" },
+    productId: RESERVED_VM.productId,
+    skuId: RESERVED_VM.skuId,
+    quantity: 1,
+    entitlementType: "reservedInstance",
+    expiryDate: "2027-01-05T09:00:00Z",
+    entitledArtifacts: [
+      {
+        artifactType: "reservedinstance",
+        resourceId: guidFrom(`reservation/${key}`),
+        link: {
+          uri: `/customers/${customerId}/orders/${orderId}/lineitems/0/resources/reservedinstance`,
+          method: "GET",
+        },
+        dynamicAttributes: { reservationType: "virtualmachines" },
+      },
+    ],
+    includedEntitlements: [],
+  };
+}
+
 function seedCustomer(partnerId: string, t: CustomerTemplate, withOrders: boolean): CustomerRecord {
   const id = guidFrom(`customer/${t.key}`);
   const domain = `${t.domainPrefix}.onmicrosoft.com`;
@@ -270,7 +333,7 @@ function seedCustomer(partnerId: string, t: CustomerTemplate, withOrders: boolea
     status: "active",
     autoRenewEnabled: true,
     billingType: "license",
-    billingCycle: "monthly",
+    billingCycle: s.billingCycle ?? "monthly",
     contractType: "subscription",
     orderId: guidFrom(`order/${t.key}/${s.skuPartNumber}`),
     termDuration: "P1Y",
@@ -325,37 +388,33 @@ function seedCustomer(partnerId: string, t: CustomerTemplate, withOrders: boolea
     licenses: [{ userId: users[0].id, skuId: SKU_TEMPLATES[0].id, excludedPlans: [] }],
     subscriptions,
     orders: withOrders
-      ? subscriptions.map((s) => ({
-          id: s.orderId,
-          referenceCustomerId: id,
-          billingCycle: "monthly",
-          currencyCode: "USD",
-          creationDate: SEED_TIME,
-          status: "completed",
-          transactionType: "UserPurchase",
-          etagVersion: 1,
-          lineItems: [
-            {
+      ? [
+          ...subscriptions.map((s) =>
+            seedOrder(s.orderId, id, s.billingCycle, {
               lineItemNumber: 0,
               offerId: s.offerId,
               subscriptionId: s.id,
               friendlyName: s.friendlyName,
               quantity: s.quantity,
               termDuration: "P1Y",
-            },
-          ],
-        }))
+            }),
+          ),
+          reservedInstanceOrder(t.key, id),
+        ]
       : [],
-    entitlements: subscriptions.map((s, i) => ({
-      referenceOrder: { id: s.orderId, lineItemId: "0" },
-      productId: SKU_TEMPLATES[i].offerId.split(":")[0],
-      skuId: SKU_TEMPLATES[i].offerId.split(":")[1],
-      quantity: s.quantity,
-      entitlementType: "software",
-      expiryDate: s.commitmentEndDate,
-      entitledArtifacts: [],
-      includedEntitlements: [],
-    })),
+    entitlements: [
+      ...subscriptions.map((s, i) => ({
+        referenceOrder: { id: s.orderId, lineItemId: "0" },
+        productId: SKU_TEMPLATES[i].offerId.split(":")[0],
+        skuId: SKU_TEMPLATES[i].offerId.split(":")[1],
+        quantity: s.quantity,
+        entitlementType: "software",
+        expiryDate: s.commitmentEndDate,
+        entitledArtifacts: [],
+        includedEntitlements: [],
+      })),
+      reservedInstanceEntitlement(t.key, id),
+    ],
     domains: [
       {
         name: domain,
@@ -380,7 +439,7 @@ function seedCustomer(partnerId: string, t: CustomerTemplate, withOrders: boolea
     qualifications: [],
     legacyQualification: "none",
     usageBudget: null,
-    directSignedMca: false,
+    directSignedMca: t.directSignedMca ?? false,
   };
 }
 

@@ -59,6 +59,11 @@ if (require.main === module) {
   const doc = readFileSync(file, "utf8");
   const block = choicesBlockOf(doc);
   if (!block) throw new Error(`${CHOICES_FILE} has no ${START_MARKER} ... ${END_MARKER} block to fill`);
-  writeFileSync(file, doc.replace(block, renderChoices(repoRoot())));
+  const rendered = renderChoices(repoRoot());
+  // a replacer function, so that `$&` or `$'` in a choice is not expanded by String.replace
+  writeFileSync(
+    file,
+    doc.replace(block, () => rendered),
+  );
   console.log(`updated the emulator choices in ${CHOICES_FILE}`);
 }

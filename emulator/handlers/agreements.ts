@@ -10,7 +10,7 @@ import { z } from "zod";
 import { ApiError, type RequestContext, type Route } from "../http/types";
 import { collection } from "../http/collection";
 import type { AgreementRecord } from "../store/types";
-import { parseBody } from "./shared/body";
+import { email, parseBody } from "./shared/body";
 import { routeCustomer } from "./shared/lookup";
 
 const DEFAULT_TYPE = "MicrosoftCloudAgreement";
@@ -48,7 +48,7 @@ const confirmSchema = z.object({
   primaryContact: z.object({
     firstName: z.string().trim().min(1, { message: "must not be empty" }),
     lastName: z.string().trim().min(1, { message: "must not be empty" }),
-    email: z.string().regex(/^[^@\s]+@[^@\s]+$/, { message: "must be an email address" }),
+    email: email(),
     phoneNumber: z
       .string()
       .nullish()

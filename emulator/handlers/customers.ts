@@ -19,7 +19,7 @@ import { z } from "zod";
 import { ApiError, type Route } from "../http/types";
 import { link, parseFilter, sameEnum, seekPage } from "../http/collection";
 import type { CustomerRecord, RoleRecord } from "../store/types";
-import { guid, parseBody } from "./shared/body";
+import { email, guid, parseBody } from "./shared/body";
 import { numericEtag } from "./shared/etag";
 import { domainOwner, REGISTRATION_NUMBER_COUNTRIES, routeCustomer } from "./shared/lookup";
 import { addressSchema, requirePhoneWhereMandatory } from "./shared/addressSchema";
@@ -58,7 +58,7 @@ const createCustomerSchema = z.object({
       .transform((v) => v || undefined),
   }),
   billingProfile: z.object({
-    email: z.string().regex(/^[^@\s]+@[^@\s]+$/, { message: "must be an email address" }),
+    email: email(),
     culture: z.string().regex(/^[A-Za-z]{2,3}-[A-Za-z]{2}$/, { message: "must be a culture such as en-US" }),
     language: z.string().regex(/^[A-Za-z]{2}$/, { message: "must be a 2-letter language code such as en" }),
     companyName: z.string().trim().min(1, { message: "must not be empty" }).max(200),

@@ -5,7 +5,7 @@
 // Emulator choice: PUT replaces the whole profile except id; the phone rule 600051 applies as on customer create.
 import { z } from "zod";
 import { ApiError, type Route } from "../http/types";
-import { parseBody } from "./shared/body";
+import { email, parseBody } from "./shared/body";
 import { callerEtag, numericEtag, sameEtag } from "./shared/etag";
 import { routeCustomer } from "./shared/lookup";
 import { addressSchema, requirePhoneWhereMandatory } from "./shared/addressSchema";
@@ -22,7 +22,7 @@ const billingProfileSchema = z.object({
     .max(50)
     .nullish()
     .transform((v) => v ?? undefined),
-  email: z.string().regex(/^[^@\s]+@[^@\s]+$/, { message: "must be an email address" }),
+  email: email(),
   culture: z.string().regex(/^[A-Za-z]{2,3}-[A-Za-z]{2}$/, { message: "must be a culture such as en-US" }),
   language: z.string().regex(/^[A-Za-z]{2}$/, { message: "must be a 2-letter language code such as en" }),
   companyName: z.string().trim().min(1, { message: "must not be empty" }).max(200),

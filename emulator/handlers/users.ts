@@ -12,6 +12,10 @@
 // Emulator choice: PATCH on a soft-deleted user without {"state":"active"} -> 404/60002; {"state":"inactive"} -> 400/60026.
 // Emulator choice: users filter supports only {"Field":"UserState","Operator":"equals","Value":"Active"|"Inactive"};
 //   sortField DisplayName|UserPrincipalName, sortDirection Ascending|Descending; default order = creation order.
+// Emulator choice: userPrincipalName is alias@domain where the alias is dot-separated runs of letters, digits, the
+//   backquote and ! # $ & ' * + = ^ _ { | } ~ - (so no / % ? space or "..", no leading or trailing dot), at most 64
+//   characters, and the whole UPN at most 113 (Entra's account restrictions); displayName 1-256 characters, firstName
+//   and lastName at most 64 (Graph's documented lengths); usageLocation an ISO 3166-1 alpha-2 code (shared/countryCode.ts). Violations -> 400/2000.
 // Emulator choice: a new user gets invisibleReads = store.settings.eventualConsistencyReads (POST /_emulator/config), if set.
 import { randomUUID } from "crypto";
 import { z } from "zod";
@@ -19,6 +23,7 @@ import { ApiError, type RequestContext, type Route } from "../http/types";
 import { parseFilter, sameEnum, seekPage } from "../http/collection";
 import type { CustomerRecord, UserRecord } from "../store/types";
 import { looseEnum, parseBody } from "./shared/body";
+import { isCountryCode } from "./shared/countryCode";
 import { routeCustomer } from "./shared/lookup";
 import {
   activeUser,
@@ -31,10 +36,36 @@ import {
 } from "./shared/directoryUsers";
 
 const opt = <T extends z.ZodTypeAny>(schema: T) => schema.nullish().transform((v) => v ?? undefined);
+const UPN_ALIAS = /^[A-Za-z0-9!#$&'*+=^_`{|}~-]+(?:\.[A-Za-z0-9!#$&'*+=^_`{|}~-]+)*$/;
+const UPN_DOMAIN =
+  /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 const upnSchema = z
   .string()
   .trim()
-  .regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, { message: "must look like alias@domain" });
+  .max(113, { message: "must be at most 113 characters" })
+  .superRefine((upn, ctx) => {
+    const at = upn.lastIndexOf("@");
+    const alias = upn.slice(0, Math.max(at, 0));
+    if (at < 1 || !UPN_DOMAIN.test(upn.slice(at + 1)))
+      ctx.addIssue({ code: "custom", message: "must look like alias@domain" });
+    else if (!UPN_ALIAS.test(alias))
+      ctx.addIssue({
+        code: "custom",
+        message:
+          "has a character Entra does not allow before the @: use letters, digits, dots (not first, last or doubled) and !#$&'*+=^_`{|}~-",
+      });
+    else if (alias.length > 64)
+      ctx.addIssue({ code: "custom", message: "must have at most 64 characters before the @" });
+  });
+const displayNameSchema = z
+  .string()
+  .trim()
+  .min(1, { message: "must not be empty" })
+  .max(256, { message: "must be at most 256 characters" });
+const nameSchema = z.string().max(64, { message: "must be at most 64 characters" });
+const usageLocationSchema = z.string().refine(isCountryCode, {
+  message: "must be an ISO 3166-1 alpha-2 country code such as US",
+});
 const passwordProfileSchema = z.object({
   password: z.string().min(1, { message: "must not be empty" }),
   forceChangePassword: opt(z.boolean()),
@@ -42,10 +73,10 @@ const passwordProfileSchema = z.object({
 
 const createUserSchema = z.object({
   userPrincipalName: upnSchema,
-  displayName: z.string().trim().min(1, { message: "must not be empty" }),
-  firstName: opt(z.string()),
-  lastName: opt(z.string()),
-  usageLocation: opt(z.string().regex(/^[A-Za-z]{2}$/, { message: "must be a 2-letter country code such as US" })),
+  displayName: displayNameSchema,
+  firstName: opt(nameSchema),
+  lastName: opt(nameSchema),
+  usageLocation: opt(usageLocationSchema),
   immutableId: opt(z.string()),
   phoneNumber: opt(z.string()),
   passwordProfile: passwordProfileSchema,
@@ -56,10 +87,10 @@ const CREATE_FIX =
 const updateUserSchema = z.object({
   state: opt(looseEnum(["active", "inactive"] as const)),
   userPrincipalName: opt(upnSchema),
-  displayName: opt(z.string().trim().min(1, { message: "must not be empty" })),
-  firstName: opt(z.string()),
-  lastName: opt(z.string()),
-  usageLocation: opt(z.string().regex(/^[A-Za-z]{2}$/, { message: "must be a 2-letter country code such as US" })),
+  displayName: opt(displayNameSchema),
+  firstName: opt(nameSchema),
+  lastName: opt(nameSchema),
+  usageLocation: opt(usageLocationSchema),
   immutableId: opt(z.string()),
   phoneNumber: opt(z.string()),
   passwordProfile: opt(passwordProfileSchema),

@@ -1,5 +1,5 @@
 // Finds the route (404/1000, 405), refuses App-only tokens on App+User-only routes (403/900329) and scopes
-// :customerId to the caller's partner (router.resolveCustomer).
+// :customerId to the caller's partner (router.resolveCustomer), keeping the customer on the exchange for the handler.
 import { ApiError } from "../http/types";
 import { RouteTable, resolveCustomer } from "../http/router";
 import { errorReply, type Middleware } from "./exchange";

@@ -87,7 +87,7 @@ describe("emulator admin API", () => {
     assert.equal(emu.seed.partners[0].customers.length, 0);
     assert.equal((await apiClient(emu).post("/_emulator/reset")).status, 200);
     const orders = emu.store.findCustomer(customer)!.customer.orders;
-    assert.equal(orders.length, 3);
+    assert.equal(orders.length, 4); // one per subscription and the VM reservation's
     assert.ok(
       JSON.stringify((await apiClient(emu).get("/_emulator/seed")).data) === seedBefore,
       "SeedInfo differs after reset",

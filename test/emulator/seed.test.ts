@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import type { Emulator } from "../../emulator";
 import { AGREEMENT_TEMPLATES } from "../../emulator/seed";
 import { isGuid } from "../../emulator/store/ids";
-import { apiClient, startTestEmulator } from "./helpers";
+import { apiClient, bearer, startTestEmulator, userToken } from "./helpers";
 
 describe("emulator seed", () => {
   let emu: Emulator;
@@ -69,5 +69,36 @@ describe("emulator seed", () => {
       JSON.stringify((await apiClient(emu).get("/_emulator/seed")).data) === JSON.stringify(emu.seed),
       "GET /_emulator/seed differs from emu.seed",
     );
+  });
+
+  it("has data for real lookups: orders of two billing cycles, entitlements of two types, one direct-signed MCA", async () => {
+    const token = await userToken(emu);
+    const api = apiClient(emu);
+    const get = async (path: string) => {
+      const res = await api.get(path, { headers: bearer(token) });
+      assert.equal(res.status, 200, `${path}: ${JSON.stringify(res.data)}`);
+      return res.data;
+    };
+    const customers = emu.seed.partners[0].customers;
+    assert.ok(customers.length >= 3);
+    const signed: string[] = [];
+    for (const c of customers) {
+      const orders = (await get(`/v1/customers/${c.id}/orders`)).items as Array<{ billingCycle: string }>;
+      assert.deepEqual([...new Set(orders.map((o) => o.billingCycle))].sort(), ["annual", "monthly"], c.companyName);
+      const annual = (await get(`/v1/customers/${c.id}/orders?billingType=Annual`)).items as unknown[];
+      assert.ok(annual.length > 0 && annual.length < orders.length, c.companyName);
+      const all = (await get(`/v1/customers/${c.id}/entitlements`)).items as Array<{ entitlementType: string }>;
+      assert.deepEqual([...new Set(all.map((e) => e.entitlementType))].sort(), ["reservedInstance", "software"]);
+      const reserved = (
+        await get(`/v1/customers/${c.id}/entitlements?entitlementType=reservedInstance&showExpiry=true`)
+      ).items as Array<{ entitledArtifacts: Array<{ artifactType: string }>; expiryDate?: string }>;
+      assert.equal(reserved.length, 1, c.companyName);
+      assert.equal(reserved[0].entitledArtifacts[0].artifactType, "reservedinstance");
+      assert.ok(reserved[0].expiryDate);
+      const status = await get(`/v1/customers/${c.id}/directSignedMicrosoftCustomerAgreementStatus`);
+      if (status.isSigned === true) signed.push(c.companyName);
+      else assert.equal(status.isSigned, false);
+    }
+    assert.deepEqual(signed, ["Tailspin Toys"]);
   });
 });

@@ -1,6 +1,7 @@
 // zod schema of a Partner Center Address in request bodies (reference §4 Address) and the phone/registration rules.
 import { z } from "zod";
 import { ApiError } from "../../http/types";
+import { isCountryCode } from "./countryCode";
 import { REGISTRATION_NUMBER_COUNTRIES } from "./lookup";
 
 const optionalText = (max: number) =>
@@ -13,7 +14,7 @@ const optionalText = (max: number) =>
 export const addressSchema = z.object({
   country: z
     .string()
-    .regex(/^[A-Za-z]{2}$/, { message: "must be a 2-letter ISO country code such as US" })
+    .refine(isCountryCode, { message: "must be an ISO 3166-1 alpha-2 country code such as US" })
     .transform((s) => s.toUpperCase()),
   region: optionalText(100),
   city: z.string().min(1, { message: "must not be empty" }),

@@ -184,6 +184,30 @@ describe("emulator handlers: customers", () => {
       );
     });
 
+    it("refuses a country that is not an ISO 3166-1 alpha-2 code with 400/2000 naming the field", async () => {
+      for (const country of ["ZZ", "UK", "EU"]) {
+        expectError(
+          await api.call("POST", "/v1/customers", { body: newCustomer(`cc${country.toLowerCase()}`, { country }) }),
+          400,
+          2000,
+          /'billingProfile\.defaultAddress\.country' must be an ISO 3166-1 alpha-2 country code/,
+        );
+      }
+      const lower = await api.call("POST", "/v1/customers", { body: newCustomer("ccgb", { country: "gb" }) });
+      assert.strictEqual(lower.status, 201, JSON.stringify(lower.data));
+    });
+
+    it("refuses a billing email without a dotted domain with 400/2000 naming the field", async () => {
+      const body = newCustomer("dotless") as { BillingProfile: Record<string, unknown> };
+      body.BillingProfile.Email = "billing@localhost";
+      expectError(
+        await api.call("POST", "/v1/customers", { body }),
+        400,
+        2000,
+        /'billingProfile\.email' must be an email/,
+      );
+    });
+
     it("refuses a missing billing email with 400/2000 naming the field", async () => {
       const body = newCustomer("noemail") as { BillingProfile: Record<string, unknown> };
       delete body.BillingProfile.Email;

@@ -72,6 +72,53 @@ describe("emulator handlers: customer users", () => {
       expectError(res, 400, 2000, /'displayName' is required/);
     });
 
+    it("refuses what Entra refuses in a UPN, the names and usageLocation with 400/2000 naming the field", async () => {
+      const refused: Array<[Record<string, unknown>, RegExp]> = [
+        [{ userPrincipalName: `a/b@${domain()}` }, /'userPrincipalName' has a character Entra does not allow/],
+        [{ userPrincipalName: `50%off@${domain()}` }, /'userPrincipalName' has a character/],
+        [{ userPrincipalName: `jane..doe@${domain()}` }, /'userPrincipalName' has a character/],
+        [{ userPrincipalName: `.jane@${domain()}` }, /'userPrincipalName' has a character/],
+        [{ userPrincipalName: `jane doe@${domain()}` }, /'userPrincipalName'/],
+        [
+          { userPrincipalName: `${"a".repeat(65)}@${domain()}` },
+          /'userPrincipalName' must have at most 64 characters before the @/,
+        ],
+        [{ userPrincipalName: `a@${"b".repeat(110)}.example` }, /'userPrincipalName' must be at most 113 characters/],
+        [{ displayName: "d".repeat(257) }, /'displayName' must be at most 256 characters/],
+        [{ firstName: "f".repeat(65) }, /'firstName' must be at most 64 characters/],
+        [{ lastName: "l".repeat(65) }, /'lastName' must be at most 64 characters/],
+        [{ usageLocation: "ZZ" }, /'usageLocation' must be an ISO 3166-1 alpha-2 country code/],
+        [{ usageLocation: "UK" }, /'usageLocation' must be an ISO 3166-1/],
+      ];
+      for (const [extra, message] of refused) {
+        const res = await api.call("POST", `/v1/customers/${cid()}/users`, { body: newUser("bad", extra) });
+        expectError(res, 400, 2000, message);
+      }
+      const accepted = await api.call("POST", `/v1/customers/${cid()}/users`, {
+        body: newUser("edge", {
+          userPrincipalName: `o'brien+${"a".repeat(55)}@${domain()}`,
+          displayName: "d".repeat(256),
+          firstName: "f".repeat(64),
+          usageLocation: "gb",
+        }),
+      });
+      assert.strictEqual(accepted.status, 201, JSON.stringify(accepted.data));
+      expectError(
+        await api.call("PATCH", `/v1/customers/${cid()}/users/${accepted.data.id}`, {
+          body: { userPrincipalName: `x/y@${domain()}` },
+        }),
+        400,
+        2000,
+        /'userPrincipalName' has a character/,
+      );
+      expectError(
+        await api.call("PATCH", `/v1/customers/${cid()}/users/${accepted.data.id}`, { body: { usageLocation: "XK" } }),
+        400,
+        2000,
+        /'usageLocation'/,
+      );
+    });
+
     it("refuses a UPN domain that is not the customer's with 400/60019", async () => {
       const res = await api.call("POST", `/v1/customers/${cid()}/users`, {
         body: newUser("x", { userPrincipalName: "bob@contoso.example" }),

@@ -189,4 +189,32 @@ describe("emulator fault rules", () => {
     assert.equal(unknown.status, 400);
     assert.match(unknown.data.description, /stauts|Unrecognized/);
   });
+
+  it("matches a path pattern that would backtrack catastrophically as a RegExp in linear time", async function () {
+    // as a backtracking RegExp, /(x+x+)+y/ on 28 x's takes tens of seconds and blocks the server
+    this.timeout(10_000);
+    await addFaults({ path: "(x+x+)+y/oauth2", status: 503 });
+    const tokenRequest = (tenant: string) =>
+      apiClient(emu).post(`/${tenant}/oauth2/v2.0/token`, "grant_type=client_credentials", {
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      });
+    const miss = await tokenRequest("x".repeat(28));
+    assert.equal(miss.data.error, "invalid_tenant");
+    assert.equal((await tokenRequest(`${"x".repeat(28)}y`)).status, 503);
+  });
+
+  it("keeps the documented RegExp forms usable and refuses backreferences, lookaround and over-long patterns", async () => {
+    const [id] = await addFaults({ path: "^/v1/customers/[0-9a-f-]{36}/ping$", status: 503, times: 1 });
+    assert.ok(id);
+    assert.equal(
+      (await apiClient(emu).get(`/v1/customers/${customer()}/ping`, { headers: bearer(token) })).status,
+      503,
+    );
+    for (const path of ["(a)\\1", "/users(?!/x)", "/users(?<=s)", "a".repeat(257)]) {
+      const bad = await apiClient(emu).post("/_emulator/faults", { path, status: 500 });
+      assert.equal(bad.status, 400, path);
+      assert.match(bad.data.description, /'path'.*(RE2 syntax|at most 256 characters)/, path);
+    }
+    assert.deepEqual((await apiClient(emu).get("/_emulator/faults")).data, []);
+  });
 });
