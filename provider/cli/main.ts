@@ -53,10 +53,15 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   }
 }
 
+/** Every message ends with exactly one newline, also one whose text ends with its own (a Markdown report). */
+function asLine(text: string): string {
+  return `${text.replace(/\n+$/, "")}\n`;
+}
+
 function processIo(): Io {
   return {
-    out: (line) => process.stdout.write(`${line}\n`),
-    err: (line) => process.stderr.write(`${line}\n`),
+    out: (line) => process.stdout.write(asLine(line)),
+    err: (line) => process.stderr.write(asLine(line)),
     waitForStop: () =>
       new Promise((resolve) => {
         process.once("SIGINT", () => resolve());

@@ -2,9 +2,13 @@
 // per customer and resource, each property's old and new value (the engine gives dynamic resources no property
 // diff, so it is built here), secrets masked, `__provider` left out, within GitHub's comment size limit.
 // Choice: the exit code is 0 whenever a report was written, also for a failed preview (the comment shows the
-// errors; the workflow fails on `pulumi preview`'s own exit code). 1 means the input could not be read.
-import { readFileSync, writeFileSync } from "fs";
-import { parse, UsageError, type Command } from "./command-kit";
+// errors; the workflow fails on `pulumi preview`'s own exit code). 1 means the input could not be read or an output
+// could not be written.
+// Choice: --out and --json take file names; an existing folder there is a usage error (exit 2) checked before
+// anything is read or written, rather than a guessed file name inside it.
+import { readFileSync, statSync, writeFileSync } from "fs";
+import { join } from "path";
+import { parse, UsageError, type Command, type Io } from "./command-kit";
 import { GITHUB_COMMENT_LIMIT, MIN_MAX_CHARS } from "./report/markdown";
 import { buildPreviewReport, parsePreviewJson } from "./report/preview-digest";
 import { renderPreviewMarkdown, summaryLine } from "./report/preview-markdown";
@@ -36,6 +40,8 @@ export const previewReportCommand: Command = {
         `--max-chars must be a whole number of at least ${MIN_MAX_CHARS}, got '${values["max-chars"]}'`,
       );
     }
+    refuseFolder("--out", values.out, "comment.md");
+    refuseFolder("--json", values.json, "preview-report.json");
     const source = values.in === undefined || values.in === "-" ? "standard input" : values.in;
     let text: string;
     try {
@@ -55,9 +61,10 @@ export const previewReportCommand: Command = {
       return 1;
     }
     const markdown = renderPreviewMarkdown(report, { maxChars, title: values.title });
-    if (values.out) writeFileSync(values.out, markdown.text);
-    else io.out(markdown.text);
-    if (values.json) writeFileSync(values.json, `${JSON.stringify(report, null, 2)}\n`);
+    if (values.out && !writeOutput(io, values.out, "the comment", markdown.text)) return 1;
+    if (!values.out) io.out(markdown.text);
+    if (values.json && !writeOutput(io, values.json, "the JSON report", `${JSON.stringify(report, null, 2)}\n`))
+      return 1;
     if (values.out) {
       io.err(
         `preview-report: ${summaryLine(report.counts)}; ${markdown.text.length} characters${markdown.truncated ? " (shortened to fit)" : ""} -> ${values.out}`,
@@ -66,3 +73,23 @@ export const previewReportCommand: Command = {
     return 0;
   },
 };
+
+function refuseFolder(flag: string, target: string | undefined, example: string): void {
+  if (target === undefined || !statSync(target, { throwIfNoEntry: false })?.isDirectory()) return;
+  throw new UsageError(
+    `${flag} ${target} is a folder, but ${flag} takes a file name. Fix: ${flag} ${join(target, example)}`,
+  );
+}
+
+function writeOutput(io: Io, file: string, what: string, text: string): boolean {
+  try {
+    writeFileSync(file, text);
+    return true;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    io.err(
+      `partner-center preview-report: cannot write ${what} to ${file}: ${code}. Fix: give a file in a folder that exists and that you can write to`,
+    );
+    return false;
+  }
+}

@@ -1,5 +1,6 @@
 import assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
+import { createServer, type AddressInfo } from "net";
 import { CustomerUser } from "../../provider";
 import { providerFor } from "../../provider/resources/kit/shim";
 import { configureRuntime, provision, runtime, startFixture, stackConfig, type Fixture } from "./resources/fixture";
@@ -139,6 +140,33 @@ describe("runtime", () => {
           return true;
         },
       );
+    });
+
+    it("a token endpoint that cannot be reached: a resource's error names the cause and the setting", async () => {
+      const server = createServer();
+      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+      const port = (server.address() as AddressInfo).port;
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await configureRuntime(f.emu, { "partnercenter:authorityHost": `https://127.0.0.1:${port}` });
+      try {
+        await assert.rejects(
+          runtime.create("CustomerUser", {
+            customerId: f.customer.id,
+            userPrincipalName: `unreachable@${f.customer.domain}`,
+            displayName: "U",
+          }),
+          (e: Error) => {
+            assert.match(
+              e.message,
+              /connect ECONNREFUSED 127\.0\.0\.1:\d+ \(ECONNREFUSED\)\. Fix: .*check authorityHost/,
+            );
+            assert.doesNotMatch(e.message, /See https:\/\/aka\.ms\/msal\.js\.errors#network_error/);
+            return true;
+          },
+        );
+      } finally {
+        await configureRuntime(f.emu);
+      }
     });
 
     it("refreshing many users with their roles costs a handful of list calls (shared snapshot)", async () => {

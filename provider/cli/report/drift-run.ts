@@ -3,6 +3,7 @@
 // program (a refresh does not run the program), so no language host is needed and nothing of the project runs.
 // The backend, passphrase and CLI are the user's own: PULUMI_BACKEND_URL / `pulumi login`, PULUMI_CONFIG_PASSPHRASE
 // (or _FILE), and `pulumi` on PATH (the Automation API needs CLI >= 3.181 for this).
+// Choice: a missing `pulumi` is said in words with how to get it; the Automation API reports it as "code: -2".
 import { existsSync } from "fs";
 import { join, resolve } from "path";
 import type { EngineEvent } from "@pulumi/pulumi/automation";
@@ -16,6 +17,17 @@ export interface RefreshRun {
 
 export const PROJECT_FILES = ["Pulumi.yaml", "Pulumi.yml", "Pulumi.json"];
 
+export const PULUMI_NOT_FOUND =
+  "the Pulumi CLI (`pulumi`) was not found on PATH; drift runs it for the refresh preview. " +
+  "Fix: install it (https://www.pulumi.com/docs/install/, e.g. `curl -fsSL https://get.pulumi.com | sh`; in GitHub " +
+  "Actions the pulumi/actions step), put its folder on PATH and check that `pulumi version` works in this shell";
+
+/** The Automation API's CommandError for a `pulumi` that could not be started (spawn ENOENT, exit code -2). */
+function isCommandNotFound(e: unknown): boolean {
+  const result = (e as { commandResult?: { code?: unknown; err?: { code?: unknown } } }).commandResult;
+  return result?.err?.code === "ENOENT" || (e as { code?: unknown }).code === "ENOENT";
+}
+
 export async function refreshPreview(opts: { cwd: string; stack: string; parallel?: number }): Promise<RefreshRun> {
   const workDir = resolve(opts.cwd);
   if (!PROJECT_FILES.some((f) => existsSync(join(workDir, f)))) {
@@ -23,7 +35,9 @@ export async function refreshPreview(opts: { cwd: string; stack: string; paralle
   }
   const auto = await import("@pulumi/pulumi/automation");
   const skipVersionCheck = /^(1|true)$/i.test(process.env.PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK ?? "");
-  const pulumiCommand = await auto.PulumiCommand.get({ skipVersionCheck });
+  const pulumiCommand = await auto.PulumiCommand.get({ skipVersionCheck }).catch((e: unknown) => {
+    throw isCommandNotFound(e) ? new Error(PULUMI_NOT_FOUND) : e;
+  });
   let stack;
   try {
     stack = await auto.LocalWorkspace.selectStack(

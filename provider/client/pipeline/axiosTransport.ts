@@ -2,6 +2,7 @@
 // given; the system store otherwise). TLS verification is never turned off. Returns every status.
 import axios, { type AxiosInstance } from "axios";
 import https from "https";
+import { describeNetworkFailure, networkErrorCode } from "./networkFailure";
 import { TransportError, type PipelineResponse, type Transport } from "./types";
 
 export interface AxiosTransportOptions {
@@ -57,9 +58,12 @@ export function axiosTransport(
       }
       return { status: response.status, headers: out, body: parseBody(response.data) } satisfies PipelineResponse;
     } catch (error) {
-      // Only the code and a generic message: axios errors carry the request config (headers, token).
-      const code = (error as { code?: string }).code ?? "ENETWORK";
-      throw new TransportError(code, `no response from ${new URL(request.url).origin} (${code})`);
+      // Only the code and the cause: axios errors carry the request config (headers, token).
+      const why = describeNetworkFailure(error, request.url, {
+        urlSetting: "endpoint",
+        caConfigured: Boolean(options.caCertificate),
+      });
+      throw new TransportError(networkErrorCode(error), `no response from ${new URL(request.url).origin}: ${why}`);
     }
   };
 }

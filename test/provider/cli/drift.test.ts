@@ -3,7 +3,7 @@
 // into drift (changed, removed) apart from errors (unreadable objects, a failed run), exit codes 0/2/1, masking,
 // the Markdown size limit, and the command's flag and setup errors. The real engine run is in test/e2e.
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import type { EngineEvent } from "@pulumi/pulumi/automation";
@@ -289,6 +289,25 @@ describe("partner-center drift", () => {
       );
       assert.match(readFileSync(join(dir, "reports", "drift-report.md"), "utf8"), /The drift check failed/);
       assert.match(io.lines[0], /^drift nightly: error — 0 resources: .*; 1 other error \(exit 1\)$/);
+    });
+
+    it("no `pulumi` on PATH: exit 1 saying the Pulumi CLI was not found and how to install it", async () => {
+      writeFileSync(join(dir, "Pulumi.yaml"), "name: t\nruntime: nodejs\n");
+      const emptyBin = join(dir, "bin");
+      mkdirSync(emptyBin);
+      const path = process.env.PATH;
+      process.env.PATH = emptyBin;
+      const io = captureIo();
+      try {
+        assert.equal(await main(["drift", "--stack", "nightly", "--cwd", dir, "--out", join(dir, "reports")], io), 1);
+      } finally {
+        process.env.PATH = path;
+      }
+      const json = JSON.parse(readFileSync(join(dir, "reports", "drift-report.json"), "utf8"));
+      assert.match(json.errors[0].message, /the Pulumi CLI \(`pulumi`\) was not found on PATH/);
+      assert.match(json.errors[0].message, /Fix: install it \(https:\/\/www\.pulumi\.com\/docs\/install\//);
+      assert.match(io.errors.join("\n"), /error: the Pulumi CLI \(`pulumi`\) was not found on PATH.*pulumi version/);
+      assert.doesNotMatch(io.errors.join("\n") + json.errors[0].message, /code: -2/);
     });
 
     it("an --out that cannot be written: exit 1 naming the folder", async () => {

@@ -5,6 +5,7 @@
 import { strict as assert } from "assert";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
+import { createServer, type AddressInfo } from "net";
 import { join } from "path";
 import { main, type Io } from "../../../provider/cli/main";
 import { envName } from "../../../provider/config";
@@ -197,6 +198,44 @@ describe("partner-center export (against the emulator)", () => {
     assert.match(all, /invalid_client|401|client secret|credential/i);
     assert.ok(!all.includes("Wrong-Secret-Value-123456") && !all.includes(partner().user.refreshToken));
     assert.equal(existsSync(join(dir, "out")), false);
+  });
+
+  it("a token endpoint that cannot be reached or trusted: exit 1 with the cause and the setting, nothing written", async () => {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const cases: Array<[Record<string, string | undefined>, RegExp[]]> = [
+      [
+        { [envName("authorityHost")]: `https://127.0.0.1:${port}` },
+        [/connect ECONNREFUSED 127\.0\.0\.1:\d+ \(ECONNREFUSED\)/, /Fix: .*check authorityHost/],
+      ],
+      [
+        { [envName("caCertificate")]: undefined },
+        [/self-signed certificate/, /Fix: .*not trusted by this machine; set caCertificate/],
+      ],
+    ];
+    for (const [env, patterns] of cases) {
+      const before = { ...process.env };
+      for (const [k, v] of Object.entries(env)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+      try {
+        const { code, io } = await exportTo(join(dir, "out"));
+        assert.equal(code, 1);
+        const all = io.errors.join("\n");
+        for (const p of patterns) assert.match(all, p);
+        assert.doesNotMatch(all, /See https:\/\/aka\.ms\/msal\.js\.errors#network_error/);
+        assert.ok(!all.includes(partner().user.clientSecret) && !all.includes(partner().user.refreshToken));
+        assert.equal(existsSync(join(dir, "out")), false);
+      } finally {
+        for (const k of Object.keys(env)) {
+          if (before[k] === undefined) delete process.env[k];
+          else process.env[k] = before[k];
+        }
+      }
+    }
   });
 
   it("a read that fails (not a 404) stops the export naming the section, and writes nothing", async () => {

@@ -48,6 +48,44 @@ describe("partner-center CLI", () => {
     assert.match(port.errors[0], /--port must be a number/);
   });
 
+  it("every message of the real process ends with exactly one newline: usage, a report on stdout, an error", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "pc-cli-lines-"));
+    const run = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+      new Promise<{ code: number | null; stdout: string; stderr: string }>((res) => {
+        const child = spawn(
+          process.execPath,
+          ["-r", "ts-node/register/transpile-only", join(ROOT, "provider/cli/main.ts"), ...args],
+          {
+            cwd: ROOT,
+            env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true", ...env },
+            stdio: ["ignore", "pipe", "pipe"],
+          },
+        );
+        let stdout = "";
+        let stderr = "";
+        child.stdout.on("data", (d) => (stdout += d));
+        child.stderr.on("data", (d) => (stderr += d));
+        child.on("close", (code) => res({ code, stdout, stderr }));
+      });
+    const fixture = join(__dirname, "fixtures", "preview.json");
+    try {
+      const runs = await Promise.all([
+        run(["preview-report", "--max-chars", "1"]),
+        run(["preview-report", "--in", fixture]),
+        run(["preview-report", "--in", join(dir, "missing.json")]),
+      ]);
+      assert.deepEqual(
+        runs.map((r) => r.code),
+        [2, 0, 1],
+      );
+      const texts = runs.flatMap((r) => [r.stdout, r.stderr]).filter((t) => t !== "");
+      assert.equal(texts.length, 3, "each run wrote one stream");
+      for (const text of texts) assert.match(text, /[^\n]\n$/, JSON.stringify(text.slice(-80)));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("runs the emulator in the foreground, writes the CA and credentials files, prints no secret, and stops on SIGTERM", async function () {
     const dir = mkdtempSync(join(tmpdir(), "pc-cli-"));
     const state = join(dir, "emu.json");

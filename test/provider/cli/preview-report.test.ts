@@ -3,7 +3,7 @@
 // CAPTURE_PREVIEW_FIXTURE), secrets masked by engine mark, by declared secret outputs and by name, Markdown
 // escaping, the size limit, and the command's errors.
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { main, type Io } from "../../../provider/cli/main";
@@ -330,6 +330,28 @@ describe("partner-center preview-report", () => {
       const io = captureIo();
       assert.equal(await main(["preview-report", "--in", join(dir, "missing.json")], io), 1);
       assert.match(io.errors[0], /cannot read .*missing\.json: ENOENT\. Fix: pass --in/);
+    });
+
+    it("an --out or --json that is a folder: exit 2 with a file name to use, before anything is written", async () => {
+      for (const flag of ["--out", "--json"]) {
+        const io = captureIo();
+        const other = flag === "--out" ? ["--json", join(dir, "r.json")] : ["--out", join(dir, "c.md")];
+        assert.equal(await main(["preview-report", "--in", FIXTURE, flag, dir, ...other], io), 2, flag);
+        const message = io.errors.join("\n");
+        assert.match(message, new RegExp(`${flag} .* is a folder, but ${flag} takes a file name\\. Fix: ${flag} `));
+        assert.doesNotMatch(message, /EISDIR/);
+        assert.deepEqual(readdirSync(dir), [], "nothing written");
+      }
+    });
+
+    it("an output that cannot be written: exit 1 naming the file, the cause and the fix", async () => {
+      const io = captureIo();
+      const target = join(dir, "no-such-folder", "c.md");
+      assert.equal(await main(["preview-report", "--in", FIXTURE, "--out", target], io), 1);
+      assert.match(
+        io.errors.join("\n"),
+        /cannot write the comment to .*no-such-folder.c\.md: ENOENT\. Fix: give a file in a folder that exists/,
+      );
     });
 
     it("rejects a too small --max-chars and unknown flags as usage errors (exit 2)", async () => {

@@ -52,9 +52,15 @@ describe("lookups/customers (against the emulator)", () => {
     assert.strictEqual(c.id, p.customers[0].id);
   });
 
-  it("getRelationshipRequestUrl returns an https URL (App+User)", async () => {
-    const url = await getRelationshipRequestUrl({ config: lookupConfig(emu) });
-    assert.match(url, /^https:\/\//);
+  it("getRelationshipRequestUrl returns the documented reseller invitation for this partner (App+User)", async () => {
+    // https://learn.microsoft.com/partner-center/developer/request-a-relationship-with-a-customer
+    const url = new URL(await getRelationshipRequestUrl({ config: lookupConfig(emu) }));
+    assert.strictEqual(url.protocol, "https:");
+    assert.strictEqual(url.host, "admin.microsoft.com");
+    assert.strictEqual(url.pathname, "/Adminportal/Home");
+    assert.strictEqual(url.searchParams.get("invType"), "ResellerRelationship");
+    assert.strictEqual(url.searchParams.get("partnerId"), emu.seed.partners[0].tenantId);
+    assert.strictEqual(url.hash, "#/BillingAccounts/partner-invitation");
   });
 
   it("a missing credential is a clear configuration error that names the keys", async () => {

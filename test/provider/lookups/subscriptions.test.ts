@@ -23,25 +23,63 @@ describe("lookups/subscriptions, orders and entitlements (against the emulator)"
     assert.ok(one.attributes?.etag);
   });
 
-  it("listOrders, optionally by billing cycle", async () => {
+  const cycleOf = (value: unknown) => String(value).replace(/_/g, "").toLowerCase();
+
+  it("listOrders, optionally by billing cycle: each cycle gives exactly the orders of that cycle", async () => {
     const all = await listOrders(customer().id, { config: lookupConfig(emu) });
-    assert.ok(all.length > 0);
-    const cycle = String(all[0].billingCycle ?? "monthly");
-    const name =
-      (["Monthly", "Annual", "OneTime", "Triennial", "None"] as const).find(
-        (c) => c.toLowerCase() === cycle.replace("_", "").toLowerCase(),
-      ) ?? "Monthly";
-    const filtered = await listOrders(customer().id, { config: lookupConfig(emu), billingCycle: name });
-    assert.ok(filtered.length > 0 && filtered.length <= all.length);
-    for (const o of filtered)
-      assert.strictEqual(String(o.billingCycle).replace("_", "").toLowerCase(), name.toLowerCase());
+    assert.ok(all.length > 0, "the seeded customer has orders");
+    const cycles = ["Monthly", "Annual", "OneTime", "Triennial", "None"] as const;
+    const byCycle = await Promise.all(
+      cycles.map((billingCycle) => listOrders(customer().id, { config: lookupConfig(emu), billingCycle })),
+    );
+    cycles.forEach((cycle, i) => {
+      assert.deepStrictEqual(
+        byCycle[i].map((o) => o.id).sort(),
+        all
+          .filter((o) => cycleOf(o.billingCycle) === cycle.toLowerCase())
+          .map((o) => o.id)
+          .sort(),
+        cycle,
+      );
+    });
+    assert.ok(
+      byCycle.some((list) => list.length > 0),
+      "some cycle has orders",
+    );
+    assert.ok(
+      byCycle.some((list) => list.length < all.length),
+      "some cycle leaves orders out (the filter is applied)",
+    );
   });
 
-  it("listEntitlements", async () => {
-    const list = await listEntitlements(customer().id, { config: lookupConfig(emu) });
-    assert.ok(list.length > 0);
-    for (const e of list) assert.strictEqual(typeof e.productId, "string");
-    const software = await listEntitlements(customer().id, { config: lookupConfig(emu), entitlementType: "software" });
-    for (const e of software) assert.strictEqual(String(e.entitlementType).toLowerCase(), "software");
+  it("listEntitlements, optionally by type: each type gives exactly the entitlements of that type", async () => {
+    const all = await listEntitlements(customer().id, { config: lookupConfig(emu) });
+    assert.ok(all.length > 0, "the seeded customer has entitlements");
+    assert.ok(
+      all.every((e) => typeof e.productId === "string" && e.productId !== ""),
+      "every entitlement names its product",
+    );
+    const types = ["software", "reservedInstance"];
+    const byType = await Promise.all(
+      types.map((entitlementType) => listEntitlements(customer().id, { config: lookupConfig(emu), entitlementType })),
+    );
+    types.forEach((type, i) => {
+      assert.deepStrictEqual(
+        byType[i].map((e) => `${e.productId}/${e.skuId}`).sort(),
+        all
+          .filter((e) => String(e.entitlementType).toLowerCase() === type.toLowerCase())
+          .map((e) => `${e.productId}/${e.skuId}`)
+          .sort(),
+        type,
+      );
+    });
+    assert.ok(
+      byType.some((list) => list.length > 0),
+      "some type has entitlements",
+    );
+    assert.ok(
+      byType.some((list) => list.length < all.length),
+      "some type leaves entitlements out (the filter is applied)",
+    );
   });
 });

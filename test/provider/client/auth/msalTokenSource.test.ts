@@ -1,4 +1,6 @@
 import assert from "assert";
+import { createServer } from "net";
+import type { AddressInfo } from "net";
 import { MsalTokenSource, msalConfiguration } from "../../../../provider/client/auth/msalTokenSource";
 import { DEFAULT_SCOPE } from "../../../../provider/client/clouds";
 import { PartnerCenterError } from "../../../../provider/client/errors";
@@ -105,5 +107,85 @@ describe("auth/msalTokenSource (msal-node against the emulator over HTTPS)", fun
         e.code === "AuthenticationFailed" &&
         !e.message.includes(partner.app.clientSecret),
     );
+  });
+
+  describe("says why the token endpoint could not be reached (msal alone says only network_error)", () => {
+    const closedPort = async () => {
+      const server = createServer();
+      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+      const port = (server.address() as AddressInfo).port;
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      return port;
+    };
+    const rejectsWith = async (tokens: MsalTokenSource, kind: "app" | "user", patterns: RegExp[]) => {
+      const partner = emu.seed.partners[0];
+      await assert.rejects(tokens.getToken(kind), (e: unknown) => {
+        assert.ok(e instanceof PartnerCenterError && e.code === "AuthenticationFailed", String(e));
+        for (const p of patterns) assert.match(e.message, p);
+        assert.doesNotMatch(e.message, /See https:\/\/aka\.ms\/msal\.js\.errors#network_error/);
+        for (const secret of [partner.app.clientSecret, partner.user.clientSecret, partner.user.refreshToken])
+          assert.ok(!e.message.includes(secret), "no secret in the message");
+        return true;
+      });
+    };
+
+    it("nothing listening: ECONNREFUSED and the authorityHost setting, for App-only and App+User", async () => {
+      const partner = emu.seed.partners[0];
+      const authorityHost = `https://127.0.0.1:${await closedPort()}`;
+      const expected = [/connect ECONNREFUSED 127\.0\.0\.1:\d+ \(ECONNREFUSED\)/, /Fix: .*check authorityHost/];
+      await rejectsWith(
+        new MsalTokenSource({
+          ...base(),
+          authorityHost,
+          clientId: partner.app.clientId,
+          clientSecret: partner.app.clientSecret,
+        }),
+        "app",
+        expected,
+      );
+      await rejectsWith(
+        new MsalTokenSource({
+          ...base(),
+          authorityHost,
+          clientId: partner.user.clientId,
+          clientSecret: partner.user.clientSecret,
+          refreshToken: partner.user.refreshToken,
+        }),
+        "user",
+        expected,
+      );
+    });
+
+    it("no CA for a self-signed server: the certificate error and the caCertificate setting", async () => {
+      const partner = emu.seed.partners[0];
+      await rejectsWith(
+        new MsalTokenSource({
+          ...base(),
+          caCertificate: undefined,
+          clientId: partner.app.clientId,
+          clientSecret: partner.app.clientSecret,
+        }),
+        "app",
+        [
+          /certificate/i,
+          /\((SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_VERIFY_LEAF_SIGNATURE)\)/,
+          /not trusted by this machine; set caCertificate/,
+        ],
+      );
+    });
+
+    it("a CA that did not sign the server's certificate: says the configured CA is the wrong one", async () => {
+      const partner = emu.seed.partners[0];
+      await rejectsWith(
+        new MsalTokenSource({
+          ...base(),
+          caCertificate: partner.appCertificate.certificatePem,
+          clientId: partner.app.clientId,
+          clientSecret: partner.app.clientSecret,
+        }),
+        "app",
+        [/certificate/i, /not signed by the configured CA certificate; set caCertificate/],
+      );
+    });
   });
 });
