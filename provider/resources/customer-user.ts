@@ -18,7 +18,7 @@ import { adoptAfterLostAnswer } from "./kit/adopt-after-lost-answer";
 import type { CustomerUser as RemoteUser, CustomerUserPatch } from "./kit/api";
 import { defineResource, dropUndefined, type ResourceContext } from "./kit/define-resource";
 import { lowerCase, upperCase } from "./kit/diff";
-import { customerRecordOf, deletedUsersOf, domainsOf, sameText, usersOf } from "./kit/directory";
+import { deletedUsersOf, domainsOf, sameText, usersOf } from "./kit/directory";
 import { isNotFound, PartialCreateError, ResourceOperationError, ResourceUsageError } from "./kit/errors";
 import { bool, domainOf, guid, oneOf, text, usageLocation, userPrincipalName } from "./kit/fields";
 import { formatId, parseId } from "./kit/ids";

@@ -26,6 +26,7 @@ async function send<T>(call: () => Promise<AxiosResponse>, url: string): Promise
   } catch (error) {
     // A clean error: the axios one carries the form body (client secret, refresh token).
     const code = (error as { code?: string }).code ?? "ENETWORK";
+    // eslint-disable-next-line preserve-caught-error -- the cause would carry the secrets (see above)
     throw new Error(`token endpoint ${new URL(url).origin} unreachable (${code})`);
   }
 }
