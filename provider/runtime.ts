@@ -115,7 +115,7 @@ async function guarded<T>(bags: Array<Bag | undefined>, run: () => Promise<T> | 
 export function check(type: string, olds: Bag, news: Bag) {
   // check() gets the configured cloud (refused features fail at preview); before configure() rules fall back to the environment.
   return guarded([olds, news], () => {
-    if (configured?.error) throw configured.error;
+    if (configured && "error" in configured) throw configured.error;
     return resourceDefinition(type).check(olds ?? {}, news ?? {}, { cloud: configured?.config?.cloud });
   });
 }

@@ -67,7 +67,7 @@ const graphErrors: Middleware = async (x, next) => {
   }
   const body = x.reply?.body as Record<string, unknown> | undefined;
   if (x.reply && x.reply.status >= 400 && !(body && typeof body === "object" && "error" in body)) {
-    const message = String(body?.description ?? body?.message ?? `HTTP ${x.reply.status}`);
+    const message = String((body?.description ?? body?.message ?? `HTTP ${x.reply.status}`) as string);
     reply(x.reply.status, x.reply.status === 429 ? "TooManyRequests" : "generalException", message, x.reply.headers);
   }
 };
