@@ -34,8 +34,6 @@ export function snakeCase(name: string): string {
 }
 
 export const guid = () =>
-  z
-    .string()
-    .regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, {
-      message: "must be a GUID like 00000000-0000-0000-0000-000000000000",
-    });
+  z.string().regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, {
+    message: "must be a GUID like 00000000-0000-0000-0000-000000000000",
+  });
