@@ -4,7 +4,7 @@
 // never prints a password, and answers bad usage with exit 2 and the fix.
 import { strict as assert } from "assert";
 import { randomUUID } from "crypto";
-import { mkdtempSync, rmSync, writeFileSync } from "fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { main, type Io } from "../../../provider/cli/main";
@@ -231,6 +231,21 @@ describe("partner-center lookup commands (against the emulator)", () => {
     assert.equal(viaEnv.code, 1);
     const rows = await json("roles", "list", "--customer", fabrikam().id, "--endpoint", ctx.emu.url);
     assert.ok(rows.length > 0);
+  });
+
+  it("runs every lookup command the README shows, verbatim, with a table or JSON for each", async () => {
+    const readme = readFileSync(join(__dirname, "..", "..", "..", "README.md"), "utf8");
+    const section = readme.split("## Lookups from the command line")[1].split("\n## ")[0];
+    const commands = [...section.matchAll(/^npx partner-center (.+)$/gm)].map((m) => m[1].split(" "));
+    assert.ok(commands.length >= 10, "the README section lists the lookup commands");
+    for (const argv of commands) {
+      const { code, io } = await run(...argv);
+      assert.equal(code, 0, `${argv.join(" ")}: ${io.errors.join("\n")}`);
+      assert.ok(io.lines.length > 0, argv.join(" "));
+      if (argv.includes("json")) assert.ok(Array.isArray(JSON.parse(io.lines.join("\n"))));
+      else if (io.lines.length === 1) assert.match(io.lines[0], /^\(no [a-z -]+\)$/, argv.join(" "));
+      else assert.match(io.lines[1], /^-+( +-+)*$/, argv.join(" "));
+    }
   });
 
   it("bad usage exits 2 with the fix and the usage; a missing setting says how to give it", async () => {
