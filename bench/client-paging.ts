@@ -36,7 +36,7 @@ async function main(): Promise<void> {
         lastDirectorySyncTime: null,
         createdAt: now,
         invisibleReads: 0,
-      } as UserRecord;
+      };
       customer.users.push(user);
     }
     const total = customer.users.filter((u) => u.state === "active").length;

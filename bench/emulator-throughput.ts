@@ -103,9 +103,12 @@ async function main(): Promise<void> {
                 res.on("data", (c: Buffer) => chunks.push(c));
                 res.on("end", () => {
                   try {
-                    resolve({ status: res.statusCode ?? 0, id: JSON.parse(Buffer.concat(chunks).toString()).id });
+                    resolve({
+                      status: res.statusCode ?? 0,
+                      id: (JSON.parse(Buffer.concat(chunks).toString()) as { id: string }).id,
+                    });
                   } catch (e) {
-                    reject(e);
+                    reject(e instanceof Error ? e : new Error(String(e)));
                   }
                 });
               },

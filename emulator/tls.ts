@@ -50,6 +50,7 @@ export async function loadOrCreateTlsMaterial(statePath?: string): Promise<TlsMa
     } catch (e) {
       throw new Error(
         `The emulator TLS file ${file} is not valid JSON (${(e as Error).message}); delete it to generate a new certificate.`,
+        { cause: e },
       );
     }
     const result = TlsFileSchema.safeParse(parsed);

@@ -60,11 +60,9 @@ const positiveInt = (key: ConfigKey, max: number, min = 1) =>
     .min(min, { error: `must be at least ${min}. Fix: ${where(key)}` })
     .max(max, { error: `must be at most ${max}. Fix: ${where(key)}` });
 const pem = (key: ConfigKey, label: string) =>
-  z
-    .string()
-    .refine((v) => v.includes(`-----BEGIN ${label}`), {
-      error: `must be PEM text (-----BEGIN ${label}...) or the path of a PEM file. Fix: ${where(key)}`,
-    });
+  z.string().refine((v) => v.includes(`-----BEGIN ${label}`), {
+    error: `must be PEM text (-----BEGIN ${label}...) or the path of a PEM file. Fix: ${where(key)}`,
+  });
 
 export const ProviderConfigSchema = z.object({
   tenantId: z

@@ -66,7 +66,7 @@ export async function configure(req: { config: { get(key: string): string | unde
 }
 
 function currentConfig(): ProviderConfig {
-  if (configured?.error) throw configured.error;
+  if (configured && "error" in configured) throw configured.error;
   return configured?.config ?? loadConfig(() => undefined);
 }
 
@@ -104,7 +104,7 @@ function secretsOf(...bags: Array<Bag | undefined>): string[] {
   }
   for (const bag of bags)
     for (const key of ["password", "initialPassword", "adminPassword"])
-      if (typeof bag?.[key] === "string") out.push(bag[key] as string);
+      if (typeof bag?.[key] === "string") out.push(bag[key]);
   return out;
 }
 
@@ -120,6 +120,7 @@ async function guarded<T>(bags: Array<Bag | undefined>, run: () => Promise<T> | 
       if (Array.isArray(withReasons.reasons)) withReasons.reasons = withReasons.reasons.map((r) => redact(r, secrets));
       throw e;
     }
+    // eslint-disable-next-line preserve-caught-error -- the cause is what holds the unredacted secrets
     throw new Error(redact(String(e), secrets));
   }
 }
@@ -127,7 +128,7 @@ async function guarded<T>(bags: Array<Bag | undefined>, run: () => Promise<T> | 
 export function check(type: string, olds: Bag, news: Bag) {
   // check() gets the configured cloud (refused features fail at preview); before configure() rules fall back to the environment.
   return guarded([olds, news], () => {
-    if (configured?.error) throw configured.error;
+    if (configured && "error" in configured) throw configured.error;
     return resourceDefinition(type).check(olds ?? {}, news ?? {}, { cloud: configured?.config?.cloud });
   });
 }

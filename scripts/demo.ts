@@ -93,7 +93,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<number> {
         "partnercenter:clientId": partner.user.clientId,
         "partnercenter:endpoint": emu.url,
         "partnercenter:authorityHost": emu.authorityHost,
-        "partnercenter:caCertificate": emu.ca!,
+        "partnercenter:caCertificate": emu.ca,
       },
       secrets: {
         "partnercenter:clientSecret": partner.user.clientSecret,
@@ -101,7 +101,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<number> {
       },
     };
     let stack: Stack = await openProjectStack(cfg);
-    if ((await stack.exportStack()).deployment?.resources?.length) {
+    if (((await stack.exportStack()).deployment as { resources?: unknown[] } | undefined)?.resources?.length) {
       // leftover of an interrupted run
       await stack.workspace.removeStack(stackName, { force: true });
       stack = await openProjectStack(cfg);

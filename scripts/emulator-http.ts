@@ -60,7 +60,9 @@ export async function emulatorOk<T = unknown>(
   const res = await emulatorCall<T>(emu, method, path, opts);
   if (res.status < 200 || res.status >= 300) {
     const code = (res.body as { code?: unknown } | undefined)?.code;
-    throw new Error(`${method} ${path} answered ${res.status}${code !== undefined ? ` (code ${code})` : ""}`);
+    throw new Error(
+      `${method} ${path} answered ${res.status}${code !== undefined ? ` (code ${JSON.stringify(code)})` : ""}`,
+    );
   }
   return res.body;
 }

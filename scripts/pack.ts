@@ -123,7 +123,9 @@ function compile(sourceDir: string, work: string, outDir: string): void {
     });
   } catch (e) {
     const out = (e as { stdout?: string }).stdout ?? "";
-    throw new Error(`pack: TypeScript failed to compile ${sourceDir}:\n${out.split("\n").slice(0, 20).join("\n")}`);
+    throw new Error(`pack: TypeScript failed to compile ${sourceDir}:\n${out.split("\n").slice(0, 20).join("\n")}`, {
+      cause: e,
+    });
   }
 }
 

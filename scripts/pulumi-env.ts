@@ -18,7 +18,11 @@ import { LocalWorkspace, PulumiCommand, Stack, ProjectSettings, ConfigMap } from
 export const repoRoot: string = (() => {
   for (let dir = __dirname; ; dir = path.dirname(dir)) {
     const pkg = path.join(dir, "package.json");
-    if (fs.existsSync(pkg) && JSON.parse(fs.readFileSync(pkg, "utf8")).name === "pulumi-partner-center") return dir;
+    if (
+      fs.existsSync(pkg) &&
+      (JSON.parse(fs.readFileSync(pkg, "utf8")) as { name?: string }).name === "pulumi-partner-center"
+    )
+      return dir;
     if (path.dirname(dir) === dir)
       throw new Error(`pulumi-env: no pulumi-partner-center package.json above ${__dirname}`);
   }
@@ -54,6 +58,7 @@ export function ensurePulumiCli(): string {
   } catch (e) {
     throw new Error(
       `No Pulumi CLI: ${script} failed (its message is above). Set PULUMI_CLI=/path/to/pulumi or install Go >= 1.25.`,
+      { cause: e },
     );
   }
   if (!fs.existsSync(path.join(cliDir, "pulumi")))
@@ -139,15 +144,18 @@ export function projectProgram(main: string): () => Promise<Record<string, unkno
     }
     if (entry.endsWith(".ts")) registerTsNode();
     delete require.cache[require.resolve(entry)]; // a second run registers its resources again
-    const mod = require(entry);
-    const result = typeof mod === "function" ? await mod() : mod;
+    const mod = require(entry) as unknown;
+    const result: unknown = typeof mod === "function" ? await (mod as () => unknown)() : mod;
     return result && typeof result === "object" ? { ...result } : undefined;
   };
 }
 
 function registerTsNode(): void {
   if ((process as unknown as { [k: symbol]: unknown })[Symbol.for("ts-node.register.instance")]) return;
-  require("ts-node").register({ transpileOnly: true, project: path.join(repoRoot, "tsconfig.json") });
+  (require("ts-node") as typeof import("ts-node")).register({
+    transpileOnly: true,
+    project: path.join(repoRoot, "tsconfig.json"),
+  });
 }
 
 /** Creates or selects a stack of a project folder in a fresh temporary work dir, with its config set. */
@@ -171,7 +179,7 @@ export async function openProjectStack(opts: ProjectStackOptions): Promise<Stack
   if (Object.keys(config).length) {
     try {
       await stack.setAllConfig(config);
-    } catch (e) {
+    } catch {
       // the CLI error repeats the command line, secrets included: report only the keys
       throw new Error(
         `pulumi config set-all failed for stack ${opts.stackName} (keys: ${Object.keys(config).join(", ")}); ` +

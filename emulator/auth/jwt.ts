@@ -20,11 +20,16 @@ export function decodeJwt(token: string): DecodedJwt {
   const parts = token.split(".");
   if (parts.length !== 3) throw new Error("not a JWT (expected three dot-separated parts)");
   try {
-    const header = JSON.parse(Buffer.from(parts[0], "base64url").toString("utf8"));
-    const payload = JSON.parse(Buffer.from(parts[1], "base64url").toString("utf8"));
+    const header: unknown = JSON.parse(Buffer.from(parts[0], "base64url").toString("utf8"));
+    const payload: unknown = JSON.parse(Buffer.from(parts[1], "base64url").toString("utf8"));
     if (typeof header !== "object" || header === null || typeof payload !== "object" || payload === null)
       throw new Error();
-    return { header, payload, signingInput: `${parts[0]}.${parts[1]}`, signature: Buffer.from(parts[2], "base64url") };
+    return {
+      header: header as Record<string, unknown>,
+      payload: payload as Record<string, unknown>,
+      signingInput: `${parts[0]}.${parts[1]}`,
+      signature: Buffer.from(parts[2], "base64url"),
+    };
   } catch {
     throw new Error("not a JWT (header or payload is not base64url JSON)");
   }

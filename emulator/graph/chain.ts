@@ -67,7 +67,8 @@ const graphErrors: Middleware = async (x, next) => {
   }
   const body = x.reply?.body as Record<string, unknown> | undefined;
   if (x.reply && x.reply.status >= 400 && !(body && typeof body === "object" && "error" in body)) {
-    const message = String(body?.description ?? body?.message ?? `HTTP ${x.reply.status}`);
+    const described = body?.description ?? body?.message;
+    const message = typeof described === "string" ? described : `HTTP ${x.reply.status}`;
     reply(x.reply.status, x.reply.status === 429 ? "TooManyRequests" : "generalException", message, x.reply.headers);
   }
 };

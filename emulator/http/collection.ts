@@ -54,7 +54,7 @@ function badToken(reason: string): ApiError {
 function decodeToken(token: string, scope: string, filterHash: string): number {
   let parsed: TokenBody;
   try {
-    parsed = JSON.parse(Buffer.from(token, "base64url").toString("utf8"));
+    parsed = JSON.parse(Buffer.from(token, "base64url").toString("utf8")) as TokenBody;
   } catch {
     throw badToken("not a token issued by this service");
   }
@@ -189,7 +189,7 @@ export function parseFilter(raw: string | null): SimpleFilter | undefined {
     throw new ApiError(400, 2000, `Query parameter 'filter' must be a JSON object with Field, Value and Operator.`);
   }
   const get = (name: string): unknown => {
-    const key = Object.keys(parsed as object).find((k) => k.toLowerCase() === name);
+    const key = Object.keys(parsed).find((k) => k.toLowerCase() === name);
     return key === undefined ? undefined : (parsed as Record<string, unknown>)[key];
   };
   const field = get("field"),

@@ -24,6 +24,7 @@ export interface RequestContext {
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
   /** parsed JSON body with keys normalised to camelCase at every depth (PascalCase accepted) */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each handler validates it (parseBody, zod)
   body: any;
   caller: Caller;
   store: StoreData;

@@ -48,6 +48,7 @@ export class Store {
     } catch (e) {
       throw new Error(
         `The emulator state file ${path} is corrupt (${(e as Error).message}). Fix it or delete it to start from the seed.`,
+        { cause: e },
       );
     }
     const result = StoreFileSchema.safeParse(parsed);

@@ -3,11 +3,25 @@ import type { Command } from "./command-kit";
 import { driftCommand } from "./drift";
 import { emulatorCommand } from "./emulator";
 import { exportCommand } from "./export";
+import { customersCommand } from "./customers";
+import { licensesCommand } from "./licenses";
+import { ordersCommand } from "./orders";
+import { policiesCommand } from "./policies";
 import { previewReportCommand } from "./preview-report";
+import { rolesCommand } from "./roles";
+import { subscriptionsCommand } from "./subscriptions";
+import { usersCommand } from "./users";
 
 export const COMMANDS: Readonly<Record<string, Command>> = {
   emulator: emulatorCommand,
   export: exportCommand,
   "preview-report": previewReportCommand,
   drift: driftCommand,
+  customers: customersCommand,
+  users: usersCommand,
+  licenses: licensesCommand,
+  subscriptions: subscriptionsCommand,
+  orders: ordersCommand,
+  roles: rolesCommand,
+  policies: policiesCommand,
 };

@@ -64,6 +64,7 @@ export const exportCommand: Command = {
     } catch (e) {
       throw new Error(
         `${(e as Error).message}. For export, stack config does not apply: give the settings as flags (--tenant-id, --client-id, ...) or PARTNERCENTER_* variables, and secrets only as variables`,
+        { cause: e },
       );
     }
     const { PartnerCenterClient } = await import("../client");

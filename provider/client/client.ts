@@ -157,7 +157,7 @@ export class PartnerCenterClient {
 
   /** A view whose calls all carry MS-CorrelationId = id (one engine operation), sharing auth, throttle and transport. */
   withCorrelationId(id: string): PartnerCenterClient {
-    return new PartnerCenterClient(this.shared.options as ClientOptions, {
+    return new PartnerCenterClient(this.shared.options, {
       shared: this.shared,
       correlationId: guid("client.withCorrelationId", "id", id),
     });

@@ -130,7 +130,7 @@ export function isPartnerCenterError(e: unknown): e is PartnerCenterError {
 // Classification reads the documented fields (status, code) structurally, so an error that carries them
 // (a PartnerCenterError, or one a resource wraps or a test stands in) is classified the same way.
 function fieldsOf(e: unknown): { status?: number; code?: unknown } {
-  return e !== null && typeof e === "object" ? (e as { status?: number; code?: unknown }) : {};
+  return e !== null && typeof e === "object" ? e : {};
 }
 export function isNotFound(e: unknown): boolean {
   return fieldsOf(e).status === 404;

@@ -6,6 +6,7 @@ import { invalidInput } from "./errors";
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DOMAIN_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;
 const UPN_LOCAL = /^[A-Za-z0-9!#$%&'*+\-=?^_`{|}~.]{1,64}$/;
+// eslint-disable-next-line no-control-regex -- control characters are unsafe in a path segment
 const UNSAFE = /[/\\?#%\u0000-\u001f\u007f]|^\.{1,2}$|\.\./;
 const MAX_SEGMENT = 256;
 

@@ -9,11 +9,9 @@ import type { Transport } from "./pipeline/types";
 
 const fn = <T>(name: string) => z.custom<T>((v) => typeof v === "function", { message: `${name} must be a function` });
 const pem = (label: string) =>
-  z
-    .string()
-    .refine((v) => v.includes(`-----BEGIN ${label}`), {
-      message: `must be PEM text starting with "-----BEGIN ${label}"`,
-    });
+  z.string().refine((v) => v.includes(`-----BEGIN ${label}`), {
+    message: `must be PEM text starting with "-----BEGIN ${label}"`,
+  });
 const httpsUrl = z.string().refine(
   (v) => {
     try {
@@ -27,11 +25,9 @@ const httpsUrl = z.string().refine(
 
 export const ClientOptionsSchema = z
   .object({
-    tenantId: z
-      .string()
-      .refine((v) => isGuid(v) || isDomain(v), {
-        message: "must be the partner's Entra tenant id (GUID) or primary domain",
-      }),
+    tenantId: z.string().refine((v) => isGuid(v) || isDomain(v), {
+      message: "must be the partner's Entra tenant id (GUID) or primary domain",
+    }),
     clientId: z.string().refine(isGuid, { message: "must be the app registration's application (client) id, a GUID" }),
     clientSecret: z.string().min(1).optional(),
     certificate: z

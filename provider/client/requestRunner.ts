@@ -131,6 +131,7 @@ export class RequestRunner {
       shape === "array"
         ? z.array(itemSchema).transform((items) => ({ items, links: undefined, continuationToken: undefined }))
         : collectionSchema(itemSchema);
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- an async generator function cannot be an arrow
     const runner = this;
     return new Paged<z.output<S>>(async function* () {
       let url = runner.url(request.path, request.query);

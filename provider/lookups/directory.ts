@@ -39,6 +39,11 @@ export async function listUserLicenses(
   return lookupClient(options).licenses.listForUser(customerId, userId).toArray();
 }
 
+/** One self-serve policy by its id (`<customer tenant id>_<partner tenant id>`). */
+export async function getSelfServePolicy(policyId: string, options: LookupOptions = {}): Promise<SelfServePolicy> {
+  return lookupClient(options).selfServePolicies.get(policyId);
+}
+
 export async function listSelfServePolicies(
   customerId: string,
   options: LookupOptions = {},

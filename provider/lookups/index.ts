@@ -9,6 +9,7 @@ export {
 } from "./customers";
 export { getSubscription, listEntitlements, listOrders, listSubscriptions } from "./subscriptions";
 export {
+  getSelfServePolicy,
   listAvailableLicenses,
   listDeletedUsers,
   listDirectoryRoles,

@@ -119,10 +119,7 @@ export function billingFieldsOf(profile: BillingProfile, props: Partial<BillingF
     lastName: remote("lastName", profile.lastName),
     defaultAddress: remote(
       "defaultAddress",
-      managedAddress(
-        profile.defaultAddress as Record<string, unknown> | null | undefined,
-        props.defaultAddress,
-      ) as In["defaultAddress"],
+      managedAddress(profile.defaultAddress, props.defaultAddress) as In["defaultAddress"],
     ),
   };
 }

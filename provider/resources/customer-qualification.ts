@@ -89,7 +89,8 @@ const SUBMITTED_ONCE = ["educationSegment", "website", "validationCode"] as cons
 
 /** A new segment/website/code for the same customer and kind would never reach Partner Center: refuse it at preview. */
 const submittedOnceRule: ChangeRule = (olds, news) => {
-  const same = (a: unknown, b: unknown) => String(a ?? "").toLowerCase() === String(b ?? "").toLowerCase();
+  const norm = (v: unknown) => (typeof v === "string" ? v.toLowerCase() : (v ?? ""));
+  const same = (a: unknown, b: unknown) => norm(a) === norm(b);
   if (!same(olds.customerId, news.customerId) || !same(olds.qualification, news.qualification)) return [];
   const failures: CheckFailure[] = [];
   for (const key of SUBMITTED_ONCE) {

@@ -116,8 +116,8 @@ async function create(ctx: ResourceContext, inputs: In): Promise<{ id: string; o
       );
     }
     if (!samePermissions(existing.permissions, wanted.permissions))
-      await writePermissions(ctx, existing.id!, wanted.permissions);
-    return { id: existing.id!, outs: { policyId: existing.id!, grantorTenantId: grantor } };
+      await writePermissions(ctx, existing.id, wanted.permissions);
+    return { id: existing.id, outs: { policyId: existing.id, grantorTenantId: grantor } };
   }
   let created: RemotePolicy | undefined;
   try {

@@ -48,6 +48,7 @@ export async function exportTenant(
     if (!isNotFound(e)) throw e;
     throw new Error(
       `${customer} is not a customer of this partner (Partner Center answered 404). Fix: check the tenant id, or give the customer's initial domain (e.g. contoso.onmicrosoft.com)`,
+      { cause: e },
     );
   }
   const domain = (record.companyProfile?.domain ?? customerId).toLowerCase();
@@ -69,6 +70,7 @@ export async function exportTenant(
     } catch (e) {
       throw new Error(
         `reading the ${section.key} of customer ${customerId} failed, so nothing was written: ${(e as Error).message}`,
+        { cause: e },
       );
     }
     if (value !== undefined) spec[section.key] = value;

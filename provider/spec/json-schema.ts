@@ -8,7 +8,7 @@ import { z } from "zod";
 import { TenantSpecSchema } from "./schema";
 
 export function tenantSpecJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(TenantSpecSchema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+  return z.toJSONSchema(TenantSpecSchema, { io: "input", unrepresentable: "any" });
 }
 
 /** The file's exact text (stable key order from the zod schema, two-space indent, final newline). */

@@ -65,7 +65,7 @@ export function parseTenantSpec(text: string, file: string): { spec?: TenantSpec
     };
   }
   const result = TenantSpecSchema.safeParse(data);
-  if (result.success) return { spec: result.data as TenantSpec, problems: [] };
+  if (result.success) return { spec: result.data, problems: [] };
   return {
     problems: issuesToProblems(result.error.issues).map((p) => {
       const pos = positionOf(doc, lineCounter, p.path, p.key !== undefined);

@@ -39,7 +39,7 @@ type JsonSchema = { properties?: Record<string, JsonSchema>; items?: JsonSchema;
 
 /** The field names the JSON Schema allows at `path` (objects only). */
 export function knownKeysAt(path: readonly PathSegment[]): string[] {
-  let node: JsonSchema | undefined = tenantSpecJsonSchema() as JsonSchema;
+  let node: JsonSchema | undefined = tenantSpecJsonSchema();
   const objectOf = (n: JsonSchema | undefined) => (n?.properties ? n : n?.anyOf?.find((b) => b.properties));
   for (const seg of path) {
     if (typeof seg === "number") node = node?.items ?? node?.anyOf?.find((b) => b.items)?.items;
@@ -49,7 +49,7 @@ export function knownKeysAt(path: readonly PathSegment[]): string[] {
 }
 
 function distance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)] as number[]);
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
   for (let j = 1; j <= b.length; j++) d[0][j] = j;
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++)

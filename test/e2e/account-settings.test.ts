@@ -113,9 +113,7 @@ describe("e2e: account-settings example (billing profile, usage budget, new cust
     const stored = cp.resources.find((r) => r.type.endsWith(":Customer"))!;
     for (const key of ["adminPassword", "adminUserName"])
       assert.ok(
-        stored.outputs?.[key] &&
-          typeof stored.outputs[key] === "object" &&
-          SECRET_SIG in (stored.outputs[key] as object),
+        stored.outputs?.[key] && typeof stored.outputs[key] === "object" && SECRET_SIG in stored.outputs[key],
         `${key} is stored as a secret`,
       );
     assert.doesNotMatch(cp.text, JWT_RE);

@@ -58,11 +58,11 @@ function startSandbox(cwd: string, args: string[]): Promise<{ child: ChildProces
         ),
       60_000,
     );
-    child.stderr!.on("data", (c: Buffer) => {
+    child.stderr.on("data", (c: Buffer) => {
       stderr += c.toString();
     });
     let buffered = "";
-    child.stdout!.on("data", (c: Buffer) => {
+    child.stdout.on("data", (c: Buffer) => {
       buffered += c.toString();
       const parts = buffered.split("\n");
       buffered = parts.pop()!;

@@ -187,7 +187,7 @@ describe("e2e: the shipped example tenants/ folder applies to the emulator's def
     ]);
     const cid = partner().customers[0].id;
     assert.ok(
-      (await directoryView(await emulatorOk(emu, "GET", "/_emulator/state"))).activeUsers.includes(
+      directoryView(await emulatorOk(emu, "GET", "/_emulator/state")).activeUsers.includes(
         `${cid}/it.support@fabrikamtenant.onmicrosoft.com/Fabrikam IT Support`,
       ),
     );

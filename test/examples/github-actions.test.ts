@@ -35,6 +35,7 @@ function actionlint(): string {
     } catch (e) {
       throw new Error(
         `cannot build actionlint ${VERSION} with Go (${(e as Error).message.split("\n")[0]}). Fix: install Go >= 1.25 (its go.mod says go 1.25.0), or set ACTIONLINT=/path/to/actionlint`,
+        { cause: e },
       );
     }
   }

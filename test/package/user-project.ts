@@ -77,7 +77,7 @@ export function run(cwd: string, command: string, args: string[], env: Record<st
   } catch (e) {
     const x = e as { stdout?: string; stderr?: string; status?: number };
     const tail = `${x.stdout ?? ""}\n${x.stderr ?? ""}`.trim().split("\n").slice(-25).join("\n");
-    throw new Error(`\`${command} ${args.join(" ")}\` in ${cwd} exited with ${x.status}:\n${tail}`);
+    throw new Error(`\`${command} ${args.join(" ")}\` in ${cwd} exited with ${x.status}:\n${tail}`, { cause: e });
   }
 }
 
@@ -139,6 +139,7 @@ export function tsc(dir: string, ...flags: string[]): string {
 
 /** The Automation API of the project's own @pulumi/pulumi (one module instance with the program's). */
 export function automationOf(dir: string): typeof Automation {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the project's own module instance, by path
   return require(require.resolve("@pulumi/pulumi/automation", { paths: [dir] })) as typeof Automation;
 }
 

@@ -23,7 +23,7 @@ describe("scripts/demo", function () {
       env.dispose();
     }
     const summary = lines
-      .filter((l) => /^(ok  |FAIL)  /.test(l))
+      .filter((l) => /^(ok {2}|FAIL) {2}/.test(l))
       .map((l) => `${l.slice(0, 4).trim()} ${l.slice(6, 40).trim()}`);
     assert.deepEqual(
       summary,

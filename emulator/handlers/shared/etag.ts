@@ -5,9 +5,10 @@ import type { RequestContext } from "../../http/types";
 /** The caller's etag: If-Match header (wins when present) or the body's attributes.etag; undefined when neither. */
 export function callerEtag(ctx: Pick<RequestContext, "headers" | "body">): string | undefined {
   const header = ctx.headers["if-match"];
-  const fromHeader = Array.isArray(header) ? header[0] : header;
+  const fromHeader: string | undefined = Array.isArray(header) ? (header[0] as string | undefined) : header;
   if (fromHeader) return fromHeader;
-  const fromBody = ctx.body?.attributes?.etag ?? ctx.body?.attributes?.eTag;
+  const body = ctx.body as { attributes?: { etag?: unknown; eTag?: unknown } } | null | undefined;
+  const fromBody = body?.attributes?.etag ?? body?.attributes?.eTag;
   return typeof fromBody === "string" && fromBody !== "" ? fromBody : undefined;
 }
 

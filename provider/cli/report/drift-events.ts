@@ -61,7 +61,7 @@ export function buildDriftReport(input: {
     const pre = e.resourcePreEvent?.metadata;
     if (pre && isUserResource(pre.urn)) {
       project ??= parseUrn(pre.urn).project;
-      started.set(pre.urn, (pre.old ?? undefined) as StepState | undefined);
+      started.set(pre.urn, pre.old ?? undefined);
     }
     const done = e.resOutputsEvent?.metadata;
     if (done && isUserResource(done.urn)) {

@@ -47,6 +47,7 @@ export async function refreshPreview(opts: { cwd: string; stack: string; paralle
   } catch (e) {
     throw new Error(
       `cannot select stack '${opts.stack}' in ${workDir}: ${failureSummary(e)}. Fix: check --stack (see \`pulumi stack ls\`) and that the backend is the one you log in to`,
+      { cause: e },
     );
   }
   const events: EngineEvent[] = [];

@@ -28,6 +28,7 @@ export function plain(text: string): string {
 }
 
 function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what it replaces
   return text.replace(/\r?\n/g, "⏎").replace(/[\u0000-\u001f]/g, " ");
 }
 

@@ -74,6 +74,7 @@ export function parsePreviewJson(text: string, source: string): PreviewDigest {
     json = JSON.parse(text);
   } catch (e) {
     const streamed = /^\s*\{[^\n]*"(sequence|timestamp)"/.test(text);
+    // eslint-disable-next-line preserve-caught-error -- the message has the cause's; the cause would echo the input
     throw new Error(
       `${source} is not the JSON of \`pulumi preview --json\` (${(e as Error).message}). Fix: ` +
         (streamed
@@ -116,9 +117,9 @@ export function buildPreviewReport(digest: PreviewDigest): PreviewReport {
       continue;
     }
     if (byUrn.get(step.urn)?.op === "replace" && op === "replace") continue;
-    const oldInputs = (step.oldState?.inputs ?? undefined) as Bag | undefined;
-    const oldOutputs = (step.oldState?.outputs ?? undefined) as Bag | undefined;
-    const newInputs = (step.newState?.inputs ?? undefined) as Bag | undefined;
+    const oldInputs = step.oldState?.inputs ?? undefined;
+    const oldOutputs = step.oldState?.outputs ?? undefined;
+    const newInputs = step.newState?.inputs ?? undefined;
     const declaredSecrets = [
       ...(step.oldState?.additionalSecretOutputs ?? []),
       ...(step.newState?.additionalSecretOutputs ?? []),

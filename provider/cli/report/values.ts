@@ -91,7 +91,7 @@ export function shownValue(masked: unknown, maxChars = MAX_VALUE_CHARS): ShownVa
   const text =
     typeof masked === "string" && masked !== ""
       ? masked
-      : JSON.stringify(masked, (_k, v) => (v === UNKNOWN ? "(known after apply)" : v));
+      : JSON.stringify(masked, (_k, v: unknown) => (v === UNKNOWN ? "(known after apply)" : v));
   return { kind: "value", text: text.length > maxChars ? `${text.slice(0, maxChars - 1)}…` : text };
 }
 

@@ -21,7 +21,7 @@ export function createAxios(options: AxiosTransportOptions): AxiosInstance {
     timeout: options.timeoutMs ?? 100_000,
     validateStatus: () => true,
     responseType: "text",
-    transformResponse: [(data) => data],
+    transformResponse: [(data: unknown) => data],
     maxRedirects: 0,
     proxy: false,
   });

@@ -226,7 +226,7 @@ export function defineResource<I extends Shape, O extends Shape>(
         async () => {
           const inputs = parseInputs("create", raw);
           const { id, outs } = await spec.create(ctx, inputs);
-          return { id, outs: withoutInputOnly(dropUndefined({ ...inputs, ...outs }) as Bag) };
+          return { id, outs: withoutInputOnly(dropUndefined({ ...inputs, ...outs })) };
         },
         true,
         ctx,
@@ -256,7 +256,7 @@ export function defineResource<I extends Shape, O extends Shape>(
           const olds = parseStored("update", rawOlds);
           const news = parseInputs("update", rawNews);
           const outs = await spec.update(ctx, id, olds, news);
-          return { outs: withoutInputOnly(dropUndefined({ ...news, ...outs }) as Bag) };
+          return { outs: withoutInputOnly(dropUndefined({ ...news, ...outs })) };
         },
         true,
         ctx,

@@ -94,7 +94,9 @@ export const objectSet: Normalizer = (v) =>
         ...new Set(
           v.map((x) =>
             stableStringify(
-              x && typeof x === "object" ? Object.fromEntries(Object.entries(x).map(([k, y]) => [k, lowerCase(y)])) : x,
+              x && typeof x === "object"
+                ? Object.fromEntries(Object.entries(x as object).map(([k, y]) => [k, lowerCase(y)]))
+                : x,
             ),
           ),
         ),

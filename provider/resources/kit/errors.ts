@@ -19,7 +19,7 @@ export interface PartnerCenterErrorLike {
 }
 
 function asPc(e: unknown): PartnerCenterErrorLike {
-  return e !== null && typeof e === "object" ? (e as PartnerCenterErrorLike) : {};
+  return e !== null && typeof e === "object" ? e : {};
 }
 
 /** The Partner Center facts of an error, as "status 404, code 60002, request id …, correlation id …". */

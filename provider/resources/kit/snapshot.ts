@@ -39,7 +39,7 @@ export class ListSnapshot {
     }
     const key = customerId.toLowerCase();
     let lists = this.customers.get(key);
-    if (!lists) this.customers.set(key, (lists = new Map()));
+    if (!lists) this.customers.set(key, (lists = new Map<string, Entry>()));
     const hit = lists.get(kind);
     if (hit && this.now() - hit.at < this.options.ttlMs) return hit.value as Promise<T>;
     this.loads++;

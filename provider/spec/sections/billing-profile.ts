@@ -48,10 +48,10 @@ export const billingProfileSection = defineSection({
     for (const key of PROFILE_FIELDS) if (present(profile[key])) out[key] = profile[key];
     const address: Record<string, string> = {};
     for (const key of ADDRESS_FIELDS) {
-      const value = (profile.defaultAddress as Record<string, unknown> | null | undefined)?.[key];
+      const value = profile.defaultAddress?.[key];
       if (present(value)) address[key] = value;
     }
     if (Object.keys(address).length > 0) out.defaultAddress = address;
-    return Object.keys(out).length > 0 ? (out as z.input<typeof BillingProfileSpec>) : undefined;
+    return Object.keys(out).length > 0 ? out : undefined;
   },
 });

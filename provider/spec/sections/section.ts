@@ -23,7 +23,7 @@ export interface ExportContext {
   /** The configured Partner Center cloud (a section the cloud does not offer exports nothing). */
   cloud: CloudName;
   /** Something the export had to leave out, said to the person running it. */
-  warn(message: string): void;
+  warn: (message: string) => void;
 }
 
 export interface SpecSection<S extends z.ZodType = z.ZodType> {

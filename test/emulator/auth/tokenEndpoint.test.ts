@@ -41,7 +41,7 @@ describe("emulator token endpoint", () => {
       calls.map((c) => c.split("?")[0]),
       [`POST ${emu.url}/${partner().tenantId}/oauth2/v2.0/token`],
     );
-    const claims = jwtClaims(first!.accessToken);
+    const claims = jwtClaims(first.accessToken);
     assert.equal(claims.tid, partner().tenantId);
     assert.equal(claims.appid, partner().app.clientId);
     assert.equal(claims.idtyp, "app");
@@ -112,7 +112,7 @@ describe("emulator token endpoint", () => {
     assert.equal(result!.account?.homeAccountId, `${partner().user.userId}.${partner().tenantId}`);
     // msal cached the account: a silent call is served without another redemption of the seeded token
     const silent = await cca.acquireTokenSilent({
-      account: result!.account!,
+      account: result!.account,
       scopes: ["https://api.partnercenter.microsoft.com/user_impersonation"],
     });
     assert.equal(silent.fromCache, true);
@@ -158,12 +158,15 @@ describe("emulator token endpoint", () => {
 
   it("answers a bad client secret with invalid_client (401) through msal-node, without echoing the secret", async () => {
     const cca = confidentialClient(emu, "secret", { clientSecret: "wrong-secret-value-123" });
-    await assert.rejects(cca.acquireTokenByClientCredential({ scopes: [PARTNER_CENTER_SCOPE] }), (e: any) => {
-      assert.equal(e.errorCode, "invalid_client");
-      assert.match(e.errorMessage, /AADSTS7000215/);
-      assert.doesNotMatch(e.errorMessage, /wrong-secret-value-123/);
-      return true;
-    });
+    await assert.rejects(
+      cca.acquireTokenByClientCredential({ scopes: [PARTNER_CENTER_SCOPE] }),
+      (e: { errorCode: string; errorMessage: string }) => {
+        assert.equal(e.errorCode, "invalid_client");
+        assert.match(e.errorMessage, /AADSTS7000215/);
+        assert.doesNotMatch(e.errorMessage, /wrong-secret-value-123/);
+        return true;
+      },
+    );
     const raw = await apiClient(emu).post(
       tokenPath(),
       form({

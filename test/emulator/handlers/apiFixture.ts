@@ -63,7 +63,7 @@ export function expectError(res: AxiosResponse, status: number, code: number | s
     res.status !== status ||
     String(body?.code) !== String(code) ||
     typeof body?.description !== "string" ||
-    (pattern && !pattern.test(body.description as string))
+    (pattern && !pattern.test(body.description))
   ) {
     throw new Error(
       `expected ${status}/${code}${pattern ? ` ${pattern}` : ""}, got ${res.status} ${JSON.stringify(res.data)}`,

@@ -94,8 +94,9 @@ describe("emulator fault rules", () => {
   it("destroys the socket for `reset` without running the handler", async () => {
     const before = await count();
     await addFaults({ method: "POST", path: "/orders$", reset: true, times: 1 });
-    await assert.rejects(apiClient(emu).post(ordersPath(), {}, { headers: bearer(token) }), (e: any) =>
-      /ECONNRESET|socket hang up/.test(`${e.code} ${e.message}`),
+    await assert.rejects(
+      apiClient(emu).post(ordersPath(), {}, { headers: bearer(token) }),
+      (e: Error & { code?: string }) => /ECONNRESET|socket hang up/.test(`${e.code} ${e.message}`),
     );
     assert.equal(await count(), before);
     const log = (await apiClient(emu).get("/_emulator/requests")).data as Array<{ reset?: boolean; status: number }>;

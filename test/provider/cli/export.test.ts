@@ -44,7 +44,7 @@ describe("partner-center export (against the emulator)", () => {
     saved = Object.fromEntries(ENV_KEYS.map((k) => [envName(k), process.env[envName(k)]]));
     for (const k of ENV_KEYS) delete process.env[envName(k)];
     const caFile = join(dir, "ca.pem");
-    writeFileSync(caFile, ctx.emu.ca!);
+    writeFileSync(caFile, ctx.emu.ca);
     Object.assign(process.env, {
       [envName("tenantId")]: partner().tenantId,
       [envName("clientId")]: partner().user.clientId,

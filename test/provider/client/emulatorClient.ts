@@ -51,6 +51,7 @@ export function clientFor(
 export function useEmulator(): {
   readonly emu: Emulator & { diagnostics: string[] };
   readonly customer: Emulator["seed"]["partners"][0]["customers"][0];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- admin answers are JSON of many shapes
   admin(method: string, path: string, body?: unknown): Promise<any>;
 } {
   let emu: (Emulator & { diagnostics: string[] }) | undefined;

@@ -11,6 +11,6 @@ export function lookupConfig(emu: Emulator, user = true): LookupConfig {
     ...(user ? { refreshToken: p.user.refreshToken } : {}),
     endpoint: emu.url,
     authorityHost: emu.authorityHost,
-    caCertificate: emu.ca!,
+    caCertificate: emu.ca,
   };
 }

@@ -1,7 +1,7 @@
 import assert from "assert";
 import { customerQualification } from "../../../provider/resources/customer-qualification";
 import { driver, inCloud, itThrowsOnFailedRead, type Driver } from "./customer-account-fixture";
-import { configureRuntime, startFixture, type Bag, type Fixture } from "./fixture";
+import { startFixture, type Bag, type Fixture } from "./fixture";
 import { UNKNOWN } from "../../../provider/resources/kit/unknown";
 
 const T = "CustomerQualification";

@@ -1,10 +1,8 @@
 import assert from "assert";
 import { customerUsageBudget } from "../../../provider/resources/customer-usage-budget";
 import { driver, inCloud, itThrowsOnFailedRead, type Driver } from "./customer-account-fixture";
-import { configureRuntime, startFixture, type Fixture } from "./fixture";
+import { startFixture, type Fixture } from "./fixture";
 import { UNKNOWN } from "../../../provider/resources/kit/unknown";
-
-const T = "CustomerUsageBudget";
 
 describe("resources/CustomerUsageBudget (against the emulator)", () => {
   let f: Fixture;

@@ -1,10 +1,8 @@
 import assert from "assert";
 import { customer } from "../../../provider/resources/customer";
 import { driver, inCloud, itThrowsOnFailedRead, type Driver } from "./customer-account-fixture";
-import { configureRuntime, startFixture, type Bag, type Fixture } from "./fixture";
+import { startFixture, type Bag, type Fixture } from "./fixture";
 import { UNKNOWN } from "../../../provider/resources/kit/unknown";
-
-const T = "Customer";
 
 describe("resources/Customer (against the emulator)", () => {
   let f: Fixture;

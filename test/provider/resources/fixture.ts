@@ -17,6 +17,7 @@ export interface Fixture {
   customer: Emulator["seed"]["partners"][number]["customers"][number];
   warnings: string[];
   /** Raw authenticated request (App+User) to the emulator. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw answers are JSON of many shapes
   raw(method: string, path: string, data?: unknown): Promise<{ status: number; data: any }>;
   faults(rules: unknown): Promise<void>;
   clearFaults(): Promise<void>;
@@ -37,7 +38,7 @@ export function stackConfig(emu: Emulator, extra: Record<string, string> = {}): 
     "partnercenter:refreshToken": p.user.refreshToken,
     "partnercenter:endpoint": emu.url,
     "partnercenter:authorityHost": emu.authorityHost,
-    "partnercenter:caCertificate": emu.ca!,
+    "partnercenter:caCertificate": emu.ca,
     ...extra,
   };
 }

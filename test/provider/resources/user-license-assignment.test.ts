@@ -25,7 +25,7 @@ describe("resources/UserLicenseAssignment (against the emulator)", () => {
     }>;
   const consumed = async (skuId: string) =>
     ((await f.raw("GET", `/v1/customers/${f.customer.id}/subscribedskus`)).data.items as Bag[]).find(
-      (s: any) => s.productSku.id === skuId,
+      (s) => (s.productSku as { id: string }).id === skuId,
     )!.consumedUnits as number;
 
   let waits: ShortWaits;

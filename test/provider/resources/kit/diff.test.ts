@@ -13,7 +13,7 @@ const rules = {
   inPlace: ["upn", "plans", "perms", "flag", "name"],
   normalize: { upn: lowerCase, plans: caseInsensitiveSet, perms: objectSet },
   naturalKey: (p: Record<string, unknown>) =>
-    p.customerId && p.upn ? `${p.customerId}/${String(p.upn).toLowerCase()}` : undefined,
+    p.customerId && p.upn ? `${p.customerId as string}/${(p.upn as string).toLowerCase()}` : undefined,
 };
 const defaults = { flag: true };
 const olds = {
