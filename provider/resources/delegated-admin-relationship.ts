@@ -134,7 +134,7 @@ const statusAwareDiff: ResourceDefinition["diff"] = (_id, olds, news) => {
       throw new ResourceUsageError(
         who,
         "preview",
-        `the relationship is ${status} (waiting for the customer's approval at ${String(olds.invitationUrl)}); Microsoft Graph allows no change until it is active, so ${asked.join(", ")} can't change now. Fix: put back the previous ${asked.join(", ")} and change ${asked.length > 1 ? "them" : "it"} once the customer has approved, or remove the resource after the invitation lapses (90 days).`,
+        `the relationship was ${status} when last read (waiting for the customer's approval at ${String(olds.invitationUrl)}); Microsoft Graph allows no change until it is active, so ${asked.join(", ")} can't change now. Fix: if the customer has approved since, run \`pulumi refresh\` (or \`pulumi preview --refresh\`) first; otherwise put back the previous ${asked.join(", ")} and change ${asked.length > 1 ? "them" : "it"} once the customer has approved, or remove the resource after the invitation lapses (90 days).`,
       );
     return { changes: true, replaces: [] };
   }

@@ -73,7 +73,7 @@ describe("resources/DelegatedAdminRelationship (against the emulator)", () => {
     const { id, outs } = await provision(T, inputs());
     await assert.rejects(
       runtime.diff(T, id, outs, { ...(outs as Bag), roles: ["Helpdesk Administrator"] }),
-      /approvalPending.*roles can't change now.*Fix: put back the previous roles/s,
+      /was approvalPending when last read.*roles can't change now.*Fix: if the customer has approved since, run `pulumi refresh`.*put back the previous roles/s,
     );
     await assert.rejects(
       runtime.delete(T, id, outs),
