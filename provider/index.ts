@@ -21,6 +21,14 @@ export { CustomerBillingProfile, type CustomerBillingProfileInputs } from "./res
 export { CustomerUsageBudget, type CustomerUsageBudgetInputs } from "./resources/customer-usage-budget";
 export { CustomerQualification, type CustomerQualificationInputs } from "./resources/customer-qualification";
 export { CustomerAgreement, type CustomerAgreementInputs } from "./resources/customer-agreement";
+export {
+  DelegatedAdminRelationship,
+  type DelegatedAdminRelationshipInputs,
+} from "./resources/delegated-admin-relationship";
+export {
+  DelegatedAdminAccessAssignment,
+  type DelegatedAdminAccessAssignmentInputs,
+} from "./resources/delegated-admin-access-assignment";
 export * from "./lookups";
 export { CONFIG_KEYS, envName, type ConfigKey, type ProviderConfig } from "./config";
 export { PartnerCenterClient, PartnerCenterError } from "./client";

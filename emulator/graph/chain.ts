@@ -1,6 +1,7 @@
 // The middleware chain for Microsoft Graph requests (/v1.0/...), in the same order as Partner Center's:
 //   requestLog -> graphRequestIds -> graphErrors -> readBody -> graphAuthenticate -> route -> rateLimit -> faults
-//   -> dispatch (settle the clock-driven GDAP transitions, then the handler).
+//   -> dispatch (settle the clock-driven GDAP transitions, run the handler, settle again so that transitions
+//   without delay are seen at once).
 // Emulator choice: Graph takes `client-request-id` from the caller (or MS-RequestId when that is what it sent) and
 // answers `request-id` and `client-request-id`; rate-limit and injected-fault answers are rewritten into Graph's
 // error shape (429 `TooManyRequests`).
@@ -151,6 +152,7 @@ const graphDispatch: Middleware = async (x) => {
     },
   };
   x.reply = routeOf.get(x)!.handle(ctx);
+  if (x.changed && settle(gdap, now())) x.changed = true;
 };
 
 export const graphChain = compose([

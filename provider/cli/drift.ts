@@ -10,6 +10,7 @@ import { parse, UsageError, type Command, type Io } from "./command-kit";
 import { buildDriftReport, EXIT_ERROR } from "./report/drift-events";
 import { driftSummary, renderDriftMarkdown } from "./report/drift-markdown";
 import { refreshPreview } from "./report/drift-run";
+import { DEFAULT_EXPIRING_DAYS } from "./report/gdap-expiry";
 import { GITHUB_COMMENT_LIMIT, MIN_MAX_CHARS } from "./report/markdown";
 
 export const DRIFT_MARKDOWN_FILE = "drift-report.md";
@@ -25,6 +26,7 @@ export const driftCommand: Command & { checkStack(argv: string[], io: Io): Promi
     `  --out DIR        where to write ${DRIFT_MARKDOWN_FILE} and ${DRIFT_JSON_FILE} (default: the current folder)`,
     `  --max-chars N    size limit of the Markdown (default ${GITHUB_COMMENT_LIMIT}, GitHub's issue/comment limit)`,
     "  --parallel N     resources read at once (default: the engine's)",
+    `  --expiring-days N  warn about GDAP relationships ending within N days without auto-extend (default ${DEFAULT_EXPIRING_DAYS})`,
     "",
     "Uses your Pulumi CLI (`pulumi` on PATH), backend (PULUMI_BACKEND_URL or `pulumi login`) and secrets",
     "passphrase (PULUMI_CONFIG_PASSPHRASE[_FILE]); the provider's credentials come from the stack config as for `pulumi up`.",
@@ -46,6 +48,7 @@ export const driftCommand: Command & { checkStack(argv: string[], io: Io): Promi
       out: { type: "string" },
       "max-chars": { type: "string" },
       parallel: { type: "string" },
+      "expiring-days": { type: "string" },
     });
     if (!values.stack)
       throw new UsageError("--stack NAME is required (the stack to check; `pulumi stack ls` lists them)");
@@ -58,12 +61,16 @@ export const driftCommand: Command & { checkStack(argv: string[], io: Io): Promi
     const parallel = values.parallel === undefined ? undefined : Number(values.parallel);
     if (parallel !== undefined && (!Number.isInteger(parallel) || parallel < 1))
       throw new UsageError(`--parallel must be a whole number of at least 1, got '${values.parallel}'`);
+    const expiringWithinDays =
+      values["expiring-days"] === undefined ? DEFAULT_EXPIRING_DAYS : Number(values["expiring-days"]);
+    if (!Number.isInteger(expiringWithinDays) || expiringWithinDays < 0)
+      throw new UsageError(`--expiring-days must be a whole number of days, got '${values["expiring-days"]}'`);
     const outDir = resolve(values.out ?? ".");
 
     let report;
     try {
       const run = await refreshPreview({ cwd: values.cwd ?? ".", stack: values.stack, parallel });
-      report = buildDriftReport({ stack: values.stack, events: run.events, failure: run.failure });
+      report = buildDriftReport({ stack: values.stack, events: run.events, failure: run.failure, expiringWithinDays });
     } catch (e) {
       report = buildDriftReport({ stack: values.stack, events: [], failure: (e as Error).message });
     }
@@ -79,6 +86,7 @@ export const driftCommand: Command & { checkStack(argv: string[], io: Io): Promi
       return EXIT_ERROR;
     }
     io.out(`drift ${values.stack}: ${report.result} — ${driftSummary(report)} (exit ${report.exitCode})`);
+    for (const w of report.warnings) io.out(`  warning: ${w.ref.type} ${w.ref.name}: ${w.message}`);
     for (const e of report.errors.slice(0, 5))
       io.err(`  error: ${e.ref ? `${e.ref.type} ${e.ref.name}: ` : ""}${e.message.split("\n")[0]}`);
     io.out(`  reports: ${join(outDir, DRIFT_MARKDOWN_FILE)}, ${join(outDir, DRIFT_JSON_FILE)}`);

@@ -33,6 +33,8 @@ import { requestIdPolicy } from "./pipeline/requestIdPolicy";
 import { compose } from "./pipeline/types";
 import { RequestRunner, type RunnerCore } from "./requestRunner";
 import { guid } from "./ids";
+import { GraphClient, graphEndpointOf, graphTokenSource } from "./graph/graphClient";
+import type { GraphCore } from "./graph/graphRunner";
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -41,6 +43,7 @@ interface SharedState {
   core: RunnerCore;
   throttle: Throttle;
   tokens: TokenSource;
+  graph: GraphCore;
 }
 
 function buildShared(input: ClientOptions): SharedState {
@@ -65,23 +68,28 @@ function buildShared(input: ClientOptions): SharedState {
   const throttle = new Throttle(options.maxConcurrency, options.maxConcurrencyPerCustomer);
   const transport =
     options.transport ?? axiosTransport({ caCertificate: options.caCertificate, timeoutMs: options.timeoutMs });
-  const send = compose(
-    [
-      requestIdPolicy(),
-      retryPolicy({
-        ...defaultBackoff,
-        maxRetries: options.maxRetries,
-        sleep: options.sleep ?? realSleep,
-        now,
-        random: options.random ?? Math.random,
-      }),
-      throttlePolicy(throttle),
-      authPolicy(tokens),
-      logPolicy(options.logger, now),
-    ],
-    transport,
-  );
-  return { options, throttle, tokens, core: { endpoint, hasUserCredential: Boolean(options.refreshToken), send } };
+  // the same policies for both APIs; only Partner Center gets MS-RequestId, and each API its own token audience
+  const policies = (source: TokenSource) => [
+    retryPolicy({
+      ...defaultBackoff,
+      maxRetries: options.maxRetries,
+      sleep: options.sleep ?? realSleep,
+      now,
+      random: options.random ?? Math.random,
+    }),
+    throttlePolicy(throttle),
+    authPolicy(source),
+    logPolicy(options.logger, now),
+  ];
+  const send = compose([requestIdPolicy(), ...policies(tokens)], transport);
+  const graphSend = compose(policies(graphTokenSource(options, authorityHost)), transport);
+  return {
+    options,
+    throttle,
+    tokens,
+    core: { endpoint, hasUserCredential: Boolean(options.refreshToken), send },
+    graph: { endpoint: graphEndpointOf(options), hasUserCredential: Boolean(options.refreshToken), send: graphSend },
+  };
 }
 
 export class PartnerCenterClient {
@@ -102,6 +110,7 @@ export class PartnerCenterClient {
     roles?: RolesOperations;
     licenses?: LicensesOperations;
     selfServePolicies?: SelfServePoliciesOperations;
+    graph?: GraphClient;
   } = {};
 
   constructor(options: ClientOptions);
@@ -153,6 +162,10 @@ export class PartnerCenterClient {
   }
   get selfServePolicies(): SelfServePoliciesOperations {
     return (this.areas.selfServePolicies ??= new SelfServePoliciesOperations(this.runner));
+  }
+  /** Microsoft Graph (GDAP): relationships, access assignments, partner security groups */
+  get graph(): GraphClient {
+    return (this.areas.graph ??= new GraphClient(this.shared.graph, this.runner.correlationId));
   }
 
   /** A view whose calls all carry MS-CorrelationId = id (one engine operation), sharing auth, throttle and transport. */

@@ -9,14 +9,25 @@ export type CloudName = "global" | "usgov" | "china";
 export interface Cloud {
   apiBaseUrl: string;
   authorityHost: string;
+  /** Microsoft Graph root for GDAP (https://learn.microsoft.com/graph/deployments) */
+  graphBaseUrl: string;
 }
 
 export const CLOUDS: Readonly<Record<CloudName, Cloud>> = {
-  global: { apiBaseUrl: "https://api.partnercenter.microsoft.com", authorityHost: "https://login.microsoftonline.com" },
-  usgov: { apiBaseUrl: "https://api.partnercenter.microsoft.com", authorityHost: "https://login.microsoftonline.us" },
+  global: {
+    apiBaseUrl: "https://api.partnercenter.microsoft.com",
+    authorityHost: "https://login.microsoftonline.com",
+    graphBaseUrl: "https://graph.microsoft.com",
+  },
+  usgov: {
+    apiBaseUrl: "https://api.partnercenter.microsoft.com",
+    authorityHost: "https://login.microsoftonline.us",
+    graphBaseUrl: "https://graph.microsoft.us",
+  },
   china: {
     apiBaseUrl: "https://partner.partnercenterapi.microsoftonline.cn",
     authorityHost: "https://login.chinacloudapi.cn",
+    graphBaseUrl: "https://microsoftgraph.chinacloudapi.cn",
   },
 };
 

@@ -41,6 +41,8 @@ export const ClientOptionsSchema = z
     refreshToken: z.string().min(1).optional(),
     cloud: z.enum(Object.keys(CLOUDS) as [CloudName, ...CloudName[]]).default("global"),
     endpoint: httpsUrl.optional(),
+    /** Microsoft Graph base URL (GDAP); default: `endpoint` when set (the emulator serves both), else the cloud's */
+    graphEndpoint: httpsUrl.optional(),
     authorityHost: httpsUrl
       .refine((v) => v.startsWith("https://"), { message: "must be https:// (msal-node refuses insecure authorities)" })
       .optional(),
@@ -56,6 +58,12 @@ export const ClientOptionsSchema = z
     now: fn<() => number>("now").optional(),
     random: fn<() => number>("random").optional(),
     transport: fn<Transport>("transport").optional(),
+    /** tokens for Microsoft Graph (default: msal with the same credentials and the Graph scope, or tokenSource) */
+    graphTokenSource: z
+      .custom<TokenSource>((v) => typeof (v as TokenSource | undefined)?.getToken === "function", {
+        message: "graphTokenSource must have getToken(kind)",
+      })
+      .optional(),
     tokenSource: z
       .custom<TokenSource>((v) => typeof (v as TokenSource | undefined)?.getToken === "function", {
         message: "tokenSource must have getToken(kind)",

@@ -8,6 +8,8 @@ import { customerBillingProfile } from "./customer-billing-profile";
 import { customerQualification } from "./customer-qualification";
 import { customerUsageBudget } from "./customer-usage-budget";
 import { customerUser } from "./customer-user";
+import { delegatedAdminAccessAssignment } from "./delegated-admin-access-assignment";
+import { delegatedAdminRelationship } from "./delegated-admin-relationship";
 import type { ResourceDefinition } from "./kit/define-resource";
 import { selfServePolicy } from "./self-serve-policy";
 import { subscriptionNickname } from "./subscription-nickname";
@@ -29,6 +31,8 @@ export const resources: Readonly<Record<string, ResourceDefinition>> = Object.fr
       customerUsageBudget,
       customerQualification,
       customerAgreement,
+      delegatedAdminRelationship,
+      delegatedAdminAccessAssignment,
     ].map((d) => [d.type, d]),
   ),
 );

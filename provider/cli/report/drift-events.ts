@@ -8,6 +8,7 @@ import type { EngineEvent } from "@pulumi/pulumi/automation";
 import { propertyChanges, withoutCustomerId, type PropertyChange } from "./property-changes";
 import { compareRefs, isUserResource, parseUrn, resourceRef, type ResourceRef } from "./resources";
 import { scrubText, type Bag } from "./values";
+import { DEFAULT_EXPIRING_DAYS, expiringRelationships, type ExpiryWarning } from "./gdap-expiry";
 
 export type DriftKind = "changed" | "removed";
 export type DriftResult = "no-drift" | "drift" | "error";
@@ -37,6 +38,8 @@ export interface DriftReport {
   counts: { resources: number; inSync: number; changed: number; removed: number; unreadable: number; errors: number };
   drift: DriftItem[];
   errors: DriftError[];
+  /** GDAP relationships expiring soon without auto-extend (not drift; no effect on the exit code) */
+  warnings: ExpiryWarning[];
 }
 
 interface StepState {
@@ -50,6 +53,8 @@ export function buildDriftReport(input: {
   events: EngineEvent[];
   failure?: string;
   checkedAt?: Date;
+  /** warn about GDAP relationships ending within this many days (default 30) */
+  expiringWithinDays?: number;
 }): DriftReport {
   const started = new Map<string, StepState | undefined>();
   const drift: DriftItem[] = [];
@@ -138,6 +143,11 @@ export function buildDriftReport(input: {
     },
     drift,
     errors,
+    warnings: expiringRelationships(
+      input.events,
+      input.expiringWithinDays ?? DEFAULT_EXPIRING_DAYS,
+      input.checkedAt ?? new Date(),
+    ),
   };
 }
 

@@ -27,7 +27,8 @@ export function driftSummary(r: DriftReport): string {
   const failed = c.errors - c.unreadable;
   return (
     `${c.resources} resource${c.resources === 1 ? "" : "s"}: ${c.inSync} in sync, ${c.changed} changed, ${c.removed} removed, ${c.unreadable} could not be read` +
-    (failed > 0 ? `; ${failed} other error${failed === 1 ? "" : "s"}` : "")
+    (failed > 0 ? `; ${failed} other error${failed === 1 ? "" : "s"}` : "") +
+    (r.warnings?.length ? `; ${r.warnings.length} warning${r.warnings.length === 1 ? "" : "s"}` : "")
   );
 }
 
@@ -48,6 +49,12 @@ export function renderDriftMarkdown(
       prefix += `- ${who}${plain(e.message.split("\n")[0].slice(0, 600))}\n`;
     }
     if (report.errors.length > 50) prefix += `- … and ${report.errors.length - 50} more (see the JSON report)\n`;
+    prefix += "\n";
+  }
+  if (report.warnings?.length) {
+    prefix += "#### Warnings (not drift)\n\n";
+    for (const w of report.warnings)
+      prefix += `- ${code(w.ref.type)} ${code(w.ref.name)}${w.ref.customerId ? ` (customer ${code(w.ref.customerId)})` : ""}: ${plain(w.message)}\n`;
     prefix += "\n";
   }
   const sections: Section[] = [];
