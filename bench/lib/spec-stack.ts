@@ -42,6 +42,8 @@ export async function specStack(emu: Emulator, project: UserProject, stack: stri
       "partnercenter:endpoint": emu.url,
       "partnercenter:authorityHost": emu.authorityHost,
       "partnercenter:caCertificate": path.join(project.dir, "emulator-ca.pem"),
+      // absolute: a package before the program moved to the project root resolved it from its own folder
+      tenantsPath: path.join(project.dir, "tenants"),
     },
     { "partnercenter:clientSecret": p.user.clientSecret, "partnercenter:refreshToken": p.user.refreshToken },
   );
