@@ -6,6 +6,21 @@ import * as path from "path";
 
 export const BENCHMARKS: Array<{ name: string; file: string; what: string }> = [
   {
+    name: "large-customer",
+    file: "large-customer.js",
+    what: "plain pulumi up / preview / refresh of 1,000 users (3,000 resources) at 500 requests/min, checkpoints on",
+  },
+  {
+    name: "checkpoint-scaling",
+    file: "checkpoint-scaling.js",
+    what: "plain pulumi up of 150 to 600 resources with checkpoints on: time and state bytes per resource",
+  },
+  {
+    name: "provider-overhead",
+    file: "provider-overhead.js",
+    what: "provider time per check / diff / create outside HTTP, zero-latency emulator",
+  },
+  {
     name: "refresh-cost",
     file: "refresh-cost.js",
     what: "calls and wall time to refresh 1,500 resources, list snapshot vs none",
@@ -26,6 +41,11 @@ export const BENCHMARKS: Array<{ name: string; file: string; what: string }> = [
     what: "emulator requests/s and latency at 1 and 16 clients",
   },
   { name: "client-paging", file: "client-paging.js", what: "client paging of 10,000 users per page size" },
+  {
+    name: "chaos",
+    file: "chaos.js",
+    what: "200 seeded fault schedules on the 100-resource fleet: a table per fault kind",
+  },
 ];
 
 function main(): void {

@@ -1,4 +1,5 @@
 // Small helpers the benchmarks share: the emulator's request log as counts, aligned tables, and the machine line.
+import * as fs from "fs";
 import * as os from "os";
 import { emulatorOk, type EmulatorEndpoint } from "../../scripts/emulator-http";
 
@@ -39,3 +40,8 @@ export function machine(): string {
 
 export const seconds = (ms: number) => (ms / 1000).toFixed(1);
 export const ratio = (a: number, b: number) => (b === 0 ? "n/a" : (a / b).toFixed(2));
+
+/** The 1, 5 and 15 minute load averages (the machine is shared: every figure is printed with them). */
+export function loadAverage(): string {
+  return fs.readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
+}

@@ -132,9 +132,10 @@ describe("package: the npm tarball", function () {
     assert.match(license, /END OF TERMS AND CONDITIONS/);
   });
 
-  it("has the shim's runtime, the emulator, the tenant-spec program and schema, and the README", () => {
+  it("has the shim's runtime and methods, the emulator, the tenant-spec program and schema, and the README", () => {
     for (const f of [
       "dist/provider/runtime.js",
+      "dist/provider/shim-methods.js",
       "dist/provider/index.d.ts",
       "dist/emulator/index.js",
       "dist/emulator/index.d.ts",

@@ -1,0 +1,101 @@
+// A large customer with checkpoints on: plain `pulumi up` (the CLI as a subprocess, the Node language host, a file
+// backend with its default per-step checkpoints) of a tenant spec with N users, each with one directory role and
+// one license (3N resources), in a user project with the packed package installed, against the emulator at its
+// documented per-customer rate limit (docs/contracts.md: 500 requests a minute per partner and per customer).
+// Then a no-change `pulumi preview` and a `pulumi refresh` of the same stack. Each figure is printed beside its
+// bound: wall time vs 1.2 x calls / R, calls vs the API-shape minimum, 0 failed operations, engine and provider
+// peak memory vs 300 MiB; and the state bytes per resource of the checkpoint the backend wrote.
+// Run: node dist/bench/large-customer.js [users=1000] [R=500]
+// Choice: the API-shape minimum of a refresh is one users page per 500 (the client's page size), one role list,
+// one member list per role in use and one license list per user (Partner Center has none per customer); of a
+// no-change preview, 0; of the apply, 3 writes per user plus the customer, role and SKU lookups.
+import { startEmulator } from "../emulator";
+import { emulatorOk } from "../scripts/emulator-http";
+import { BENCH_ROLES } from "./lib/bench-customers";
+import { peaksByKind } from "./lib/process-memory";
+import { loadAverage, machine, seconds, table } from "./lib/report";
+import { measure, specStack, stateOf } from "./lib/spec-stack";
+import { printStateSize } from "./lib/state-size";
+import { tenantSpecProject } from "./lib/user-project";
+
+const MEMORY_BOUND_MIB = 300;
+const WALL_FACTOR = 1.2;
+
+const mib = (n: number) => n.toFixed(0);
+
+async function main(): Promise<void> {
+  const users = Number(process.argv[2] ?? 1000);
+  const perMinute = Number(process.argv[3] ?? 500);
+  const emu = await startEmulator({ rateLimitPerMinute: 10_000_000, diagnostic: () => {} });
+  const project = tenantSpecProject("pc-bench-large-");
+  try {
+    console.log(
+      `large customer, checkpoints on: plain pulumi up / preview / refresh of a tenant spec with ${users} users ` +
+        `(role + license each: ${users * 3} resources), R = ${perMinute} requests/min per customer, file backend`,
+    );
+    console.log(`machine: ${machine()}; load average at start ${loadAverage()}`);
+    await emulatorOk(emu, "POST", "/_emulator/reset", { body: {} });
+    const s = await specStack(emu, project, "large", users);
+    await emulatorOk(emu, "POST", "/_emulator/config", { body: { rateLimitPerMinute: perMinute } });
+    const up = await measure(s, ["up", "--yes"]);
+    const size = stateOf(s);
+    const preview = await measure(s, ["preview", "--expect-no-changes"]);
+    const refresh = await measure(s, ["refresh", "--yes", "--expect-no-changes"]);
+    const rolesUsed = Math.min(users, BENCH_ROLES.length);
+    const minimum = { up: 3 * users + 3, preview: 0, refresh: Math.ceil(users / 500) + 1 + rolesUsed + users };
+    const rows = (
+      [
+        ["up", up, minimum.up],
+        ["preview (no change)", preview, minimum.preview],
+        ["refresh", refresh, minimum.refresh],
+      ] as const
+    ).map(([what, m, min]) => {
+      const bound = (m.calls / perMinute) * 60_000 * WALL_FACTOR;
+      const peaks = peaksByKind(m.run.peaks);
+      const done = Object.entries(m.run.ops)
+        .map(([op, n]) => `${op} ${n}`)
+        .join(", ");
+      return [
+        what,
+        seconds(m.run.ms),
+        m.calls ? `${seconds(bound)} (${(m.run.ms / bound).toFixed(2)})` : "- (0 calls)",
+        `${m.calls} / ${min}`,
+        m.throttled,
+        done || "-",
+        m.run.failedResources,
+        `${mib(peaks.engine)} / ${MEMORY_BOUND_MIB}`,
+        `${mib(peaks.provider)} / ${MEMORY_BOUND_MIB}`,
+        m.run.code ?? "signal",
+      ];
+    });
+    console.log(
+      table(
+        [
+          "command",
+          "wall s",
+          "bound 1.2 x calls/R s (wall/bound)",
+          "API calls / minimum",
+          "429s",
+          "engine ops",
+          "failed ops",
+          "engine MiB / bound",
+          "provider MiB / bound",
+          "exit",
+        ],
+        rows,
+      ),
+    );
+    printStateSize(size);
+    console.log(`load average at end ${loadAverage()}`);
+    const failed = [up, preview, refresh].some((m) => m.run.code !== 0 || m.run.failedResources > 0);
+    if (failed || size.resources !== users * 3) process.exitCode = 1;
+  } finally {
+    project.dispose();
+    await emu.close();
+  }
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
