@@ -2,19 +2,25 @@
 // every input that updates in place — of every resource type, each with dependents that take ids from it —
 // previews exactly as the following `up` performs it: the same URNs with the same operations, and no dependent
 // replaced. `partner-center preview-report` on that `pulumi preview --json` says the same.
-// One stack holds every type; one change round changes all in-place inputs at once (a second round changes the
-// inputs that are alternatives to the first round's: passwordVersion instead of password).
+// One stack holds every registered type; round 2 changes all in-place inputs at once, round 3 the ones that are
+// alternatives to round 2's (passwordVersion instead of password). Provider settings come from PARTNERCENTER_*
+// variables (a documented way), which keeps the number of CLI runs low.
 import { strict as assert } from "assert";
-import { spawn } from "child_process";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
-import { startEmulator } from "../../emulator";
 import { envName } from "../../provider/config";
 import { resources } from "../../provider/resources";
-import { pulumiEnv, repoRoot, type PulumiEnv } from "../../scripts/pulumi-env";
+import {
+  cliEmulator,
+  cliEnv,
+  linkSharedInstall,
+  previewSteps,
+  pulumi,
+  sh,
+  type CliEmulator,
+  type CliEnv,
+} from "./harness";
 
-const CLI = path.join(repoRoot, "dist", "provider", "cli", "main.js");
 const STACK = "truth";
 
 /** The program a user would write, as compiled JavaScript; `TRUTH_PHASE` picks the inputs of each round. */
@@ -105,109 +111,47 @@ exports.userId = user.userId;
 exports.policyId = policy.policyId;
 `;
 
-interface Step {
-  op: string;
-  urn: string;
+/** URN -> operation of every resource of this package that is not left as it is. */
+function changes(steps: Array<{ op: string; urn: string }>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const s of steps)
+    if (s.op !== "same" && s.urn.includes("::pulumi-nodejs:dynamic/partnercenter:")) out[s.urn] = s.op;
+  return out;
 }
 
+/** "<Type> <name>" -> operation. */
+const byName = (plan: Record<string, string>) =>
+  Object.fromEntries(
+    Object.entries(plan).map(([urn, op]) => {
+      const [, , type, name] = urn.split("::");
+      return [`${type.split(":").pop()} ${name}`, op];
+    }),
+  );
+
 describe("cli-e2e: preview tells the truth (plain `pulumi preview --json`, then `pulumi up`)", function () {
-  this.timeout(600_000);
-  let emu: Awaited<ReturnType<typeof startEmulator>>;
-  let env: PulumiEnv;
+  this.timeout(900_000);
+  let env: CliEnv;
+  let emu: CliEmulator;
   let dir: string;
-  let vars: NodeJS.ProcessEnv;
-  const partner = () => emu.seed.partners.find((p) => p.tenantId === emu.seed.defaultPartnerId)!;
+  let settings: Record<string, string>;
 
-  /** Runs a command without blocking this process (the emulator answers from it); resolves with its output. */
-  function run(
-    file: string,
-    args: string[],
-    extra: NodeJS.ProcessEnv = {},
-  ): Promise<{ status: number; stdout: string; stderr: string }> {
-    return new Promise((resolve, reject) => {
-      const child = spawn(file, args, { cwd: dir, env: { ...vars, ...extra } });
-      let stdout = "";
-      let stderr = "";
-      child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
-      child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
-      child.on("error", reject);
-      child.on("close", (status) => resolve({ status: status ?? -1, stdout, stderr }));
-    });
-  }
+  const run = (phase: number, args: string[]) =>
+    pulumi(env, dir, [...args, "--stack", STACK], { vars: { ...settings, TRUTH_PHASE: String(phase) } });
 
-  /** `pulumi <args>` in the project folder, as a user types it; fails the test with its errors when it fails. */
-  async function pulumi(phase: number, ...args: string[]): Promise<string> {
-    const r = await run(path.join(env.binDir, "pulumi"), [...args, "--stack", STACK, "--non-interactive"], {
-      TRUTH_PHASE: String(phase),
-    });
-    const errors = [...r.stdout.matchAll(/"message":"((?:[^"\\]|\\.)*)","color":"never","severity":"error"/g)].map(
-      (m) => m[1],
-    );
-    assert.equal(
-      r.status,
-      0,
-      `pulumi ${args.join(" ")} failed (${r.status}):\n${errors.join("\n")}\n${r.stderr.slice(-4000)}`,
-    );
-    return r.stdout;
-  }
-
-  /** URN -> operation of every managed resource that is not left as it is. */
-  function changes(steps: Step[]): Record<string, string> {
-    const out: Record<string, string> = {};
-    for (const s of steps)
-      if (s.op !== "same" && s.urn.includes("::pulumi-nodejs:dynamic/partnercenter:")) out[s.urn] = s.op;
-    return out;
-  }
-
-  async function previewPlan(phase: number): Promise<{ json: string; plan: Record<string, string> }> {
-    const json = await pulumi(phase, "preview", "--json");
-    return { json, plan: changes((JSON.parse(json) as { steps: Step[] }).steps) };
-  }
-
-  /** What `up` performed, from its engine events (`--json` gives them one per line). */
+  /** What `up` performed, from its engine events (`--json` prints them one per line). */
   async function upPerformed(phase: number): Promise<Record<string, string>> {
-    const events = (await pulumi(phase, "up", "--yes", "--skip-preview", "--json"))
+    const out = (await run(phase, ["up", "--yes", "--skip-preview", "--json"])).stdout;
+    const events = out
       .split("\n")
       .filter((l) => l.trim().startsWith("{"))
-      .map((l) => JSON.parse(l) as { resOutputsEvent?: { metadata: Step } });
+      .map((l) => JSON.parse(l) as { resOutputsEvent?: { metadata: { op: string; urn: string } } });
     return changes(events.flatMap((e) => (e.resOutputsEvent ? [e.resOutputsEvent.metadata] : [])));
   }
 
-  async function reportOf(previewJson: string): Promise<{ ops: Record<string, string>; markdown: string }> {
-    const file = path.join(dir, "preview.json");
-    fs.writeFileSync(file, previewJson);
-    const r = await run(process.execPath, [
-      CLI,
-      "preview-report",
-      "--in",
-      file,
-      "--json",
-      path.join(dir, "report.json"),
-    ]);
-    assert.equal(r.status, 0, r.stderr);
-    const report = JSON.parse(fs.readFileSync(path.join(dir, "report.json"), "utf8")) as {
-      resources: Array<{ op: string; ref: { type: string; name: string } }>;
-    };
-    const ops: Record<string, string> = {};
-    for (const x of report.resources) ops[`${x.ref.type} ${x.ref.name}`] = x.op;
-    return { ops, markdown: r.stdout };
-  }
-
-  const byName = (plan: Record<string, string>) =>
-    Object.fromEntries(
-      Object.entries(plan).map(([urn, op]) => {
-        const [, , type, name] = urn.split("::");
-        return [`${type.split(":").pop()} ${name}`, op];
-      }),
-    );
-
   before(async () => {
-    emu = await startEmulator({});
-    env = await pulumiEnv({
-      backendDir: path.join((dir = fs.mkdtempSync(path.join(os.tmpdir(), "pc-truth-"))), "backend"),
-      pulumiHome: path.join(dir, "home"),
-    });
-    const c = partner().customers[0];
+    env = await cliEnv();
+    emu = await cliEmulator(env.root);
+    const c = emu.customer(0);
     const sku = c.skus.find((s) => s.servicePlans.length > 1)!;
     const world = {
       customerId: c.id,
@@ -215,23 +159,11 @@ describe("cli-e2e: preview tells the truth (plain `pulumi preview --json`, then 
       sku: sku.skuPartNumber,
       plan: sku.servicePlans[0].serviceName,
       subscriptionId: c.subscriptions[0].id,
-      verifiedDomain: `truth-${Date.now()}.example`,
-      newDomain: `truth-new-${Date.now()}.onmicrosoft.com`,
+      verifiedDomain: "truth-verified.example",
+      newDomain: "truth-new.onmicrosoft.com",
     };
-    const project = path.join(dir, "project");
-    fs.mkdirSync(path.join(project, "node_modules", "@pulumi"), { recursive: true });
-    fs.symlinkSync(repoRoot, path.join(project, "node_modules", "pulumi-partner-center"));
-    fs.symlinkSync(
-      path.join(repoRoot, "node_modules", "@pulumi", "pulumi"),
-      path.join(project, "node_modules", "@pulumi", "pulumi"),
-    );
-    fs.writeFileSync(path.join(project, "Pulumi.yaml"), "name: preview-truth\nruntime: nodejs\nmain: index.js\n");
-    fs.writeFileSync(path.join(project, "index.js"), PROGRAM);
-    dir = project;
-    const p = partner();
-    vars = {
-      ...process.env,
-      ...env.envVars,
+    const p = emu.partner();
+    settings = {
       TRUTH_WORLD: JSON.stringify(world),
       [envName("tenantId")]: p.tenantId,
       [envName("clientId")]: p.user.clientId,
@@ -239,23 +171,28 @@ describe("cli-e2e: preview tells the truth (plain `pulumi preview --json`, then 
       [envName("refreshToken")]: p.user.refreshToken,
       [envName("endpoint")]: emu.url,
       [envName("authorityHost")]: emu.authorityHost,
-      [envName("caCertificate")]: emu.ca,
-      [envName("maxRetries")]: "2",
+      [envName("caCertificate")]: emu.caFile,
     };
-    await pulumi(1, "stack", "init");
+    dir = env.project("preview-truth");
+    fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: preview-truth\nruntime: nodejs\nmain: index.js\n");
+    fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "preview-truth", private: true }));
+    fs.writeFileSync(path.join(dir, "index.js"), PROGRAM);
+    await linkSharedInstall(env, dir);
+    await pulumi(env, dir, ["stack", "init", STACK]);
     const created = await upPerformed(1);
     assert.deepEqual([...new Set(Object.values(created))], ["create"], "the first up creates everything");
     const types = new Set(Object.keys(created).map((urn) => urn.split("::")[2].split(":").pop()));
     assert.deepEqual([...types].sort(), Object.keys(resources).sort(), "the stack holds every registered type");
   });
   after(async () => {
-    if (emu) await emu.close();
-    if (dir && !process.env.KEEP_TRUTH_OUT) fs.rmSync(path.dirname(dir), { recursive: true, force: true });
+    env?.dispose();
+    await emu?.close();
   });
 
   for (const round of [2, 3]) {
     it(`round ${round}: every in-place change previews as the update \`up\` performs, with no dependent replaced`, async () => {
-      const { json, plan } = await previewPlan(round);
+      const preview = await run(round, ["preview", "--json"]);
+      const plan = changes(previewSteps(preview.stdout).steps);
       const names = byName(plan);
       assert.ok(Object.keys(plan).length > 0, "the round changes something");
       assert.deepEqual(
@@ -263,19 +200,14 @@ describe("cli-e2e: preview tells the truth (plain `pulumi preview --json`, then 
         [],
         "only in-place updates are planned",
       );
-      const performed = await upPerformed(round);
-      assert.deepEqual(performed, plan, "up performs exactly the plan the preview showed");
-      const report = await reportOf(json);
-      assert.deepEqual(report.ops, names, "the preview-report comment lists the same resources and operations");
-      assert.doesNotMatch(report.markdown, /forces replacement|to replace|known after apply/);
       if (round === 2)
         assert.deepEqual(
           Object.keys(names).sort(),
           [
+            "Customer new-customer",
             "CustomerBillingProfile billing-profile",
             "CustomerUsageBudget new-customer-budget",
             "CustomerUser alice",
-            "Customer new-customer",
             "SelfServePolicy policy",
             "SubscriptionNickname nickname",
             "UserLicenseAssignment alice-license",
@@ -284,6 +216,29 @@ describe("cli-e2e: preview tells the truth (plain `pulumi preview --json`, then 
           ].sort(),
         );
       else assert.deepEqual(Object.keys(names), ["CustomerUser alice"]);
+
+      // the pull-request comment, built from that same JSON by the line docs/ci-reports.md gives
+      fs.writeFileSync(path.join(dir, "preview.json"), preview.stdout);
+      await sh(
+        env,
+        dir,
+        "npx partner-center preview-report --in preview.json --out comment.md --json preview-report.json",
+      );
+      const rows = (
+        JSON.parse(fs.readFileSync(path.join(dir, "preview-report.json"), "utf8")) as {
+          resources: Array<{ op: string; ref: { type: string; name: string } }>;
+        }
+      ).resources;
+      assert.deepEqual(
+        Object.fromEntries(rows.map((x) => [`${x.ref.type} ${x.ref.name}`, x.op])),
+        names,
+        "the comment lists the same resources and operations",
+      );
+      const comment = fs.readFileSync(path.join(dir, "comment.md"), "utf8");
+      assert.match(comment, /to update/);
+      assert.doesNotMatch(comment, /forces replacement|to replace|known after apply/);
+
+      assert.deepEqual(await upPerformed(round), plan, "up performs exactly the plan the preview showed");
     });
   }
 });

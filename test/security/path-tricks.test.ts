@@ -5,6 +5,7 @@
 import assert from "assert";
 import { PartnerCenterClient } from "../../provider/client";
 import { axiosTransport } from "../../provider/client/pipeline/axiosTransport";
+import { resources } from "../../provider/resources";
 import { apiCallsSince, runtime, startFixture, type Fixture } from "../provider/resources/fixture";
 
 const GUID = "00000000-0000-4000-8000-000000000001";
@@ -120,15 +121,10 @@ describe("security: ids with path tricks are rejected before any request", () =>
     });
   }
 
-  const TYPES = [
-    "CustomerUser",
-    "UserRoleAssignment",
-    "UserLicenseAssignment",
-    "SelfServePolicy",
-    "SubscriptionNickname",
-    "VerifiedDomain",
-    "CustomerUsageBudget",
-  ];
+  const TYPES = Object.keys(resources);
+  // A billing profile cannot be removed: its delete only warns and sends nothing (asserted below), whatever the id.
+  const DELETE_SENDS_NOTHING = new Set(["CustomerBillingProfile"]);
+  it("covers every registered resource type", () => assert.ok(TYPES.length >= 11, `${TYPES.length} types`));
   for (const type of TYPES) {
     it(`provider ${type}: read, update and delete of an id with a path trick throw, and nothing is sent`, async () => {
       const seq = await f.lastSeq();
@@ -145,7 +141,9 @@ describe("security: ids with path tricks are rejected before any request", () =>
             ["read", () => runtime.read(type, id, props)],
             ["update", () => runtime.update(type, id, props, props)],
             ["delete", () => runtime.delete(type, id, props)],
-          ];
+          ].filter(([op]) => op !== "delete" || !DELETE_SENDS_NOTHING.has(type)) as Array<
+            [string, () => Promise<unknown>]
+          >;
           for (const [op, run] of ops) {
             const error = await Promise.resolve()
               .then(run)
