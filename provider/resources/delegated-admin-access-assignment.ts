@@ -11,7 +11,6 @@
 //   PARTNERCENTER_GDAP_WAIT_SECONDS (default 900) and say what they wait for every minute.
 // Choice: `adopt: true` takes over the group's existing assignment in that relationship (Graph allows one per group).
 
-import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { roleIdOf, roleNameOf } from "../client/graph/entraRoles";
 import type {
@@ -24,8 +23,7 @@ import { lowerCase } from "./kit/diff";
 import { isNotFound, ResourceUsageError } from "./kit/errors";
 import { bool, guid, text } from "./kit/fields";
 import { formatId, parseId } from "./kit/ids";
-import { MODULE, propsWithOutputs, type Args } from "./kit/resource-class";
-import { providerFor } from "./kit/shim";
+import { resourceClass } from "./kit/resource-class";
 import { containsUnknown } from "./kit/unknown";
 import { roleIds } from "./delegated-admin-relationship";
 
@@ -282,21 +280,5 @@ export const delegatedAdminAccessAssignment = defineResource({
 });
 
 /** Gives a partner security group some of a GDAP relationship's roles in the customer tenant. */
-export class DelegatedAdminAccessAssignment extends pulumi.dynamic.Resource {
-  declare readonly relationshipId: pulumi.Output<string>;
-  declare readonly assignmentId: pulumi.Output<string>;
-  declare readonly resolvedSecurityGroupId: pulumi.Output<string>;
-  declare readonly roleDefinitionIds: pulumi.Output<string[]>;
-  declare readonly status: pulumi.Output<string>;
-
-  constructor(name: string, args: Args<DelegatedAdminAccessAssignmentInputs>, opts?: pulumi.CustomResourceOptions) {
-    super(
-      providerFor(TYPE),
-      name,
-      propsWithOutputs(args, delegatedAdminAccessAssignment.outputKeys),
-      opts,
-      MODULE,
-      TYPE,
-    );
-  }
-}
+export const DelegatedAdminAccessAssignment = resourceClass(delegatedAdminAccessAssignment);
+export type DelegatedAdminAccessAssignment = InstanceType<typeof DelegatedAdminAccessAssignment>;

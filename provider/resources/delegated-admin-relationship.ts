@@ -17,7 +17,6 @@
 // Choice: `adopt: true` takes over the partner's relationship of the same displayName and customer (what
 //   `partner-center export` writes), whatever its status, unless it is expired or terminated.
 
-import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { GLOBAL_ADMINISTRATOR_ID, roleIdOf } from "../client/graph/entraRoles";
 import { invitationUrl } from "../client/graph/delegatedAdminRelationships";
@@ -27,8 +26,7 @@ import { defineResource, type ResourceContext, type ResourceDefinition } from ".
 import { computeDiff, lowerCase } from "./kit/diff";
 import { isNotFound, PartialCreateError, ResourceUsageError } from "./kit/errors";
 import { bool, guid } from "./kit/fields";
-import { MODULE, propsWithOutputs, type Args } from "./kit/resource-class";
-import { providerFor } from "./kit/shim";
+import { resourceClass } from "./kit/resource-class";
 import { containsUnknown } from "./kit/unknown";
 
 export const TYPE = "DelegatedAdminRelationship";
@@ -312,27 +310,14 @@ const base = defineResource({
   rules: [roleRule],
   diff: diffRules,
   describe,
-  customerOf: (p) => p.customerId,
   create,
   read,
   update,
   delete: remove,
 });
 
-export const delegatedAdminRelationship: ResourceDefinition = { ...base, diff: statusAwareDiff };
+export const delegatedAdminRelationship: typeof base = { ...base, diff: statusAwareDiff };
 
 /** A GDAP admin relationship with one customer; the customer approves it at `invitationUrl`. */
-export class DelegatedAdminRelationship extends pulumi.dynamic.Resource {
-  declare readonly customerId: pulumi.Output<string>;
-  declare readonly displayName: pulumi.Output<string>;
-  declare readonly duration: pulumi.Output<string>;
-  declare readonly status: pulumi.Output<string>;
-  declare readonly invitationUrl: pulumi.Output<string>;
-  declare readonly roleDefinitionIds: pulumi.Output<string[]>;
-  declare readonly activatedDateTime: pulumi.Output<string | undefined>;
-  declare readonly endDateTime: pulumi.Output<string | undefined>;
-
-  constructor(name: string, args: Args<DelegatedAdminRelationshipInputs>, opts?: pulumi.CustomResourceOptions) {
-    super(providerFor(TYPE), name, propsWithOutputs(args, delegatedAdminRelationship.outputKeys), opts, MODULE, TYPE);
-  }
-}
+export const DelegatedAdminRelationship = resourceClass(delegatedAdminRelationship);
+export type DelegatedAdminRelationship = InstanceType<typeof DelegatedAdminRelationship>;
