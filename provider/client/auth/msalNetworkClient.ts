@@ -33,7 +33,6 @@ async function send<T>(
     return toNetworkResponse<T>(await call());
   } catch (error) {
     // A clean error: the axios one carries the form body (client secret, refresh token).
-    // eslint-disable-next-line preserve-caught-error -- the cause would carry the secrets (see above)
     const why = describeNetworkFailure(error, url, { urlSetting: "authorityHost", caConfigured });
     throw new AuthError(
       "network_error",
