@@ -8,6 +8,7 @@ import { licensesCommand } from "./licenses";
 import { ordersCommand } from "./orders";
 import { policiesCommand } from "./policies";
 import { previewReportCommand } from "./preview-report";
+import { removeResellerRelationshipCommand } from "./remove-reseller-relationship";
 import { rolesCommand } from "./roles";
 import { subscriptionsCommand } from "./subscriptions";
 import { usersCommand } from "./users";
@@ -24,4 +25,5 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   orders: ordersCommand,
   roles: rolesCommand,
   policies: policiesCommand,
+  "remove-reseller-relationship": removeResellerRelationshipCommand,
 };

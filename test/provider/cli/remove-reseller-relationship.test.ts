@@ -1,0 +1,114 @@
+// `partner-center remove-reseller-relationship` against the emulator: it asks for the initial domain as confirmation,
+// refuses (changing nothing) while an Azure reservation is active, removes the relationship, and is a no-op after.
+import { strict as assert } from "assert";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { main, type Io } from "../../../provider/cli/main";
+import { envName } from "../../../provider/config";
+import { useEmulator } from "../client/emulatorClient";
+
+function captureIo(): Io & { lines: string[]; errors: string[] } {
+  const lines: string[] = [];
+  const errors: string[] = [];
+  return { lines, errors, out: (l) => lines.push(l), err: (l) => errors.push(l), waitForStop: () => Promise.resolve() };
+}
+
+const ENV_KEYS = [
+  "tenantId",
+  "clientId",
+  "clientSecret",
+  "refreshToken",
+  "endpoint",
+  "authorityHost",
+  "caCertificate",
+] as const;
+
+describe("partner-center remove-reseller-relationship (against the emulator)", () => {
+  const ctx = useEmulator();
+  let dir: string;
+  let saved: Record<string, string | undefined>;
+  const partner = () => ctx.emu.seed.partners.find((p) => p.tenantId === ctx.emu.seed.defaultPartnerId)!;
+  const wingtip = () => partner().customers.find((c) => c.domain.startsWith("wingtip"))!;
+  const relationship = () => ctx.emu.store.findCustomer(wingtip().id)!.customer.relationshipToPartner;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), "pc-unlink-"));
+    saved = Object.fromEntries(ENV_KEYS.map((k) => [envName(k), process.env[envName(k)]]));
+    const caFile = join(dir, "ca.pem");
+    writeFileSync(caFile, ctx.emu.ca);
+    Object.assign(process.env, {
+      [envName("tenantId")]: partner().tenantId,
+      [envName("clientId")]: partner().user.clientId,
+      [envName("clientSecret")]: partner().user.clientSecret,
+      [envName("refreshToken")]: partner().user.refreshToken,
+      [envName("endpoint")]: ctx.emu.url,
+      [envName("authorityHost")]: ctx.emu.authorityHost,
+      [envName("caCertificate")]: caFile,
+    });
+  });
+  afterEach(() => {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function run(...argv: string[]): Promise<{ code: number; io: ReturnType<typeof captureIo> }> {
+    const io = captureIo();
+    const code = await main(["remove-reseller-relationship", ...argv], io);
+    return { code, io };
+  }
+
+  it("asks for the initial domain as confirmation, then removes the relationship; a second run has nothing to do", async () => {
+    assert.equal(relationship(), "reseller");
+    const bare = await run("--customer", wingtip().id);
+    assert.equal(bare.code, 2);
+    assert.match(
+      bare.io.errors.join("\n"),
+      new RegExp(`--confirm is required.*Fix: add --confirm ${wingtip().domain}`),
+    );
+    const wrong = await run("--customer", wingtip().id, "--confirm", "fabrikamtenant.onmicrosoft.com");
+    assert.equal(wrong.code, 2);
+    assert.match(wrong.io.errors.join("\n"), /is not the initial domain of Wingtip Toys/);
+    assert.equal(relationship(), "reseller", "nothing changed before confirmation");
+
+    const done = await run("--customer", wingtip().domain, "--confirm", wingtip().domain.toUpperCase());
+    assert.equal(done.code, 0, done.io.errors.join("\n"));
+    assert.match(done.io.lines.join("\n"), /removed the reseller relationship with Wingtip Toys/);
+    assert.equal(relationship(), "none");
+
+    const again = await run("--customer", wingtip().id);
+    assert.equal(again.code, 0);
+    assert.match(again.io.lines.join("\n"), /has no reseller relationship with this partner already/);
+  });
+
+  it("runs the README's command verbatim", async () => {
+    const readme = readFileSync(join(__dirname, "..", "..", "..", "README.md"), "utf8");
+    const line = /^npx partner-center remove-reseller-relationship (.+)$/m.exec(readme);
+    assert.ok(line, "the README shows the command");
+    const io = captureIo();
+    const code = await main(["remove-reseller-relationship", ...line[1].split(" ")], io);
+    assert.equal(code, 0, io.errors.join("\n"));
+    assert.equal(relationship(), "none");
+  });
+
+  it("refuses while an Azure Reserved VM Instance is active (the documented precondition) and changes nothing", async () => {
+    const record = ctx.emu.store.findCustomer(wingtip().id)!.customer;
+    assert.ok(record.subscriptions.length > 0);
+    record.subscriptions.push({
+      ...record.subscriptions[0],
+      id: "11111111-2222-3333-4444-555555555555",
+      offerName: "Azure Reserved VM Instances",
+      status: "active",
+    });
+    const { code, io } = await run("--customer", wingtip().id, "--confirm", wingtip().domain);
+    assert.equal(code, 1);
+    assert.match(
+      io.errors.join("\n"),
+      /1 active Azure reservation subscription\(s\) \(Azure Reserved VM Instances\).*Fix: cancel them through Azure support.*Nothing was changed/,
+    );
+    assert.equal(relationship(), "reseller");
+  });
+});
