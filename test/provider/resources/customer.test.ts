@@ -233,6 +233,22 @@ describe("resources/Customer (against the emulator)", () => {
     assert.strictEqual((await remote(id)).status, 200);
   });
 
+  it("check: a missing address says what to write; an address country must be an ISO 3166-1 alpha-2 code", async () => {
+    const noAddress: Bag = { ...minimal() };
+    delete noAddress.defaultAddress;
+    assert.deepStrictEqual(
+      (await r.check({}, noAddress)).failures.map((x) => x.reason),
+      [
+        'defaultAddress is required. Fix: give the postal address, e.g. defaultAddress: { country: US, city: Redmond, addressLine1: 1 Microsoft Way, postalCode: "98052" }',
+      ],
+    );
+    const country = async (c: string) =>
+      (await r.check({}, { ...minimal(), defaultAddress: { ...address, country: c } })).failures.map((x) => x.reason);
+    assert.match((await country("ZZ")).join(), /defaultAddress\.country ZZ is not an ISO 3166-1 alpha-2 country code/);
+    assert.match((await country("UK")).join(), /the current one is GB/);
+    assert.deepStrictEqual(await country("us"), []);
+  });
+
   it("check: field-naming messages, the per-country registration number and phone rules, preview unknowns", async () => {
     const res = await r.check(
       {},
