@@ -4,6 +4,8 @@
 // (adopt) or creates it with a given or generated password; names, UPN and usage location update in place;
 // a new password or passwordVersion resets the password; delete soft-deletes (30-day restore window) or
 // leaves the user (deletionPolicy "retain"); a new customerId replaces.
+// Choice: check() applies Entra ID's documented password rule (length, three kinds of characters, allowed symbols)
+//   and never repeats the password in its message.
 // Choice: forceChangePassword defaults to true; the UPN's domain must be one of the customer's domains
 // (checked at create/update time, since check() cannot call Partner Center).
 // Choice: an adopted user keeps its password unless `password` is given (then it is reset).
@@ -22,7 +24,7 @@ import { customerRecordOf, deletedUsersOf, domainsOf, sameText, usersOf } from "
 import { isNotFound, PartialCreateError, ResourceOperationError, ResourceUsageError } from "./kit/errors";
 import { bool, domainOf, guid, oneOf, text, usageLocation, userPrincipalName } from "./kit/fields";
 import { formatId, parseId } from "./kit/ids";
-import { generatePassword } from "./kit/password";
+import { generatePassword, PASSWORD_RULE, passwordProblem } from "./kit/password";
 import { findWithin, retryNotFound } from "./kit/propagation";
 import { resourceClass } from "./kit/resource-class";
 
@@ -45,11 +47,11 @@ export const CustomerUserInputs = z.strictObject({
     .string({
       error: "must be a string. Fix: give the password as a (secret) string, or leave it out to get a generated one",
     })
-    .min(8, {
-      error:
-        "must be at least 8 characters. Fix: use 8 to 256 characters with three of: upper case, lower case, digits, symbols",
+    .superRefine((v, ctx) => {
+      const problem = passwordProblem(v);
+      if (problem)
+        ctx.addIssue({ code: "custom", message: `${problem} for Entra ID's password rule. Fix: ${PASSWORD_RULE}` });
     })
-    .max(256, { error: "must be at most 256 characters. Fix: use a shorter password" })
     .optional(),
   forceChangePassword: bool("set forceChangePassword to true or false").default(true),
   passwordVersion: z

@@ -9,7 +9,9 @@
 // refused elsewhere (600049/600051/600002); check() applies the documented country list.
 // Choice: deletionPolicy defaults to "retain" (production tenants cannot be deleted; a sandbox one is gone for good).
 // Choice: culture defaults to en-US and language to en; the company profile has no update API, so a new
-//   organizationRegistrationNumber replaces (the new customer needs an unused domain).
+//   organizationRegistrationNumber for the same domain is refused at check (a replace would adopt the old customer
+//   with its old number), adopting a customer whose number differs is refused, and a new domain replaces (a new
+//   tenant; the old one is kept or deleted per deletionPolicy, and delete says which).
 // Choice: the admin credentials (adminUserName, adminPassword) are secret outputs, known only for a customer created
 //   by this resource; an adopted customer has none. Do not also manage its billing profile with CustomerBillingProfile.
 
@@ -18,7 +20,7 @@ import type { Customer as RemoteCustomer } from "../client";
 import { AddressInput, countryRules, culture, email, language } from "./kit/customer-address";
 import { billingFieldsOf, writeBillingProfile } from "./customer-billing-profile";
 import { adoptAfterLostAnswer } from "./kit/adopt-after-lost-answer";
-import { defineResource, type ResourceContext } from "./kit/define-resource";
+import { defineResource, type ChangeRule, type ResourceContext } from "./kit/define-resource";
 import { lowerCase } from "./kit/diff";
 import { isNotFound, ResourceOperationError, ResourceUsageError } from "./kit/errors";
 import { bool, domainName, GUID_RE, oneOf, text } from "./kit/fields";
@@ -79,6 +81,20 @@ const diffRules = {
   normalize: { domain: lowerCase, email: lowerCase, culture: lowerCase, language: lowerCase },
 };
 
+/** The company profile cannot be updated: a new registration number for the same tenant would never be applied. */
+const registrationRule: ChangeRule = (olds, news) => {
+  const before = olds.organizationRegistrationNumber;
+  const after = news.organizationRegistrationNumber;
+  if (lowerCase(olds.domain) !== lowerCase(news.domain) || after === undefined) return [];
+  if (String(before ?? "").trim() === String(after).trim()) return [];
+  return [
+    {
+      property: "organizationRegistrationNumber",
+      reason: `organizationRegistrationNumber cannot change for an existing customer: Partner Center has no API to update the company profile, so the number would never be applied. Fix: put back ${before === undefined ? "no organizationRegistrationNumber" : `organizationRegistrationNumber: ${JSON.stringify(before)}`} (a new customer needs a new, unused domain).`,
+    },
+  ];
+};
+
 // ---- CRUD ----
 const describe = (p: Partial<In>) => `${TYPE} ${p.domain ?? "(no domain)"}`;
 
@@ -96,6 +112,15 @@ async function partnerCustomerWithDomain(ctx: ResourceContext, domain: string): 
 }
 
 async function adopt(ctx: ResourceContext, inputs: In, existing: RemoteCustomer): Promise<{ id: string; outs: Out }> {
+  if (inputs.organizationRegistrationNumber !== undefined) {
+    const held = (await ctx.client.customers.get(existing.id)).companyProfile?.organizationRegistrationNumber;
+    if (held && held.trim() !== inputs.organizationRegistrationNumber)
+      throw new ResourceUsageError(
+        describe(inputs),
+        "create (adopt)",
+        `the customer's organizationRegistrationNumber is ${JSON.stringify(held)}, and Partner Center cannot change it. Fix: set organizationRegistrationNumber: ${JSON.stringify(held)} (or leave it out) to take the customer over.`,
+      );
+  }
   try {
     await writeBillingProfile(ctx, existing.id, inputs);
   } catch (e) {
@@ -225,6 +250,7 @@ export const customer = defineResource({
   inputs: CustomerInputs,
   outputs: CustomerOutputs,
   rules: [countryRules("defaultAddress", "organizationRegistrationNumber")],
+  changeRules: [registrationRule],
   diff: diffRules,
   describe,
   customerOf: () => undefined,

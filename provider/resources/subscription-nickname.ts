@@ -26,7 +26,9 @@ const ETAG_ATTEMPTS = 3;
 export const SubscriptionNicknameInputs = z.strictObject({
   customerId: guid("customer tenant id"),
   subscriptionId: guid("subscription id (see listSubscriptions)"),
-  nickname: text('give the nickname to show for the subscription, e.g. "Sales - Microsoft 365"'),
+  nickname: text('give the nickname to show for the subscription, e.g. "Sales - Microsoft 365"').pipe(
+    z.string().max(100, { error: "must be at most 100 characters. Fix: shorten the nickname" }),
+  ),
   restoreOnDelete: bool("set restoreOnDelete to true (put the original nickname back on delete) or false").default(
     true,
   ),

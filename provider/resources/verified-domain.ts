@@ -4,14 +4,16 @@
 // customer or domain name replaces; delete cannot remove anything — Partner Center has no API for it — so
 // it leaves the domain in the tenant and warns; read reports the domain gone when the customer's domain list
 // no longer has it.
-// Choice: Partner Center cannot change a domain once added, so changing authenticationType, capability,
-// isDefault or federationSettings fails with an explanation instead of pretending to apply it.
+// Choice: Partner Center cannot change a domain once added and its domain list returns only names, so
+//   authenticationType, capability, isDefault and federationSettings are sent once: check() refuses a new value for
+//   an added domain (at preview, with the fix), and they are not kept in the outputs (no read can confirm them, and
+//   an adopted domain keeps its own). Delete and a replace leave the old domain in the tenant, and say so.
 // Choice: enum inputs accept any letter case ("managed" = "Managed").
 
 import { z } from "zod";
 import { adoptAfterLostAnswer } from "./kit/adopt-after-lost-answer";
-import { defineResource, type ResourceContext } from "./kit/define-resource";
-import { lowerCase } from "./kit/diff";
+import { defineResource, type ChangeRule, type ResourceContext } from "./kit/define-resource";
+import { lowerCase, stableStringify } from "./kit/diff";
 import { domainsOf } from "./kit/cached-lists";
 import { isNotFound, ResourceUsageError } from "./kit/errors";
 import { bool, domainName, guid, text } from "./kit/fields";
@@ -99,10 +101,26 @@ type Stored = In & Partial<Out>;
 
 // ---- diff rules ----
 const FIXED = ["authenticationType", "capability", "isDefault", "federationSettings"] as const;
+const settingKey = (v: unknown) => stableStringify(v).toLowerCase();
+const changedSettings = (olds: Record<string, unknown>, news: Record<string, unknown>) =>
+  FIXED.filter((k) => news[k] !== undefined && settingKey(olds[k] ?? null) !== settingKey(news[k]));
+const fixedSettingsMessage = (changed: string[]) =>
+  `Partner Center cannot change ${changed.join(", ")} of a domain after it was added. Fix: put the old value${changed.length > 1 ? "s" : ""} back, or change the domain in the Microsoft 365 admin center and then recreate this resource with adopt: true.`;
+
+/** A new setting for a domain that exists would never be applied: refuse it at preview. */
+const fixedSettingsRule: ChangeRule = (olds, news) => {
+  if (
+    lowerCase(olds.customerId) !== lowerCase(news.customerId) ||
+    lowerCase(olds.domainName) !== lowerCase(news.domainName)
+  )
+    return [];
+  return changedSettings(olds, news).map((k) => ({ property: k, reason: `${k}: ${fixedSettingsMessage([k])}` }));
+};
+
 const diffRules = {
   replaceOn: ["customerId", "domainName"],
-  inPlace: [...FIXED, "adopt"],
-  normalize: { customerId: lowerCase, domainName: lowerCase, authenticationType: lowerCase, capability: lowerCase },
+  inPlace: ["adopt"],
+  normalize: { customerId: lowerCase, domainName: lowerCase },
   naturalKey: (p: Partial<Stored>) =>
     p.customerId && p.domainName ? `${p.customerId}/${p.domainName}`.toLowerCase() : undefined,
 };
@@ -164,25 +182,16 @@ async function read(ctx: ResourceContext, id: string) {
   return { customerId };
 }
 
+/** Only `adopt` updates in place (a flag, no call); the fixed settings are refused by check() before they get here. */
 async function update(_ctx: ResourceContext, _id: string, olds: Stored, news: In): Promise<Out> {
-  const changed = FIXED.filter(
-    (k) =>
-      JSON.stringify(lowerCase(olds[k]) ?? null) !== JSON.stringify(lowerCase(news[k]) ?? null) &&
-      news[k] !== undefined,
-  );
-  if (changed.length > 0) {
-    throw new ResourceUsageError(
-      describe(news),
-      "update",
-      `Partner Center cannot change ${changed.join(", ")} of a domain after it was added. Fix: put the old value${changed.length > 1 ? "s" : ""} back, or change the domain in the Microsoft 365 admin center and then recreate this resource with adopt: true.`,
-    );
-  }
+  const changed = FIXED.filter((k) => olds[k] !== undefined && changedSettings(olds, news).includes(k));
+  if (changed.length > 0) throw new ResourceUsageError(describe(news), "update", fixedSettingsMessage(changed));
   return { status: olds.status, verificationMethod: olds.verificationMethod };
 }
 
 async function remove(ctx: ResourceContext, _id: string, props: Stored): Promise<void> {
   ctx.warn(
-    `${describe(props)}: Partner Center cannot remove a domain from a customer tenant, so ${props.domainName} stays in the tenant. Remove it in the Microsoft 365 admin center if it must go.`,
+    `${describe(props)}: Partner Center cannot remove a domain from a customer tenant, so ${props.domainName} stays in the tenant; Pulumi no longer manages it. Remove it in the Microsoft 365 admin center if it must go.`,
   );
 }
 
@@ -192,6 +201,8 @@ export const verifiedDomain = defineResource({
   inputs: VerifiedDomainInputs,
   outputs: VerifiedDomainOutputs,
   rules: [federationRule],
+  changeRules: [fixedSettingsRule],
+  inputOnly: FIXED,
   diff: diffRules,
   describe,
   create,

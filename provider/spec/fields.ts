@@ -3,6 +3,7 @@
 // generated from them (schema/tenant-spec.schema.json) describes exactly what the YAML may hold.
 
 import { z } from "zod";
+import { countryProblem } from "../resources/kit/country";
 import { DOMAIN_RE, GUID_RE, UPN_RE } from "../resources/kit/fields";
 
 export { DOMAIN_RE, GUID_RE, UPN_RE };
@@ -61,6 +62,10 @@ export function countryCode(description: string) {
   return z
     .string(typed("a string", fix))
     .regex(/^[A-Za-z]{2}$/, { error: `must be a two-letter country code. Fix: ${fix}` })
+    .superRefine((v, ctx) => {
+      const problem = /^[A-Za-z]{2}$/.test(v) ? countryProblem(v, fix) : undefined;
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    })
     .meta({ description });
 }
 

@@ -3,9 +3,12 @@
 // files are reported together in one TenantSpecError.
 // Choice: a directory is read recursively (*.yaml, *.yml; names starting with "." or "_" are skipped); an
 // empty one is an error, because applying "no customers" would delete every managed object.
+// Choice: spec files are data, not a way in: a symbolic link (file or folder) is followed only when it resolves
+// inside the tenants folder; one that leads outside it, or nowhere, is reported (and never read), and a folder
+// reached twice through links is read once.
 
-import { existsSync, readdirSync, readFileSync, statSync } from "fs";
-import { join, relative, resolve } from "path";
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "fs";
+import { isAbsolute, join, relative, resolve } from "path";
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from "yaml";
 import { issuesToProblems, TenantSpecError, formatPath, type PathSegment, type SpecProblem } from "./problems";
 import { TenantSpecSchema, type TenantSpec } from "./schema";
@@ -109,14 +112,53 @@ function displayName(path: string, cwd: string): string {
   return rel && !rel.startsWith("..") ? rel : path;
 }
 
-function specFilesIn(dir: string): string[] {
+const isInside = (root: string, path: string) => {
+  const rel = relative(root, path);
+  return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
+};
+
+/** The spec files under `top`; links that lead outside it or nowhere become problems. */
+function specFilesIn(top: string, cwd: string, problems: SpecProblem[]): string[] {
+  const root = realpathSync(top);
   const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    if (entry.name.startsWith(".") || entry.name.startsWith("_")) continue;
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...specFilesIn(full));
-    else if (/\.ya?ml$/i.test(entry.name)) out.push(full);
-  }
+  const seen = new Set<string>();
+  const walk = (dir: string) => {
+    const real = realpathSync(dir);
+    if (seen.has(real)) return;
+    seen.add(real);
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (entry.name.startsWith(".") || entry.name.startsWith("_")) continue;
+      const full = join(dir, entry.name);
+      let isDir = entry.isDirectory();
+      if (entry.isSymbolicLink()) {
+        let target: string;
+        try {
+          target = realpathSync(full);
+        } catch {
+          problems.push({
+            file: displayName(full, cwd),
+            path: "",
+            message:
+              "is a symbolic link to nothing. Fix: remove the link, or point it at a spec inside the tenants folder",
+          });
+          continue;
+        }
+        if (!isInside(root, target)) {
+          problems.push({
+            file: displayName(full, cwd),
+            path: "",
+            message:
+              "is a symbolic link that leads outside the tenants folder, so it is not read. Fix: move or copy the spec into the tenants folder, or point tenantsPath at the folder that holds it",
+          });
+          continue;
+        }
+        isDir = statSync(target).isDirectory();
+      }
+      if (isDir) walk(full);
+      else if (/\.ya?ml$/i.test(entry.name)) out.push(full);
+    }
+  };
+  walk(top);
   return out;
 }
 
@@ -134,7 +176,9 @@ export function loadTenantSpecs(path: string, opts: { cwd?: string } = {}): Load
       },
     ]);
   }
-  const files = statSync(target).isDirectory() ? specFilesIn(target) : [target];
+  const problems: SpecProblem[] = [];
+  const files = statSync(target).isDirectory() ? specFilesIn(target, cwd, problems) : [target];
+  if (files.length === 0 && problems.length > 0) throw new TenantSpecError(problems);
   if (files.length === 0) {
     throw new TenantSpecError([
       {
@@ -145,7 +189,6 @@ export function loadTenantSpecs(path: string, opts: { cwd?: string } = {}): Load
       },
     ]);
   }
-  const problems: SpecProblem[] = [];
   const loaded: LoadedSpec[] = [];
   const byCustomer = new Map<string, string>();
   for (const full of files) {

@@ -68,6 +68,14 @@ export function unknownKeyMessage(key: string, known: string[]): string {
   return `unknown field "${key}". Fix: ${hint}remove it or use one of: ${known.join(", ")}`;
 }
 
+/** Keys that are refused on purpose, with how the thing they ask for works instead. */
+const REFUSED_KEYS: Record<string, (path: readonly PathSegment[]) => string | undefined> = {
+  password: (path) =>
+    path[0] === "users"
+      ? "a password is not written in a spec (the spec lives in git). Fix: remove it; a new user gets a generated password (the secret output initialPassword of its resource <customer id>/users/<upn>; read it with `pulumi stack export --show-secrets`), and changing passwordVersion (e.g. 1 -> 2) resets it to a new generated one"
+      : undefined,
+};
+
 /** One message per issue; unknown keys become one issue per key (with its own path). */
 export function issuesToProblems(
   issues: readonly z.core.$ZodIssue[],
@@ -77,7 +85,11 @@ export function issuesToProblems(
     const path = issue.path.filter((s): s is PathSegment => typeof s !== "symbol");
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys)
-        out.push({ path: [...path, key], key, message: unknownKeyMessage(key, knownKeysAt(path)) });
+        out.push({
+          path: [...path, key],
+          key,
+          message: REFUSED_KEYS[key]?.(path) ?? unknownKeyMessage(key, knownKeysAt(path)),
+        });
     } else if (issue.code === "invalid_type" && issue.expected === "object" && path.length === 0) {
       out.push({
         path,

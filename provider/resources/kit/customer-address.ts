@@ -6,7 +6,7 @@
 
 import { z } from "zod";
 import type { CheckFailure, CrossFieldRule } from "./check";
-import { text } from "./fields";
+import { countryCode, text } from "./fields";
 import { containsUnknown } from "./unknown";
 
 /** Countries where the registration number and the billing phone are mandatory (600049/600051); elsewhere the number is refused (600002). */
@@ -45,28 +45,26 @@ const optional = (max: number, fix: string) =>
     .max(max, { error: `must be at most ${max} characters. Fix: ${fix}` })
     .optional();
 
-export const AddressInput = z.strictObject({
-  country: z
-    .string({
-      error: (i: { input?: unknown }) =>
-        i.input === undefined
-          ? "is required. Fix: give the two-letter ISO country code, e.g. US"
-          : "must be a string. Fix: give the two-letter ISO country code, e.g. US",
-    })
-    .regex(/^[A-Za-z]{2}$/, { error: "must be a two-letter ISO country code. Fix: use e.g. US, GB or DE" })
-    .transform((v) => v.toUpperCase()),
-  city: text("give the city"),
-  addressLine1: text("give the street address").pipe(
-    z.string().max(200, { error: "must be at most 200 characters. Fix: move the rest to addressLine2" }),
-  ),
-  addressLine2: optional(200, "give the second address line, or leave it out"),
-  state: optional(100, "give the state or province code (e.g. WA), or leave it out"),
-  postalCode: optional(20, "give the postal code, or leave it out"),
-  region: optional(100, "give the region, or leave it out"),
-  firstName: optional(50, "give the contact's first name, or leave it out"),
-  lastName: optional(50, "give the contact's last name, or leave it out"),
-  phoneNumber: optional(40, "give the phone number (mandatory in some countries), or leave it out"),
-});
+export const AddressInput = z.strictObject(
+  {
+    country: countryCode("give the two-letter ISO country code, e.g. US, GB or DE").transform((v) => v.toUpperCase()),
+    city: text("give the city"),
+    addressLine1: text("give the street address").pipe(
+      z.string().max(200, { error: "must be at most 200 characters. Fix: move the rest to addressLine2" }),
+    ),
+    addressLine2: optional(200, "give the second address line, or leave it out"),
+    state: optional(100, "give the state or province code (e.g. WA), or leave it out"),
+    postalCode: optional(20, "give the postal code, or leave it out"),
+    region: optional(100, "give the region, or leave it out"),
+    firstName: optional(50, "give the contact's first name, or leave it out"),
+    lastName: optional(50, "give the contact's last name, or leave it out"),
+    phoneNumber: optional(40, "give the phone number (mandatory in some countries), or leave it out"),
+  },
+  {
+    error: (i: { input?: unknown }) =>
+      `${i.input === undefined ? "is required" : "must be an object"}. Fix: give the postal address, e.g. defaultAddress: { country: US, city: Redmond, addressLine1: 1 Microsoft Way, postalCode: "98052" }`,
+  },
+);
 export type AddressInput = z.input<typeof AddressInput>;
 export type Address = z.output<typeof AddressInput>;
 

@@ -140,7 +140,10 @@ export function defineResource<I extends Shape, O extends Shape>(
   const inputKeys = Object.keys(spec.inputs.shape);
   const outputKeys = Object.keys(spec.outputs.shape);
   const customerOf = spec.customerOf ?? ((p: Bag) => (typeof p.customerId === "string" ? p.customerId : undefined));
-  const stored = z.looseObject({ ...spec.inputs.shape, ...spec.outputs.partial().shape });
+  const inputOnly = Object.fromEntries(
+    (spec.inputOnly ?? []).map((k) => [k, (spec.inputs.shape[k] as z.ZodType).optional()]),
+  );
+  const stored = z.looseObject({ ...spec.inputs.shape, ...inputOnly, ...spec.outputs.partial().shape });
 
   const name = (props: Bag) => {
     try {

@@ -2,6 +2,7 @@
 // because check() hands these messages to the user verbatim (prefixed with the property path).
 
 import { z } from "zod";
+import { countryProblem } from "./country";
 
 export const GUID_RE = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 /** alias@domain: the alias is dot-separated atoms of the characters Entra ID allows (no `/ % ? # ..`, no leading or trailing dot). */
@@ -50,12 +51,17 @@ export function domainName() {
     .regex(DOMAIN_RE, { error: `must be a domain name. Fix: ${fix}` });
 }
 
+/** An ISO 3166-1 alpha-2 country code (any letter case), as Partner Center's usageLocation and address country. */
+export function countryCode(fix = "use a two-letter ISO country code such as US, GB or DE") {
+  return z.string(typed("a string", fix)).superRefine((v, ctx) => {
+    const problem = /^[A-Za-z]{2}$/.test(v) ? countryProblem(v, fix) : `must be a two-letter country code. Fix: ${fix}`;
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
+}
+
 /** ISO 3166-1 alpha-2 country code, as Partner Center's usageLocation. */
 export function usageLocation() {
-  const fix = "use a two-letter ISO country code such as US, GB or DE";
-  return z
-    .string(typed("a string", fix))
-    .regex(/^[A-Za-z]{2}$/, { error: `must be a two-letter country code. Fix: ${fix}` });
+  return countryCode();
 }
 
 export function bool(fix: string) {

@@ -1,6 +1,7 @@
 // A section of the tenant spec: one top-level YAML key, its zod schema, how it becomes resources, and how
 // `partner-center export` reads it back from a live customer. Adding a section: one file with these three
-// parts and one line in sections/index.ts (docs/adding-a-resource.md).
+// parts and one line in sections/index.ts (docs/adding-a-resource.md); reuse the resource's input schema or run its
+// check() on each entry (resource-rules.ts), so the spec accepts exactly what the resource accepts.
 
 import type * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";

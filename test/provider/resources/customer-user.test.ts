@@ -1,3 +1,4 @@
+import { generatePassword } from "../../../provider/resources/kit/password";
 import assert from "assert";
 import {
   apiCallsSince,
@@ -363,6 +364,44 @@ describe("resources/CustomerUser (against the emulator)", () => {
       (await runtime.check(T, {}, { customerId: unknown, userPrincipalName: unknown, displayName: unknown })).failures,
       [],
     );
+  });
+
+  it("check applies Entra ID's password rule (not just length) and never repeats the password", async () => {
+    const base = { customerId: f.customer.id, userPrincipalName: `pw@${f.customer.domain}`, displayName: "Pw" };
+    const refused: Array<[string, RegExp]> = [
+      ["Short1!", /too short/],
+      ["alllowercaseletters", /too few kinds of characters/],
+      ["lowercase12345", /too few kinds of characters/],
+      ["Pässword123!", /character Entra ID does not allow/],
+      ["Tab\tPassw0rd", /character Entra ID does not allow/],
+      [`Aa1!${"x".repeat(253)}`, /too long/],
+    ];
+    for (const [password, why] of refused) {
+      const { failures } = await runtime.check(T, {}, { ...base, password });
+      assert.deepStrictEqual(
+        failures.map((x) => x.property),
+        ["password"],
+        password,
+      );
+      assert.match(failures[0].reason, why);
+      assert.match(failures[0].reason, /Fix: use 8 to 256 characters with three of/);
+      assert.ok(!failures[0].reason.includes(password), "the reason does not repeat the password");
+    }
+    for (const password of ["Passw0rd", "pass word 12", "UPPER-lower", "a1!b2@c3#", generatePassword()])
+      assert.deepStrictEqual((await runtime.check(T, {}, { ...base, password })).failures, [], password);
+  });
+
+  it("check: usageLocation must be an ISO 3166-1 alpha-2 country, not just two letters", async () => {
+    const base = { customerId: f.customer.id, userPrincipalName: `loc@${f.customer.domain}`, displayName: "Loc" };
+    const reasons = async (usageLocation: string) =>
+      (await runtime.check(T, {}, { ...base, usageLocation })).failures.map((x) => `${x.property}: ${x.reason}`);
+    for (const code of ["ZZ", "EU", "XK", "AA", "QX"])
+      assert.match(
+        (await reasons(code)).join(),
+        /usageLocation: usageLocation .* is not an ISO 3166-1 alpha-2 country code\. Fix:/,
+      );
+    assert.match((await reasons("UK")).join(), /withdrawn country code; the current one is GB\. Fix: write GB/);
+    for (const code of ["US", "gb", "De", "TW", "AX"]) assert.deepStrictEqual(await reasons(code), [], code);
   });
 
   it("errors never carry the password", async () => {

@@ -107,6 +107,34 @@ describe("resources/Customer (against the emulator)", () => {
     assert.deepStrictEqual((await r.diff(id, after, { ...news, deletionPolicy: "delete" })).replaces, []);
   });
 
+  it("a new registration number for the same domain is refused at check (it would adopt the old customer)", async () => {
+    const india = {
+      country: "IN",
+      city: "Pune",
+      addressLine1: "1 MG Road",
+      postalCode: "411001",
+      phoneNumber: "+91 20 1234",
+    };
+    const inputs = (
+      await r.check(
+        {},
+        { ...minimal(), defaultAddress: india, organizationRegistrationNumber: "U72200PN2020PTC123456" },
+      )
+    ).inputs;
+    const news = { ...inputs, organizationRegistrationNumber: "U72200PN2020PTC999999" };
+    const { failures } = await r.check(inputs, news);
+    assert.deepStrictEqual(
+      failures.map((x) => x.property),
+      ["organizationRegistrationNumber"],
+    );
+    assert.match(
+      failures[0].reason,
+      /no API to update the company profile.*Fix: put back organizationRegistrationNumber: "U72200PN2020PTC123456"/,
+    );
+    assert.deepStrictEqual((await r.check(inputs, { ...news, domain: domain() })).failures, [], "a new tenant");
+    assert.deepStrictEqual((await r.check(inputs, { ...inputs, companyName: "Renamed" })).failures, []);
+  });
+
   it("adopt: the partner's customer with this domain is taken over only with adopt: true; a foreign domain is refused", async () => {
     const seed = f.customer;
     const inputs = { ...minimal(), domain: seed.domain, companyName: seed.companyName };
@@ -203,6 +231,22 @@ describe("resources/Customer (against the emulator)", () => {
         /deletionPolicy: "retain"/.test(e.message),
     );
     assert.strictEqual((await remote(id)).status, 200);
+  });
+
+  it("check: a missing address says what to write; an address country must be an ISO 3166-1 alpha-2 code", async () => {
+    const noAddress: Bag = { ...minimal() };
+    delete noAddress.defaultAddress;
+    assert.deepStrictEqual(
+      (await r.check({}, noAddress)).failures.map((x) => x.reason),
+      [
+        'defaultAddress is required. Fix: give the postal address, e.g. defaultAddress: { country: US, city: Redmond, addressLine1: 1 Microsoft Way, postalCode: "98052" }',
+      ],
+    );
+    const country = async (c: string) =>
+      (await r.check({}, { ...minimal(), defaultAddress: { ...address, country: c } })).failures.map((x) => x.reason);
+    assert.match((await country("ZZ")).join(), /defaultAddress\.country ZZ is not an ISO 3166-1 alpha-2 country code/);
+    assert.match((await country("UK")).join(), /the current one is GB/);
+    assert.deepStrictEqual(await country("us"), []);
   });
 
   it("check: field-naming messages, the per-country registration number and phone rules, preview unknowns", async () => {

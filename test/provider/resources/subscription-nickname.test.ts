@@ -223,4 +223,14 @@ describe("resources/SubscriptionNickname (against the emulator)", () => {
     assert.deepStrictEqual(r.failures.map((x) => x.property).sort(), ["nickname", "subscriptionId"]);
     for (const x of r.failures) assert.ok(x.reason.includes(x.property) && x.reason.includes("Fix:"), x.reason);
   });
+
+  it("check: a nickname over 100 characters is refused at preview (Partner Center refuses it)", async () => {
+    const base = { customerId: f.customer.id, subscriptionId: f.customer.subscriptions[0].id };
+    const long = await runtime.check(T, {}, { ...base, nickname: "n".repeat(101) });
+    assert.deepStrictEqual(
+      long.failures.map((x) => x.reason),
+      ["nickname must be at most 100 characters. Fix: shorten the nickname"],
+    );
+    assert.deepStrictEqual((await runtime.check(T, {}, { ...base, nickname: "n".repeat(100) })).failures, []);
+  });
 });

@@ -50,8 +50,12 @@ describe("resources/VerifiedDomain (against the emulator)", () => {
       isDefault: false,
       federationSettings: federation,
     });
-    assert.strictEqual(outs.authenticationType, "Federated");
     assert.ok((await domainsOf()).includes(d));
+    const held = f.emu.store.data.partners
+      .flatMap((p) => p.customers)
+      .find((c) => c.id === f.customer.id)!
+      .domains.find((x) => x.name.toLowerCase() === d);
+    assert.deepStrictEqual([held?.authenticationType, held?.isDefault, outs.status], ["federated", false, "verified"]);
   });
 
   it("a new domain name or customer replaces; a fixed setting change fails with an explanation", async () => {
@@ -70,17 +74,36 @@ describe("resources/VerifiedDomain (against the emulator)", () => {
     assert.deepStrictEqual((await runtime.diff(T, id, outs, { ...inputs, customerId: other.id })).replaces, [
       "customerId",
     ]);
-    assert.strictEqual(
-      (await runtime.diff(T, id, outs, { ...inputs, authenticationType: "MANAGED", capability: "email" })).changes,
-      false,
+    const same = { ...inputs, authenticationType: "MANAGED", capability: "email" };
+    assert.strictEqual((await runtime.diff(T, id, outs, same)).changes, false);
+    assert.deepStrictEqual((await runtime.check(T, inputs, same)).failures, []);
+    // A fixed setting of an added domain is refused at preview (check), never planned as an update.
+    const news = { ...inputs, capability: "OfficeCommunicationsOnline", isDefault: true };
+    const { failures } = await runtime.check(T, inputs, news);
+    assert.deepStrictEqual(failures.map((x) => x.property).sort(), ["capability", "isDefault"]);
+    for (const x of failures) assert.match(x.reason, /cannot change .* after it was added\. Fix:/);
+    assert.strictEqual((await runtime.diff(T, id, outs, news)).changes, false);
+    assert.deepStrictEqual(
+      (await runtime.check(T, inputs, { ...news, domainName: name() })).failures,
+      [],
+      "a new domain",
     );
-    const news = { ...inputs, capability: "OfficeCommunicationsOnline" };
-    const diff = await runtime.diff(T, id, outs, news);
-    assert.deepStrictEqual([diff.changes, diff.replaces], [true, []]);
-    await assert.rejects(
-      runtime.update(T, id, outs, news),
-      (e: Error) => /cannot change capability/.test(e.message) && /Fix:/.test(e.message),
-    );
+  });
+
+  it("state holds what a read can confirm: the fixed settings are not kept in the outputs", async () => {
+    const { id, outs, inputs } = await provision(T, {
+      customerId: f.customer.id,
+      domainName: name(),
+      authenticationType: "Federated",
+      capability: "Email",
+      isDefault: false,
+      federationSettings: federation,
+    });
+    for (const key of ["authenticationType", "capability", "isDefault", "federationSettings"])
+      assert.ok(!(key in outs), `${key} is not in the outputs: ${Object.keys(outs).join(", ")}`);
+    const read = await runtime.read(T, id, { ...outs, capability: "Email" });
+    assert.ok(!("capability" in read.props), "a stale stored setting is dropped on read");
+    assert.strictEqual((await runtime.diff(T, id, read.props, inputs)).changes, false);
   });
 
   it("adopt: a domain the customer already has is an error without adopt and taken over with it", async () => {

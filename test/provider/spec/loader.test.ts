@@ -1,7 +1,7 @@
 // The tenant spec loader: every typical mistake is reported with file, line, column, path and a fix; all problems of
 // all files come together in one TenantSpecError; directories are read recursively and an empty one is refused.
 import { strict as assert } from "assert";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "fs";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { loadTenantSpecs, parseTenantSpec } from "../../../provider/spec/loader";
@@ -182,6 +182,43 @@ describe("spec/loader: validation messages", () => {
     assert.match(b.message, /phoneNumber is required for customers in BR.*Fix: add the phone number/);
   });
 
+  it("a password in a user is refused with how passwords work (generated; passwordVersion resets)", () => {
+    const p = only(`${CUSTOMER}${USER}    password: Hunter2!Hunter2\n`);
+    assert.equal(p.path, "users[0].password");
+    assert.match(
+      p.message,
+      /a password is not written in a spec.*generated password.*initialPassword.*passwordVersion/,
+    );
+    assert.doesNotMatch(p.message, /Hunter2/);
+  });
+
+  it("a Federated domain needs its federationSettings (the resource's rule), and is accepted with them", () => {
+    const federated = `${CUSTOMER}domains:\n  - name: fed.example.com\n    authenticationType: Federated\n`;
+    const p = only(federated);
+    assert.equal(p.path, "domains[0].federationSettings");
+    assert.match(p.message, /federationSettings is required when authenticationType is Federated\. Fix:/);
+    const settings = [
+      "    federationSettings:",
+      "      issuerUri: https://sts.example.net/adfs/services/trust",
+      "      logOffUri: https://sts.example.net/adfs/ls/",
+      "      passiveLogOnUri: https://sts.example.net/adfs/ls/",
+      "      preferredAuthenticationProtocol: WsFed",
+      "      promptLoginBehavior: NativeSupport",
+      "      signingCertificate: MIIC8DCCAdigAwIBAgIQ",
+      "",
+    ].join("\n");
+    const ok = parseTenantSpec(federated + settings, "tenants/contoso.yaml");
+    assert.deepEqual(ok.problems, []);
+    const managed = only(`${CUSTOMER}domains:\n  - name: m.example.com\n${settings}`);
+    assert.equal(managed.path, "domains[0].federationSettings");
+  });
+
+  it("a usage location that is two letters but no country is refused, as the resource refuses it", () => {
+    const p = only(`${CUSTOMER}${USER}    usageLocation: ZZ\n`);
+    assert.equal(p.path, "users[0].usageLocation");
+    assert.match(p.message, /ZZ is not an ISO 3166-1 alpha-2 country code\. Fix:/);
+  });
+
   it("a field mistake is reported once, not again by the resource's rules", () => {
     const problems = problemsOf(
       `${CUSTOMER}customerAgreements:\n  - primaryContact: { firstName: A, lastName: B, email: not-an-address }\n    dateAgreed: yesterday\n`,
@@ -290,6 +327,52 @@ describe("spec/loader: files and directories", () => {
     assert.match(
       e.message,
       /^Tenant spec is invalid \(2 problems\); nothing was run:\n {2}tenants\/a\.yaml:2:1: user: unknown field/,
+    );
+  });
+
+  it("a symbolic link leading outside the tenants folder is reported and never read", () => {
+    const outside = mkdtempSync(join(tmpdir(), "pc-outside-"));
+    try {
+      writeFileSync(join(outside, "secret.yaml"), "customer: x.onmicrosoft.com\napiKey: hunter2\ndbPassword: s3cret\n");
+      mkdirSync(join(outside, "more"));
+      writeFileSync(join(outside, "more", "m.yaml"), "customer: m.onmicrosoft.com\n");
+      write("tenants/real.yaml", "customer: a.onmicrosoft.com\n");
+      symlinkSync(join(outside, "secret.yaml"), join(dir, "tenants", "leak.yaml"));
+      symlinkSync(join(outside, "more"), join(dir, "tenants", "linked-folder"));
+      symlinkSync(join(dir, "nowhere.yaml"), join(dir, "tenants", "broken.yaml"));
+      const e = errorOf(() => loadTenantSpecs("tenants", { cwd: dir }));
+      assert.deepEqual(
+        e.problems.map((p) => p.file),
+        ["tenants/broken.yaml", "tenants/leak.yaml", "tenants/linked-folder"],
+      );
+      assert.match(e.problems[0].message, /symbolic link to nothing\. Fix:/);
+      for (const p of e.problems.slice(1))
+        assert.match(p.message, /symbolic link that leads outside the tenants folder, so it is not read\. Fix:/);
+      assert.doesNotMatch(e.message, /apiKey|dbPassword|hunter2|s3cret|m\.onmicrosoft/, "nothing of the outside files");
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
+  it("a symbolic link inside the tenants folder (file or folder) is followed; a folder reached twice is read once", () => {
+    write("tenants/shared/s.yaml", "customer: s.onmicrosoft.com\n");
+    write("tenants/a.yaml", "customer: a.onmicrosoft.com\n");
+    symlinkSync(join(dir, "tenants", "shared"), join(dir, "tenants", "alias"));
+    symlinkSync(join(dir, "tenants", "a.yaml"), join(dir, "tenants", "z-link.yml"));
+    const e = errorOf(() => loadTenantSpecs("tenants", { cwd: dir }));
+    assert.deepEqual(
+      e.problems.map((p) => `${p.file}: ${p.message.slice(0, 41)}`),
+      ["tenants/z-link.yml: a.onmicrosoft.com is already described by"],
+      "the linked file is read (and found to repeat a.yaml); the linked folder is read once",
+    );
+    rmSync(join(dir, "tenants", "z-link.yml"));
+    const loaded = loadTenantSpecs("tenants", { cwd: dir });
+    assert.deepEqual(
+      loaded.map((l) => [l.file, l.spec.customer]),
+      [
+        ["tenants/a.yaml", "a.onmicrosoft.com"],
+        ["tenants/alias/s.yaml", "s.onmicrosoft.com"],
+      ],
     );
   });
 
