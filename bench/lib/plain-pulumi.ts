@@ -16,6 +16,8 @@ export interface CliRun {
   tail: string;
   /** engine outcomes of the package's resources, by op (create, same, update, refresh, ...) */
   ops: Record<string, number>;
+  /** the same for the preview phase (`planning` events: all of a preview's, the first half of an up's) */
+  plannedOps: Record<string, number>;
   /** resources the engine reported an error diagnostic for */
   failedResources: number;
   errors: string[];
@@ -34,11 +36,13 @@ export function pulumiCli(
   const memory = opts.sampleMemory ? new DescendantMemory().start() : undefined;
   const started = performance.now();
   const ops: Record<string, number> = {};
+  const plannedOps: Record<string, number> = {};
   const errors: string[] = [];
   const failed = new Set<string>();
   const onEvent = (e: EngineEvent) => {
     const m = e.resOutputsEvent?.metadata;
-    if (m && m.type.startsWith("pulumi-nodejs:dynamic/")) ops[m.op] = (ops[m.op] ?? 0) + 1;
+    const into = e.resOutputsEvent?.planning ? plannedOps : ops;
+    if (m && m.type.startsWith("pulumi-nodejs:dynamic/")) into[m.op] = (into[m.op] ?? 0) + 1;
     const d = e.diagnosticEvent;
     if (d?.severity === "error") {
       errors.push(d.message.trim());
@@ -82,6 +86,7 @@ export function pulumiCli(
         code,
         tail: tail.split("\n").slice(-30).join("\n"),
         ops,
+        plannedOps,
         failedResources: failed.size,
         errors,
         peaks: memory?.stop() ?? [],

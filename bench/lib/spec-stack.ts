@@ -54,7 +54,11 @@ export interface Measured {
   run: CliRun;
   calls: number;
   throttled: number;
+  /** "METHOD /path/{id}/..." -> calls (not 429), largest first */
+  routes: Array<[string, number]>;
 }
+
+const GUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
 /** One plain CLI command on the stack, with its API calls (not 429) and 429s from the emulator's request log. */
 export async function measure(s: SpecStack, args: string[]): Promise<Measured> {
@@ -66,10 +70,17 @@ export async function measure(s: SpecStack, args: string[]): Promise<Measured> {
   const api = (await requestsSince(s.emu, before)).filter((x) => x.path.startsWith("/v1/"));
   if (run.code !== 0)
     console.log(`pulumi ${args.join(" ")} exited ${run.code}:\n${run.tail}\n${run.errors.slice(0, 5).join("\n")}`);
+  const ok = api.filter((x) => x.status !== 429);
+  const routes = new Map<string, number>();
+  for (const x of ok) {
+    const route = `${x.method} ${x.path.split("?")[0].replace(GUID, "{id}")}`;
+    routes.set(route, (routes.get(route) ?? 0) + 1);
+  }
   return {
     run,
-    calls: api.filter((x) => x.status !== 429).length,
-    throttled: api.filter((x) => x.status === 429).length,
+    calls: ok.length,
+    throttled: api.length - ok.length,
+    routes: [...routes.entries()].sort((a, b) => b[1] - a[1]),
   };
 }
 
