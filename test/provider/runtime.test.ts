@@ -10,7 +10,9 @@ describe("runtime", () => {
     it("captures only the type name and requires only the compiled runtime", async () => {
       process.env.PARTNERCENTER_CLIENT_SECRET = "env-secret-value-123";
       try {
-        const text = await pulumi.runtime.serializeFunction(() => providerFor("CustomerUser"), { allowSecrets: true });
+        // As the SDK serializes a dynamic resource's provider: a closure over the provider object itself.
+        const provider = providerFor("CustomerUser");
+        const text = await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true });
         const requires = [...text.text.matchAll(/require\(([^)]*)\)/g)].map((m) => m[1]);
         assert.ok(requires.length >= 7, text.text);
         assert.deepStrictEqual([...new Set(requires)], ['"pulumi-partner-center/dist/provider/runtime"']);
