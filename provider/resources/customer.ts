@@ -86,7 +86,8 @@ const registrationRule: ChangeRule = (olds, news) => {
   const before = olds.organizationRegistrationNumber;
   const after = news.organizationRegistrationNumber;
   if (lowerCase(olds.domain) !== lowerCase(news.domain) || after === undefined) return [];
-  if (String(before ?? "").trim() === String(after).trim()) return [];
+  const trimmed = (v: unknown) => (typeof v === "string" ? v.trim() : (v ?? ""));
+  if (trimmed(before) === trimmed(after)) return [];
   return [
     {
       property: "organizationRegistrationNumber",

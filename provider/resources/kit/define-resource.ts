@@ -139,7 +139,8 @@ export function defineResource<I extends Shape, O extends Shape>(
   const defaults = schemaDefaults(spec.inputs);
   const inputKeys = Object.keys(spec.inputs.shape);
   const outputKeys = Object.keys(spec.outputs.shape);
-  const customerOf = spec.customerOf ?? ((p: Bag) => (typeof p.customerId === "string" ? p.customerId : undefined));
+  const customerOf = (p: Partial<z.output<I>>): string | undefined =>
+    spec.customerOf ? spec.customerOf(p) : typeof p.customerId === "string" ? p.customerId : undefined;
   const inputOnly = Object.fromEntries(
     (spec.inputOnly ?? []).map((k) => [k, (spec.inputs.shape[k] as z.ZodType).optional()]),
   );

@@ -15,7 +15,7 @@ interface Remote {
   colour?: string;
 }
 
-function toy(remote: Map<string, Remote>, fail?: unknown) {
+function toy(remote: Map<string, Remote>, fail?: Error) {
   return defineResource({
     type: "Toy",
     inputs: z.strictObject({
