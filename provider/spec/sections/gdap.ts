@@ -7,7 +7,8 @@
 
 import { z } from "zod";
 import { roleNameOf } from "../../client/graph/entraRoles";
-import { DelegatedAdminAccessAssignment, DelegatedAdminRelationship } from "../../resources";
+import { DelegatedAdminAccessAssignment } from "../../resources/delegated-admin-access-assignment";
+import { DelegatedAdminRelationship } from "../../resources/delegated-admin-relationship";
 import { adoptField, bool, list, text, uniqueBy } from "../fields";
 import { defineSection } from "./section";
 

@@ -217,6 +217,8 @@ describe("spec/loader: validation messages", () => {
     const p = only(`${CUSTOMER}${USER}    usageLocation: ZZ\n`);
     assert.equal(p.path, "users[0].usageLocation");
     assert.match(p.message, /ZZ is not an ISO 3166-1 alpha-2 country code\. Fix:/);
+  });
+
   it("gdap: a relationship name or an assignment's group listed twice; a relationship without roles", () => {
     const noRoles = problemsOf(`${CUSTOMER}gdap:\n  relationships:\n    - { displayName: other, duration: P30D }\n`);
     assert.deepEqual(
