@@ -49,7 +49,7 @@ const graphErrors: Middleware = async (x, next) => {
     x.reply = {
       status,
       headers,
-      body: graphErrorBody(status, code, message, x.requestId, clientIds.get(x) ?? "", new Date(x.runtime.clock.now())),
+      body: graphErrorBody(code, message, x.requestId, clientIds.get(x) ?? "", new Date(x.runtime.clock.now())),
     };
   };
   try {

@@ -18,14 +18,7 @@ export const badRequest = (message: string) => new GraphError(400, "badRequest",
 export const notFound = (what: string, id: string) =>
   new GraphError(404, "notFound", `The ${what} '${id}' was not found.`);
 
-export function graphErrorBody(
-  status: number,
-  code: string,
-  message: string,
-  requestId: string,
-  clientRequestId: string,
-  date: Date,
-) {
+export function graphErrorBody(code: string, message: string, requestId: string, clientRequestId: string, date: Date) {
   return {
     error: {
       code,

@@ -181,6 +181,16 @@ async function create(ctx: ResourceContext, inputs: In): Promise<{ id: string; o
       `roles ${extra.map(roleNameOf).join(", ")} are not in the relationship (it grants ${granted.map(roleNameOf).join(", ")}). Fix: assign only roles of the relationship, or request a relationship with them.`,
     );
   const groupId = await resolveGroup(ctx, inputs);
+  const existing = inputs.adopt
+    ? (await graph.accessAssignments.list(inputs.relationshipId)).find(
+        (a) => a.accessContainer.accessContainerId.toLowerCase() === groupId && a.status !== "deleted",
+      )
+    : undefined;
+  if (existing) {
+    const outs =
+      existing.status === "active" ? existing : await waitActive(ctx, inputs, inputs.relationshipId, existing.id);
+    return { id: formatId(inputs.relationshipId, existing.id), outs: outputsOf(outs) };
+  }
   let assignment: Assignment;
   try {
     assignment = await graph.accessAssignments.create(inputs.relationshipId, groupId, wanted);

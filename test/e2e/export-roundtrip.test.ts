@@ -1,6 +1,7 @@
 // Export round trip under the real Pulumi engine: `partner-center export` of a seeded, lived-in customer, then `up` of
-// the root tenant-spec project takes over every object (the engine records only creates, Partner Center sees no write
-// and its state is unchanged), then preview and a refresh preview find nothing to change.
+// the root tenant-spec project takes over every object, GDAP relationships and assignments included (the engine
+// records only creates, Partner Center and Microsoft Graph see no write and its state is unchanged), then preview
+// and a refresh preview find nothing to change.
 import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as os from "os";
@@ -27,6 +28,13 @@ import {
 const PROJECT = "partner-center-tenants";
 const STACK = "roundtrip";
 const WRITES = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/** Relationships plus their assignments in an exported `gdap:` section. */
+const gdapCount = (gdap: unknown) =>
+  ((gdap as { relationships?: Array<{ assignments?: unknown[] }> } | undefined)?.relationships ?? []).reduce(
+    (n, r) => n + 1 + (r.assignments?.length ?? 0),
+    0,
+  );
 
 interface RequestLogEntry {
   seq: number;
@@ -117,7 +125,8 @@ describe("e2e: export, then up adopts everything, then no changes", function () 
       (spec.usageBudget ? 1 : 0) +
       (spec.billingProfile ? 1 : 0) +
       (spec.qualifications as unknown[]).length +
-      (spec.customerAgreements as unknown[]).length;
+      (spec.customerAgreements as unknown[]).length +
+      gdapCount(spec.gdap);
 
     const cfg = providerConfig(emu, partner());
     stack = await stackFor(env, repoRoot, STACK, {
@@ -142,6 +151,7 @@ describe("e2e: export, then up adopts everything, then no changes", function () 
       "billingProfile",
       "qualifications",
       "customerAgreements",
+      "gdap",
     ])
       assert.ok(spec[key], `${key} exported`);
     assert.ok(expected >= 15, `${expected} resources`);
@@ -167,6 +177,8 @@ describe("e2e: export, then up adopts everything, then no changes", function () 
       "CustomerQualification",
       "CustomerUsageBudget",
       "CustomerUser",
+      "DelegatedAdminAccessAssignment",
+      "DelegatedAdminRelationship",
       "SelfServePolicy",
       "SubscriptionNickname",
       "UserLicenseAssignment",
@@ -174,7 +186,7 @@ describe("e2e: export, then up adopts everything, then no changes", function () 
       "VerifiedDomain",
     ]);
     const writes = (await requestsSince(seq))
-      .filter((r) => WRITES.has(r.method) && r.path.startsWith("/v1/"))
+      .filter((r) => WRITES.has(r.method) && (r.path.startsWith("/v1/") || r.path.startsWith("/v1.0/")))
       .map((r) => `${r.method} ${r.path}`);
     assert.deepEqual(writes, [], "adoption created, changed or removed nothing");
     assert.deepEqual(await storeOf(customer().id), before, "Partner Center's state is unchanged");

@@ -1,8 +1,8 @@
 // GDAP relationships about to expire, for the drift report: active relationships that are not auto-extended and
 // whose end date falls within N days (default 30, the first of Partner Center's 30/7/1-day notices). They are
 // warnings, apart from drift and errors, and do not change the exit code.
-// Choice: the end date and status are the ones just read by the refresh (else the stored ones); a relationship
-// already past its end is drift (it reads as gone), not a warning.
+// Choice: the end date and status are the ones just read by the refresh (else the stored ones), compared with this
+// machine's clock and rounded to whole days; a relationship already past its end is drift (it reads as gone).
 import type { EngineEvent } from "@pulumi/pulumi/automation";
 import { isUserResource, parseUrn, resourceRef, type ResourceRef } from "./resources";
 import type { Bag } from "./values";
@@ -28,7 +28,7 @@ export function expiringRelationships(events: EngineEvent[], withinDays: number,
       continue;
     const left = (Date.parse(state.endDateTime) - now.getTime()) / DAY_MS;
     if (!(left >= 0 && left <= withinDays)) continue;
-    const daysLeft = Math.floor(left);
+    const daysLeft = Math.round(left);
     const ref = resourceRef(done.urn, state);
     const displayName = String(state.displayName ?? ref.name);
     warnings.push({

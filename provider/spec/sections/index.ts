@@ -5,6 +5,7 @@
 import { billingProfileSection } from "./billing-profile";
 import { customerAgreementsSection } from "./customer-agreements";
 import { domainsSection } from "./domains";
+import { gdapSection } from "./gdap";
 import { qualificationsSection } from "./qualifications";
 import type { SpecSection } from "./section";
 import { selfServePolicySection } from "./self-serve-policy";
@@ -21,6 +22,7 @@ export const SECTIONS: ReadonlyArray<SpecSection> = [
   billingProfileSection,
   qualificationsSection,
   customerAgreementsSection,
+  gdapSection,
 ] as ReadonlyArray<SpecSection>;
 
 export type { DeclareContext, ExportContext, SpecSection } from "./section";

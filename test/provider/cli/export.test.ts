@@ -79,7 +79,7 @@ describe("partner-center export (against the emulator)", () => {
     assert.equal(code, 0, io.errors.join("\n"));
     const file = join(out, `${customer().domain}.yaml`);
     assert.deepEqual(io.lines, [
-      `wrote ${file}: customer ${customer().id} (Fabrikam, Inc.), sections: users, selfServePolicy, subscriptions, domains, usageBudget, billingProfile, qualifications, customerAgreements`,
+      `wrote ${file}: customer ${customer().id} (Fabrikam, Inc.), sections: users, selfServePolicy, subscriptions, domains, usageBudget, billingProfile, qualifications, customerAgreements, gdap`,
     ]);
     assert.deepEqual(io.errors, [
       `warning: customer ${customer().id} has the Education qualification, but Partner Center does not return its educationSegment (K12 or HigherEducation) and website; it is left out of the spec. To manage it, add { qualification: Education, ... } with those fields by hand (the existing one is then adopted).`,
@@ -147,6 +147,26 @@ describe("partner-center export (against the emulator)", () => {
       spec!.customerAgreements,
       [contact("Ada", "Ada.Admin@fabrikam.example"), contact("Uma", "uma@fabrikam.example")],
       "one per contact, by email",
+    );
+    assert.deepEqual(
+      spec!.gdap,
+      {
+        relationships: [
+          {
+            displayName: "fabrikamtenant-expiring",
+            duration: "P365D",
+            roles: ["Directory Readers", "Helpdesk Administrator", "License Administrator", "User Administrator"],
+          },
+          {
+            displayName: "fabrikamtenant-helpdesk",
+            duration: "P730D",
+            roles: ["Directory Readers", "Helpdesk Administrator", "License Administrator", "User Administrator"],
+            autoExtend: true,
+            assignments: [{ securityGroup: "Helpdesk Agents", roles: ["Helpdesk Administrator"] }],
+          },
+        ],
+      },
+      "GDAP relationships that have not ended, roles and groups by name",
     );
   });
 

@@ -54,7 +54,7 @@ describe("spec/loader: validation messages", () => {
     assert.match(p.message, /unknown field "user"\. Fix: did you mean "users"\?/);
     assert.match(
       p.message,
-      /usageBudget, billingProfile, qualifications, customerAgreements$/,
+      /usageBudget, billingProfile, qualifications, customerAgreements, gdap$/,
       "the list of known keys includes the account settings",
     );
   });
@@ -217,6 +217,34 @@ describe("spec/loader: validation messages", () => {
     const p = only(`${CUSTOMER}${USER}    usageLocation: ZZ\n`);
     assert.equal(p.path, "users[0].usageLocation");
     assert.match(p.message, /ZZ is not an ISO 3166-1 alpha-2 country code\. Fix:/);
+  });
+
+  it("gdap: a relationship name or an assignment's group listed twice; a relationship without roles", () => {
+    const noRoles = problemsOf(`${CUSTOMER}gdap:\n  relationships:\n    - { displayName: other, duration: P30D }\n`);
+    assert.deepEqual(
+      noRoles.map((p) => p.path),
+      ["gdap.relationships[0].roles"],
+    );
+    const problems = problemsOf(
+      [
+        CUSTOMER.trim(),
+        "gdap:",
+        "  relationships:",
+        "    - displayName: helpdesk",
+        "      duration: P730D",
+        "      roles: [Helpdesk Administrator]",
+        "      assignments:",
+        "        - { securityGroup: Helpdesk Agents, roles: [Helpdesk Administrator] }",
+        "        - { securityGroup: helpdesk agents, roles: [Helpdesk Administrator] }",
+        "    - { displayName: Helpdesk, duration: P30D, roles: [Global Reader] }",
+        "",
+      ].join("\n"),
+    );
+    assert.deepEqual(problems.map((p) => p.path).sort(), [
+      "gdap.relationships[0].assignments[1].securityGroup",
+      "gdap.relationships[1].displayName",
+    ]);
+    assert.match(problems.find((p) => p.path.endsWith("[1].displayName"))!.message, /repeats relationships\[0\]/);
   });
 
   it("a field mistake is reported once, not again by the resource's rules", () => {

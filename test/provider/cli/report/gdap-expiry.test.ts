@@ -28,7 +28,7 @@ function relationship(name: string, outputs: Record<string, unknown>): EngineEve
 
 describe("cli/report/gdap-expiry: relationships about to expire", () => {
   const events = [
-    relationship("in-10-days", { endDateTime: inDays(10.5) }),
+    relationship("in-10-days", { endDateTime: inDays(10.2) }),
     relationship("in-40-days", { endDateTime: inDays(40) }),
     relationship("auto-extended", { endDateTime: inDays(3), autoExtend: true }),
     relationship("pending", { status: "approvalPending" }),
