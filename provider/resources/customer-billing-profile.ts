@@ -7,6 +7,8 @@
 // Partner Center quirk: the update is a PUT of the whole profile with its current ETag (If-Match and body); a stale
 // ETag (400/2055) is answered by re-reading and retrying, at most 3 attempts.
 // Choice: optional fields left out are not managed (the remote value is kept); the address is managed per field.
+// Choice (state = service): create writes every given field before tracking (the profile always exists, so it is
+//   taken over, never made); delete leaves the profile as it is and says so; read compares every managed field.
 
 import { z } from "zod";
 import type { BillingProfile } from "../client";

@@ -7,6 +7,7 @@
 // Choice: "no budget" is written amount: "none" (null is accepted too and stored as "none"), because Pulumi drops
 // null-valued inputs from comparisons.
 // Not offered in the 21Vianet cloud: check() fails there.
+// Choice (state = service): create writes the amount (or leaves an equal one), delete clears it, and read compares it.
 
 import { z } from "zod";
 import { cloudRule } from "./kit/customer-cloud-availability";

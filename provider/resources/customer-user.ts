@@ -13,6 +13,9 @@
 // Choice: read reports a user gone at once when it is in the soft-deleted list; otherwise a user missing from the
 // list is fetched for a bounded short wait (kit/propagation.ts, confirmGone), since it may be new and not yet
 // replicated — so a refresh right after create does not drop it.
+// Choice (state = service): adopt and restore bring every managed field to the inputs before the user is tracked, so
+//   state never claims a value the user does not have; a new customerId is a new user (the old one is soft-deleted or
+//   retained per deletionPolicy); the password is write-only (never read back), reset by password/passwordVersion.
 
 import { z } from "zod";
 import { adoptAfterLostAnswer } from "./kit/adopt-after-lost-answer";

@@ -5,6 +5,8 @@
 // or grantor replaces.
 // Partner Center quirk: the policy id is "<grantorTenantId>_<customerTenantId>" and JSON uses `tenantID`.
 // Choice: grantorTenantId defaults to the configured partner tenant; the output grantorTenantId is resolved.
+// Choice (state = service): adopting the existing policy writes the given permissions before it is tracked; delete
+//   removes the policy, so nothing stays behind unmanaged.
 
 import { z } from "zod";
 import { adoptAfterLostAnswer } from "./kit/adopt-after-lost-answer";

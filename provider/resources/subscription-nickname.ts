@@ -8,6 +8,7 @@
 // if someone renamed it since, it is left alone (with a warning). A subscription in status "deleted" reads as gone.
 // Choice: a create whose outcome is unknown (the nickname cannot be re-read, or another one appeared) is kept in
 // state with its original nickname (a partial create), so delete can still put that back.
+// Choice (state = service): the nickname is read back on refresh; the original is kept in state only to put back.
 
 import { z } from "zod";
 import type { Subscription } from "./kit/api";

@@ -8,6 +8,8 @@
 // from the user's license or its capabilityStatus is not Assigned/Enabled.
 // Choice: at create, a user "not found" (listing its licenses or assigning) is waited for (kit/propagation.ts,
 // dependentWrite); read waits briefly (confirmGone) before reporting a license gone.
+// Choice (state = service): adopting an assigned SKU re-assigns it with the given excludedPlans, so state and the
+//   user's license agree from the first read; delete removes only this SKU.
 
 import { z } from "zod";
 import { adoptAfterLostAnswer } from "./kit/adopt-after-lost-answer";

@@ -6,6 +6,8 @@
 // Choice: the role is matched by name case-insensitively; outputs carry both the resolved roleId and roleName.
 // Choice: a user "not found" at create is waited for (kit/propagation.ts, dependentWrite); read waits briefly
 // (confirmGone) before reporting a membership gone.
+// Choice (state = service): a membership has no fields beyond its key, so adopting one is exact; a replace on the
+//   same user and role deletes the old membership first, and a read waits before reporting it gone.
 
 import { z } from "zod";
 import type { DirectoryRole } from "./kit/api";

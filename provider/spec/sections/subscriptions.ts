@@ -10,7 +10,10 @@ import { defineSection } from "./section";
 
 const SubscriptionSpec = z.strictObject({
   id: guid("subscription id"),
-  nickname: text("Nickname shown for the subscription.", "give the nickname, e.g. nickname: Sales - Microsoft 365"),
+  nickname: text("Nickname shown for the subscription.", "give the nickname, e.g. nickname: Sales - Microsoft 365").max(
+    100,
+    { error: "must be at most 100 characters (Partner Center's limit). Fix: shorten the nickname" },
+  ),
   restoreOnDelete: bool(
     "Put the original nickname back when this entry is removed (default true).",
     "write restoreOnDelete: true or false",

@@ -7,6 +7,7 @@ import { defineResource, type ResourceContext } from "../../../../provider/resou
 import { ResourceOperationError, ResourceUsageError } from "../../../../provider/resources/kit/errors";
 import { DEFAULT_WAITS } from "../../../../provider/resources/kit/propagation";
 import { ListSnapshot } from "../../../../provider/resources/kit/snapshot";
+import { UNKNOWN } from "../../../../provider/resources/kit/unknown";
 
 const CUSTOMER = "11111111-1111-1111-1111-111111111111";
 
@@ -148,5 +149,48 @@ describe("kit/define-resource", () => {
       toy(new Map()).delete(context(), "id", { customerId: CUSTOMER, name: 5 }),
       /Toy 5: delete: the stored state does not match this provider version \(name .*\); run `pulumi refresh`/,
     );
+  });
+  it("changeRules see the old inputs (never on create, never with unknowns); inputOnly keys stay out of every output", async () => {
+    const def = defineResource({
+      type: "Stamp",
+      inputs: z.strictObject({ customerId: z.string(), ink: z.string().optional() }),
+      outputs: z.object({ stampId: z.string() }),
+      changeRules: [
+        (olds, news) =>
+          olds.ink !== undefined && news.ink !== olds.ink
+            ? [{ property: "ink", reason: "ink is fixed. Fix: put it back" }]
+            : [],
+      ],
+      inputOnly: ["ink"],
+      diff: { replaceOn: ["customerId"], inPlace: [] },
+      describe: () => "Stamp",
+      async create() {
+        return { id: "s", outs: { stampId: "s" } };
+      },
+      async read() {
+        return {};
+      },
+      async update() {
+        return { stampId: "s" };
+      },
+      async delete() {},
+    });
+    const olds = { customerId: CUSTOMER, ink: "red" };
+    assert.deepStrictEqual(def.check({}, { customerId: CUSTOMER, ink: "blue" }).failures, [], "create has no olds");
+    assert.deepStrictEqual(
+      def.check(olds, { customerId: CUSTOMER, ink: "blue" }).failures.map((f) => f.property),
+      ["ink"],
+    );
+    assert.deepStrictEqual(def.check(olds, { customerId: UNKNOWN, ink: "blue" }).failures, [], "unknowns wait");
+    const ctx = context();
+    assert.deepStrictEqual((await def.create(ctx, olds)).outs, { customerId: CUSTOMER, stampId: "s" });
+    assert.deepStrictEqual((await def.update(ctx, "s", { customerId: CUSTOMER, stampId: "s" }, olds)).outs, {
+      customerId: CUSTOMER,
+      stampId: "s",
+    });
+    assert.deepStrictEqual((await def.read(ctx, "s", { ...olds, stampId: "s" })).props, {
+      customerId: CUSTOMER,
+      stampId: "s",
+    });
   });
 });
