@@ -111,7 +111,7 @@ for (const variant of ["compiled main", "Pulumi compiles TypeScript"] as const) 
       assert.equal(await activeServiceDesk(), 0, "destroy left the service.desk user active");
       const up = outputs.find((o) => o.line === "pulumi up")!.r.stdout;
       assert.match(up, /\+ 4 created/); // the stack and the three resources
-      const partner = seed.partners.find((p) => p.tenantId === seed!.defaultPartnerId)!;
+      const partner = seed.partners.find((p) => p.tenantId === seed.defaultPartnerId)!;
       for (const { line, r } of outputs) {
         assert.ok(!/Invalid 'main' field|DEP0128/.test(r.stdout), `\`${line}\` warned about package.json main`);
         assert.ok(!r.stdout.includes(partner.user.clientSecret), `\`${line}\` printed the client secret`);

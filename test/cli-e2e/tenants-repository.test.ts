@@ -90,12 +90,12 @@ describe("cli-e2e: the tenants repository of docs/gitops.md", function () {
       "the adopting up wrote to Partner Center",
     );
     assert.ok(ran("pulumi preview --expect-no-changes"), "the doc shows no empty preview after the adoption");
-    const report = ran("pulumi preview --json")!;
+    const report = ran("pulumi preview --json");
     assert.match(report.stdout, /nina\.ops@fabrikamtenant\.onmicrosoft\.com/);
     assert.match(report.stdout, /<!-- partner-center:preview-report -->/);
     assert.match(fs.readFileSync(path.join(repo, SPEC), "utf8"), /nina\.ops@fabrikamtenant\.onmicrosoft\.com/);
-    const drift = ran("npx partner-center drift", 0)!;
-    const repaired = ran("npx partner-center drift", 1)!;
+    const drift = ran("npx partner-center drift", 0);
+    const repaired = ran("npx partner-center drift", 1);
     assert.equal(drift.code, 2);
     assert.match(fs.readFileSync(path.join(repo, "reports", "drift-report.json"), "utf8"), /"result": "no-drift"/);
     assert.equal(repaired.code, 0);
