@@ -1,8 +1,8 @@
 // Account settings: one customer's billing profile (company name, billing contact, address) and its usage spending budget;
 // with newCustomerDomain set, also a new customer tenant whose generated admin credentials are secret stack outputs.
-// Outside this repository, import from "pulumi-partner-center" instead of "../../provider".
+// In the repository, "pulumi-partner-center" resolves to the checkout (npm run build links it); elsewhere, npm install.
 import * as pulumi from "@pulumi/pulumi";
-import { Customer, CustomerBillingProfile, CustomerUsageBudget } from "../../provider";
+import { Customer, CustomerBillingProfile, CustomerUsageBudget } from "pulumi-partner-center";
 
 const config = new pulumi.Config();
 const customerId = config.require("customerId");

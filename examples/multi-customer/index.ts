@@ -1,6 +1,6 @@
 // Multi-customer: one baseline applied to every customer in `customerIds` — a break-glass Global
 // Administrator, a self-serve policy for Azure reservations, subscription nicknames and, where asked for,
-// a verified custom domain. Outside this repository, import from "pulumi-partner-center" instead of "../../provider".
+// a verified custom domain.
 import * as pulumi from "@pulumi/pulumi";
 import {
   CustomerUser,
@@ -8,7 +8,7 @@ import {
   SubscriptionNickname,
   UserRoleAssignment,
   VerifiedDomain,
-} from "../../provider";
+} from "pulumi-partner-center";
 
 interface CustomerSettings {
   /** a domain of the customer for sign-in names, e.g. contoso.onmicrosoft.com */

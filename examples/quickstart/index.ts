@@ -1,7 +1,7 @@
 // Quickstart: two users in one customer tenant, each with a directory role and a Microsoft 365 license.
-// Outside this repository, import from "pulumi-partner-center" instead of "../../provider".
+// In the repository, "pulumi-partner-center" resolves to the checkout (npm run build links it); elsewhere, npm install.
 import * as pulumi from "@pulumi/pulumi";
-import { CustomerUser, UserLicenseAssignment, UserRoleAssignment } from "../../provider";
+import { CustomerUser, UserLicenseAssignment, UserRoleAssignment } from "pulumi-partner-center";
 
 const config = new pulumi.Config();
 const customerId = config.require("customerId");

@@ -12,6 +12,9 @@
 //   env.dispose()                            removes backend, home and every project made through it
 //   const emu = await cliEmulator(dir)       emulator over HTTPS; emu.caFile (PEM written in dir), emu.partner(),
 //                                             emu.customer(i), emu.mark() + emu.requestsSince(mark), emu.writesSince()
+//   const sb = await sandboxEmulator(env, dir, "npx partner-center emulator --print-credentials")   a doc's line,
+//                                             as a subprocess: sb.vars (its PARTNERCENTER_* lines), the same
+//                                             request-log helpers, sb.stop()
 //   const dir = env.project("name")          an empty folder outside the checkout
 //   await npm(env, dir, ["install", ...])    npm with the test env; `packedTarball()` is the package's .tgz
 //   await linkSharedInstall(env, dir)        node_modules -> the one shared install (package.json untouched)
@@ -19,15 +22,18 @@
 //                                             unless { allowFailure: true }; `{ input }` feeds stdin
 //   const r = await sh(env, dir, "pulumi preview --json | npx partner-center preview-report")  a doc line, via bash
 //   stackConfig(env, dir, "dev", emu, {customerId: ...})  `pulumi config set` of the provider keys (secrets --secret)
+//   const shell = new ShellSession(env, dir, vars); await shell.ok(line)   doc lines in one terminal (cd, variables)
 //   previewSteps(r.stdout)                   the `--json` plan: [{ op, urn, type }] without the stack, plus summary
-//   docSection(file, heading) / docBlocks(text) / docShellLines(text) / writeDocFiles(dir, text)   doc code blocks
+//   docSection(file, heading) / docBlocks(text) / docVariantBlock(text, name) / docShellLines(text) /
+//   writeDocFiles(dir, text)                 a doc's code blocks; freePort() for a doc's fixed port
 //   requireLanguageHost(binDir)              the clear failure when pulumi-language-nodejs is missing
 import { spawn } from "child_process";
 import * as fs from "fs";
+import * as net from "net";
 import * as os from "os";
 import * as path from "path";
 import { startEmulator, type Emulator } from "../../emulator";
-import { emulatorOk } from "../../scripts/emulator-http";
+import { emulatorOk, type EmulatorEndpoint } from "../../scripts/emulator-http";
 import { packPackage } from "../../scripts/pack";
 import { pulumiEnv, repoRoot, type PulumiEnv } from "../../scripts/pulumi-env";
 
@@ -82,6 +88,10 @@ export async function cliEnv(): Promise<CliEnv> {
     HOME: home,
     npm_config_cache: process.env.npm_config_cache ?? path.join(os.homedir(), ".npm"),
     npm_config_update_notifier: "false",
+    GIT_AUTHOR_NAME: "CSP Engineer",
+    GIT_AUTHOR_EMAIL: "engineer@contoso.example",
+    GIT_COMMITTER_NAME: "CSP Engineer",
+    GIT_COMMITTER_EMAIL: "engineer@contoso.example",
   };
   // this process's test settings must not reach a user's program or the provider it starts
   for (const k of Object.keys(vars)) if (k.startsWith("PARTNERCENTER_") || k.startsWith("TS_NODE_")) delete vars[k];
@@ -199,20 +209,13 @@ export interface LoggedRequest {
   customerId: string | null;
 }
 
-/** An emulator in this process over HTTPS (port 0), its CA in `<dir>/emulator-ca.pem`. */
-export async function cliEmulator(dir: string): Promise<CliEmulator> {
-  const emu = await startEmulator({});
-  const caFile = path.join(dir, "emulator-ca.pem");
-  fs.writeFileSync(caFile, emu.ca);
+/** Request-log helpers over any running emulator (in this process or a user's `partner-center emulator`). */
+export function requestLog(emu: EmulatorEndpoint): Pick<CliEmulator, "mark" | "requestsSince" | "writesSince"> {
   const requestsSince = async (mark: number): Promise<LoggedRequest[]> => {
     const body = await emulatorOk<LoggedRequest[]>(emu, "GET", `/_emulator/requests?since=${mark}`);
     return body.filter((r) => !r.path.startsWith("/_emulator"));
   };
-  const partner = () => emu.seed.partners.find((p) => p.tenantId === emu.seed.defaultPartnerId)!;
-  return Object.assign(emu, {
-    caFile,
-    partner,
-    customer: (i = 0) => partner().customers[i],
+  return {
     async mark() {
       const all = await emulatorOk<LoggedRequest[]>(emu, "GET", "/_emulator/requests");
       return all.length ? all[all.length - 1].seq : 0;
@@ -223,6 +226,82 @@ export async function cliEmulator(dir: string): Promise<CliEmulator> {
         (r) => !["GET", "HEAD"].includes(r.method) && !/\/oauth2\/v2\.0\/token$/.test(r.path),
       );
     },
+  };
+}
+
+/** An emulator in this process over HTTPS (port 0), its CA in `<dir>/emulator-ca.pem`. */
+export async function cliEmulator(dir: string): Promise<CliEmulator> {
+  const emu = await startEmulator({});
+  const caFile = path.join(dir, "emulator-ca.pem");
+  fs.writeFileSync(caFile, emu.ca);
+  const partner = () => emu.seed.partners.find((p) => p.tenantId === emu.seed.defaultPartnerId)!;
+  return Object.assign(emu, { caFile, partner, customer: (i = 0) => partner().customers[i], ...requestLog(emu) });
+}
+
+export interface SandboxEmulator extends EmulatorEndpoint, ReturnType<typeof requestLog> {
+  /** what it printed before "Press Ctrl+C" */
+  lines: string[];
+  /** its `PARTNERCENTER_*=value` lines (with --print-credentials), as a user exports them */
+  vars: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+/** Runs a documented `npx partner-center emulator ...` line in `cwd` until stop(); resolves once it is ready. */
+export function sandboxEmulator(env: CliEnv, cwd: string, line: string): Promise<SandboxEmulator> {
+  const child = spawn("bash", ["-c", `exec ${line}`], {
+    cwd,
+    env: env.vars,
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true, // its own process group: stop() ends npx and the emulator under it
+  });
+  const lines: string[] = [];
+  let stderr = "";
+  child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      process.kill(-child.pid!, "SIGKILL");
+      reject(new Error(`\`${line}\` was not ready in 60 s:\n${lines.join("\n")}\n${stderr}`));
+    }, 60_000);
+    let buffered = "";
+    child.stdout.on("data", (c: Buffer) => {
+      buffered += c.toString();
+      const parts = buffered.split("\n");
+      buffered = parts.pop()!;
+      lines.push(...parts);
+      if (!parts.some((l) => l.startsWith("Press Ctrl+C"))) return;
+      clearTimeout(timer);
+      const field = (label: string) =>
+        lines
+          .find((l) => l.trim().startsWith(label))
+          ?.split(/:\s+/)[1]
+          ?.split(/\s/)[0];
+      const url = field("API base URL")!;
+      const caFile = field("CA certificate")!;
+      const vars = Object.fromEntries(
+        lines
+          .filter((l) => /^PARTNERCENTER_[A-Z_]+=/.test(l))
+          .map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]),
+      );
+      const endpoint = { url, authorityHost: url, ca: fs.readFileSync(path.resolve(cwd, caFile), "utf8") };
+      resolve({
+        ...endpoint,
+        ...requestLog(endpoint),
+        lines,
+        vars,
+        async stop() {
+          if (child.exitCode !== null || child.signalCode !== null) return;
+          process.kill(-child.pid!, "SIGINT");
+          const killer = setTimeout(() => process.kill(-child.pid!, "SIGKILL"), 5_000);
+          await exited;
+          clearTimeout(killer);
+        },
+      });
+    });
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`\`${line}\` exited with ${code}:\n${lines.join("\n")}\n${stderr}`));
+    });
   });
 }
 
@@ -296,6 +375,25 @@ export function docBlocks(text: string): Record<string, string> {
   return files;
 }
 
+/** The block a doc marks `<!-- file: NAME (variant: WHAT) -->`: one file of an alternative setup. */
+export function docVariantBlock(text: string, name: string): string {
+  for (const m of text.matchAll(/<!-- file: (\S+) \(variant: [^)]*\) -->\n```[\w-]*\n([\s\S]*?)```/g))
+    if (m[1] === name) return m[2];
+  throw new Error(`no variant block for ${name}`);
+}
+
+/** A TCP port free right now on 127.0.0.1 (for a doc's fixed port, so parallel runs do not collide). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const port = (server.address() as net.AddressInfo).port;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 /** Writes a doc's marked files (see docBlocks) into `dir`, creating folders; returns their names. */
 export function writeDocFiles(dir: string, text: string): string[] {
   const files = docBlocks(text);
@@ -304,6 +402,59 @@ export function writeDocFiles(dir: string, text: string): string[] {
     fs.writeFileSync(path.join(dir, name), content);
   }
   return Object.keys(files);
+}
+
+/** One bash process that runs doc lines one after another, as a user's terminal does: `cd`, variables and exports
+ *  carry over from line to line. `run(line)` resolves with the line's exit code and its output (stdout and stderr). */
+export class ShellSession {
+  private readonly child;
+  private buffer = "";
+  private waiting?: (text: string) => void;
+  private static readonly MARK = "__pc_cli_e2e_done__";
+
+  constructor(env: CliEnv, cwd: string, vars: Record<string, string> = {}) {
+    this.child = spawn("bash", ["--noprofile", "--norc"], {
+      cwd,
+      env: { ...env.vars, ...vars },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    this.child.stdin.write("set -o pipefail\nexec 2>&1\n");
+    this.child.stdout.on("data", (c: Buffer) => {
+      this.buffer += c.toString();
+      if (this.waiting && this.buffer.includes(`${ShellSession.MARK} `) && this.buffer.endsWith("\n")) {
+        const done = this.waiting;
+        this.waiting = undefined;
+        const text = this.buffer;
+        this.buffer = "";
+        done(text);
+      }
+    });
+  }
+
+  async run(line: string): Promise<RunResult> {
+    if (this.waiting) throw new Error("ShellSession.run: one line at a time");
+    const started = Date.now();
+    const text = await new Promise<string>((resolve) => {
+      this.waiting = resolve;
+      this.child.stdin.write(`{\n${line}\n} </dev/null\nprintf '\\n${ShellSession.MARK} %s\\n' "$?"\n`);
+    });
+    const at = text.lastIndexOf(`${ShellSession.MARK} `);
+    const code = Number(text.slice(at + ShellSession.MARK.length + 1).trim());
+    const out = text.slice(0, at).replace(/\n$/, "");
+    return { code, stdout: out, stderr: "", ms: Date.now() - started };
+  }
+
+  /** Runs a line that must exit 0; otherwise rejects with the line and the end of its output. */
+  async ok(line: string): Promise<RunResult> {
+    const r = await this.run(line);
+    if (r.code !== 0)
+      throw new Error(`\`${line}\` exited with ${r.code}:\n${r.stdout.split("\n").slice(-30).join("\n")}`);
+    return r;
+  }
+
+  close(): void {
+    this.child.stdin.end("exit\n");
+  }
 }
 
 /** The command lines of a doc's ```bash blocks (comments after `#` removed, blank lines skipped). */

@@ -42,7 +42,8 @@ export async function refreshPreview(opts: { cwd: string; stack: string; paralle
   try {
     stack = await auto.LocalWorkspace.selectStack(
       { stackName: opts.stack, projectName: "unused", program: async () => undefined },
-      { workDir, pulumiCommand },
+      // PULUMI_SKIP_CONFIRMATIONS (common in CI) means --yes, which `refresh --preview-only` refuses
+      { workDir, pulumiCommand, envVars: { PULUMI_SKIP_CONFIRMATIONS: "false" } },
     );
   } catch (e) {
     throw new Error(

@@ -1,0 +1,117 @@
+// docs/gitops.md, run as a user runs it: every command of its bash blocks in order, in one terminal (ShellSession),
+// in a fresh folder outside the checkout, with plain `pulumi` and the language host, against the sandbox emulator
+// started with the doc's own command. Declared differences: `npm install pulumi-partner-center` installs the packed
+// tarball; lines with a placeholder (`<…>`, `...`) are the user's own values, given here by the emulator's
+// PARTNERCENTER_* lines as the doc says; the doc's YAML edit is inserted under `users:` as the doc says.
+import { strict as assert } from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import {
+  cliEnv,
+  docSection,
+  docShellLines,
+  packedTarball,
+  sandboxEmulator,
+  ShellSession,
+  writeDocFiles,
+  type CliEnv,
+  type RunResult,
+  type SandboxEmulator,
+} from "./harness";
+
+const DOC = "docs/gitops.md";
+const EMULATOR_LINE = "npx partner-center emulator --print-credentials";
+const SPEC = "tenants/fabrikamtenant.onmicrosoft.com.yaml";
+
+describe("cli-e2e: the tenants repository of docs/gitops.md", function () {
+  this.timeout(900_000);
+  let env: CliEnv;
+  let sandbox: SandboxEmulator | undefined;
+  let shell: ShellSession | undefined;
+  const text = fs.readFileSync(path.resolve(__dirname, "../..", DOC), "utf8");
+
+  before(async () => {
+    env = await cliEnv();
+  });
+  after(async () => {
+    shell?.close();
+    await sandbox?.stop();
+    env?.dispose();
+  });
+
+  it("export, adopting up with no write, reviewed edit, up, out-of-band rename, drift, up --refresh", async () => {
+    const lines = docShellLines(text);
+    assert.ok(lines.length > 10, `${DOC} has ${lines.length} command lines`);
+    const root = env.project("user");
+    const results: Array<{ line: string; r: RunResult }> = [];
+    const ran = (prefix: string, nth = 0) => results.filter((x) => x.line.startsWith(prefix))[nth]?.r;
+    let writesAfterAdopt: string[] | undefined;
+    let repo = root;
+    let adoptMark = 0;
+    let cursor = 0; // where in the doc the current line is, for its "# exit code N" comment
+    for (const line of lines) {
+      if (line === EMULATOR_LINE) {
+        sandbox = await sandboxEmulator(env, repo, line);
+        assert.ok(sandbox.vars.PARTNERCENTER_TENANT_ID, "the emulator printed no PARTNERCENTER_* lines");
+        shell!.close();
+        shell = new ShellSession(env, repo, sandbox.vars);
+        continue;
+      }
+      if (/<[^>]+>|\.\.\./.test(line)) continue; // the user's own values; the sandbox gives them
+      const command = line.replace(/^npm install pulumi-partner-center /, `npm install ${packedTarball()} `);
+      shell ??= new ShellSession(env, root);
+      if (line === "pulumi up" && !ran("pulumi up")) adoptMark = await sandbox!.mark();
+      if (line.startsWith("pulumi preview --json")) insertDocUser(repo);
+      const r = await shell.run(command);
+      results.push({ line, r });
+      cursor = text.indexOf(line, cursor);
+      const expected = Number(/# exit code (\d)/.exec(text.slice(cursor).split("\n")[0])?.[1] ?? 0);
+      cursor += line.length;
+      assert.equal(
+        r.code,
+        expected,
+        `\`${line}\` exited with ${r.code}, the doc says ${expected}:\n${r.stdout.slice(-3000)}`,
+      );
+      if (line.startsWith("mkdir tenants-repo")) {
+        repo = path.join(root, "tenants-repo");
+        writeDocFiles(repo, docSection(DOC, "## 1. A repository for your tenants"));
+      }
+      if (line === "pulumi up" && !writesAfterAdopt)
+        writesAfterAdopt = (await sandbox!.writesSince(adoptMark)).map((w) => `${w.method} ${w.path}`);
+    }
+
+    assert.ok(sandbox, `${DOC} never starts the emulator with \`${EMULATOR_LINE}\``);
+    assert.ok(fs.existsSync(path.join(repo, SPEC)), `the export wrote no ${SPEC}`);
+    // adopting: Partner Center gets no create, change or delete but the usage budget's (docs/gitops.md, choices)
+    assert.ok(writesAfterAdopt, "the doc never runs `pulumi up`");
+    assert.deepEqual(
+      writesAfterAdopt.filter((w) => !/\/usagebudget$/i.test(w)),
+      [],
+      "the adopting up wrote to Partner Center",
+    );
+    assert.ok(ran("pulumi preview --expect-no-changes"), "the doc shows no empty preview after the adoption");
+    const report = ran("pulumi preview --json");
+    assert.match(report.stdout, /nina\.ops@fabrikamtenant\.onmicrosoft\.com/);
+    assert.match(report.stdout, /<!-- partner-center:preview-report -->/);
+    assert.match(fs.readFileSync(path.join(repo, SPEC), "utf8"), /nina\.ops@fabrikamtenant\.onmicrosoft\.com/);
+    const drift = ran("npx partner-center drift", 0);
+    const repaired = ran("npx partner-center drift", 1);
+    assert.equal(drift.code, 2);
+    assert.match(fs.readFileSync(path.join(repo, "reports", "drift-report.json"), "utf8"), /"result": "no-drift"/);
+    assert.equal(repaired.code, 0);
+    assert.ok(ran("pulumi up --refresh"), "the doc does not repair with `pulumi up --refresh`");
+    for (const { line, r } of results)
+      assert.ok(!r.stdout.includes(sandbox.vars.PARTNERCENTER_CLIENT_SECRET), `\`${line}\` printed the client secret`);
+  });
+});
+
+/** The doc's YAML block of section 4, inserted under `users:` of the exported spec. */
+function insertDocUser(repo: string): void {
+  const section = docSection(DOC, "## 4. A reviewed change");
+  const block = /```yaml\n([\s\S]*?)```/.exec(section)?.[1];
+  assert.ok(block, `${DOC} section 4 has no YAML block`);
+  const file = path.join(repo, SPEC);
+  const spec = fs.readFileSync(file, "utf8");
+  assert.ok(spec.includes("\nusers:\n"), `${SPEC} has no users: section`);
+  fs.writeFileSync(file, spec.replace("\nusers:\n", `\nusers:\n${block}`));
+}
