@@ -14,13 +14,12 @@
 // list is fetched for a bounded short wait (kit/propagation.ts, confirmGone), since it may be new and not yet
 // replicated — so a refresh right after create does not drop it.
 
-import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { adoptAfterLostAnswer } from "./kit/adopt-after-lost-answer";
 import type { CustomerUser as RemoteUser, CustomerUserPatch } from "./kit/api";
 import { defineResource, dropUndefined, type ResourceContext } from "./kit/define-resource";
 import { lowerCase, upperCase } from "./kit/diff";
-import { customerRecordOf, deletedUsersOf, domainsOf, sameText, usersOf } from "./kit/cached-lists";
+import { deletedUsersOf, domainsOf, sameText, usersOf } from "./kit/cached-lists";
 import { isNotFound, PartialCreateError, ResourceOperationError, ResourceUsageError } from "./kit/errors";
 import { bool, domainOf, guid, oneOf, text, usageLocation, userPrincipalName } from "./kit/fields";
 import { formatId, parseId } from "./kit/ids";

@@ -119,7 +119,7 @@ const sameIds = (a: string[], b: string[]) => a.length === b.length && a.every((
 const statusAwareDiff: ResourceDefinition["diff"] = (_id, olds, news) => {
   const outcome = computeDiff(diffRules, { autoExtend: false, adopt: false }, olds, news);
   if (!outcome.changes || containsUnknown(news)) return { changes: outcome.changes, replaces: outcome.replaces };
-  const status = String(olds.status ?? "created");
+  const status = typeof olds.status === "string" ? olds.status : "created";
   const who = `${TYPE} ${String(news.displayName ?? olds.displayName)}`;
   const newRoles = roleIds(news.roles);
   const requested = (olds.requestedRoleDefinitionIds as string[] | undefined) ?? roleIds(olds.roles);

@@ -30,7 +30,7 @@ export function expiringRelationships(events: EngineEvent[], withinDays: number,
     if (!(left >= 0 && left <= withinDays)) continue;
     const daysLeft = Math.floor(left);
     const ref = resourceRef(done.urn, state);
-    const displayName = String(state.displayName ?? ref.name);
+    const displayName = typeof state.displayName === "string" ? state.displayName : ref.name;
     warnings.push({
       ref,
       displayName,

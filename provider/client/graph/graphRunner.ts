@@ -81,6 +81,7 @@ export class GraphRunner {
 
   paged<S extends z.ZodType>(request: GraphRequest, item: S, model: string): Paged<z.output<S>> {
     const schema = collectionOf(item);
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- an async generator function cannot be an arrow
     const runner = this;
     return new Paged<z.output<S>>(async function* () {
       let url = runner.url(request.path, request.query);
@@ -88,7 +89,7 @@ export class GraphRunner {
       for (;;) {
         const response = await runner.send(request, url);
         const page = parseModel(schema, response, request.operation, `collection of ${model}`);
-        yield page.value as z.output<S>[];
+        yield page.value;
         const next = page["@odata.nextLink"];
         if (!next) return;
         if (new URL(next).origin !== new URL(runner.core.endpoint).origin || seen.has(next))

@@ -139,7 +139,11 @@ export function defineResource<I extends Shape, O extends Shape>(
   const defaults = schemaDefaults(spec.inputs);
   const inputKeys = Object.keys(spec.inputs.shape);
   const outputKeys = Object.keys(spec.outputs.shape);
-  const customerOf = spec.customerOf ?? ((p: Bag) => (typeof p.customerId === "string" ? p.customerId : undefined));
+  const customerOf = (p: Partial<z.output<I>>): string | undefined => {
+    if (spec.customerOf) return spec.customerOf(p);
+    const id = (p as Bag).customerId;
+    return typeof id === "string" ? id : undefined;
+  };
   const inputOnly = Object.fromEntries(
     (spec.inputOnly ?? []).map((k) => [k, (spec.inputs.shape[k] as z.ZodType).optional()]),
   );

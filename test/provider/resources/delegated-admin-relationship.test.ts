@@ -72,7 +72,7 @@ describe("resources/DelegatedAdminRelationship (against the emulator)", () => {
   it("preview refuses any change while the customer has not approved, naming the status and the fix", async () => {
     const { id, outs } = await provision(T, inputs());
     await assert.rejects(
-      runtime.diff(T, id, outs, { ...(outs as Bag), roles: ["Helpdesk Administrator"] }),
+      runtime.diff(T, id, outs, { ...outs, roles: ["Helpdesk Administrator"] }),
       /was approvalPending when last read.*roles can't change now.*Fix: if the customer has approved since, run `pulumi refresh`.*put back the previous roles/s,
     );
     await assert.rejects(
@@ -124,7 +124,7 @@ describe("resources/DelegatedAdminRelationship (against the emulator)", () => {
     const { read, diff } = await refresh(T, id, outs, ins);
     assert.deepEqual(read.props.roleDefinitionIds, ["fe930be7-5e62-47db-91af-98c3a49a38b1"]);
     assert.equal(diff?.changes, true);
-    assert.ok(!(read.props.roleDefinitionIds as string[]).includes(GA));
+    assert.ok(!read.props.roleDefinitionIds.includes(GA));
   });
 
   it("expiry is drift: an expired relationship reads as gone", async () => {

@@ -54,7 +54,7 @@ describe("client: Microsoft Graph GDAP operations against the emulator", () => {
       USER_ADMIN,
     ]);
     assert.ok(update.operationUrl, "a role change is a long-running operation");
-    const opId = update.operationUrl!.split("/").pop()!;
+    const opId = update.operationUrl.split("/").pop()!;
     assert.equal((await graph.relationships.operation(rel.id, opId)).status, "succeeded");
     await graph.relationships.terminate(rel.id);
     assert.equal((await graph.relationships.get(rel.id)).status, "terminated");
