@@ -23,7 +23,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["provider/resources/kit/shim.ts"],
+    files: ["provider/resources/kit/shim.ts", "provider/shim-methods.ts"],
     rules: {
       // Off: the serialized shim must `require` the compiled runtime at call time, untyped (architecture rule 1).
       "@typescript-eslint/no-require-imports": "off",

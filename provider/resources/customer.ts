@@ -86,7 +86,9 @@ const registrationRule: ChangeRule = (olds, news) => {
   const before = olds.organizationRegistrationNumber;
   const after = news.organizationRegistrationNumber;
   if (lowerCase(olds.domain) !== lowerCase(news.domain) || after === undefined) return [];
-  if (String(before ?? "").trim() === String(after).trim()) return [];
+  const text = (v: unknown) =>
+    typeof v === "string" ? v.trim() : v === undefined || v === null ? "" : JSON.stringify(v);
+  if (text(before) === text(after)) return [];
   return [
     {
       property: "organizationRegistrationNumber",
