@@ -4,6 +4,8 @@
 // Choice: the exit code is 0 whenever a report was written, also for a failed preview (the comment shows the
 // errors; the workflow fails on `pulumi preview`'s own exit code). 1 means the input could not be read or an output
 // could not be written.
+// Choice: --seats (or --fail-on-seat-shortfall) reads each affected customer's subscribed SKUs, with the settings
+// `export` takes, and adds the Seats section; a shortfall then exits 3 with --fail-on-seat-shortfall.
 // Choice: --out and --json take file names; an existing folder there is a usage error (exit 2) checked before
 // anything is read or written, rather than a guessed file name inside it.
 import { readFileSync, statSync, writeFileSync } from "fs";
@@ -12,17 +14,27 @@ import { parse, UsageError, type Command, type Io } from "./command-kit";
 import { GITHUB_COMMENT_LIMIT, MIN_MAX_CHARS } from "./report/markdown";
 import { buildPreviewReport, parsePreviewJson } from "./report/preview-digest";
 import { renderPreviewMarkdown, summaryLine } from "./report/preview-markdown";
+import { seatsMarkdown, seatsReport, type SeatsReport } from "./report/seats";
+import { clientFromSettings, SETTING_OPTIONS, SETTINGS_USAGE } from "./lookup/settings";
+
+/** The exit code of --fail-on-seat-shortfall when the plan needs more seats than are free. */
+export const SEAT_SHORTFALL_EXIT = 3;
 
 export const previewReportCommand: Command = {
   summary: "turn `pulumi preview --json` into a Markdown pull-request comment (property old/new, secrets masked)",
   usage: [
-    "partner-center preview-report [--in FILE] [--out FILE] [--json FILE] [--max-chars N] [--title TEXT]",
+    "partner-center preview-report [--in FILE] [--out FILE] [--json FILE] [--max-chars N] [--title TEXT] [--seats]",
+    "                              [--fail-on-seat-shortfall] [settings]",
     "",
     "  --in FILE        the output of `pulumi preview --json` (default: standard input)",
     "  --out FILE       write the Markdown comment here (default: standard output)",
     "  --json FILE      also write the whole report as JSON (secrets masked, never shortened)",
     `  --max-chars N    size limit of the Markdown (default ${GITHUB_COMMENT_LIMIT}, GitHub's comment limit)`,
     '  --title TEXT     heading of the comment (default "Partner Center preview")',
+    "  --seats          add a Seats section: per customer and SKU, free seats now, planned +/-, after the change",
+    `  --fail-on-seat-shortfall  the Seats section, and exit ${SEAT_SHORTFALL_EXIT} when a customer lacks seats (blocks a merge)`,
+    "",
+    ...SETTINGS_USAGE.map((l) => l.replace("Settings (", "Settings for --seats (")),
     "",
     "Example: pulumi preview --json > preview.json; partner-center preview-report --in preview.json --out comment.md",
   ].join("\n"),
@@ -33,6 +45,9 @@ export const previewReportCommand: Command = {
       json: { type: "string" },
       "max-chars": { type: "string" },
       title: { type: "string" },
+      seats: { type: "boolean" },
+      "fail-on-seat-shortfall": { type: "boolean" },
+      ...SETTING_OPTIONS,
     });
     const maxChars = values["max-chars"] === undefined ? GITHUB_COMMENT_LIMIT : Number(values["max-chars"]);
     if (!Number.isInteger(maxChars) || maxChars < MIN_MAX_CHARS) {
@@ -54,23 +69,40 @@ export const previewReportCommand: Command = {
       return 1;
     }
     let report;
+    let digest;
     try {
-      report = buildPreviewReport(parsePreviewJson(text, source));
+      digest = parsePreviewJson(text, source);
+      report = buildPreviewReport(digest);
     } catch (e) {
       io.err(`partner-center preview-report: ${(e as Error).message}`);
       return 1;
     }
-    const markdown = renderPreviewMarkdown(report, { maxChars, title: values.title });
+    let seats: SeatsReport | undefined;
+    if (values.seats || values["fail-on-seat-shortfall"])
+      seats = await seatsReport(digest, await clientFromSettings(values));
+    const seatsText = seats ? seatsMarkdown(seats) : "";
+    const rendered = renderPreviewMarkdown(report, {
+      maxChars: seatsText ? Math.max(MIN_MAX_CHARS, maxChars - seatsText.length - 2) : maxChars,
+      title: values.title,
+    });
+    const markdown = seatsText
+      ? { ...rendered, text: `${rendered.text.replace(/\n*$/, "")}\n\n${seatsText}\n` }
+      : rendered;
+    const shortfall = (seats?.rows ?? []).filter((r) => r.shortfall > 0);
     if (values.out && !writeOutput(io, values.out, "the comment", markdown.text)) return 1;
     if (!values.out) io.out(markdown.text);
-    if (values.json && !writeOutput(io, values.json, "the JSON report", `${JSON.stringify(report, null, 2)}\n`))
-      return 1;
+    const json = seats ? { ...report, seats } : report;
+    if (values.json && !writeOutput(io, values.json, "the JSON report", `${JSON.stringify(json, null, 2)}\n`)) return 1;
     if (values.out) {
       io.err(
         `preview-report: ${summaryLine(report.counts)}; ${markdown.text.length} characters${markdown.truncated ? " (shortened to fit)" : ""} -> ${values.out}`,
       );
     }
-    return 0;
+    for (const r of shortfall)
+      io.err(
+        `seat shortfall: customer ${r.customerId} needs ${r.shortfall} more seat(s) of ${r.skuPartNumber ?? r.skuId ?? "a SKU"} (${r.availableNow} free, ${r.planned} planned)`,
+      );
+    return shortfall.length > 0 && values["fail-on-seat-shortfall"] ? SEAT_SHORTFALL_EXIT : 0;
   },
 };
 
