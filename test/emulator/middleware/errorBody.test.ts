@@ -51,7 +51,6 @@ describe("emulator error-body middleware", () => {
   it("also catches a thrown non-Error value", async () => {
     const x = fakeExchange(fakeRuntime());
     await errorBody(x, async () => {
-       
       throw "a string";
     });
     assert.equal(x.reply?.status, 500);
