@@ -18,7 +18,9 @@ export function escapeHtml(text: string): string {
 
 const STYLE = `
 :root { font-family: system-ui, sans-serif; color: #1f2328; background: #fff; }
+* { box-sizing: border-box; }
 body { margin: 24px; }
+td.when { white-space: nowrap; }
 h1 { font-size: 22px; margin: 0 0 4px; }
 .meta { color: #59636e; margin: 0 0 16px; }
 .counts { display: flex; gap: 12px; flex-wrap: wrap; margin: 0 0 16px; padding: 0; list-style: none; }
@@ -26,8 +28,8 @@ h1 { font-size: 22px; margin: 0 0 4px; }
 .counts b { display: block; font-size: 22px; }
 .controls { display: flex; gap: 12px; align-items: center; margin-bottom: 12px; }
 input, select, button { font: inherit; }
-table { border-collapse: collapse; width: 100%; }
-th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid #d1d9e0; vertical-align: top; }
+table { border-collapse: collapse; width: 100%; font-size: 14px; }
+th, td { text-align: left; padding: 5px 6px; border-bottom: 1px solid #d1d9e0; vertical-align: top; }
 th button { background: none; border: 0; padding: 0; font-weight: 600; cursor: pointer; }
 th[aria-sort="ascending"] button::after { content: " \\25B2"; }
 th[aria-sort="descending"] button::after { content: " \\25BC"; }
@@ -38,7 +40,7 @@ button.open { background: none; border: 0; padding: 0; color: #0969da; cursor: p
 .status-drift { background: #fff1c2; }
 .status-could-not-read { background: #ffe0e0; }
 .status-gdap-expiring { background: #ddf4ff; }
-tr.details td { background: #f6f8fa; }
+tr.details > td { background: #f6f8fa; max-width: 0; }
 tr.details table { margin: 4px 0 10px; background: #fff; }
 tr.details h3 { font-size: 14px; margin: 8px 0 4px; }
 code { font-family: ui-monospace, monospace; font-size: 13px; word-break: break-all; }
@@ -166,6 +168,12 @@ function details(r: FleetRow): string {
   return html;
 }
 
+/** `2026-12-01 03:17 UTC` for an ISO time (the data attribute keeps the full one for sorting). */
+function shortTime(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
+
 function row(r: FleetRow): string {
   const c = r.counts;
   const data = {
@@ -186,7 +194,7 @@ function row(r: FleetRow): string {
     `<tbody class="customer"${attrs}><tr class="summary">` +
     `<td><button type="button" class="open" aria-expanded="false">${escapeHtml(r.customer)}</button></td>` +
     `<td><span class="status status-${r.status}">${STATUS_LABEL[r.status]}</span></td>` +
-    `<td>${escapeHtml(r.checkedAt)}</td>` +
+    `<td class="when">${escapeHtml(shortTime(r.checkedAt))}</td>` +
     `<td class="num">${c.resources}</td><td class="num">${c.changed}</td><td class="num">${c.removed}</td>` +
     `<td class="num">${c.errors}</td><td class="num">${r.warnings.length}</td></tr>` +
     `<tr class="details" hidden><td colspan="8">${details(r)}</td></tr></tbody>`
@@ -228,7 +236,7 @@ export function renderFleetHtml(s: FleetSummary): string {
 </head>
 <body>
 <h1>Partner Center fleet</h1>
-<p class="meta">Last drift run ${escapeHtml(s.lastRun)}; page generated ${escapeHtml(s.generatedAt)}. ${s.counts.gdapExpiring} customer${s.counts.gdapExpiring === 1 ? "" : "s"} with GDAP relationships expiring soon.</p>
+<p class="meta">Last drift run ${escapeHtml(shortTime(s.lastRun))}; page generated ${escapeHtml(shortTime(s.generatedAt))}. ${s.counts.gdapExpiring} customer${s.counts.gdapExpiring === 1 ? "" : "s"} with GDAP relationships expiring soon.</p>
 <ul class="counts">${counts}</ul>
 ${superseded}<div class="controls">
 <label>Filter <input id="filter" type="search" placeholder="customer, stack or tenant id"></label>

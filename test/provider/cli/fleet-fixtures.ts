@@ -48,7 +48,12 @@ function unreadable(stack: string, type: string, name: string, message: string):
 }
 
 /** `count` stacks (at least 4): one of each status first, then in-sync ones. */
-export function fleetReports(count = 4, checkedAt = new Date("2026-12-01T03:17:00Z")): DriftReport[] {
+export function fleetReports(
+  count = 4,
+  checkedAt = new Date("2026-12-01T03:17:00Z"),
+  opts: { hostile?: boolean } = {},
+): DriftReport[] {
+  const hostile = opts.hostile ?? true;
   const soon = new Date(checkedAt.getTime() + 5 * 86_400_000).toISOString();
   const reports: DriftReport[] = [];
   const drift = "tenant-contoso.onmicrosoft.com";
@@ -61,7 +66,7 @@ export function fleetReports(count = 4, checkedAt = new Date("2026-12-01T03:17:0
         ...changed(
           drift,
           "CustomerUser",
-          HOSTILE_NAME,
+          hostile ? HOSTILE_NAME : "alice",
           {
             customerId: "c-1",
             displayName: "Alice",
@@ -70,7 +75,7 @@ export function fleetReports(count = 4, checkedAt = new Date("2026-12-01T03:17:0
           },
           {
             customerId: "c-1",
-            displayName: `Alice ${HOSTILE_NAME}`,
+            displayName: hostile ? `Alice ${HOSTILE_NAME}` : "Alice Smith",
             usageLocation: "GB",
             password: { [SIG]: "1b47061264138c4ac30d75fd1eb44270", plaintext: JSON.stringify("other") },
           },
