@@ -59,6 +59,11 @@ describe("fleet-report page in headless Chromium", function () {
 
   it("loads clean, counts match the input, filter and sort work, details open, no secret in the DOM", async () => {
     const reports = fleetReports(9);
+    reports[0].drift[0].changes.push({
+      name: "clientSecret",
+      old: { kind: "value", text: PLANTED_SECRET },
+      new: { kind: "absent" },
+    });
     const url = await fleetPage(dir, reports);
     const page = await browser.newPage();
     const problems: string[] = [];

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
-import { join } from "path";
+import { join, resolve } from "path";
 import { main, type Io } from "../../../provider/cli/main";
 import type { FleetSummary } from "../../../provider/cli/report/fleet-summary";
 import { fleetReports, HOSTILE_NAME, PLANTED_SECRET, writeFleet } from "./fleet-fixtures";
@@ -139,5 +139,24 @@ describe("partner-center fleet-report", () => {
     const usage = capture();
     assert.equal(await main(["fleet-report"], usage), 2);
     assert.match(usage.stderr.join("\n"), /DIR is required/);
+  });
+
+  it("runs the command docs/fleet.md tells a user to type, verbatim", async () => {
+    const docs = readFileSync(resolve(__dirname, "../../../docs/fleet.md"), "utf8");
+    const line = docs.split("\n").find((l) => l.startsWith("npx partner-center fleet-report "));
+    assert.ok(line, "docs/fleet.md shows the command");
+    const [dirArg] = line.replace("npx partner-center fleet-report ", "").split(" ");
+    writeFleet(join(dir, dirArg), fleetReports(5));
+    const before = process.cwd();
+    process.chdir(dir);
+    try {
+      const io = capture();
+      assert.equal(await main(line.replace("npx partner-center ", "").split(" "), io), 0, io.stderr.join("\n"));
+    } finally {
+      process.chdir(before);
+    }
+    const s = JSON.parse(readFileSync(join(dir, "fleet", "fleet-report.json"), "utf8")) as FleetSummary;
+    assert.equal(s.counts.customers, 5);
+    assert.match(readFileSync(join(dir, "fleet", "index.html"), "utf8"), /^<!DOCTYPE html>/);
   });
 });
