@@ -159,4 +159,33 @@ describe("partner-center fleet-report", () => {
     assert.equal(s.counts.customers, 5);
     assert.match(readFileSync(join(dir, "fleet", "index.html"), "utf8"), /^<!DOCTYPE html>/);
   });
+
+  it("counts the reports read on a terminal, and stays quiet in CI or when not a terminal", async () => {
+    writeFleet(join(dir, "in"), fleetReports(300));
+    const args = ["fleet-report", join(dir, "in"), "--out", join(dir, "p.html"), "--json", join(dir, "s.json")];
+    const stderr = process.stderr as NodeJS.WriteStream & { isTTY: boolean };
+    const saved = { isTTY: stderr.isTTY, write: stderr.write.bind(stderr), ci: process.env.CI };
+    const written: string[] = [];
+    const runWith = async (tty: boolean, ci: string | undefined) => {
+      written.length = 0;
+      stderr.isTTY = tty;
+      if (ci === undefined) delete process.env.CI;
+      else process.env.CI = ci;
+      stderr.write = (chunk: string | Uint8Array) => written.push(String(chunk)) > 0;
+      try {
+        assert.equal(await main(args, capture()), 0);
+      } finally {
+        stderr.write = saved.write;
+        stderr.isTTY = saved.isTTY;
+        if (saved.ci === undefined) delete process.env.CI;
+        else process.env.CI = saved.ci;
+      }
+      return written.join("");
+    };
+    const terminal = await runWith(true, undefined);
+    assert.match(terminal, /\rdrift reports read \(of 300\): 1(?!\d)/);
+    assert.match(terminal, /\rdrift reports read \(of 300\): 300\n$/);
+    assert.equal(await runWith(true, "true"), "");
+    assert.equal(await runWith(false, undefined), "");
+  });
 });
