@@ -121,7 +121,8 @@ export function reportFiles(dir: string, exclude: readonly string[] = []): strin
   }
   const files = entries
     .filter((e) => e.isFile() && e.name.endsWith(".json"))
-    .map((e) => join(e.parentPath, e.name))
+    // `parentPath` is Node >= 20.12; `path` the same value before (https://nodejs.org/api/fs.html#direntparentpath)
+    .map((e) => join((e as { parentPath?: string }).parentPath ?? e.path, e.name))
     .filter((f) => !skip.has(resolve(f)))
     .map((f) => relative(root, f))
     .sort();
