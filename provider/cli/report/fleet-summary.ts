@@ -134,19 +134,20 @@ export function reportFiles(dir: string, exclude: readonly string[] = []): strin
 }
 
 /** One drift report file, checked; errors name the file, the field and the fix. */
-export function readDriftReport(root: string, file: string): z.infer<typeof driftReportSchema> {
+export function readDriftReport(dir: string, file: string): z.infer<typeof driftReportSchema> {
+  const path = join(dir, file);
   let text: string;
   try {
-    text = readFileSync(join(root, file), "utf8");
+    text = readFileSync(path, "utf8");
   } catch (e) {
-    throw new FleetInputError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new FleetInputError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
     throw new FleetInputError(
-      `${file} is not JSON (${(e as Error).message}). Fix: give the drift-report.json written by \`partner-center drift\`, or remove the file from the folder`,
+      `${path} is not JSON (${(e as Error).message.replace(/\s+/g, " ")}). Fix: give the drift-report.json written by \`partner-center drift\`, or remove the file from the folder`,
     );
   }
   const parsed = driftReportSchema.safeParse(json);
@@ -154,7 +155,7 @@ export function readDriftReport(root: string, file: string): z.infer<typeof drif
     const issue = parsed.error.issues[0];
     const field = issue.path.length ? issue.path.join(".") : "(the whole file)";
     throw new FleetInputError(
-      `${file} is not a drift report: field ${field}: ${issue.message}. Fix: give the drift-report.json written by \`partner-center drift\` (not the Markdown or another tool's JSON), or remove the file from the folder`,
+      `${path} is not a drift report: field ${field}: ${issue.message}. Fix: give the drift-report.json written by \`partner-center drift\` (not the Markdown or another tool's JSON), or remove the file from the folder`,
     );
   }
   return parsed.data;
@@ -217,12 +218,11 @@ export function summariseFleet(
   dir: string,
   opts: { exclude?: readonly string[]; now?: Date; onFile?: (done: number, total: number) => void } = {},
 ): FleetSummary {
-  const root = resolve(dir);
   const files = reportFiles(dir, opts.exclude);
   const byStack = new Map<string, FleetRow>();
   const superseded: FleetSummary["superseded"] = [];
   files.forEach((file, i) => {
-    const row = rowOf(file, readDriftReport(root, file));
+    const row = rowOf(file, readDriftReport(dir, file));
     const other = byStack.get(row.stack);
     if (other && Date.parse(other.checkedAt) >= Date.parse(row.checkedAt)) {
       superseded.push({ stack: row.stack, file: row.file, checkedAt: row.checkedAt });
