@@ -3,6 +3,7 @@ import type { Command } from "./command-kit";
 import { driftCommand } from "./drift";
 import { emulatorCommand } from "./emulator";
 import { exportCommand } from "./export";
+import { fleetReportCommand } from "./fleet-report";
 import { customersCommand } from "./customers";
 import { licensesCommand } from "./licenses";
 import { ordersCommand } from "./orders";
@@ -18,6 +19,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   export: exportCommand,
   "preview-report": previewReportCommand,
   drift: driftCommand,
+  "fleet-report": fleetReportCommand,
   customers: customersCommand,
   users: usersCommand,
   licenses: licensesCommand,

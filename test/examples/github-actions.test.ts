@@ -10,6 +10,7 @@ import { homedir, tmpdir } from "os";
 import { basename, join, resolve } from "path";
 import { parse } from "yaml";
 import { driftCommand } from "../../provider/cli/drift";
+import { fleetReportCommand } from "../../provider/cli/fleet-report";
 import { previewReportCommand } from "../../provider/cli/preview-report";
 import { PREVIEW_MARKER } from "../../provider/cli/report/preview-markdown";
 
@@ -85,6 +86,7 @@ describe("examples/github-actions", function () {
     const calls: Array<[string, Set<string>]> = [
       ["preview-report", flagsOf(previewReportCommand.usage)],
       ["drift", flagsOf(driftCommand.usage)],
+      ["fleet-report", flagsOf(fleetReportCommand.usage)],
     ];
     for (const [name, known] of calls) {
       const lines = runs.split("\n").filter((l) => l.includes(`partner-center ${name}`));
