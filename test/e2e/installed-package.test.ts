@@ -232,7 +232,12 @@ describe("e2e: the packed package installed in a project outside the repository 
     assert.equal(dynamic.length, 3);
     for (const r of dynamic) {
       const shim = r.outputs?.__provider as string;
-      assert.match(shim, /require\("pulumi-partner-center\/dist\/provider\/runtime"\)/);
+      // Installed by name (npm), the shim inherits its methods from the package's shim-methods module (docs/contracts.md §3).
+      assert.match(shim, /Object\.create\(require\("pulumi-partner-center\/dist\/provider\/shim-methods\.js"\)\)/);
+      assert.match(
+        shim,
+        /"typeName", \{ enumerable: true, value: "(CustomerUser|UserRoleAssignment|UserLicenseAssignment)" \}/,
+      );
       assert.ok(!shim.includes(project) && !shim.includes(repoRoot), "the shim names no folder");
     }
     assert.deepEqual(leakedSecrets(cp.text, secrets), []);
