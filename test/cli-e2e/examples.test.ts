@@ -41,7 +41,7 @@ describe("cli-e2e: examples/, each as its README says", function () {
   after(() => env?.dispose());
 
   it("examples/ holds the projects this test knows", () => {
-    assert.deepEqual(EXAMPLES, ["account-settings", "multi-customer", "quickstart"]);
+    assert.deepEqual(EXAMPLES, ["account-settings", "gdap", "multi-customer", "quickstart"]);
   });
 
   for (const example of EXAMPLES) {
@@ -89,11 +89,27 @@ describe("cli-e2e: examples/, each as its README says", function () {
           outputs.some((o) => o.line === step),
           `${example}/README.md does not run \`${step}\``,
         );
-      const up = outputs.find((o) => o.line === "pulumi up")!.r.stdout;
-      const created = Number(/\+ (\d+) created/.exec(up)?.[1] ?? 0);
+      const ups = outputs.filter((o) => o.line === "pulumi up").map((o) => o.r.stdout);
+      const up = ups.join("\n");
+      const created = ups.reduce((n, out) => n + Number(/\+ (\d+) created/.exec(out)?.[1] ?? 0), 0);
       // the stack itself plus this example's resources; the repository root's program would give "+ 1 created"
       assert.ok(created > 2, `${example}: up created ${created}:\n${up.slice(-2000)}`);
       assert.ok(!/dist\/provider/.test(up), `${example}: up ran the package's own module as the program`);
+      if (example === "gdap") {
+        assert.deepEqual(
+          ups.map((out) => /\+ (\d+) created/.exec(out)?.[1]),
+          ["2", "1"],
+          "the first up creates the stack and the relationship, the second (after the approval) the assignment",
+        );
+        assert.match(up, /granularAdminRelationships\//, "the invitation link is shown");
+        const drift = outputs.find((o) => o.line.startsWith("npx partner-center drift"));
+        assert.ok(drift, "gdap/README.md runs partner-center drift");
+        assert.match(drift.r.stdout, /no-drift — 2 resources: 2 in sync/, "the relationship and the assignment");
+        assert.match(
+          drift.r.stdout,
+          /warning: DelegatedAdminRelationship helpdesk: GDAP relationship "example-helpdesk" expires in 10 days/,
+        );
+      }
     });
   }
 });
