@@ -5,6 +5,7 @@
 //   configuration fails every check() after it, so `pulumi preview` stops with the key, its environment variable
 //   and the fix (never a value). Without configure() (unit tests) check/diff need no configuration, and the
 //   environment `PARTNERCENTER_*` is used; a key missing from configure() falls back to it too.
+// - diff uses the client only for a resource with preview checks (kit/define-resource.ts `previewChecks`).
 // - One PartnerCenterClient and one list snapshot per configuration hash, kept for the process lifetime.
 // - Every engine call gets its own MS-CorrelationId (client.withCorrelationId).
 // - Every error leaving here has the configured secrets and the resource's passwords redacted from its message.
@@ -24,6 +25,7 @@ import type { Bag, ResourceContext } from "./resources/kit/define-resource";
 import { redact } from "./resources/kit/errors";
 import { DEFAULT_WAITS, type PropagationWaits } from "./resources/kit/propagation";
 import { ListSnapshot } from "./resources/kit/snapshot";
+import { containsUnknown } from "./resources/kit/unknown";
 
 interface Session {
   config: ProviderConfig;
@@ -75,7 +77,7 @@ function session(): Session {
   const key = configHash(config);
   let s = sessions.get(key);
   if (!s) {
-    // Loaded here, not at the top: check/diff never need the client (and its msal/axios dependencies).
+    // Loaded here, not at the top: check and most diffs never need the client (and its msal/axios dependencies).
     const { PartnerCenterClient: Client } = require("./client") as typeof import("./client");
     const client: PartnerCenterClient = new Client(clientOptionsOf(config));
     s = { config, client, snapshot: new ListSnapshot({ ttlMs: config.snapshotTtlSeconds * 1000 }) };
@@ -126,15 +128,26 @@ async function guarded<T>(bags: Array<Bag | undefined>, run: () => Promise<T> | 
 }
 
 export function check(type: string, olds: Bag, news: Bag) {
-  // check() gets the configured cloud (refused features fail at preview); before configure() rules fall back to the environment.
+  // check() gets the configured cloud and credential kind (refused features fail at preview); before configure() rules fall back to the environment.
   return guarded([olds, news], () => {
     if (configured && "error" in configured) throw configured.error;
-    return resourceDefinition(type).check(olds ?? {}, news ?? {}, { cloud: configured?.config?.cloud });
+    const config = configured?.config;
+    return resourceDefinition(type).check(olds ?? {}, news ?? {}, {
+      cloud: config?.cloud,
+      userCredentials: config ? config.refreshToken !== undefined : undefined,
+    });
   });
 }
 
 export function diff(type: string, id: string, olds: Bag, news: Bag) {
-  return guarded([olds, news], () => resourceDefinition(type).diff(id, olds ?? {}, news ?? {}));
+  return guarded([olds, news], async () => {
+    const definition = resourceDefinition(type);
+    const result = definition.diff(id, olds ?? {}, news ?? {});
+    // Only a resource with preview checks needs the client here, and only for a change whose values are all known.
+    if (definition.previewChecks && result.changes && !containsUnknown(news ?? {}))
+      await definition.previewChecks(context(session()), id, olds ?? {}, news ?? {});
+    return result;
+  });
 }
 
 export function create(type: string, inputs: Bag) {

@@ -6,10 +6,9 @@
 // Choice: the documented precondition (every Azure Reserved VM Instance cancelled first) is checked before the call:
 // an active subscription whose offer name says "Reserved" stops it with the fix, and nothing is changed.
 import { isNotFound } from "../client/errors";
+import { activeReservations, describeReservations, RESERVATIONS_RULE } from "../resources/kit/reseller-relationship";
 import { parse, UsageError, type Command } from "./command-kit";
 import { clientFromSettings, SETTING_OPTIONS, SETTINGS_USAGE } from "./lookup/settings";
-
-const ENDED = /^(cancel|delet|expir|disabled|suspend)/i;
 
 export const removeResellerRelationshipCommand: Command = {
   summary: "end the reseller relationship with a customer (asks for its initial domain as confirmation)",
@@ -53,12 +52,10 @@ export const removeResellerRelationshipCommand: Command = {
           ? `--confirm ${values.confirm} is not the initial domain of ${name}. Fix: --confirm ${domain}`
           : `--confirm is required: removing the relationship cannot be undone from the API. Fix: add --confirm ${domain}`,
       );
-    const reserved = (await client.subscriptions.list(id).toArray()).filter(
-      (s) => /reserved/i.test(s.offerName ?? "") && !ENDED.test(s.status ?? ""),
-    );
+    const reserved = await activeReservations(client, id);
     if (reserved.length > 0)
       throw new Error(
-        `${name} has ${reserved.length} active Azure reservation subscription(s) (${reserved.map((s) => s.offerName ?? s.id).join(", ")}); Partner Center requires every Azure Reserved VM Instance to be cancelled first. Fix: cancel them through Azure support, then run this again. Nothing was changed`,
+        `${name} has ${describeReservations(reserved)}; ${RESERVATIONS_RULE}, then run this again. Nothing was changed`,
       );
     await client.customers.removeResellerRelationship(id);
     io.out(`removed the reseller relationship with ${name}; it is listed with relationship "none" from now on`);

@@ -2,12 +2,15 @@
 // REST: https://learn.microsoft.com/partner-center/developer/create-a-customer
 // Lifecycle: create makes the tenant (or adopts the partner's customer with that domain, adopt: true) and returns the
 // generated admin credentials once; billing fields update in place through the billing profile (ETag); a new domain or
-// organization registration number replaces; delete keeps the customer unless deletionPolicy is "delete"; read
-// reports it gone only on 404.
+// organization registration number replaces; delete keeps the customer (deletionPolicy "retain"), deletes it
+// ("delete") or ends the partner's reseller relationship ("removeResellerRelationship"); read reports it gone only on 404.
 // Partner Center quirk: customers can be deleted only in the integration sandbox (403/600006 elsewhere).
 // Partner Center quirk: the registration number and billing phone are required in some countries and the number is
 // refused elsewhere (600049/600051/600002); check() applies the documented country list.
 // Choice: deletionPolicy defaults to "retain" (production tenants cannot be deleted; a sandbox one is gone for good).
+// Choice: "removeResellerRelationship" is checked where preview can see it (the engine calls no provider method for a
+//   delete at preview): check refuses it with App-only credentials, and a change to it warns of active Azure
+//   reservations; the delete checks both again and, refused, leaves the customer in state (kit/reseller-relationship.ts).
 // Choice: culture defaults to en-US and language to en; the company profile has no update API, so a new
 //   organizationRegistrationNumber for the same domain is refused at check (a replace would adopt the old customer
 //   with its old number), adopting a customer whose number differs is refused, and a new domain replaces (a new
@@ -25,6 +28,12 @@ import { lowerCase } from "./kit/diff";
 import { isNotFound, ResourceOperationError, ResourceUsageError } from "./kit/errors";
 import { bool, domainName, GUID_RE, oneOf, text } from "./kit/fields";
 import { parseId } from "./kit/ids";
+import {
+  appUserRule,
+  REMOVE_POLICY,
+  removeResellerRelationship,
+  warnOfBlockedRemoval,
+} from "./kit/reseller-relationship";
 import { resourceClass } from "./kit/resource-class";
 
 export const TYPE = "Customer";
@@ -46,8 +55,8 @@ export const CustomerInputs = z.strictObject({
   ).optional(),
   adopt: bool("set adopt: true to take over the partner's existing customer with this domain").default(false),
   deletionPolicy: oneOf(
-    ["retain", "delete"] as const,
-    'use "retain" (keep the customer when the resource is deleted) or "delete" (integration sandbox only)',
+    ["retain", "delete", REMOVE_POLICY] as const,
+    `use "retain" (keep the customer when the resource is deleted), "delete" (integration sandbox only) or "${REMOVE_POLICY}" (end the partner's reseller relationship)`,
   ).default("retain"),
 });
 export type CustomerInputs = z.input<typeof CustomerInputs>;
@@ -221,8 +230,17 @@ async function update(ctx: ResourceContext, id: string, olds: Stored, news: In):
   };
 }
 
+/** A change to deletionPolicy "removeResellerRelationship" warns at preview of what would refuse the delete. */
+async function previewChecks(ctx: ResourceContext, id: string, olds: Stored, news: In): Promise<void> {
+  if (news.deletionPolicy !== REMOVE_POLICY || olds.deletionPolicy === REMOVE_POLICY) return;
+  const [customerId] = parseId(TYPE, id, 1);
+  await warnOfBlockedRemoval(ctx, customerId, `${describe(news)} (${customerId})`);
+}
+
 async function remove(ctx: ResourceContext, id: string, props: Stored): Promise<void> {
   const [customerId] = parseId(TYPE, id, 1);
+  if (props.deletionPolicy === REMOVE_POLICY)
+    return removeResellerRelationship(ctx, customerId, `${describe(props)} (${customerId})`);
   if (props.deletionPolicy !== "delete") {
     ctx.warn(
       `${describe(props)} (${customerId}): the customer is kept because deletionPolicy is "retain" (Partner Center deletes customers only in the integration sandbox); Pulumi no longer manages it.`,
@@ -250,7 +268,7 @@ export const customer = defineResource({
   type: TYPE,
   inputs: CustomerInputs,
   outputs: CustomerOutputs,
-  rules: [countryRules("defaultAddress", "organizationRegistrationNumber")],
+  rules: [countryRules("defaultAddress", "organizationRegistrationNumber"), appUserRule],
   changeRules: [registrationRule],
   diff: diffRules,
   describe,
@@ -259,6 +277,7 @@ export const customer = defineResource({
   read,
   update,
   delete: remove,
+  previewChecks,
 });
 
 /** A customer tenant. `adminUserName`/`adminPassword` (secret) are the generated admin credentials of a created customer. */

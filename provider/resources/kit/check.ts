@@ -18,6 +18,8 @@ export interface CheckFailure {
 /** What check() knows of the provider's configuration (check gets no client): the configured cloud, if any. */
 export interface CheckContext {
   cloud?: string;
+  /** Whether App+User credentials (a refresh token) are configured; undefined before configure(). */
+  userCredentials?: boolean;
 }
 
 /** Extra rules that involve several fields (exactly one of roleId/roleName, ...). They see the raw inputs. */

@@ -10,6 +10,9 @@
 //   customerOf which customer a write touches (its list snapshots are invalidated after the write); default:
 //              the `customerId` input
 //   create/read/update/delete against a ResourceContext (a correlation-scoped client + the snapshot)
+//   previewChecks (optional) what preview can learn from Partner Center about a change before it is made: the
+//              engine calls no provider method for a delete at preview, so a delete's precondition is checked when
+//              the input that asks for it changes (warn, or throw to refuse with the fix)
 //
 // and gets back the provider methods the runtime dispatches to. The kit guarantees:
 //   - check: every zod issue and rule failure with its property path and fix; preview unknowns pass.
@@ -70,6 +73,8 @@ export interface ResourceSpec<I extends Shape, O extends Shape> {
   ): Promise<{ [K in keyof Props<I, O>]?: Props<I, O>[K] | null } | undefined>;
   update(ctx: ResourceContext, id: string, olds: Props<I, O>, news: z.output<I>): Promise<z.output<O>>;
   delete(ctx: ResourceContext, id: string, props: Props<I, O>): Promise<void>;
+  /** Runs in diff (so at preview) when the inputs change: reads what it needs, warns, or throws to refuse. */
+  previewChecks?(ctx: ResourceContext, id: string, olds: Props<I, O>, news: z.output<I>): Promise<void>;
 }
 
 export type Bag = Record<string, unknown>;
@@ -87,6 +92,8 @@ export interface ResourceDefinition {
   read(ctx: ResourceContext, id: string, props: Bag): Promise<{ id: string; props: Bag }>;
   update(ctx: ResourceContext, id: string, olds: Bag, news: Bag): Promise<{ outs: Bag }>;
   delete(ctx: ResourceContext, id: string, props: Bag): Promise<void>;
+  /** Present when the resource checks a change against Partner Center at preview (the runtime calls it after diff). */
+  previewChecks?(ctx: ResourceContext, id: string, olds: Bag, news: Bag): Promise<void>;
 }
 
 /** A definition that keeps its schemas (and so their types, which the resource class is made from). */
@@ -279,5 +286,19 @@ export function defineResource<I extends Shape, O extends Shape>(
         ctx,
       );
     },
+
+    ...(spec.previewChecks
+      ? {
+          async previewChecks(ctx: ResourceContext, id: string, rawOlds: Bag, rawNews: Bag) {
+            return guarded(
+              "preview",
+              rawNews,
+              () => spec.previewChecks!(ctx, id, parseStored("preview", rawOlds), parseInputs("preview", rawNews)),
+              false,
+              ctx,
+            );
+          },
+        }
+      : {}),
   };
 }
