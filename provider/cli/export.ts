@@ -9,6 +9,7 @@
 import { existsSync, mkdirSync, writeFileSync } from "fs";
 import { join, relative, resolve } from "path";
 import { parse, UsageError, type Command } from "./command-kit";
+import { progressWriter } from "./progress";
 
 const FLAG_CONFIG = {
   "tenant-id": "tenantId",
@@ -75,11 +76,14 @@ export const exportCommand: Command = {
       .split("\\")
       .join("/");
     const { exportTenant } = await import("../spec/export");
+    const progress = progressWriter();
     const exported = await exportTenant(client, customer, {
       partnerTenantId: config.tenantId,
       cloud: config.cloud,
       schemaRef,
       warn: (m) => io.err(`warning: ${m}`),
+      progress: (n, done, all) =>
+        progress(`export ${customer}: objects read (${done}/${all} sections)`, n, done === all),
     });
 
     if (!outDir) {

@@ -3,12 +3,11 @@
 // Choice: the outputs default to fleet-report.html and fleet-report.json in the current folder; they are never read
 // back as input even when they lie under DIR. Exit 0 whenever the page was written (drift is on the page, not in the
 // exit code), 1 for input that cannot be summarised or an output that cannot be written, 2 for bad flags.
-// Choice: progress ("drift reports read: N/M") goes to standard error on a terminal only (not when CI is set).
 import { mkdirSync, writeFileSync } from "fs";
 import { dirname, resolve } from "path";
 import { parseArgs } from "util";
 import { UsageError, type Command, type Io } from "./command-kit";
-import { progressCounter } from "./lookup/lookup-command";
+import { progressWriter } from "./progress";
 import { renderFleetHtml } from "./report/fleet-html";
 import { FleetInputError, summariseFleet } from "./report/fleet-summary";
 
@@ -45,7 +44,7 @@ export const fleetReportCommand: Command = {
     const htmlFile = resolve(parsed.values.out ?? FLEET_HTML_FILE);
     const jsonFile = resolve(parsed.values.json ?? FLEET_JSON_FILE);
     if (htmlFile === jsonFile) throw new UsageError("--out and --json name the same file. Fix: give two file names");
-    const progress = progressCounter();
+    const progress = progressWriter();
     let summary;
     try {
       summary = summariseFleet(dir, {

@@ -23,6 +23,8 @@ export interface ExportOptions {
   schemaRef?: string;
   /** What the export had to leave out (default: dropped). */
   warn?: (message: string) => void;
+  /** After each section: the objects read so far (a list counts its entries), the sections done and their number. */
+  progress?: (objectsRead: number, sectionsDone: number, sections: number) => void;
 }
 
 export interface ExportedTenant {
@@ -63,7 +65,8 @@ export async function exportTenant(
     cloud: opts.cloud ?? "global",
     warn: opts.warn ?? (() => {}),
   } as const;
-  for (const section of SECTIONS) {
+  let objectsRead = 0;
+  for (const [index, section] of SECTIONS.entries()) {
     let value: unknown;
     try {
       value = await section.export(ctx);
@@ -74,6 +77,8 @@ export async function exportTenant(
       );
     }
     if (value !== undefined) spec[section.key] = value;
+    objectsRead += Array.isArray(value) ? value.length : value === undefined ? 0 : 1;
+    opts.progress?.(objectsRead, index + 1, SECTIONS.length);
   }
   const text = renderTenantSpec(spec, { domain, companyName, schemaRef: opts.schemaRef });
   const check = parseTenantSpec(text, `${domain}.yaml`);

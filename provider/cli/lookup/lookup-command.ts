@@ -1,12 +1,12 @@
 // What every read-only lookup command shares (`customers`, `users`, `licenses`, `subscriptions`, `orders`, `roles`,
 // `policies`): a verb (`list`, `get`, `search`), strict flags, the settings `export` takes, every page read, a table
-// by default or `--output json`, and a running count on a terminal only.
+// by default or `--output json`, and a running count on a terminal only (progress.ts).
 // Choice: JSON output is the API objects as Partner Center returns them (camelCase), minus fields that can hold a
 // secret (`userCredentials`, `passwordProfile`), so a script sees the same names as the REST docs.
-// Choice: progress ("users: 1200") goes to standard error and only when it is a TTY and CI is not set.
 import { parseArgs, type ParseArgsConfig } from "util";
 import type { PartnerCenterClient } from "../../client";
 import { UsageError, type Command, type Io } from "../command-kit";
+import { progressWriter } from "../progress";
 import { clientFromSettings, SETTING_OPTIONS, SETTINGS_USAGE } from "./settings";
 import { renderTable, type Column } from "./table";
 
@@ -46,15 +46,6 @@ export function withoutSecrets(value: unknown): unknown {
       Object.entries(value).flatMap(([k, v]) => (SECRET_FIELDS.has(k) ? [] : [[k, withoutSecrets(v)]])),
     );
   return value;
-}
-
-export function progressCounter(): (noun: string, count: number, done?: boolean) => void {
-  const stream = process.stderr;
-  const on = stream.isTTY === true && !process.env.CI;
-  return (noun, count, done) => {
-    if (!on) return;
-    stream.write(`\r${noun}: ${count}${done ? "\n" : ""}`);
-  };
 }
 
 /** `--customer` as `export` takes it: a tenant id, or one of the customer's domains. */
@@ -114,7 +105,7 @@ export function lookupCommand(name: string, summary: string, verbs: Record<strin
         throw new UsageError(`--output must be table or json, not '${String(output)}'`);
 
       const client = await clientFromSettings(values);
-      const progress = progressCounter();
+      const progress = progressWriter();
       const ctx: VerbContext = {
         values,
         positionals,
