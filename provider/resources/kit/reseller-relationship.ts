@@ -2,8 +2,8 @@
 // Instance cancelled first, App+User credentials), shared by `Customer` (deletionPolicy "removeResellerRelationship")
 // and `partner-center remove-reseller-relationship`.
 // https://learn.microsoft.com/partner-center/developer/remove-a-reseller-relationship-with-a-customer
-// Choice: an Azure reservation is a subscription whose offer name says "Reserved" and whose status has not ended
-// (the API has no reservation list for a customer), checked before the call so nothing is changed when it fails.
+// Choice: an Azure reservation is a subscription whose offer name says "Reserved" and whose status has not ended,
+// checked before the call so nothing is changed when it fails (reservedInstance entitlements are not read yet).
 // Choice: the docs name no error for a refused removal; a 400 or 409 is read as the reservation precondition, a
 // 401 or 403 as the signed-in user lacking the partner's admin agent role.
 import type { CheckFailure } from "./check";
