@@ -19,7 +19,7 @@ const ALLOWED = [
   /^LICENSE$/,
   /^dist\/(provider|emulator)\/.+\.(js|d\.ts)$/,
   /^schema\/[^/]+\.json$/,
-  /^docs\/[^/]+\.md$/,
+  /^docs\/[^/]+\.(md|png)$/,
 ];
 const FORBIDDEN = [
   /(^|\/)test\//,
@@ -148,6 +148,20 @@ describe("package: the npm tarball", function () {
       $schema?: string;
     };
     assert.match(schema.$schema ?? "", /json-schema\.org/);
+  });
+
+  it("holds every local image that a packed doc or the README shows, so the docs render from the package", () => {
+    const missing: string[] = [];
+    for (const doc of packed.files.filter((f) => f.endsWith(".md"))) {
+      const text = fs.readFileSync(path.join(root, doc), "utf8");
+      for (const [, target] of text.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)) {
+        if (/^[a-z]+:/i.test(target)) continue;
+        const file = path.posix.normalize(path.posix.join(path.posix.dirname(doc), target));
+        if (!packed.files.includes(file)) missing.push(`${doc} shows ${target}`);
+      }
+    }
+    assert.deepEqual(missing, []);
+    assert.ok(packed.files.includes("docs/fleet-report.png"), "docs/fleet.md's screenshot is packed");
   });
 
   it("holds no private key, token or seeded emulator credential in any file", async () => {

@@ -4,7 +4,7 @@
 // FLEET_SCREENSHOT_DOCS=1 also rewrites docs/fleet-report.png (1000 px wide) from a clean sample fleet.
 // Choice: no Chromium is a failure with the fix (`apt-get install -y chromium`, or CHROMIUM_PATH), never a skip.
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join, resolve } from "path";
 import { pathToFileURL } from "url";
@@ -22,6 +22,15 @@ export function chromiumPath(): string {
       `no Chromium found (${process.env.CHROMIUM_PATH ? `CHROMIUM_PATH=${process.env.CHROMIUM_PATH}` : CANDIDATES.join(", ")}). Fix: \`apt-get install -y chromium\` (Debian; .ci/run does it) or set CHROMIUM_PATH to a Chrome or Chromium binary`,
     );
   return path;
+}
+
+/** The docs screenshot ships in the npm package: a PNG at most 1000 px wide and 200 KB. */
+function assertSmallPng(file: string): void {
+  const bytes = readFileSync(file);
+  assert.equal(bytes.subarray(1, 4).toString("latin1"), "PNG", `${file} is a PNG`);
+  const [width, height] = [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
+  assert.ok(width <= 1000 && height <= 1200, `${file} is ${width}x${height} px; keep it within 1000x1200`);
+  assert.ok(bytes.length <= 200 * 1024, `${file} is ${Math.round(bytes.length / 1024)} KB; keep it under 200 KB`);
 }
 
 const quiet: Io = { out: () => undefined, err: () => undefined, waitForStop: () => new Promise(() => undefined) };
@@ -139,9 +148,11 @@ describe("fleet-report page in headless Chromium", function () {
     await page.close();
   });
 
-  it("regenerates docs/fleet-report.png when FLEET_SCREENSHOT_DOCS=1", async function () {
+  it("regenerates docs/fleet-report.png when FLEET_SCREENSHOT_DOCS=1, and the committed one stays small", async function () {
+    const docsPng = join(ROOT, "docs", "fleet-report.png");
     if (process.env.FLEET_SCREENSHOT_DOCS !== "1") {
-      assert.ok(existsSync(join(ROOT, "docs", "fleet-report.png")), "docs/fleet-report.png is committed");
+      assert.ok(existsSync(docsPng), "docs/fleet-report.png is committed");
+      assertSmallPng(docsPng);
       return;
     }
     const url = await fleetPage(dir, fleetReports(6, undefined, { hostile: false }));
@@ -149,7 +160,8 @@ describe("fleet-report page in headless Chromium", function () {
     await page.setViewport({ width: 1000, height: 600 });
     await page.goto(url, { waitUntil: "load" });
     await page.click("tbody.customer[data-status='drift'] button.open");
-    await page.screenshot({ path: join(ROOT, "docs", "fleet-report.png"), fullPage: true });
+    await page.screenshot({ path: docsPng, fullPage: true });
     await page.close();
+    assertSmallPng(docsPng);
   });
 });
