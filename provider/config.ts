@@ -28,6 +28,7 @@ export const CONFIG_KEYS = [
   "caCertificate",
   "maxConcurrency",
   "maxRetries",
+  "maxThrottleWaitSeconds",
   "snapshotTtlSeconds",
 ] as const;
 export type ConfigKey = (typeof CONFIG_KEYS)[number];
@@ -89,6 +90,7 @@ export const ProviderConfigSchema = z.object({
   caCertificate: pem("caCertificate", "CERTIFICATE").optional(),
   maxConcurrency: positiveInt("maxConcurrency", 256).optional(),
   maxRetries: positiveInt("maxRetries", 20, 0).optional(),
+  maxThrottleWaitSeconds: positiveInt("maxThrottleWaitSeconds", 3600, 0).optional(),
   snapshotTtlSeconds: positiveInt("snapshotTtlSeconds", 3600, 0).default(20),
 });
 export type ProviderConfig = z.output<typeof ProviderConfigSchema>;
@@ -193,5 +195,6 @@ export function clientOptionsOf(config: ProviderConfig) {
     caCertificate: config.caCertificate,
     maxConcurrency: config.maxConcurrency,
     maxRetries: config.maxRetries,
+    maxThrottleWaitSeconds: config.maxThrottleWaitSeconds,
   };
 }

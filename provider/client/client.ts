@@ -73,6 +73,7 @@ function buildShared(input: ClientOptions): SharedState {
     retryPolicy({
       ...defaultBackoff,
       maxRetries: options.maxRetries,
+      maxThrottleWaitMs: options.maxThrottleWaitSeconds * 1000,
       sleep: options.sleep ?? realSleep,
       now,
       random: options.random ?? Math.random,

@@ -1,5 +1,6 @@
 // PartnerCenterClient options, validated with zod so that a wrong setting fails at construction with the
-// field and the fix. Choice: maxConcurrency 10 per partner, 4 per customer, 3 retries (the .NET SDK's count).
+// field and the fix. Choice: maxConcurrency 10 per partner, 4 per customer, 3 retries (the .NET SDK's count) of
+// 5xx/408/network errors, and 429s waited out for up to 300 s per call (a 500/min window refills within a minute).
 import { z } from "zod";
 import type { TokenSource } from "./auth/tokenSource";
 import { CLOUDS, DEFAULT_SCOPE, type CloudName } from "./clouds";
@@ -52,6 +53,8 @@ export const ClientOptionsSchema = z
     maxConcurrency: z.number().int().min(1).max(256).default(10),
     maxConcurrencyPerCustomer: z.number().int().min(1).max(256).default(4),
     maxRetries: z.number().int().min(0).max(20).default(3),
+    /** per call: how long 429s are waited out (by Retry-After) before the throttled error surfaces */
+    maxThrottleWaitSeconds: z.number().int().min(0).max(3600).default(300),
     timeoutMs: z.number().int().min(1).default(100_000),
     logger: fn<(line: string) => void>("logger").optional(),
     sleep: fn<(ms: number) => Promise<void>>("sleep").optional(),

@@ -1,8 +1,14 @@
 // Tokens from Entra ID (or the emulator) through msal-node, with no discovery call: the authority is listed
 // in knownAuthorities (host:port) and its metadata is given inline. App-only = client credentials (secret or
 // certificate); App+User = the secure-application-model refresh token, redeemed once with forceCache and
-// then served and renewed by acquireTokenSilent from msal's cache.
-import { ConfidentialClientApplication, type AccountInfo, type Configuration } from "@azure/msal-node";
+// then served and renewed by acquireTokenSilent from msal's cache. Each token is kept here too and served until
+// 5 minutes before it expires (msal's own renewal offset): asking msal for a cached token costs milliseconds a call.
+import {
+  ConfidentialClientApplication,
+  type AccountInfo,
+  type AuthenticationResult,
+  type Configuration,
+} from "@azure/msal-node";
 import type { CredentialKind } from "../pipeline/types";
 import { redactText } from "../pipeline/redact";
 import { PartnerCenterError } from "../errors";
@@ -54,16 +60,26 @@ export function msalConfiguration(options: MsalTokenSourceOptions): Configuratio
   };
 }
 
+const RENEW_BEFORE_EXPIRY_MS = 5 * 60_000;
+
+interface HeldToken {
+  accessToken: string;
+  expiresOnMs: number;
+}
+
 export class MsalTokenSource implements TokenSource {
   private readonly app: ConfidentialClientApplication;
   private account?: AccountInfo;
   private redeeming?: Promise<string>;
+  private readonly held = new Map<CredentialKind, HeldToken>();
 
   constructor(private readonly options: MsalTokenSourceOptions) {
     this.app = new ConfidentialClientApplication(msalConfiguration(options));
   }
 
   async getToken(kind: CredentialKind): Promise<string> {
+    const held = this.held.get(kind);
+    if (held && held.expiresOnMs - Date.now() > RENEW_BEFORE_EXPIRY_MS) return held.accessToken;
     try {
       return kind === "user" ? await this.userToken() : await this.appToken();
     } catch (error) {
@@ -71,10 +87,15 @@ export class MsalTokenSource implements TokenSource {
     }
   }
 
-  private async appToken(): Promise<string> {
-    const result = await this.app.acquireTokenByClientCredential({ scopes: [this.options.appOnlyScope] });
+  private hold(kind: CredentialKind, result: AuthenticationResult | null): string {
     if (!result?.accessToken) throw new Error("no access token in the token response");
+    if (result.expiresOn)
+      this.held.set(kind, { accessToken: result.accessToken, expiresOnMs: result.expiresOn.getTime() });
     return result.accessToken;
+  }
+
+  private async appToken(): Promise<string> {
+    return this.hold("app", await this.app.acquireTokenByClientCredential({ scopes: [this.options.appOnlyScope] }));
   }
 
   private async userToken(): Promise<string> {
@@ -82,7 +103,7 @@ export class MsalTokenSource implements TokenSource {
     if (this.account) {
       try {
         const silent = await this.app.acquireTokenSilent({ account: this.account, scopes: [this.options.userScope] });
-        if (silent?.accessToken) return silent.accessToken;
+        if (silent?.accessToken) return this.hold("user", silent);
       } catch {
         this.account = undefined; // cache lost or refresh token rotated out: redeem the configured one again
       }
@@ -100,9 +121,8 @@ export class MsalTokenSource implements TokenSource {
       refreshToken: this.options.refreshToken!,
       forceCache: true,
     });
-    if (!result?.accessToken) throw new Error("no access token in the token response");
-    if (result.account) this.account = result.account;
-    return result.accessToken;
+    if (result?.account) this.account = result.account;
+    return this.hold("user", result);
   }
 
   private authError(error: unknown, kind: CredentialKind): PartnerCenterError {

@@ -158,13 +158,13 @@ describe("PartnerCenterClient (scripted transport)", () => {
     );
   });
 
-  it("retries a 429 storm by Retry-After and surfaces a retryable throttled error when it persists", async () => {
+  it("retries a 429 storm by Retry-After and surfaces a retryable throttled error once maxThrottleWaitSeconds is spent", async () => {
     const throttled = {
       status: 429,
       headers: { "retry-after": "2" },
       body: { statusCode: 429, message: "Rate limit is exceeded. Try again in 2 seconds." },
     };
-    const { client, sleeps, requests } = fakeClient([throttled], { maxRetries: 3 });
+    const { client, sleeps, requests } = fakeClient([throttled], { maxRetries: 3, maxThrottleWaitSeconds: 6 });
     await assert.rejects(
       client.customers.get(CUSTOMER),
       (e: unknown) => e instanceof PartnerCenterError && e.status === 429 && e.retryable,
@@ -223,8 +223,8 @@ describe("PartnerCenterClient resilience against the emulator (fault rules)", ()
     );
   });
 
-  it("gives up on a persistent 429 with a retryable throttled error", async () => {
-    const client = clientFor(ctx.emu, "secret", { maxRetries: 2 });
+  it("gives up on a persistent 429 with a retryable throttled error once maxThrottleWaitSeconds is spent", async () => {
+    const client = clientFor(ctx.emu, "secret", { maxRetries: 2, maxThrottleWaitSeconds: 2 });
     await ctx.admin("POST", "/faults", { path: "/subscriptions$", status: 429, retryAfter: 1 });
     await assert.rejects(
       client.subscriptions.list(ctx.customer.id).toArray(),

@@ -46,6 +46,34 @@ describe("auth/msalTokenSource (msal-node against the emulator over HTTPS)", fun
     assert.strictEqual(await tokens.getToken("app"), first);
   });
 
+  it("holds each token until 5 minutes before it expires: later calls do not ask msal at all", async () => {
+    const partner = emu.seed.partners[0];
+    type App = { acquireTokenByClientCredential: (request: unknown) => Promise<unknown> };
+    const counted = (expiresInMs: number) => {
+      const tokens = new MsalTokenSource({
+        ...base(),
+        clientId: partner.app.clientId,
+        clientSecret: partner.app.clientSecret,
+      });
+      const app = (tokens as unknown as { app: App }).app;
+      const real = app.acquireTokenByClientCredential.bind(app);
+      const counter = { tokens, asked: 0 };
+      app.acquireTokenByClientCredential = async (request) => {
+        counter.asked++;
+        return { ...((await real(request)) as object), expiresOn: new Date(Date.now() + expiresInMs) };
+      };
+      return counter;
+    };
+    const fresh = counted(60 * 60_000);
+    const first = await fresh.tokens.getToken("app");
+    for (let i = 0; i < 5; i++) assert.strictEqual(await fresh.tokens.getToken("app"), first);
+    assert.strictEqual(fresh.asked, 1, "a held token is served without msal");
+    const nearExpiry = counted(4 * 60_000);
+    await nearExpiry.tokens.getToken("app");
+    await nearExpiry.tokens.getToken("app");
+    assert.strictEqual(nearExpiry.asked, 2, "a token within 5 minutes of expiry is asked for again");
+  });
+
   it("gets an App-only token with the certificate (client assertion)", async () => {
     const partner = emu.seed.partners[0];
     const tokens = new MsalTokenSource({

@@ -4,10 +4,11 @@ import { requestIdPolicy } from "../../../../provider/client/pipeline/requestIdP
 import { compose, TransportError } from "../../../../provider/client/pipeline/types";
 import { baseRequest, recordingSleep, scripted } from "../scriptedTransport";
 
-function setup(maxRetries = 3, now = () => 0) {
+function setup(maxRetries = 3, now = () => 0, maxThrottleWaitMs = 60_000) {
   const clock = recordingSleep();
   const policy = retryPolicy({
     maxRetries,
+    maxThrottleWaitMs,
     baseDelayMs: 100,
     maxDelayMs: 1000,
     maxRetryAfterMs: 60_000,
@@ -57,6 +58,31 @@ describe("pipeline/retryPolicy", () => {
     );
     assert.strictEqual((await policy(baseRequest(), s.transport)).status, 204);
     assert.deepStrictEqual(sleeps, [3000, 45_000]);
+  });
+
+  it("waits out 429s beyond maxRetries until their waits would pass maxThrottleWaitMs", async () => {
+    const { policy, sleeps } = setup(1, () => 0, 10_000);
+    const s = scripted({ status: 429, headers: { "retry-after": "3" } });
+    const response = await policy(baseRequest(), s.transport);
+    assert.strictEqual(response.status, 429);
+    assert.deepStrictEqual(sleeps, [3000, 3000, 3000]);
+    assert.strictEqual(s.requests.length, 4);
+  });
+
+  it("rides out a long 429 window and then succeeds, with the 5xx count apart", async () => {
+    const { policy, sleeps } = setup(1);
+    const throttled = Array.from({ length: 12 }, () => ({ status: 429, headers: { "retry-after": "1" } }));
+    const s = scripted({ status: 503 }, ...throttled, { status: 200 });
+    assert.strictEqual((await policy(baseRequest(), s.transport)).status, 200);
+    assert.strictEqual(s.requests.length, 14);
+    assert.deepStrictEqual(sleeps, [100, ...throttled.map(() => 1000)]);
+  });
+
+  it("retries nothing, not even a 429, when maxRetries is 0", async () => {
+    const { policy, sleeps } = setup(0);
+    const s = scripted({ status: 429, headers: { "retry-after": "1" } }, { status: 200 });
+    assert.strictEqual((await policy(baseRequest(), s.transport)).status, 429);
+    assert.deepStrictEqual(sleeps, []);
   });
 
   it("retries network errors and rethrows the last one", async () => {
