@@ -22,8 +22,8 @@ import { adoptAfterLostAnswer } from "./kit/adopt-after-lost-answer";
 import type { CustomerUser as RemoteUser, CustomerUserPatch } from "./kit/api";
 import { defineResource, dropUndefined, type ResourceContext } from "./kit/define-resource";
 import { lowerCase, upperCase } from "./kit/diff";
-import { deletedUsersOf, domainsOf, sameText, usersOf } from "./kit/cached-lists";
-import { isNotFound, PartialCreateError, ResourceOperationError, ResourceUsageError } from "./kit/errors";
+import { deletedUsersOf, domainsOf, sameText, upnsInUseOf, usersOf } from "./kit/cached-lists";
+import { isAnswerLost, isNotFound, PartialCreateError, ResourceOperationError, ResourceUsageError } from "./kit/errors";
 import { bool, domainOf, guid, oneOf, text, usageLocation, userPrincipalName } from "./kit/fields";
 import { formatId, parseId } from "./kit/ids";
 import { generatePassword, PASSWORD_RULE, passwordProblem } from "./kit/password";
@@ -173,7 +173,17 @@ async function finishTakeOver(
   return { id, outs: outputsOf(current) };
 }
 
-async function create(ctx: ResourceContext, inputs: In): Promise<{ id: string; outs: Out }> {
+/** From the shared lists: the UPN is in use by no user, and its domain is the customer's (then no fresh look is needed). */
+async function looksFree(ctx: ResourceContext, inputs: In): Promise<boolean> {
+  const [upns, domains] = await Promise.all([upnsInUseOf(ctx, inputs.customerId), domainsOf(ctx, inputs.customerId)]);
+  return !upns.has(inputs.userPrincipalName.toLowerCase()) && domains.includes(domainOf(inputs.userPrincipalName));
+}
+
+/**
+ * With fresh lists: refuses (with the fix) a UPN of another domain, or in use unless adopt/restoreDeleted take
+ * that user over; undefined when the UPN is free.
+ */
+async function takeOverOrRefuse(ctx: ResourceContext, inputs: In): Promise<{ id: string; outs: Out } | undefined> {
   await requireOwnDomain(ctx, inputs, "create");
   const active = (await usersOf(ctx, inputs.customerId, { fresh: true })).find((u) =>
     sameText(u.userPrincipalName, inputs.userPrincipalName),
@@ -202,6 +212,26 @@ async function create(ctx: ResourceContext, inputs: In): Promise<{ id: string; o
     const restored = await ctx.client.users.restore(inputs.customerId, deleted.id);
     return finishTakeOver(ctx, inputs, { ...deleted, ...restored, id: deleted.id }, "restored");
   }
+  return undefined;
+}
+
+// Choice: a create whose UPN the shared lists show free is sent at once (one call instead of four); a refusal
+// (Entra refuses a UPN in use, or of another domain) is then explained by the fresh checks.
+async function create(ctx: ResourceContext, inputs: In): Promise<{ id: string; outs: Out }> {
+  if (!inputs.adopt && (await looksFree(ctx, inputs))) {
+    try {
+      return await createNew(ctx, inputs);
+    } catch (e) {
+      if (isAnswerLost(e)) throw e;
+      const taken = await takeOverOrRefuse(ctx, inputs);
+      if (taken) return taken;
+      throw e;
+    }
+  }
+  return (await takeOverOrRefuse(ctx, inputs)) ?? createNew(ctx, inputs);
+}
+
+async function createNew(ctx: ResourceContext, inputs: In): Promise<{ id: string; outs: Out }> {
   const generated = inputs.password === undefined ? generatePassword() : undefined;
   const body = {
     userPrincipalName: inputs.userPrincipalName,
@@ -307,6 +337,8 @@ export const customerUser = defineResource({
   outputs: CustomerUserOutputs,
   diff: diffRules,
   describe,
+  // a deleted user loses its roles and licenses; upnsInUse, the customer record and the SKU list stay
+  invalidates: ["users", "deletedUsers", "roleMembers:", "userLicenses:"],
   create,
   read,
   update,

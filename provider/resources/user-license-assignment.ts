@@ -161,6 +161,8 @@ async function hasSku(
   return (await userLicensesOf(ctx, customerId, userId, { fresh })).find((l) => sameId(l.productSku.id, skuId));
 }
 
+const seatsLeft = (sku: SubscribedSku) => sku.availableUnits ?? (sku.totalUnits ?? 0) - (sku.consumedUnits ?? 0);
+
 /** Assigns (or re-assigns with new exclusions). `fromNothing`: the user did not have the SKU before this call. */
 async function assign(
   ctx: ResourceContext,
@@ -189,7 +191,9 @@ async function assign(
 }
 
 async function create(ctx: ResourceContext, inputs: In): Promise<{ id: string; outs: Out }> {
-  const sku = await resolveSku(ctx, inputs, "create", true);
+  // The shared SKU list, unless it lacks the SKU or a free seat: then a fresh one decides.
+  const shared = findSku(await subscribedSkusOf(ctx, inputs.customerId), inputs);
+  const sku = shared && seatsLeft(shared) > 0 ? shared : await resolveSku(ctx, inputs, "create", true);
   const excluded = excludedPlanIds(sku, inputs, "create");
   const id = formatId(inputs.customerId, inputs.userId.toLowerCase(), sku.productSku.id.toLowerCase());
   try {
@@ -237,8 +241,7 @@ async function createFor(
       await retryNotFound(ctx.waits.dependentWrite, () => assign(ctx, inputs, sku, excluded, "create (adopt)"));
     return { id, outs: outputsFor(sku, excluded) };
   }
-  const available = sku.availableUnits ?? (sku.totalUnits ?? 0) - (sku.consumedUnits ?? 0);
-  if (available <= 0) throw new ResourceUsageError(describe(inputs), "create", seatsMessage(sku));
+  if (seatsLeft(sku) <= 0) throw new ResourceUsageError(describe(inputs), "create", seatsMessage(sku));
   await retryNotFound(ctx.waits.dependentWrite, () => assign(ctx, inputs, sku, excluded, "create", true));
   return { id, outs: outputsFor(sku, excluded) };
 }
@@ -304,6 +307,8 @@ export const userLicenseAssignment = defineResource({
   ],
   diff: diffRules,
   describe,
+  // the SKU list stays: its seat counts go stale, and a create that sees no seat left asks again
+  invalidates: ["userLicenses:"],
   create,
   read,
   update,

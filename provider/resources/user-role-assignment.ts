@@ -81,11 +81,22 @@ async function isMember(
   return (await roleMembersOf(ctx, customerId, roleId, { fresh })).some((m) => sameId(m.id, userId));
 }
 
+/** From the user's own role list (one short call, where a role's member list grows with the customer); a user not found yet (replication) holds none. */
+async function holdsRole(ctx: ResourceContext, customerId: string, userId: string, roleId: string): Promise<boolean> {
+  try {
+    for await (const r of ctx.client.roles.listForUser(customerId, userId)) if (sameId(r.id, roleId)) return true;
+    return false;
+  } catch (e) {
+    if (isNotFound(e)) return false;
+    throw e;
+  }
+}
+
 async function create(ctx: ResourceContext, inputs: In): Promise<{ id: string; outs: Out }> {
   const role = await resolveRole(ctx, inputs);
   const id = formatId(inputs.customerId, inputs.userId.toLowerCase(), role.id.toLowerCase());
   const outs = { roleId: role.id, roleName: role.name };
-  if (await isMember(ctx, inputs.customerId, role.id, inputs.userId, true)) {
+  if (await holdsRole(ctx, inputs.customerId, inputs.userId, role.id)) {
     if (inputs.adopt) return { id, outs };
     throw new ResourceUsageError(
       describe(inputs),
@@ -159,6 +170,7 @@ export const userRoleAssignment = defineResource({
   ],
   diff: diffRules,
   describe,
+  invalidates: ["roleMembers:"],
   create,
   read,
   update,

@@ -35,6 +35,20 @@ export const usersOf = (ctx: ResourceContext, customerId: string, opts?: ReadOpt
 export const deletedUsersOf = (ctx: ResourceContext, customerId: string, opts?: ReadOptions): Promise<CustomerUser[]> =>
   cached(ctx, customerId, "deletedUsers", () => collect(ctx.client.users.listDeleted(customerId)), opts);
 
+/**
+ * The userPrincipalNames (lower case) of the customer's active and soft-deleted users, shared by creates: kind
+ * "upnsInUse", which CustomerUser writes leave in place (a create adds only its own UPN, and a create that finds
+ * its UPN here, or is refused, checks again with fresh lists).
+ */
+export const upnsInUseOf = (ctx: ResourceContext, customerId: string): Promise<Set<string>> =>
+  cached(ctx, customerId, "upnsInUse", async () => {
+    const [active, deleted] = await Promise.all([
+      collect(ctx.client.users.list(customerId)),
+      collect(ctx.client.users.listDeleted(customerId)),
+    ]);
+    return new Set([...active, ...deleted].map((u) => u.userPrincipalName.toLowerCase()));
+  });
+
 export const rolesOf = (ctx: ResourceContext, customerId: string, opts?: ReadOptions): Promise<DirectoryRole[]> =>
   cached(ctx, customerId, "roles", () => collect(ctx.client.roles.list(customerId)), opts);
 

@@ -9,6 +9,7 @@
 //   describe how to name one object in messages ("CustomerUser jane@contoso.com in customer 1234...")
 //   customerOf which customer a write touches (its list snapshots are invalidated after the write); default:
 //              the `customerId` input
+//   invalidates which of that customer's lists a write can change (kinds or kind prefixes); default: all
 //   create/read/update/delete against a ResourceContext (a correlation-scoped client + the snapshot)
 //   previewChecks (optional) what preview can learn from Partner Center about a change before it is made: the
 //              engine calls no provider method for a delete at preview, so a delete's precondition is checked when
@@ -25,7 +26,7 @@
 //     "gone" and becomes an empty id. Any error (403, 429, 5xx) propagates — never a false "gone".
 //   - every failure is a ResourceOperationError naming resource, operation, Partner Center code and
 //     request id, unless the resource threw one of the kit's own errors.
-//   - writes invalidate the customer's list snapshot, whether they succeeded or not.
+//   - writes invalidate the customer's lists they can change (`invalidates`), whether they succeeded or not.
 
 import { z } from "zod";
 import type { PartnerCenterClient } from "./api";
@@ -64,6 +65,8 @@ export interface ResourceSpec<I extends Shape, O extends Shape> {
   describe(props: Partial<z.output<I>>): string;
   /** Which customer a write touches; default: the `customerId` input. */
   customerOf?(props: Partial<z.output<I>>): string | undefined;
+  /** The customer's list kinds (or kind prefixes, e.g. "roleMembers:") a write can change; default: every list. */
+  invalidates?: readonly string[];
   create(ctx: ResourceContext, inputs: z.output<I>): Promise<{ id: string; outs: z.output<O> }>;
   /** Fresh values for the stored props (undefined: not known, keep stored; null: absent remotely), or undefined when the object no longer exists. */
   read(
@@ -176,7 +179,7 @@ export function defineResource<I extends Shape, O extends Shape>(
     } finally {
       if (write) {
         const customer = customerOf(props as Partial<z.output<I>>);
-        if (customer) ctx.snapshot.invalidate(customer);
+        if (customer) ctx.snapshot.invalidate(customer, spec.invalidates);
       }
     }
   }

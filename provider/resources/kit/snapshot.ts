@@ -4,8 +4,8 @@
 // role assignments another 200. Instead, reads ask the snapshot for a whole list ("users", "roles",
 // "roleMembers:<roleId>", "subscribedSkus", "userLicenses:<userId>", ...) of one customer: the first caller
 // loads it, concurrent callers share the same in-flight promise, and later callers reuse it until it is
-// `ttlMs` old. Any write in a customer (create/update/delete of any resource there) invalidates all of that
-// customer's lists, so a read never sees a list older than this process's own last write.
+// `ttlMs` old. A write in a customer invalidates that customer's lists it can change (by default all of them),
+// so a read never sees a list older than this process's own last write to it.
 // A failed load is forgotten at once (the next caller retries) and its error reaches every waiting caller.
 // ttlMs = 0 disables sharing entirely (every get loads) — used by the benchmark's "without" run.
 //
@@ -52,9 +52,12 @@ export class ListSnapshot {
     return value;
   }
 
-  /** Forget every list of one customer (after a write there). */
-  invalidate(customerId: string): void {
-    this.customers.delete(customerId.toLowerCase());
+  /** Forget one customer's lists of the given kinds or kind prefixes (after a write there); without kinds, all of them. */
+  invalidate(customerId: string, kinds?: readonly string[]): void {
+    const key = customerId.toLowerCase();
+    const lists = this.customers.get(key);
+    if (!lists || !kinds) return void this.customers.delete(key);
+    for (const kind of [...lists.keys()]) if (kinds.some((k) => kind.startsWith(k))) lists.delete(kind);
   }
 
   clear(): void {

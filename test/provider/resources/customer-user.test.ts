@@ -2,6 +2,7 @@ import { generatePassword } from "../../../provider/resources/kit/password";
 import assert from "assert";
 import {
   apiCallsSince,
+  callsByRoute,
   configureRuntime,
   provision,
   refresh,
@@ -192,6 +193,53 @@ describe("resources/CustomerUser (against the emulator)", () => {
     const read = await runtime.read(T, id, outs);
     assert.strictEqual(read.id, "");
     assert.deepStrictEqual(waits.confirmGone.slept, [], "a soft-deleted user is gone for sure: no replication wait");
+  });
+
+  it("creates in one customer share its UPN and domain lists: one POST each once they are loaded", async () => {
+    await configureRuntime(f.emu);
+    const seq = await f.lastSeq();
+    for (let i = 0; i < 5; i++) await provision(T, base());
+    assert.deepStrictEqual(
+      await callsByRoute(f, seq),
+      ["GET /v1/customers/{id} x1", "GET /v1/customers/{id}/users x2", "POST /v1/customers/{id}/users x5"],
+      "the active and deleted user lists and the customer once, then only the creates",
+    );
+  });
+
+  it("a UPN taken behind the shared list's back is refused with the adopt fix after one refused POST", async () => {
+    await configureRuntime(f.emu);
+    await provision(T, base());
+    const taken = base();
+    const outOfBand = await f.raw("POST", `/v1/customers/${f.customer.id}/users`, {
+      ...taken,
+      passwordProfile: { password: generatePassword(), forceChangePassword: true },
+    });
+    assert.strictEqual(outOfBand.status, 201);
+    const seq = await f.lastSeq();
+    await assert.rejects(provision(T, taken), /already exists \(user id [0-9a-f-]{36}\)\. Fix: set adopt: true/);
+    const posts = (await apiCallsSince(f, seq)).filter((c) => c.method === "POST");
+    assert.deepStrictEqual(
+      posts.map((p) => p.status),
+      [409],
+    );
+    assert.strictEqual((await usersWithUpn(taken.userPrincipalName)).length, 1, "no second user");
+  });
+
+  it("a UPN soft-deleted behind the shared list's back is restored and tracked after the refused POST", async () => {
+    await configureRuntime(f.emu);
+    await provision(T, base());
+    const gone = base();
+    const outOfBand = await f.raw("POST", `/v1/customers/${f.customer.id}/users`, {
+      ...gone,
+      passwordProfile: { password: generatePassword(), forceChangePassword: true },
+    });
+    assert.strictEqual(
+      (await f.raw("DELETE", `/v1/customers/${f.customer.id}/users/${outOfBand.data.id}`)).status,
+      204,
+    );
+    const { outs } = await provision(T, gone);
+    assert.strictEqual(outs.userId, outOfBand.data.id, "the restored user is the one tracked");
+    assert.strictEqual((await usersWithUpn(gone.userPrincipalName)).length, 1);
   });
 
   it("gone: a user that answers 404 (purged after the 30-day window) reads as an empty id", async () => {

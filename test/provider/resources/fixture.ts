@@ -131,6 +131,12 @@ export async function apiCallsSince(f: Fixture, seq: number) {
   return (await f.requests(seq)).filter((r) => r.path.startsWith("/v1/"));
 }
 
+/** The Partner Center calls after `seq` counted by route, ids as {id}, e.g. "GET /v1/customers/{id}/users x2", sorted. */
+export async function callsByRoute(f: Fixture, seq: number): Promise<string[]> {
+  const routes = (await apiCallsSince(f, seq)).map((c) => `${c.method} ${c.path.replace(/[0-9a-f-]{36}/g, "{id}")}`);
+  return [...new Set(routes)].map((r) => `${r} x${routes.filter((x) => x === r).length}`).sort();
+}
+
 /**
  * The mocha hooks of a resource test file that waits on replication: short recorded waits and one emulator
  * fixture for the file; after each test, faults cleared and replication lag switched off. `onStart` gets both.

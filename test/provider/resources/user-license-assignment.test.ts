@@ -1,6 +1,7 @@
 import assert from "assert";
 import {
   apiCallsSince,
+  callsByRoute,
   configureRuntime,
   provision,
   rawUser,
@@ -48,6 +49,23 @@ describe("resources/UserLicenseAssignment (against the emulator)", () => {
     assert.deepStrictEqual(outs.assignedPlans, sku.servicePlans.map((p) => p.serviceName).sort());
     assert.deepStrictEqual(outs.excludedPlans, []);
     assert.strictEqual((await licensesOf(u.id)).length, 1);
+  });
+
+  it("creates share the customer's SKU list: one load, then each user's own license list and the assignment", async () => {
+    const users = [await rawUser(f, "lic-many1"), await rawUser(f, "lic-many2"), await rawUser(f, "lic-many3")];
+    await configureRuntime(f.emu);
+    const seq = await f.lastSeq();
+    const made: Array<{ id: string; outs: Bag }> = [];
+    for (const u of users)
+      made.push(
+        await provision(T, { customerId: f.customer.id, userId: u.id, skuPartNumber: "O365_BUSINESS_PREMIUM" }),
+      );
+    assert.deepStrictEqual(await callsByRoute(f, seq), [
+      "GET /v1/customers/{id}/subscribedskus x1",
+      "GET /v1/customers/{id}/users/{id}/licenses x3",
+      "POST /v1/customers/{id}/users/{id}/licenseupdates x3",
+    ]);
+    for (const m of made) await runtime.delete(T, m.id, m.outs); // the seats go back for the tests below
   });
 
   it("full create by skuId with excluded plans by id and by name; excluded plans update in place", async () => {

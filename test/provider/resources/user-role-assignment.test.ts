@@ -1,6 +1,7 @@
 import assert from "assert";
 import {
   apiCallsSince,
+  callsByRoute,
   configureRuntime,
   provision,
   rawUser,
@@ -40,6 +41,20 @@ describe("resources/UserRoleAssignment (against the emulator)", () => {
     assert.strictEqual(outs.roleName, "Helpdesk Administrator");
     assert.strictEqual(id, `${f.customer.id}/${u.id}/${r.id}`.toLowerCase());
     assert.ok((await memberIds(r.id)).includes(u.id));
+  });
+
+  it("creates check each user's own role list, never the role's growing member list, and share the role list", async () => {
+    const users = [await rawUser(f, "many1"), await rawUser(f, "many2"), await rawUser(f, "many3")];
+    await configureRuntime(f.emu);
+    const seq = await f.lastSeq();
+    for (const u of users)
+      await provision(T, { customerId: f.customer.id, userId: u.id, roleName: "Directory Readers" });
+    assert.deepStrictEqual(await callsByRoute(f, seq), [
+      "GET /v1/customers/{id}/directoryroles x1",
+      "GET /v1/customers/{id}/users/{id} x3",
+      "GET /v1/customers/{id}/users/{id}/directoryroles x3",
+      "POST /v1/customers/{id}/directoryroles/{id}/usermembers x3",
+    ]);
   });
 
   it("full create by roleId; switching to the same role's name is not a change", async () => {

@@ -45,6 +45,17 @@ describe("kit/snapshot", () => {
     assert.strictEqual(await s.get("c2", "users", load), 2);
   });
 
+  it("invalidate with kinds forgets only the lists of those kinds or kind prefixes", async () => {
+    const s = new ListSnapshot({ ttlMs: 10_000, now });
+    let loads = 0;
+    const load = async () => ++loads;
+    for (const kind of ["users", "roles", "roleMembers:r1", "roleMembers:r2"]) await s.get("c1", kind, load);
+    s.invalidate("c1", ["roleMembers:", "users"]);
+    assert.strictEqual(await s.get("c1", "roles", load), 2, "roles kept");
+    assert.strictEqual(await s.get("c1", "roleMembers:r2", load), 5, "a prefix match is forgotten");
+    assert.strictEqual(await s.get("c1", "users", load), 6, "an exact kind is forgotten");
+  });
+
   it("forgets a failed load so the next caller retries, and gives the error to every waiter", async () => {
     const s = new ListSnapshot({ ttlMs: 10_000, now });
     let calls = 0;
