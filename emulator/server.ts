@@ -5,6 +5,9 @@
 //   -> rateLimit -> faults -> idempotency -> dispatch (handler)
 // Microsoft Graph requests (/v1.0/...) run the same order in emulator/graph/chain.ts.
 // i.e. the documented order request ids -> auth -> rate limits/faults -> idempotency replay -> handler -> error body -> log.
+// Emulator choice: every answer's `Date` header is the emulated clock (base clock + the admin clock offset), so a
+// client that counts time by the server (GDAP expiry in `partner-center drift`) sees an advanced clock as it would a
+// server's.
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from "http";
 import { createServer as createHttpsServer } from "https";
 import { instanceDiscoveryEndpoint, jwksEndpoint, openIdConfigurationEndpoint } from "./auth/discovery";
@@ -70,8 +73,8 @@ const SYSTEM_ROUTES: SystemRoute[] = [
   },
 ];
 
-function writeReply(res: ServerResponse, reply: Reply, head: boolean): void {
-  const headers: Record<string, string> = { ...reply.headers };
+function writeReply(res: ServerResponse, reply: Reply, head: boolean, now: number): void {
+  const headers: Record<string, string> = { Date: new Date(now).toUTCString(), ...reply.headers };
   let payload: string | undefined;
   if (reply.body !== undefined && reply.status !== 204) {
     payload = JSON.stringify(reply.body);
@@ -89,7 +92,12 @@ export function createEmulatorServer(runtime: Runtime, hooks: AdminHooks, tls?: 
     const path = url.pathname;
     try {
       if (path === "/_emulator" || path.startsWith("/_emulator/")) {
-        writeReply(res, await handleAdmin(req, path, url.searchParams, runtime, hooks), method === "HEAD");
+        writeReply(
+          res,
+          await handleAdmin(req, path, url.searchParams, runtime, hooks),
+          method === "HEAD",
+          runtime.clock.emulatedNow(),
+        );
         return;
       }
       const x: Exchange = {
@@ -131,6 +139,7 @@ export function createEmulatorServer(runtime: Runtime, hooks: AdminHooks, tls?: 
           body: { code: 5000, description: "The emulator produced no response.", data: [], source: "PartnerFD" },
         },
         method === "HEAD",
+        runtime.clock.emulatedNow(),
       );
     } catch (e) {
       runtime.diagnostic(`emulator: failed to answer ${method} ${path}: ${(e as Error).message}`);
@@ -147,6 +156,7 @@ export function createEmulatorServer(runtime: Runtime, hooks: AdminHooks, tls?: 
             },
           },
           false,
+          runtime.clock.emulatedNow(),
         );
       else res.destroy();
     }

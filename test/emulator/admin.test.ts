@@ -121,6 +121,24 @@ describe("emulator admin API", () => {
     assert.equal((await apiClient(emu).post("/_emulator/clock", { advanceMs: "soon" })).status, 400);
   });
 
+  it("dates every answer (Date header) by the emulated clock, as a server's own clock", async () => {
+    await apiClient(emu).post("/_emulator/clock", { advanceMs: 2 * 86_400_000 });
+    const offset = emu.store.data.clockOffsetMs;
+    assert.ok(offset >= 2 * 86_400_000);
+    const customer = emu.seed.partners[0].customers[0].id;
+    const token = await appToken(emu);
+    for (const res of [
+      await apiClient(emu).get(`/v1/customers/${customer}/ping`, { headers: bearer(token) }),
+      await apiClient(emu).get("/_emulator/seed"),
+    ]) {
+      const date = Date.parse(String(res.headers.date));
+      assert.ok(
+        Math.abs(date - (Date.now() + offset)) < 5_000,
+        `Date ${String(res.headers.date)}, offset ${offset} ms`,
+      );
+    }
+  });
+
   it("answers only loopback clients", async () => {
     const req = { method: "GET", socket: { remoteAddress: "10.1.2.3" } } as never;
     const hooks = { reset: () => assert.fail("must not reset"), seedInfo: () => emu.seed };
