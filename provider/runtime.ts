@@ -20,6 +20,7 @@ import {
   type ProviderConfig,
 } from "./config";
 import type { PartnerCenterClient } from "./client";
+import { clockSkewMessage } from "./client/graph/serverClock";
 import { resourceDefinition } from "./resources";
 import type { Bag, ResourceContext } from "./resources/kit/define-resource";
 import { redact } from "./resources/kit/errors";
@@ -79,7 +80,10 @@ function session(): Session {
   if (!s) {
     // Loaded here, not at the top: check and most diffs never need the client (and its msal/axios dependencies).
     const { PartnerCenterClient: Client } = require("./client") as typeof import("./client");
-    const client: PartnerCenterClient = new Client(clientOptionsOf(config));
+    const client: PartnerCenterClient = new Client({
+      ...clientOptionsOf(config),
+      onServerClockSkew: (skew) => warningSink(clockSkewMessage(skew)),
+    });
     s = { config, client, snapshot: new ListSnapshot({ ttlMs: config.snapshotTtlSeconds * 1000 }) };
     sessions.set(key, s);
   }

@@ -35,6 +35,7 @@ import { RequestRunner, type RunnerCore } from "./requestRunner";
 import { guid } from "./ids";
 import { GraphClient, graphEndpointOf, graphTokenSource } from "./graph/graphClient";
 import type { GraphCore } from "./graph/graphRunner";
+import { ServerClock } from "./graph/serverClock";
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -89,7 +90,12 @@ function buildShared(input: ClientOptions): SharedState {
     throttle,
     tokens,
     core: { endpoint, hasUserCredential: Boolean(options.refreshToken), send },
-    graph: { endpoint: graphEndpointOf(options), hasUserCredential: Boolean(options.refreshToken), send: graphSend },
+    graph: {
+      endpoint: graphEndpointOf(options),
+      hasUserCredential: Boolean(options.refreshToken),
+      send: graphSend,
+      clock: options.onServerClockSkew ? new ServerClock(options.onServerClockSkew, now) : undefined,
+    },
   };
 }
 

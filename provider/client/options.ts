@@ -6,6 +6,7 @@ import type { TokenSource } from "./auth/tokenSource";
 import { CLOUDS, DEFAULT_SCOPE, type CloudName } from "./clouds";
 import { PartnerCenterError } from "./errors";
 import { isDomain, isGuid } from "./ids";
+import type { ClockSkew } from "./graph/serverClock";
 import type { Transport } from "./pipeline/types";
 
 const fn = <T>(name: string) => z.custom<T>((v) => typeof v === "function", { message: `${name} must be a function` });
@@ -57,6 +58,8 @@ export const ClientOptionsSchema = z
     maxThrottleWaitSeconds: z.number().int().min(0).max(3600).default(300),
     timeoutMs: z.number().int().min(1).default(100_000),
     logger: fn<(line: string) => void>("logger").optional(),
+    /** told when Microsoft Graph's clock (its Date headers) is off this machine's by 5 minutes or more */
+    onServerClockSkew: fn<(skew: ClockSkew) => void>("onServerClockSkew").optional(),
     sleep: fn<(ms: number) => Promise<void>>("sleep").optional(),
     now: fn<() => number>("now").optional(),
     random: fn<() => number>("random").optional(),

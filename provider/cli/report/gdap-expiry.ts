@@ -1,9 +1,12 @@
 // GDAP relationships about to expire, for the drift report: active relationships that are not auto-extended and
 // whose end date falls within N days (default 30, the first of Partner Center's 30/7/1-day notices). They are
 // warnings, apart from drift and errors, and do not change the exit code.
-// Choice: the end date and status are the ones just read by the refresh (else the stored ones), compared with this
-// machine's clock and rounded to whole days; a relationship already past its end is drift (it reads as gone).
+// Choice: the end date and status are the ones just read by the refresh (else the stored ones), compared with
+// Graph's clock and rounded to whole days; a relationship already past its end is drift (it reads as gone).
+// Graph's clock is this machine's moved by the skew the provider warned of during the refresh (the `Date` headers
+// of Graph's answers, client/graph/serverClock.ts; the last warning wins), else this machine's.
 import type { EngineEvent } from "@pulumi/pulumi/automation";
+import { clockSkewIn, skewMs } from "../../client/graph/serverClock";
 import { isUserResource, parseUrn, resourceRef, type ResourceRef } from "./resources";
 import type { Bag } from "./values";
 
@@ -18,8 +21,19 @@ export interface ExpiryWarning {
   message: string;
 }
 
-export function expiringRelationships(events: EngineEvent[], withinDays: number, now: Date): ExpiryWarning[] {
+/** `machineNow` moved by the last Graph clock skew the provider reported in the events. */
+export function graphNow(events: EngineEvent[], machineNow: Date): Date {
+  let skew = 0;
+  for (const e of events) {
+    const found = e.diagnosticEvent ? clockSkewIn(e.diagnosticEvent.message) : undefined;
+    if (found) skew = skewMs(found);
+  }
+  return new Date(machineNow.getTime() + skew);
+}
+
+export function expiringRelationships(events: EngineEvent[], withinDays: number, machineNow: Date): ExpiryWarning[] {
   const warnings: ExpiryWarning[] = [];
+  const now = graphNow(events, machineNow);
   for (const e of events) {
     const done = e.resOutputsEvent?.metadata;
     if (!done || !isUserResource(done.urn) || parseUrn(done.urn).type !== "DelegatedAdminRelationship") continue;

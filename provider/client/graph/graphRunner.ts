@@ -9,12 +9,15 @@ import { parseModel } from "../requestRunner";
 import { TransportError, type HttpMethod, type PipelineResponse, type Transport } from "../pipeline/types";
 import { collectionOf } from "./models";
 import { graphErrorFromResponse } from "./graphError";
+import type { ServerClock } from "./serverClock";
 
 export interface GraphCore {
   /** e.g. https://graph.microsoft.com (no version) */
   endpoint: string;
   hasUserCredential: boolean;
   send: Transport;
+  /** told every answer's Date header (see serverClock.ts) */
+  clock?: ServerClock;
 }
 
 export interface GraphRequest {
@@ -71,6 +74,7 @@ export class GraphRunner {
         });
       throw error;
     }
+    this.core.clock?.observe(response.headers.date);
     if (response.status >= 200 && response.status < 300) return response;
     throw graphErrorFromResponse(request.operation, pipelineRequest, response);
   }

@@ -5,6 +5,7 @@ import type { EngineEvent } from "@pulumi/pulumi/automation";
 import { buildDriftReport } from "../../../../provider/cli/report/drift-events";
 import { renderDriftMarkdown } from "../../../../provider/cli/report/drift-markdown";
 import { expiringRelationships } from "../../../../provider/cli/report/gdap-expiry";
+import { clockSkewMessage } from "../../../../provider/client/graph/serverClock";
 
 const CUSTOMER = "2ce0d80d-21a0-45ab-ad0b-a96bd10857c3";
 const NOW = new Date("2026-12-01T12:00:00Z");
@@ -54,6 +55,27 @@ describe("cli/report/gdap-expiry: relationships about to expire", () => {
       ["tomorrow", "in-10-days", "in-40-days"],
     );
     assert.deepEqual(expiringRelationships(events, 0, NOW), []);
+  });
+
+  it("counts the days by Graph's clock when the provider reported it ahead of this machine's (a sandbox's)", () => {
+    const graphNow = new Date(NOW.getTime() + 30 * 86_400_000);
+    const skew = clockSkewMessage({ serverTime: graphNow.toISOString(), localTime: NOW.toISOString() });
+    const warning = {
+      sequence: 1,
+      timestamp: 0,
+      diagnosticEvent: { message: `warning: ${skew}\n`, color: "never", severity: "info#err" },
+    };
+    const ending = relationship("sandbox", {
+      endDateTime: new Date(graphNow.getTime() + 10.2 * 86_400_000).toISOString(),
+    });
+    const found = expiringRelationships([warning as EngineEvent, ending], 30, NOW);
+    assert.deepEqual(
+      found.map((w) => [w.ref.name, w.daysLeft]),
+      [["sandbox", 10]],
+    );
+    assert.match(found[0].message, /expires in 10 days/);
+    // without the provider's report, this machine's clock: 40 days left, beyond the window
+    assert.deepEqual(expiringRelationships([ending], 30, NOW), []);
   });
 
   it("shows them in the drift report apart from drift, with exit code 0", () => {

@@ -1,10 +1,12 @@
 import assert from "node:assert/strict";
 import { PartnerCenterError } from "../../../../provider/client/errors";
 import { invitationUrl } from "../../../../provider/client/graph/delegatedAdminRelationships";
+import { skewMs, type ClockSkew } from "../../../../provider/client/graph/serverClock";
 import { clientFor, useEmulator } from "../emulatorClient";
 
 const HELPDESK = "729827e3-9c14-49f7-bb1b-9608f156bbb8";
 const USER_ADMIN = "fe930be7-5e62-47db-91af-98c3a49a38b1";
+const DAY_MS = 86_400_000;
 
 describe("client: Microsoft Graph GDAP operations against the emulator", () => {
   const ctx = useEmulator();
@@ -108,5 +110,21 @@ describe("client: Microsoft Graph GDAP operations against the emulator", () => {
       [429, 200],
     );
     assert.equal(calls[0].correlationId, calls[1].correlationId);
+  });
+
+  it("reports Graph's clock from its Date headers once it is 5 minutes or more off this machine's, and again when it moves", async () => {
+    const skews: ClockSkew[] = [];
+    const graph = clientFor(ctx.emu, "user", { onServerClockSkew: (s) => skews.push(s) }).graph;
+    await graph.relationships.list();
+    assert.deepEqual(skews, [], "the emulator's clock not advanced: no skew");
+    await ctx.admin("POST", "/clock", { advanceMs: 11 * DAY_MS });
+    await graph.relationships.list();
+    await graph.relationships.list({ customerTenantId: ctx.customer.id });
+    assert.equal(skews.length, 1, "reported once");
+    assert.ok(Math.abs(skewMs(skews[0]) - 11 * DAY_MS) < 60_000, `skew ${skewMs(skews[0])} ms`);
+    await ctx.admin("POST", "/clock", { advanceMs: DAY_MS });
+    await graph.relationships.list();
+    assert.equal(skews.length, 2, "reported again when it moved");
+    assert.ok(Math.abs(skewMs(skews[1]) - 12 * DAY_MS) < 60_000, `skew ${skewMs(skews[1])} ms`);
   });
 });
