@@ -4,6 +4,7 @@ import { driftCommand } from "./drift";
 import { emulatorCommand } from "./emulator";
 import { exportCommand } from "./export";
 import { fleetReportCommand } from "./fleet-report";
+import { gdapCommand } from "./gdap";
 import { customersCommand } from "./customers";
 import { licensesCommand } from "./licenses";
 import { ordersCommand } from "./orders";
@@ -27,5 +28,6 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   orders: ordersCommand,
   roles: rolesCommand,
   policies: policiesCommand,
+  gdap: gdapCommand,
   "remove-reseller-relationship": removeResellerRelationshipCommand,
 };

@@ -1,6 +1,6 @@
 // What every read-only lookup command shares (`customers`, `users`, `licenses`, `subscriptions`, `orders`, `roles`,
-// `policies`): a verb (`list`, `get`, `search`), strict flags, the settings `export` takes, every page read, a table
-// by default or `--output json`, and a running count on a terminal only (progress.ts).
+// `policies`, `gdap`): a verb (`list`, `get`, `search`), strict flags, the settings `export` takes, every page read, a
+// table by default or `--output json`, and a running count on a terminal only (progress.ts).
 // Choice: JSON output is the API objects as Partner Center returns them (camelCase), minus fields that can hold a
 // secret (`userCredentials`, `passwordProfile`), so a script sees the same names as the REST docs.
 import { parseArgs, type ParseArgsConfig } from "util";
@@ -32,6 +32,8 @@ export interface Verb<T> {
   /** what an empty table says, e.g. "no users" */
   none: string;
   fetch(ctx: VerbContext): Promise<T[]>;
+  /** lines printed after the table (e.g. a second table of what the rows hold); not with --output json */
+  after?(rows: T[]): string[];
   /** the API objects for `--output json` when the rows wrap them (default: the rows) */
   toJson?(rows: T[]): unknown;
 }
@@ -129,7 +131,7 @@ export function lookupCommand(name: string, summary: string, verbs: Record<strin
         io.out(`(${verb.none})`);
         return 0;
       }
-      for (const line of renderTable(verb.columns, rows)) io.out(line);
+      for (const line of [...renderTable(verb.columns, rows), ...(verb.after?.(rows) ?? [])]) io.out(line);
       return 0;
     },
   };

@@ -4,82 +4,17 @@
 // never prints a password, and answers bad usage with exit 2 and the fix.
 import { strict as assert } from "assert";
 import { randomUUID } from "crypto";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
+import { readFileSync } from "fs";
 import { join } from "path";
-import { main, type Io } from "../../../provider/cli/main";
 import { envName } from "../../../provider/config";
 import type { CustomerRecord, UserRecord } from "../../../emulator/store/types";
-import { clientFor, useEmulator } from "../client/emulatorClient";
-
-function captureIo(): Io & { lines: string[]; errors: string[] } {
-  const lines: string[] = [];
-  const errors: string[] = [];
-  return { lines, errors, out: (l) => lines.push(l), err: (l) => errors.push(l), waitForStop: () => Promise.resolve() };
-}
-
-const ENV_KEYS = [
-  "tenantId",
-  "clientId",
-  "clientSecret",
-  "refreshToken",
-  "endpoint",
-  "authorityHost",
-  "caCertificate",
-  "cloud",
-  "privateKeyPem",
-] as const;
+import { clientFor } from "../client/emulatorClient";
+import { useLookupCli } from "./lookupCli";
 
 describe("partner-center lookup commands (against the emulator)", () => {
-  const ctx = useEmulator();
-  let dir: string;
-  let saved: Record<string, string | undefined>;
-  const partner = () => ctx.emu.seed.partners.find((p) => p.tenantId === ctx.emu.seed.defaultPartnerId)!;
+  const { ctx, partner, run, json, table } = useLookupCli();
   const fabrikam = () => partner().customers.find((c) => c.customDomains.length > 0)!;
   const record = (id: string): CustomerRecord => ctx.emu.store.findCustomer(id)!.customer;
-
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), "pc-lookup-"));
-    saved = Object.fromEntries(ENV_KEYS.map((k) => [envName(k), process.env[envName(k)]]));
-    for (const k of ENV_KEYS) delete process.env[envName(k)];
-    const caFile = join(dir, "ca.pem");
-    writeFileSync(caFile, ctx.emu.ca);
-    Object.assign(process.env, {
-      [envName("tenantId")]: partner().tenantId,
-      [envName("clientId")]: partner().user.clientId,
-      [envName("clientSecret")]: partner().user.clientSecret,
-      [envName("refreshToken")]: partner().user.refreshToken,
-      [envName("endpoint")]: ctx.emu.url,
-      [envName("authorityHost")]: ctx.emu.authorityHost,
-      [envName("caCertificate")]: caFile,
-    });
-  });
-  afterEach(() => {
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  async function run(...argv: string[]): Promise<{ code: number; io: ReturnType<typeof captureIo> }> {
-    const io = captureIo();
-    const code = await main(argv, io);
-    return { code, io };
-  }
-  async function json(...argv: string[]): Promise<Array<Record<string, unknown>>> {
-    const { code, io } = await run(...argv, "--output", "json");
-    assert.equal(code, 0, io.errors.join("\n"));
-    assert.deepEqual(io.errors, [], "nothing on stderr when it is not a terminal");
-    return JSON.parse(io.lines.join("\n")) as Array<Record<string, unknown>>;
-  }
-  async function table(...argv: string[]): Promise<string[][]> {
-    const { code, io } = await run(...argv);
-    assert.equal(code, 0, io.errors.join("\n"));
-    assert.deepEqual(io.errors, []);
-    assert.match(io.lines[1], /^-+( +-+)*$/, "a rule under the header");
-    return [io.lines[0].split(/ {2,}/), ...io.lines.slice(2).map((l) => l.split(/ {2,}/))];
-  }
 
   it("customers list: every customer of the partner, as a table and as JSON", async () => {
     const expected = partner()
