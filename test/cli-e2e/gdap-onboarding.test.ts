@@ -5,18 +5,26 @@
 // Every bash line of the section is typed as written into one shell (ShellSession) with plain `pulumi`; declared
 // departures, as the doc says: the packed tarball instead of the registry name, the PARTNERCENTER_* values from the
 // sandbox's printed lines, `<relationship id>` from the sandbox once `pulumi up` has locked it for approval.
+// The program of section 1 (Declare) is previewed as written, with the customer placeholder filled in.
 import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { emulatorOk } from "../../scripts/emulator-http";
 import {
+  cliEmulator,
   cliEnv,
+  docBlocks,
   docSection,
+  linkSharedInstall,
+  previewSteps,
+  pulumi,
+  stackConfig,
   docShellLines,
   packedTarball,
   sandboxEmulator,
   ShellSession,
   writeDocFiles,
+  type CliEmulator,
   type CliEnv,
   type RunResult,
   type SandboxEmulator,
@@ -173,6 +181,41 @@ describe("cli-e2e: docs/gdap.md onboarding, one YAML file and one pulumi up plus
       const r = await running;
       assert.ok(id, `pulumi up ended before the relationship awaited approval:\n${r.stdout.slice(-3000)}`);
       return r;
+    }
+  });
+
+  it("the program of section 1 (Declare), as written: preview checks it and shows the two creates, writing nothing", async () => {
+    const program = docBlocks(docSection(DOC, "## 1. Declare"))["index.ts"];
+    assert.ok(program, `${DOC} section 1 has no index.ts block`);
+    const dir = env.project("declare");
+    const emu: CliEmulator = await cliEmulator(dir);
+    try {
+      fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: gdap-declare\nruntime: nodejs\n");
+      fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "gdap-declare", private: true }));
+      // the placeholder is the user's customer; everything else as written
+      fs.writeFileSync(path.join(dir, "index.ts"), program.replace("<customer tenant id>", emu.customer().id));
+      await linkSharedInstall(env, dir);
+      await stackConfig(env, dir, "dev", emu);
+      const mark = await emu.mark();
+      const preview = previewSteps((await pulumi(env, dir, ["preview", "--json"])).stdout);
+      assert.deepEqual(
+        preview.steps.map((s) => [s.op, s.type]),
+        [
+          ["create", "DelegatedAdminRelationship"],
+          ["create", "DelegatedAdminAccessAssignment"],
+        ],
+      );
+      // what the doc says preview refuses before anything is sent, e.g. a duration beyond P2Y
+      fs.writeFileSync(
+        path.join(dir, "index.ts"),
+        program.replace("<customer tenant id>", emu.customer().id).replace('"P730D"', '"P800D"'),
+      );
+      const refused = await pulumi(env, dir, ["preview"], { allowFailure: true });
+      assert.notEqual(refused.code, 0);
+      assert.match(refused.stdout + refused.stderr, /duration.*is outside P1D\.\.P2Y/s);
+      assert.deepEqual(await emu.writesSince(mark), [], "preview wrote to Microsoft Graph");
+    } finally {
+      await emu.close();
     }
   });
 });

@@ -1,7 +1,7 @@
 // The tenant spec loader: every typical mistake is reported with file, line, column, path and a fix; all problems of
 // all files come together in one TenantSpecError; directories are read recursively and an empty one is refused.
 import { strict as assert } from "assert";
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { loadTenantSpecs, parseTenantSpec } from "../../../provider/spec/loader";
@@ -245,6 +245,16 @@ describe("spec/loader: validation messages", () => {
       "gdap.relationships[1].displayName",
     ]);
     assert.match(problems.find((p) => p.path.endsWith("[1].displayName"))!.message, /repeats relationships\[0\]/);
+  });
+
+  it("gdap: the section docs/gdap.md shows (In a tenant spec) parses as written", () => {
+    const doc = readFileSync(join(__dirname, "..", "..", "..", "docs", "gdap.md"), "utf8");
+    const section = doc.split("\n## In a tenant spec\n")[1]?.split("\n## ")[0] ?? "";
+    const block = /```yaml\n([\s\S]*?)```/.exec(section)?.[1];
+    assert.ok(block?.startsWith("gdap:"), "docs/gdap.md shows a gdap: section under 'In a tenant spec'");
+    const result = parseTenantSpec(`${CUSTOMER}${block}`, "tenants/contoso.yaml");
+    assert.deepEqual(result.problems.map(formatProblem), []);
+    assert.equal((result.spec?.gdap as { relationships: unknown[] }).relationships.length, 1);
   });
 
   it("a field mistake is reported once, not again by the resource's rules", () => {
