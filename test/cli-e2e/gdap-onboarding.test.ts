@@ -14,6 +14,7 @@ import {
   cliEmulator,
   cliEnv,
   docBlocks,
+  DocExitCodes,
   docSection,
   linkSharedInstall,
   previewSteps,
@@ -86,7 +87,7 @@ describe("cli-e2e: docs/gdap.md onboarding, one YAML file and one pulumi up plus
     };
     let shell = open();
     const results: Array<{ line: string; r: RunResult }> = [];
-    let cursor = 0; // where in the section the current line is, for its "# exit code N" comment
+    const exitCodes = new DocExitCodes(section);
     for (const line of lines) {
       if (line === EMULATOR_LINE) {
         sandbox = await sandboxEmulator(env, dir, line);
@@ -100,14 +101,7 @@ describe("cli-e2e: docs/gdap.md onboarding, one YAML file and one pulumi up plus
       const r: RunResult =
         line === "pulumi up" ? await upWhileTheCustomerApproves(shell, approveLine) : await shell.run(command);
       results.push({ line, r });
-      cursor = section.indexOf(line, cursor);
-      const expected = Number(/# exit code (\d)/.exec(section.slice(cursor).split("\n")[0])?.[1] ?? 0);
-      cursor += line.length;
-      assert.equal(
-        r.code,
-        expected,
-        `\`${line}\` exited with ${r.code}, the doc says ${expected}:\n${r.stdout.slice(-3000)}`,
-      );
+      exitCodes.check(line, r);
       if (line.startsWith("mkdir gdap-onboarding")) {
         dir = path.join(root, "gdap-onboarding");
         assert.deepEqual(writeDocFiles(dir, section).sort(), [

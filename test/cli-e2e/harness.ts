@@ -26,6 +26,7 @@
 //   previewSteps(r.stdout)                   the `--json` plan: [{ op, urn, type }] without the stack, plus summary
 //   docSection(file, heading) / docBlocks(text) / docVariantBlock(text, name) / docShellLines(text) /
 //   writeDocFiles(dir, text)                 a doc's code blocks; freePort() for a doc's fixed port
+//   new DocExitCodes(text).check(line, r)    the exit code a doc states for a line (`# exit code N`, else 0)
 //   requireLanguageHost(binDir)              the clear failure when pulumi-language-nodejs is missing
 import { spawn } from "child_process";
 import * as fs from "fs";
@@ -454,6 +455,27 @@ export class ShellSession {
 
   close(): void {
     this.child.stdin.end("exit\n");
+  }
+}
+
+/** The exit codes a doc states for its command lines, in order: `# exit code N` after a line, else 0. */
+export class DocExitCodes {
+  private cursor = 0;
+  constructor(private readonly text: string) {}
+
+  /** The code stated for `line`, the next occurrence after the previous line asked for. */
+  next(line: string): number {
+    this.cursor = this.text.indexOf(line, this.cursor);
+    const stated = /# exit code (\d)/.exec(this.text.slice(this.cursor).split("\n")[0])?.[1];
+    this.cursor += line.length;
+    return Number(stated ?? 0);
+  }
+
+  /** Fails unless `r` exited with the code the doc states for `line`. */
+  check(line: string, r: RunResult): void {
+    const expected = this.next(line);
+    if (r.code !== expected)
+      throw new Error(`\`${line}\` exited with ${r.code}, the doc says ${expected}:\n${r.stdout.slice(-3000)}`);
   }
 }
 
