@@ -257,6 +257,11 @@ async function createNew(ctx: ResourceContext, inputs: In): Promise<{ id: string
       ),
     );
   }
+  ctx.snapshot.rememberCreatedUser(inputs.customerId, {
+    id: user.id,
+    userPrincipalName: user.userPrincipalName,
+    displayName: user.displayName,
+  });
   return { id: formatId(inputs.customerId, user.id), outs: { ...outputsOf(user), initialPassword: generated } };
 }
 
@@ -323,6 +328,7 @@ async function remove(ctx: ResourceContext, id: string, props: Stored): Promise<
     );
     return;
   }
+  ctx.snapshot.forgetCreatedUser(customerId, userId);
   try {
     await ctx.client.users.delete(customerId, userId);
   } catch (e) {

@@ -217,9 +217,11 @@ async function createFor(
   excluded: string[],
   id: string,
 ): Promise<{ id: string; outs: Out }> {
-  const existing = await retryNotFound(ctx.waits.dependentWrite, () =>
-    hasSku(ctx, inputs.customerId, inputs.userId, sku.productSku.id, true),
-  );
+  const existing = ctx.snapshot.createdUser(inputs.customerId, inputs.userId)
+    ? undefined
+    : await retryNotFound(ctx.waits.dependentWrite, () =>
+        hasSku(ctx, inputs.customerId, inputs.userId, sku.productSku.id, true),
+      );
   if (existing) {
     if (!inputs.adopt) {
       throw new ResourceUsageError(

@@ -96,7 +96,8 @@ async function create(ctx: ResourceContext, inputs: In): Promise<{ id: string; o
   const role = await resolveRole(ctx, inputs);
   const id = formatId(inputs.customerId, inputs.userId.toLowerCase(), role.id.toLowerCase());
   const outs = { roleId: role.id, roleName: role.name };
-  if (await holdsRole(ctx, inputs.customerId, inputs.userId, role.id)) {
+  const createdHere = ctx.snapshot.createdUser(inputs.customerId, inputs.userId);
+  if (!createdHere && (await holdsRole(ctx, inputs.customerId, inputs.userId, role.id))) {
     if (inputs.adopt) return { id, outs };
     throw new ResourceUsageError(
       describe(inputs),
@@ -106,9 +107,9 @@ async function create(ctx: ResourceContext, inputs: In): Promise<{ id: string; o
   }
   try {
     // A user created a moment ago may be "not found" until Entra has replicated it (kit/propagation.ts).
-    const user = await retryNotFound(ctx.waits.dependentWrite, () =>
-      ctx.client.users.get(inputs.customerId, inputs.userId),
-    );
+    const user =
+      createdHere ??
+      (await retryNotFound(ctx.waits.dependentWrite, () => ctx.client.users.get(inputs.customerId, inputs.userId)));
     await retryNotFound(ctx.waits.dependentWrite, async () => {
       try {
         await ctx.client.roles.addMember(inputs.customerId, role.id, {

@@ -8,6 +8,9 @@
 // so a read never sees a list older than this process's own last write to it.
 // A failed load is forgotten at once (the next caller retries) and its error reaches every waiting caller.
 // ttlMs = 0 disables sharing entirely (every get loads) — used by the benchmark's "without" run.
+// It also remembers the users this process created (by POST, not adopted or restored) until it deletes them:
+// such a user holds no directory role or license but the ones this process gives it, so their creates need
+// not look first (a role or license create for any other user still does).
 //
 // Reads built on a snapshot must confirm absence with a direct GET before reporting an object gone: the
 // list may predate a change made outside this process (or be eventually consistent).
@@ -22,8 +25,15 @@ interface Entry {
   value: Promise<unknown>;
 }
 
+export interface CreatedUser {
+  id: string;
+  userPrincipalName: string;
+  displayName?: string | null;
+}
+
 export class ListSnapshot {
   private readonly customers = new Map<string, Map<string, Entry>>();
+  private readonly created = new Map<string, CreatedUser>();
   private readonly now: () => number;
   /** How many loads actually ran (for tests and the benchmark). */
   loads = 0;
@@ -62,5 +72,19 @@ export class ListSnapshot {
 
   clear(): void {
     this.customers.clear();
+    this.created.clear();
+  }
+
+  rememberCreatedUser(customerId: string, user: CreatedUser): void {
+    if (this.options.ttlMs > 0) this.created.set(`${customerId}/${user.id}`.toLowerCase(), user);
+  }
+
+  /** A user this process created and has not deleted, or undefined. */
+  createdUser(customerId: string, userId: string): CreatedUser | undefined {
+    return this.created.get(`${customerId}/${userId}`.toLowerCase());
+  }
+
+  forgetCreatedUser(customerId: string, userId: string): void {
+    this.created.delete(`${customerId}/${userId}`.toLowerCase());
   }
 }

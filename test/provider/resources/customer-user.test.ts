@@ -206,6 +206,37 @@ describe("resources/CustomerUser (against the emulator)", () => {
     );
   });
 
+  it("a user created here gets its role and its license with one call each: it holds none but ours", async () => {
+    await configureRuntime(f.emu);
+    const seq = await f.lastSeq();
+    const { outs } = await provision(T, base());
+    const assignments = [
+      await provision("UserRoleAssignment", {
+        customerId: f.customer.id,
+        userId: outs.userId,
+        roleName: "Directory Readers",
+      }),
+      await provision("UserLicenseAssignment", {
+        customerId: f.customer.id,
+        userId: outs.userId,
+        skuPartNumber: "O365_BUSINESS_PREMIUM",
+      }),
+    ];
+    const writes = (await callsByRoute(f, seq)).filter((r) => !r.startsWith("GET "));
+    assert.deepStrictEqual(writes, [
+      "POST /v1/customers/{id}/directoryroles/{id}/usermembers x1",
+      "POST /v1/customers/{id}/users x1",
+      "POST /v1/customers/{id}/users/{id}/licenseupdates x1",
+    ]);
+    const perUser = (await callsByRoute(f, seq)).filter((r) => r.includes("/users/{id}"));
+    assert.deepStrictEqual(perUser, ["POST /v1/customers/{id}/users/{id}/licenseupdates x1"], "no per-user lookups");
+    for (const [type, a] of [
+      ["UserLicenseAssignment", assignments[1]],
+      ["UserRoleAssignment", assignments[0]],
+    ] as const)
+      await runtime.delete(type, a.id, a.outs);
+  });
+
   it("a UPN taken behind the shared list's back is refused with the adopt fix after one refused POST", async () => {
     await configureRuntime(f.emu);
     await provision(T, base());

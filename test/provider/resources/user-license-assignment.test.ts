@@ -188,6 +188,7 @@ describe("resources/UserLicenseAssignment (against the emulator)", () => {
       usageLocation: "US",
     });
     const userId = String(user.outs.userId);
+    await configureRuntime(f.emu); // the next run: a user this process did not create is looked up first
     const sku = premium();
     const before = await consumed(sku.id);
     // Partner Center may also answer 404 for the new user on its license list and on the assignment itself.

@@ -152,6 +152,7 @@ describe("resources/UserRoleAssignment (against the emulator)", () => {
       displayName: "Fresh Role",
     });
     const userId = String(user.outs.userId);
+    await configureRuntime(f.emu); // the next run: a user this process did not create is looked up first
     const seq = await f.lastSeq();
     const r = role("User Administrator");
     const { id, outs } = await provision(T, { customerId: f.customer.id, userId, roleName: r.name });
