@@ -1,7 +1,8 @@
 // The seeded world: two partners, the default one with three customers (Fabrikam has the custom domain fabrikam.example),
 // each with users, the standard directory roles, subscribed SKUs, subscriptions, orders and entitlements: orders of two
-// billing cycles (Power BI Pro is billed annually) and, besides the software entitlements, a monthly-billed Azure VM
-// reservation (a reservedInstance entitlement). Tailspin Toys signed the Microsoft Customer Agreement directly.
+// billing cycles (Power BI Pro is billed annually) and software entitlements; Fabrikam, Adventure Works and Litware also
+// have an active monthly-billed Azure VM reservation (a reservedInstance entitlement, which blocks removing the reseller
+// relationship), Wingtip Toys and Tailspin Toys none. Tailspin Toys signed the Microsoft Customer Agreement directly.
 // Ids are derived from fixed names (store/ids.ts) so they are the same on every run; only the app certificates
 // (passed in) and the token signing key differ.
 // Emulator choice: `seed: false` keeps the partners, their app registrations, agreement metadata and validation codes
@@ -142,6 +143,8 @@ interface CustomerTemplate {
   customDomains: string[];
   /** the customer signed the Microsoft Customer Agreement itself (directSignedMicrosoftCustomerAgreementStatus) */
   directSignedMca?: boolean;
+  /** the customer has an active Azure VM reservation (order + reservedInstance entitlement) */
+  reservedVm?: boolean;
   city: string;
   state: string;
   postalCode: string;
@@ -161,6 +164,7 @@ const PARTNERS: PartnerTemplate[] = [
     customers: [
       {
         key: "fabrikam",
+        reservedVm: true,
         companyName: "Fabrikam, Inc.",
         domainPrefix: "fabrikamtenant",
         customDomains: ["fabrikam.example"],
@@ -196,6 +200,7 @@ const PARTNERS: PartnerTemplate[] = [
     customers: [
       {
         key: "adventureworks",
+        reservedVm: true,
         companyName: "Adventure Works Cycles",
         domainPrefix: "adventureworkscycles",
         customDomains: [],
@@ -205,6 +210,7 @@ const PARTNERS: PartnerTemplate[] = [
       },
       {
         key: "litware",
+        reservedVm: true,
         companyName: "Litware, Inc.",
         domainPrefix: "litwareinc",
         customDomains: ["litware.example"],
@@ -256,14 +262,14 @@ function seedOrder(id: string, customerId: string, billingCycle: string, lineIte
   };
 }
 
-/** A one-year Azure VM reservation billed monthly: an order without a subscription, and its reservedInstance entitlement. */
+/** A three-year Azure VM reservation billed monthly: an order without a subscription, and its reservedInstance entitlement. */
 function reservedInstanceOrder(key: string, customerId: string): OrderRecord {
   return seedOrder(guidFrom(`order/${key}/reserved-vm`), customerId, "monthly", {
     lineItemNumber: 0,
     offerId: `${RESERVED_VM.productId}:${RESERVED_VM.skuId}:${RESERVED_VM.availabilityId}`,
-    friendlyName: "Reserved VM Instance, Standard_D2s_v3, US East, 1 Year",
+    friendlyName: "Reserved VM Instance, Standard_D2s_v3, US East, 3 Years",
     quantity: 1,
-    termDuration: "P1Y",
+    termDuration: "P3Y",
   });
 }
 
@@ -275,7 +281,7 @@ function reservedInstanceEntitlement(key: string, customerId: string): Entitleme
     skuId: RESERVED_VM.skuId,
     quantity: 1,
     entitlementType: "reservedInstance",
-    expiryDate: "2027-01-05T09:00:00Z",
+    expiryDate: "2029-01-05T09:00:00Z",
     entitledArtifacts: [
       {
         artifactType: "reservedinstance",
@@ -399,7 +405,7 @@ function seedCustomer(partnerId: string, t: CustomerTemplate, withOrders: boolea
               termDuration: "P1Y",
             }),
           ),
-          reservedInstanceOrder(t.key, id),
+          ...(t.reservedVm ? [reservedInstanceOrder(t.key, id)] : []),
         ]
       : [],
     entitlements: [
@@ -413,7 +419,7 @@ function seedCustomer(partnerId: string, t: CustomerTemplate, withOrders: boolea
         entitledArtifacts: [],
         includedEntitlements: [],
       })),
-      reservedInstanceEntitlement(t.key, id),
+      ...(t.reservedVm ? [reservedInstanceEntitlement(t.key, id)] : []),
     ],
     domains: [
       {

@@ -14,12 +14,16 @@
 // Emulator choice: get-by-id omits companyProfile.address/email and customDomains when allowDelegatedAccess is false.
 // Emulator choice: removing the reseller relationship keeps the customer listed with relationshipToPartner "none"
 //   and allowDelegatedAccess false; asking for any other relationship value -> 400/2000.
+// Emulator choice: the removal is refused with 409/2000 while the customer has a reservedInstance entitlement whose
+//   expiryDate is absent or not yet reached (the documented precondition; the docs name no error), the description
+//   naming the orders and the fix (cancel the Reserved VM Instances through Azure support first).
 import { randomBytes, randomUUID } from "crypto";
 import { z } from "zod";
 import { ApiError, type Route } from "../http/types";
 import { link, parseFilter, sameEnum, seekPage } from "../http/collection";
 import type { CustomerRecord, RoleRecord } from "../store/types";
 import { email, guid, parseBody } from "./shared/body";
+import { entitlementTypeOf } from "./entitlements";
 import { numericEtag } from "./shared/etag";
 import { domainOwner, REGISTRATION_NUMBER_COUNTRIES, routeCustomer } from "./shared/lookup";
 import { addressSchema, requirePhoneWhereMandatory } from "./shared/addressSchema";
@@ -320,6 +324,17 @@ const removeRelationship: Route = {
         `Only removing the reseller relationship is supported: relationshipToPartner must be "none" (got '${body.relationshipToPartner.slice(0, 40)}').`,
       );
     }
+    const reserved = customer.entitlements.filter(
+      (e) =>
+        entitlementTypeOf(e.entitlementType) === "reservedinstance" &&
+        !(e.expiryDate && Date.parse(e.expiryDate) <= ctx.now().getTime()),
+    );
+    if (reserved.length > 0)
+      throw new ApiError(
+        409,
+        2000,
+        `The reseller relationship cannot be removed while the customer has active Azure Reserved VM Instances (orders ${reserved.map((e) => e.referenceOrder.id).join(", ")}). Cancel them through Azure support first.`,
+      );
     customer.relationshipToPartner = "none";
     customer.allowDelegatedAccess = false;
     ctx.changed();

@@ -15,6 +15,9 @@ const TYPES: Record<string, string> = {
   virtualmachinereservedinstance: "reservedinstance",
 };
 
+/** The canonical lower-case type of an entitlementType spelling, or undefined if it is none of the documented ones. */
+export const entitlementTypeOf = (raw: string): string | undefined => TYPES[raw.toLowerCase()];
+
 function entitlementJson(e: EntitlementRecord, showExpiry: boolean): Record<string, unknown> {
   return {
     includedEntitlements: e.includedEntitlements.map((i) => entitlementJson(i, showExpiry)),
@@ -35,7 +38,7 @@ const listEntitlements: Route = {
   handle(ctx) {
     const customer = routeCustomer(ctx);
     const rawType = ctx.query.get("entitlementType") ?? ctx.query.get("entitlementtype");
-    const wanted = rawType ? TYPES[rawType.toLowerCase()] : undefined;
+    const wanted = rawType ? entitlementTypeOf(rawType) : undefined;
     if (rawType && !wanted)
       throw new ApiError(
         400,
@@ -46,7 +49,7 @@ const listEntitlements: Route = {
     if (rawExpiry && !/^(true|false)$/i.test(rawExpiry))
       throw new ApiError(400, 2000, `showExpiry must be true or false (got '${rawExpiry.slice(0, 20)}').`);
     const showExpiry = rawExpiry?.toLowerCase() === "true";
-    const items = customer.entitlements.filter((e) => !wanted || TYPES[e.entitlementType.toLowerCase()] === wanted);
+    const items = customer.entitlements.filter((e) => !wanted || entitlementTypeOf(e.entitlementType) === wanted);
     return {
       status: 200,
       body: collection(

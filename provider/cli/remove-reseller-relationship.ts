@@ -4,7 +4,8 @@
 // Choice: --confirm must repeat the customer's initial domain, because the step cannot be undone from the API (the
 // customer has to accept a new invitation).
 // Choice: the documented precondition (every Azure Reserved VM Instance cancelled first) is checked before the call:
-// an active subscription whose offer name says "Reserved" stops it with the fix, and nothing is changed.
+// an active reservedInstance entitlement or a subscription whose offer name says "Reserved" stops it with the fix, and
+// nothing is changed (kit/reseller-relationship.ts).
 import { isNotFound } from "../client/errors";
 import { activeReservations, describeReservations, RESERVATIONS_RULE } from "../resources/kit/reseller-relationship";
 import { parse, UsageError, type Command } from "./command-kit";

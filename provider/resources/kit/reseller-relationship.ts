@@ -2,8 +2,9 @@
 // Instance cancelled first, App+User credentials), shared by `Customer` (deletionPolicy "removeResellerRelationship")
 // and `partner-center remove-reseller-relationship`.
 // https://learn.microsoft.com/partner-center/developer/remove-a-reseller-relationship-with-a-customer
-// Choice: an Azure reservation is a subscription whose offer name says "Reserved" and whose status has not ended,
-// checked before the call so nothing is changed when it fails (reservedInstance entitlements are not read yet).
+// Choice: an active Azure reservation is a reservedInstance entitlement (an order without a subscription) whose
+// expiryDate is absent or in the future, or a subscription whose offer name says "Reserved" and whose status has
+// not ended; both are checked before the call so nothing is changed when it fails.
 // Choice: the docs name no error for a refused removal; a 400 or 409 is read as the reservation precondition, a
 // 401 or 403 as the signed-in user lacking the partner's admin agent role.
 import type { CheckFailure } from "./check";
@@ -18,16 +19,69 @@ const OPERATION = "delete (remove the reseller relationship)";
 const KEEP =
   'Or set deletionPolicy: "retain" and run `pulumi up` to stop managing the customer and keep the relationship.';
 
-/** The customer's Azure reservation subscriptions that are still active (these block the removal). */
-export async function activeReservations(client: PartnerCenterClient, customerId: string): Promise<Subscription[]> {
-  return (await client.subscriptions.list(customerId).toArray()).filter(
-    (s) => /reserved/i.test(s.offerName ?? "") && !ENDED.test(s.status ?? ""),
+/** An active Azure reservation: a Reserved VM Instance (its order, and the order's line-item name) or a subscription. */
+export type ActiveReservation =
+  | { kind: "reservedInstance"; orderId: string; friendlyName?: string; expiryDate?: string }
+  | { kind: "subscription"; subscription: Subscription };
+
+/** The customer's Azure reservations that are still active (these block the removal). */
+export async function activeReservations(
+  client: PartnerCenterClient,
+  customerId: string,
+): Promise<ActiveReservation[]> {
+  const [entitlements, subscriptions] = await Promise.all([
+    client.entitlements.list(customerId, { entitlementType: "reservedInstance", showExpiry: true }).toArray(),
+    client.subscriptions.list(customerId).toArray(),
+  ]);
+  const unexpired = (date: string | null | undefined) => !date || !(Date.parse(date) <= Date.now()); // unreadable: active
+  const instances = entitlements.filter(
+    (e) => /reservedinstance$/i.test(e.entitlementType ?? "") && unexpired(e.expiryDate),
   );
+  const names = instances.length > 0 ? await orderLineNames(client, customerId) : new Map<string, string>();
+  return [
+    ...instances.map((e): ActiveReservation => {
+      const orderId = e.referenceOrder?.id ?? "unknown order";
+      const friendlyName = names.get(`${orderId}/${String(e.referenceOrder?.lineItemId ?? 0)}`);
+      return { kind: "reservedInstance", orderId, friendlyName, expiryDate: e.expiryDate ?? undefined };
+    }),
+    ...subscriptions
+      .filter((s) => /reserved/i.test(s.offerName ?? "") && !ENDED.test(s.status ?? ""))
+      .map((subscription): ActiveReservation => ({ kind: "subscription", subscription })),
+  ];
 }
 
-/** "N active Azure reservation subscription(s) (names)", for messages. */
-export function describeReservations(reserved: Subscription[]): string {
-  return `${reserved.length} active Azure reservation subscription(s) (${reserved.map((s) => s.offerName ?? s.id).join(", ")})`;
+/** "orderId/lineItemNumber" -> the line item's friendly name; only names the reservations, so a failed read names none. */
+async function orderLineNames(client: PartnerCenterClient, customerId: string): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  try {
+    for (const order of await client.orders.list(customerId).toArray())
+      for (const line of order.lineItems ?? [])
+        if (line.friendlyName) names.set(`${order.id}/${String(line.lineItemNumber ?? 0)}`, line.friendlyName);
+  } catch {
+    // the order ids still name the reservations
+  }
+  return names;
+}
+
+/** "N active Azure Reserved VM Instance(s) (names, orders) and M active Azure reservation subscription(s) (names)", for messages. */
+export function describeReservations(reserved: ActiveReservation[]): string {
+  const parts: string[] = [];
+  const instances = reserved.flatMap((r) => (r.kind === "reservedInstance" ? [r] : []));
+  if (instances.length > 0)
+    parts.push(
+      `${instances.length} active Azure Reserved VM Instance(s) (${instances
+        .map(
+          (r) =>
+            `${r.friendlyName ? `"${r.friendlyName}", ` : ""}order ${r.orderId}${r.expiryDate ? `, expires ${r.expiryDate}` : ""}`,
+        )
+        .join("; ")})`,
+    );
+  const subscriptions = reserved.flatMap((r) => (r.kind === "subscription" ? [r.subscription] : []));
+  if (subscriptions.length > 0)
+    parts.push(
+      `${subscriptions.length} active Azure reservation subscription(s) (${subscriptions.map((s) => s.offerName ?? s.id).join(", ")})`,
+    );
+  return parts.join(" and ");
 }
 
 export const RESERVATIONS_RULE =
@@ -43,12 +97,12 @@ export function appUserRule(inputs: Record<string, unknown>, ctx?: { userCredent
 
 /** At preview, when deletionPolicy becomes "removeResellerRelationship": warn of what a destroy would be refused for. */
 export async function warnOfBlockedRemoval(ctx: ResourceContext, customerId: string, name: string): Promise<void> {
-  let reserved: Subscription[];
+  let reserved: ActiveReservation[];
   try {
     reserved = await activeReservations(ctx.client, customerId);
   } catch (e) {
     ctx.warn(
-      `${name}: could not read the subscriptions to check that the reseller relationship can be removed (${(e as Error).message}); the delete checks again.`,
+      `${name}: could not read the entitlements and subscriptions to check that the reseller relationship can be removed (${(e as Error).message}); the delete checks again.`,
     );
     return;
   }

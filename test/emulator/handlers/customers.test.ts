@@ -258,5 +258,29 @@ describe("emulator handlers: customers", () => {
         2000,
       );
     });
+
+    it("refuses the removal while an Azure Reserved VM Instance is active, naming its order and the fix, until it expires", async () => {
+      const id = api.customer(0).id;
+      const reservation = () =>
+        api.emu.store.findCustomer(id)!.customer.entitlements.find((e) => e.entitlementType === "reservedInstance")!;
+      const { expiryDate } = reservation();
+      assert.ok(expiryDate, "the seeded reservation has an expiry date");
+      const remove = () =>
+        api.call("PATCH", `/v1/customers/${id}`, {
+          body: { relationshipToPartner: "none", attributes: { objectType: "Customer" } },
+        });
+      const refusal = new RegExp(
+        `active Azure Reserved VM Instances \\(orders ${reservation().referenceOrder.id}\\)\\. Cancel them through Azure support first`,
+      );
+      expectError(await remove(), 409, 2000, refusal);
+      reservation().expiryDate = undefined;
+      expectError(await remove(), 409, 2000, refusal);
+      assert.strictEqual((await api.call("GET", `/v1/customers/${id}`)).data.relationshipToPartner, "reseller");
+
+      reservation().expiryDate = expiryDate;
+      await api.advanceClock(Date.parse(expiryDate) - Date.now() + 60_000);
+      assert.strictEqual((await remove()).status, 200);
+      assert.strictEqual((await api.call("GET", `/v1/customers/${id}`)).data.relationshipToPartner, "none");
+    });
   });
 });

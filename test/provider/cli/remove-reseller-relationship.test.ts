@@ -31,6 +31,7 @@ describe("partner-center remove-reseller-relationship (against the emulator)", (
   const partner = () => ctx.emu.seed.partners.find((p) => p.tenantId === ctx.emu.seed.defaultPartnerId)!;
   const wingtip = () => partner().customers.find((c) => c.domain.startsWith("wingtip"))!;
   const relationship = () => ctx.emu.store.findCustomer(wingtip().id)!.customer.relationshipToPartner;
+  const fabrikam = () => partner().customers.find((c) => c.domain.startsWith("fabrikam"))!;
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), "pc-unlink-"));
@@ -110,5 +111,40 @@ describe("partner-center remove-reseller-relationship (against the emulator)", (
       /1 active Azure reservation subscription\(s\) \(Azure Reserved VM Instances\).*Fix: cancel them through Azure support.*Nothing was changed/,
     );
     assert.equal(relationship(), "reseller");
+  });
+
+  it("refuses a customer with an active Reserved VM Instance (an entitlement), naming its order, before any PATCH", async () => {
+    const record = ctx.emu.store.findCustomer(fabrikam().id)!.customer;
+    const reservation = record.entitlements.find((e) => e.entitlementType === "reservedInstance");
+    assert.ok(reservation, "the seed gives Fabrikam an Azure VM reservation");
+    const orderId = reservation.referenceOrder.id;
+    const friendlyName = record.orders.find((o) => o.id === orderId)!.lineItems[0].friendlyName;
+    const { code, io } = await run("--customer", fabrikam().domain, "--confirm", fabrikam().domain);
+    assert.equal(code, 1);
+    const message = io.errors.join("\n");
+    assert.ok(
+      message.includes(`1 active Azure Reserved VM Instance(s) ("${friendlyName}", order ${orderId}, expires `),
+      message,
+    );
+    assert.match(message, /Fix: cancel them through Azure support, then run this again\. Nothing was changed/);
+    const log = (await ctx.admin("GET", "/requests?since=0")) as Array<{ method: string; path: string }>;
+    assert.ok(
+      log.some((q) => q.method === "GET" && q.path.endsWith(`/customers/${fabrikam().id}/entitlements`)),
+      "the entitlements were read",
+    );
+    assert.deepEqual(
+      log.filter((q) => q.method === "PATCH"),
+      [],
+      "no removal was attempted",
+    );
+    assert.equal(record.relationshipToPartner, "reseller");
+  });
+
+  it("lets an expired Reserved VM Instance through: the relationship is removed", async () => {
+    const record = ctx.emu.store.findCustomer(fabrikam().id)!.customer;
+    record.entitlements.find((e) => e.entitlementType === "reservedInstance")!.expiryDate = "2026-01-01T00:00:00Z";
+    const { code, io } = await run("--customer", fabrikam().domain, "--confirm", fabrikam().domain);
+    assert.equal(code, 0, io.errors.join("\n"));
+    assert.equal(record.relationshipToPartner, "none");
   });
 });

@@ -38,6 +38,18 @@ describe("resources/Customer deletionPolicy removeResellerRelationship (against 
     return reservation;
   };
 
+  /** An active Reserved VM Instance: the seeded customer's reservation order and reservedInstance entitlement, copied. */
+  const reserveVm = (id: string) => {
+    const seeded = record(f.customer.id);
+    const entitlement = seeded.entitlements.find((e) => e.entitlementType === "reservedInstance");
+    assert.ok(entitlement, "the seeded customer has an Azure VM reservation to copy");
+    const order = seeded.orders.find((o) => o.id === entitlement.referenceOrder.id)!;
+    const copy = { ...entitlement, referenceOrder: { ...entitlement.referenceOrder, id: randomUUID() } };
+    record(id).orders.push({ ...order, id: copy.referenceOrder.id, referenceCustomerId: id });
+    record(id).entitlements.push(copy);
+    return { entitlement: copy, friendlyName: order.lineItems[0].friendlyName };
+  };
+
   before(async () => {
     f = await startFixture();
     r = driver(f, customer);
@@ -80,6 +92,50 @@ describe("resources/Customer deletionPolicy removeResellerRelationship (against 
     reservation.status = "cancelled";
     await r.delete(id, outs);
     assert.equal(await relationship(id), "none");
+  });
+
+  it("an active Reserved VM Instance (entitlement) refuses the delete naming its order; once expired it succeeds", async () => {
+    const { id, outs } = await r.provision(inputs({ deletionPolicy: POLICY }));
+    const { entitlement, friendlyName } = reserveVm(id);
+    const seq = await f.lastSeq();
+    await assert.rejects(r.delete(id, outs), (e: Error) => {
+      assert.match(e.message, new RegExp(`Customer ${String(outs.domain)} \\(${id}\\): delete \\(remove the reseller`));
+      assert.ok(
+        e.message.includes(
+          `1 active Azure Reserved VM Instance(s) ("${friendlyName}", order ${entitlement.referenceOrder.id}, expires ${entitlement.expiryDate})`,
+        ),
+        e.message,
+      );
+      assert.match(
+        e.message,
+        /Fix: cancel them through Azure support, then delete again \(the customer stays in the stack/,
+      );
+      assert.match(e.message, /deletionPolicy: "retain"/);
+      return true;
+    });
+    const writes = (await f.requests(seq)).filter((q) => q.method === "PATCH");
+    assert.deepEqual(writes, [], "no removal was attempted");
+    assert.equal(await relationship(id), "reseller");
+    entitlement.expiryDate = new Date(Date.now() - 60_000).toISOString();
+    await r.delete(id, outs);
+    assert.equal(await relationship(id), "none");
+  });
+
+  it("preview (diff) of the policy warns of an active Reserved VM Instance (entitlement) with the fix", async () => {
+    const { id, outs, inputs: stored } = await r.provision(inputs());
+    const { entitlement } = reserveVm(id);
+    await r.diff(id, outs, { ...stored, deletionPolicy: POLICY });
+    assert.ok(
+      f.warnings.some(
+        (w) =>
+          w.includes(id) &&
+          w.includes(`1 active Azure Reserved VM Instance(s) (`) &&
+          w.includes(`order ${entitlement.referenceOrder.id}`) &&
+          /will be refused until they are cancelled/.test(w) &&
+          /Fix: cancel them through Azure support/.test(w),
+      ),
+      f.warnings.join("\n"),
+    );
   });
 
   it("preview (diff) of a change to the policy warns of an active reservation with the fix; without one it is quiet", async () => {
