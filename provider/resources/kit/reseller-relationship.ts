@@ -40,7 +40,7 @@ export async function activeReservations(
   const names = instances.length > 0 ? await orderLineNames(client, customerId) : new Map<string, string>();
   return [
     ...instances.map((e): ActiveReservation => {
-      const orderId = e.referenceOrder?.id ?? "unknown order";
+      const orderId = e.referenceOrder?.id ?? "without an id";
       const friendlyName = names.get(`${orderId}/${String(e.referenceOrder?.lineItemId ?? 0)}`);
       return { kind: "reservedInstance", orderId, friendlyName, expiryDate: e.expiryDate ?? undefined };
     }),
