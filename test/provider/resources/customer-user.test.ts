@@ -237,15 +237,21 @@ describe("resources/CustomerUser (against the emulator)", () => {
       await runtime.delete(type, a.id, a.outs);
   });
 
-  it("a UPN taken behind the shared list's back is refused with the adopt fix after one refused POST", async () => {
+  /** A fresh runtime whose shared lists are loaded by one create, then a user made outside it with these inputs. */
+  const userBehindTheListsBack = async () => {
     await configureRuntime(f.emu);
     await provision(T, base());
-    const taken = base();
-    const outOfBand = await f.raw("POST", `/v1/customers/${f.customer.id}/users`, {
-      ...taken,
+    const inputs = base();
+    const made = await f.raw("POST", `/v1/customers/${f.customer.id}/users`, {
+      ...inputs,
       passwordProfile: { password: generatePassword(), forceChangePassword: true },
     });
-    assert.strictEqual(outOfBand.status, 201);
+    assert.strictEqual(made.status, 201);
+    return { inputs, userId: String(made.data.id) };
+  };
+
+  it("a UPN taken behind the shared list's back is refused with the adopt fix after one refused POST", async () => {
+    const { inputs: taken } = await userBehindTheListsBack();
     const seq = await f.lastSeq();
     await assert.rejects(provision(T, taken), /already exists \(user id [0-9a-f-]{36}\)\. Fix: set adopt: true/);
     const posts = (await apiCallsSince(f, seq)).filter((c) => c.method === "POST");
@@ -257,19 +263,10 @@ describe("resources/CustomerUser (against the emulator)", () => {
   });
 
   it("a UPN soft-deleted behind the shared list's back is restored and tracked after the refused POST", async () => {
-    await configureRuntime(f.emu);
-    await provision(T, base());
-    const gone = base();
-    const outOfBand = await f.raw("POST", `/v1/customers/${f.customer.id}/users`, {
-      ...gone,
-      passwordProfile: { password: generatePassword(), forceChangePassword: true },
-    });
-    assert.strictEqual(
-      (await f.raw("DELETE", `/v1/customers/${f.customer.id}/users/${outOfBand.data.id}`)).status,
-      204,
-    );
+    const { inputs: gone, userId } = await userBehindTheListsBack();
+    assert.strictEqual((await f.raw("DELETE", `/v1/customers/${f.customer.id}/users/${userId}`)).status, 204);
     const { outs } = await provision(T, gone);
-    assert.strictEqual(outs.userId, outOfBand.data.id, "the restored user is the one tracked");
+    assert.strictEqual(outs.userId, userId, "the restored user is the one tracked");
     assert.strictEqual((await usersWithUpn(gone.userPrincipalName)).length, 1);
   });
 
