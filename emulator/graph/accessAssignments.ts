@@ -9,12 +9,13 @@
 // at once and the operation `running` for the operation delay (default 0).
 import { randomUUID } from "crypto";
 import { badRequest, GraphError, notFound } from "./graphError";
-import { applyFilter, applySelect, checkIfMatch, newEtag, page } from "./odata";
+import { applyFilter, applySelect, checkIfMatch, newEtag, page, touch } from "./odata";
 import type { GdapAssignmentRecord, GdapRelationshipRecord } from "./records";
 import { assignmentJson } from "./relationshipJson";
 import { asObject, checkRoles, refuseUnknown } from "./relationshipInput";
-import { findRelationship, RELATIONSHIPS } from "./relationships";
-import { METADATA, type GraphContext, type GraphRoute } from "./route";
+import { findRelationship } from "./relationships";
+import { METADATA, RELATIONSHIPS, type GraphContext, type GraphRoute } from "./route";
+import { startUpdateOperation } from "./updateOperation";
 
 const ASSIGNMENTS = `${RELATIONSHIPS}/:relationshipId/accessAssignments`;
 
@@ -23,6 +24,11 @@ function findAssignment(rel: GdapRelationshipRecord, id: string): GdapAssignment
   if (!a) throw notFound("delegatedAdminAccessAssignment", id);
   return a;
 }
+
+const entity = (ctx: GraphContext, json: object) => ({
+  "@odata.context": `${ctx.origin}${METADATA}#accessAssignments/$entity`,
+  ...json,
+});
 
 function checkSubset(rel: GdapRelationshipRecord, roles: string[]): void {
   const extra = roles.filter((r) => !rel.roles.includes(r));
@@ -70,7 +76,7 @@ function create(ctx: GraphContext) {
   return {
     status: 201,
     headers: { Location: `${ctx.origin}${RELATIONSHIPS}/${rel.id}/accessAssignments/${a.id}` },
-    body: { "@odata.context": `${ctx.origin}${METADATA}#accessAssignments/$entity`, ...assignmentJson(a) },
+    body: entity(ctx, assignmentJson(a)),
   };
 }
 
@@ -88,33 +94,23 @@ function update(ctx: GraphContext) {
   if (roles.length === a.roles.length && roles.every((r) => a.roles.includes(r)))
     return {
       status: 200,
-      body: { "@odata.context": `${ctx.origin}${METADATA}#accessAssignments/$entity`, ...assignmentJson(a) },
+      body: entity(ctx, assignmentJson(a)),
     };
   const at = ctx.now().toISOString();
   a.roles = roles;
-  a.lastModifiedDateTime = at;
-  a.etag = newEtag();
-  const op = {
-    id: randomUUID(),
-    operationType: "delegatedAdminAccessAssignmentUpdate" as const,
-    data: JSON.stringify({
+  touch(a, at);
+  return startUpdateOperation(
+    ctx,
+    rel,
+    "delegatedAdminAccessAssignmentUpdate",
+    {
       id: a.id,
       accessContainer: { accessContainerId: a.groupId, accessContainerType: "securityGroup" },
       accessDetails: { unifiedRoles: roles.map((r) => ({ roleDefinitionId: r })) },
       status: a.status,
-    }),
-    status: "running" as const,
-    createdDateTime: at,
-    lastModifiedDateTime: at,
-    doneAt: new Date(ctx.now().getTime() + ctx.gdap.settings.operationDelayMs).toISOString(),
-    etag: newEtag(),
-  };
-  rel.operations.push(op);
-  ctx.changed();
-  return {
-    status: 202,
-    headers: { Location: `${ctx.origin}${RELATIONSHIPS}/${rel.id}/operations/${op.id}`, "Retry-After": "5" },
-  };
+    },
+    at,
+  );
 }
 
 function remove(ctx: GraphContext) {
@@ -125,9 +121,8 @@ function remove(ctx: GraphContext) {
     throw badRequest(`The access assignment is already ${a.status}.`);
   const at = ctx.now().toISOString();
   a.status = "deleting";
-  a.lastModifiedDateTime = at;
   a.transitionAt = new Date(ctx.now().getTime() + ctx.gdap.settings.assignmentDelayMs).toISOString();
-  a.etag = newEtag();
+  touch(a, at);
   ctx.changed();
   return { status: 204 };
 }
@@ -156,10 +151,7 @@ export const accessAssignmentRoutes: GraphRoute[] = [
       const a = findAssignment(findRelationship(ctx.gdap, ctx.params.relationshipId), ctx.params.assignmentId);
       return {
         status: 200,
-        body: {
-          "@odata.context": `${ctx.origin}${METADATA}#accessAssignments/$entity`,
-          ...applySelect(assignmentJson(a), ctx.query.get("$select")),
-        },
+        body: entity(ctx, applySelect(assignmentJson(a), ctx.query.get("$select"))),
       };
     },
   },

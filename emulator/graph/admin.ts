@@ -12,7 +12,7 @@ import type { Reply } from "../http/types";
 import type { Runtime } from "../middleware/exchange";
 import { gdapOf } from "./gdapOf";
 import { settle } from "./lifecycle";
-import { newEtag } from "./odata";
+import { touch } from "./odata";
 
 const ApproveSchema = z.strictObject({
   customer: z.strictObject({ tenantId: z.uuid(), displayName: z.string().optional() }).optional(),
@@ -115,8 +115,7 @@ export function handleGdapAdmin(method: string, sub: string, raw: Buffer, runtim
     rel.status = "terminationRequested";
     rel.terminateAt = at;
   }
-  rel.lastModifiedDateTime = at;
-  rel.etag = newEtag();
+  touch(rel, at);
   settle(gdap, now);
   runtime.store.save();
   return { status: 200, body: { id: rel.id, status: rel.status } };

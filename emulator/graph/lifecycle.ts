@@ -11,7 +11,7 @@
 // Emulator choice: `approvalPending` for 90 days, or `expired`/`terminated` for a year, removes the relationship
 // (GET 404), as the Partner Center cleanup does; `deleted` assignments stay listed for one day.
 import { addDays, AUTO_EXTEND_DAYS, DAY_MS, durationDays } from "./durations";
-import { newEtag } from "./odata";
+import { touch } from "./odata";
 import type { GdapRelationshipRecord, PartnerGdapRecord } from "./records";
 
 const HOUR_MS = 3_600_000;
@@ -20,16 +20,10 @@ function endAssignments(rel: GdapRelationshipRecord, at: string): void {
   for (const a of rel.accessAssignments) {
     if (a.status !== "deleted") {
       a.status = "deleted";
-      a.lastModifiedDateTime = at;
       a.transitionAt = at;
-      a.etag = newEtag();
+      touch(a, at);
     }
   }
-}
-
-function touch(rel: GdapRelationshipRecord, at: string): void {
-  rel.lastModifiedDateTime = at;
-  rel.etag = newEtag();
 }
 
 /** Applies every transition due at `now`; returns true when anything changed (the store must be saved). */
@@ -91,8 +85,7 @@ export function settle(gdap: PartnerGdapRecord, now: Date): boolean {
         if (a.status === "pending") a.status = "active";
         else if (a.status === "deleting") a.status = "deleted";
         else continue;
-        a.lastModifiedDateTime = a.transitionAt;
-        a.etag = newEtag();
+        touch(a, a.transitionAt);
         changed = true;
       }
     }
@@ -104,8 +97,7 @@ export function settle(gdap: PartnerGdapRecord, now: Date): boolean {
     for (const op of rel.operations) {
       if (op.status !== "succeeded" && op.status !== "failed" && Date.parse(op.doneAt) <= nowMs) {
         op.status = "succeeded";
-        op.lastModifiedDateTime = op.doneAt;
-        op.etag = newEtag();
+        touch(op, op.doneAt);
         changed = true;
       }
     }

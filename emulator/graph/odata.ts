@@ -15,6 +15,12 @@ export function newEtag(): string {
   return `W/"${Buffer.from(`"${randomUUID()}"`).toString("base64")}"`;
 }
 
+/** A record's new version after a change at `at`: its lastModifiedDateTime and a new ETag. */
+export function touch(record: { lastModifiedDateTime: string; etag: string }, at: string): void {
+  record.lastModifiedDateTime = at;
+  record.etag = newEtag();
+}
+
 /** Checks If-Match against the record's etag: 400 when missing and required, 412 when stale. */
 export function checkIfMatch(headerValue: string | string[] | undefined, etag: string, required: boolean): void {
   const value = Array.isArray(headerValue) ? headerValue[0] : headerValue;

@@ -4,8 +4,8 @@
 import { GraphError, notFound } from "./graphError";
 import { page } from "./odata";
 import { operationJson } from "./relationshipJson";
-import { findRelationship, RELATIONSHIPS } from "./relationships";
-import { METADATA, type GraphRoute } from "./route";
+import { findRelationship } from "./relationships";
+import { METADATA, RELATIONSHIPS, type GraphRoute } from "./route";
 
 const OPERATIONS = `${RELATIONSHIPS}/:relationshipId/operations`;
 const notAllowed = () => {

@@ -6,7 +6,7 @@
 // outside `created` is 400 `badRequest` naming the status.
 import { randomUUID } from "crypto";
 import { badRequest, GraphError, notFound } from "./graphError";
-import { applyFilter, applySelect, checkIfMatch, newEtag, page } from "./odata";
+import { applyFilter, applySelect, checkIfMatch, newEtag, page, touch } from "./odata";
 import type { GdapRelationshipRecord, PartnerGdapRecord } from "./records";
 import { relationshipJson } from "./relationshipJson";
 import {
@@ -21,9 +21,8 @@ import {
   refuseUnknown,
   RELATIONSHIP_FIELDS,
 } from "./relationshipInput";
-import { METADATA, type GraphContext, type GraphRoute } from "./route";
-
-export const RELATIONSHIPS = "/v1.0/tenantRelationships/delegatedAdminRelationships";
+import { METADATA, RELATIONSHIPS, type GraphContext, type GraphRoute } from "./route";
+import { startUpdateOperation } from "./updateOperation";
 
 export function findRelationship(gdap: PartnerGdapRecord, id: string): GdapRelationshipRecord {
   const rel = gdap.relationships.find((r) => r.id.toLowerCase() === id.toLowerCase());
@@ -126,35 +125,21 @@ function update(ctx: GraphContext) {
     rel.autoExtendDuration = autoExtend;
     rel.roles = roles;
     if (gaRemoved) {
-      rel.lastModifiedDateTime = at;
-      rel.etag = newEtag();
-      const op = {
-        id: randomUUID(),
-        operationType: "delegatedAdminRelationshipUpdate" as const,
-        data: JSON.stringify({
-          id: rel.id,
-          accessDetails: { unifiedRoles: roles.map((r) => ({ roleDefinitionId: r })) },
-        }),
-        status: "running" as const,
-        createdDateTime: at,
-        lastModifiedDateTime: at,
-        doneAt: new Date(ctx.now().getTime() + ctx.gdap.settings.operationDelayMs).toISOString(),
-        etag: newEtag(),
-      };
-      rel.operations.push(op);
-      ctx.changed();
-      return {
-        status: 202,
-        headers: { Location: `${ctx.origin}${RELATIONSHIPS}/${rel.id}/operations/${op.id}`, "Retry-After": "5" },
-      };
+      touch(rel, at);
+      return startUpdateOperation(
+        ctx,
+        rel,
+        "delegatedAdminRelationshipUpdate",
+        { id: rel.id, accessDetails: { unifiedRoles: roles.map((r) => ({ roleDefinitionId: r })) } },
+        at,
+      );
     }
   } else {
     throw badRequest(
       `The relationship is ${rel.status}: it can't be changed (only while created, or autoExtendDuration while active).`,
     );
   }
-  rel.lastModifiedDateTime = at;
-  rel.etag = newEtag();
+  touch(rel, at);
   ctx.changed();
   return { status: 200, body: entity(ctx, rel) };
 }

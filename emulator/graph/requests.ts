@@ -5,12 +5,12 @@
 // checked when sent. `approve`/`reject` are for indirect resellers, whom the emulator does not model: 400.
 import { randomUUID } from "crypto";
 import { badRequest, notFound } from "./graphError";
-import { checkIfMatch, newEtag, page } from "./odata";
+import { checkIfMatch, newEtag, page, touch } from "./odata";
 import type { GdapRequestRecord } from "./records";
 import { requestJson } from "./relationshipJson";
 import { asObject } from "./relationshipInput";
-import { findRelationship, RELATIONSHIPS } from "./relationships";
-import { METADATA, type GraphContext, type GraphRoute } from "./route";
+import { findRelationship } from "./relationships";
+import { METADATA, RELATIONSHIPS, type GraphContext, type GraphRoute } from "./route";
 
 function create(ctx: GraphContext) {
   const rel = findRelationship(ctx.gdap, ctx.params.relationshipId);
@@ -35,8 +35,7 @@ function create(ctx: GraphContext) {
   } else {
     throw badRequest(`action must be lockForApproval or terminate, not '${String(action)}'.`);
   }
-  rel.lastModifiedDateTime = at;
-  rel.etag = newEtag();
+  touch(rel, at);
   const request: GdapRequestRecord = {
     id: randomUUID(),
     action,

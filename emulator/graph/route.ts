@@ -37,3 +37,4 @@ export interface GraphRoute {
 }
 
 export const METADATA = "/v1.0/tenantRelationships/$metadata";
+export const RELATIONSHIPS = "/v1.0/tenantRelationships/delegatedAdminRelationships";
