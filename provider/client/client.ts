@@ -5,7 +5,7 @@
 // MS-CorrelationId.
 // Choice: withCorrelationId (once per engine call) makes a view of two small objects that shares the pipeline;
 // an API area's operations object is made on a view's first use of that area.
-import { MsalTokenSource } from "./auth/msalTokenSource";
+import { credentialTokenSource } from "./auth/credentialTokenSource";
 import type { TokenSource } from "./auth/tokenSource";
 import { CLOUDS } from "./clouds";
 import { resolveClientOptions, type ClientOptions, type ResolvedClientOptions } from "./options";
@@ -54,14 +54,7 @@ function buildShared(input: ClientOptions): SharedState {
   const authorityHost = (options.authorityHost ?? cloud.authorityHost).replace(/\/+$/, "");
   const tokens =
     options.tokenSource ??
-    new MsalTokenSource({
-      tenantId: options.tenantId,
-      clientId: options.clientId,
-      clientSecret: options.clientSecret,
-      certificate: options.certificate,
-      refreshToken: options.refreshToken,
-      authorityHost,
-      caCertificate: options.caCertificate,
+    credentialTokenSource(options, authorityHost, {
       appOnlyScope: options.appOnlyScope,
       userScope: options.userScope,
     });

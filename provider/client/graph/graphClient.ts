@@ -3,7 +3,7 @@
 // Choice: the Graph base URL is `graphEndpoint`, else `endpoint` when one is set (the emulator serves Graph and
 // Partner Center at one origin), else the cloud's Graph root; the scope is `<graph root>/.default` for App-only and
 // App+User alike.
-import { MsalTokenSource } from "../auth/msalTokenSource";
+import { credentialTokenSource } from "../auth/credentialTokenSource";
 import type { TokenSource } from "../auth/tokenSource";
 import { CLOUDS } from "../clouds";
 import type { ResolvedClientOptions } from "../options";
@@ -22,17 +22,7 @@ export function graphTokenSource(options: ResolvedClientOptions, authorityHost: 
   return (
     options.graphTokenSource ??
     options.tokenSource ??
-    new MsalTokenSource({
-      tenantId: options.tenantId,
-      clientId: options.clientId,
-      clientSecret: options.clientSecret,
-      certificate: options.certificate,
-      refreshToken: options.refreshToken,
-      authorityHost,
-      caCertificate: options.caCertificate,
-      appOnlyScope: scope,
-      userScope: scope,
-    })
+    credentialTokenSource(options, authorityHost, { appOnlyScope: scope, userScope: scope })
   );
 }
 
