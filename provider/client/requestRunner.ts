@@ -90,22 +90,7 @@ export class RequestRunner {
       customerId: request.customerId,
       credential: this.credential(request),
     };
-    let response: PipelineResponse;
-    try {
-      response = await this.core.send(pipelineRequest);
-    } catch (error) {
-      if (error instanceof TransportError) {
-        throw new PartnerCenterError({
-          status: 0,
-          code: "NetworkError",
-          description: error.message,
-          operation: request.operation,
-          retryable: true,
-          correlationId: this.correlationId,
-        });
-      }
-      throw error;
-    }
+    const response = await sendOrNetworkError(this.core.send, pipelineRequest, this.correlationId);
     if ((response.status >= 200 && response.status < 300) || request.alsoAccept?.includes(response.status))
       return response;
     throw errorFromResponse(request.operation, pipelineRequest, response);
@@ -189,6 +174,28 @@ export class RequestRunner {
     }
     const path = uri.startsWith("/") ? uri : `/${uri}`;
     return `${this.core.endpoint}${/^\/v1(\/|\?|$)/i.test(path) ? path : `/v1${path}`}`;
+  }
+}
+
+/** Sends through the pipeline; a failure below HTTP (after the retries) becomes the retryable NetworkError. */
+export async function sendOrNetworkError(
+  send: Transport,
+  request: PipelineRequest,
+  correlationId: string | undefined,
+): Promise<PipelineResponse> {
+  try {
+    return await send(request);
+  } catch (error) {
+    if (error instanceof TransportError)
+      throw new PartnerCenterError({
+        status: 0,
+        code: "NetworkError",
+        description: error.message,
+        operation: request.operation,
+        retryable: true,
+        correlationId,
+      });
+    throw error;
   }
 }
 

@@ -5,8 +5,8 @@ import { randomUUID } from "crypto";
 import { z } from "zod";
 import { PartnerCenterError } from "../errors";
 import { Paged } from "../paging";
-import { parseModel } from "../requestRunner";
-import { TransportError, type HttpMethod, type PipelineResponse, type Transport } from "../pipeline/types";
+import { parseModel, sendOrNetworkError } from "../requestRunner";
+import type { HttpMethod, PipelineResponse, Transport } from "../pipeline/types";
 import { collectionOf } from "./models";
 import { graphErrorFromResponse } from "./graphError";
 import type { ServerClock } from "./serverClock";
@@ -59,21 +59,7 @@ export class GraphRunner {
       customerId: request.customerId,
       credential: this.core.hasUserCredential ? ("user" as const) : ("app" as const),
     };
-    let response: PipelineResponse;
-    try {
-      response = await this.core.send(pipelineRequest);
-    } catch (error) {
-      if (error instanceof TransportError)
-        throw new PartnerCenterError({
-          status: 0,
-          code: "NetworkError",
-          description: error.message,
-          operation: request.operation,
-          retryable: true,
-          correlationId: clientRequestId,
-        });
-      throw error;
-    }
+    const response = await sendOrNetworkError(this.core.send, pipelineRequest, clientRequestId);
     this.core.clock?.observe(response.headers.date);
     if (response.status >= 200 && response.status < 300) return response;
     throw graphErrorFromResponse(request.operation, pipelineRequest, response);
