@@ -14,7 +14,7 @@
 import { randomUUID } from "crypto";
 import { MICROSOFT_GRAPH_AUDIENCES, verifyAccessToken } from "../auth/accessToken";
 import { ApiError } from "../http/types";
-import { compose, type Exchange, type Middleware } from "../middleware/exchange";
+import { compose, handlerContextBase, type Exchange, type Middleware } from "../middleware/exchange";
 import { faults } from "../middleware/faults";
 import { rateLimit } from "../middleware/rateLimit";
 import { readBody } from "../middleware/readBody";
@@ -131,28 +131,12 @@ const graphDispatch: Middleware = async (x) => {
   }
   const partner = x.partner!;
   const gdap = gdapOf(partner);
-  const now = () => new Date(x.runtime.clock.emulatedNow());
-  if (settle(gdap, now())) x.changed = true;
+  const base = handlerContextBase(x, body);
+  if (settle(gdap, base.now())) x.changed = true;
   const origin = `${x.runtime.scheme}://${x.req.headers.host}`;
-  const ctx: GraphContext = {
-    method: x.method,
-    path: x.path,
-    params: x.params,
-    query: x.query,
-    headers: x.req.headers,
-    body,
-    caller: x.caller!,
-    partner,
-    gdap,
-    origin,
-    url: `${origin}${x.req.url ?? x.path}`,
-    now,
-    changed: () => {
-      x.changed = true;
-    },
-  };
+  const ctx: GraphContext = { ...base, partner, gdap, origin, url: `${origin}${x.req.url ?? x.path}` };
   x.reply = routeOf.get(x)!.handle(ctx);
-  if (x.changed && settle(gdap, now())) x.changed = true;
+  if (x.changed && settle(gdap, base.now())) x.changed = true;
 };
 
 export const graphChain = compose([

@@ -72,6 +72,23 @@ export function compose(middlewares: Middleware[]): (x: Exchange) => Promise<voi
   };
 }
 
+/** What every handler's context takes from the exchange, Partner Center's and Graph's alike (after authenticate). */
+export function handlerContextBase(x: Exchange, body: unknown) {
+  return {
+    method: x.method,
+    path: x.path,
+    params: x.params,
+    query: x.query,
+    headers: x.req.headers,
+    body,
+    caller: x.caller!,
+    now: () => new Date(x.runtime.clock.emulatedNow()),
+    changed: () => {
+      x.changed = true;
+    },
+  };
+}
+
 /** The documented Partner Center error body. */
 export function errorReply(
   status: number,
