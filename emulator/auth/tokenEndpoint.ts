@@ -48,6 +48,8 @@ const SCOPES: Record<string, { audience: string; appOnly: boolean }> = {
 const missing = (name: string) =>
   new OAuthError(400, "invalid_request", 900144, `The request body must contain the following parameter: '${name}'.`);
 
+const invalidClient = (aadsts: number, text: string) => new OAuthError(401, "invalid_client", aadsts, text);
+
 function sameSecret(a: string, b: string): boolean {
   const ha = createHash("sha256").update(a).digest();
   const hb = createHash("sha256").update(b).digest();
@@ -100,9 +102,7 @@ function authenticateClient(x: Exchange, form: TokenForm, app: AppRegistration, 
       throw new OAuthError(400, "invalid_request", 50027, `client_assertion_type must be ${JWT_BEARER}.`);
     }
     if (!app.certificatePem)
-      throw new OAuthError(
-        401,
-        "invalid_client",
+      throw invalidClient(
         700027,
         "Client assertion failed signature validation: the application has no registered certificate.",
       );
@@ -110,54 +110,30 @@ function authenticateClient(x: Exchange, form: TokenForm, app: AppRegistration, 
     try {
       jwt = decodeJwt(form.client_assertion);
     } catch (e) {
-      throw new OAuthError(401, "invalid_client", 50027, `Invalid JWT token: ${(e as Error).message}.`);
+      throw invalidClient(50027, `Invalid JWT token: ${(e as Error).message}.`);
     }
     const claims = jwt.payload;
     if (jwt.header.alg !== "RS256" && jwt.header.alg !== "PS256")
-      throw new OAuthError(
-        401,
-        "invalid_client",
+      throw invalidClient(
         5002738,
         `The client assertion algorithm ${String(jwt.header.alg)} is not supported; sign it with RS256 or PS256.`,
       );
     if (!verifyWithCertificate(jwt, app.certificatePem))
-      throw new OAuthError(
-        401,
-        "invalid_client",
-        700027,
-        "Client assertion failed signature validation against the registered certificate.",
-      );
+      throw invalidClient(700027, "Client assertion failed signature validation against the registered certificate.");
     if (claims.iss !== app.clientId || claims.sub !== app.clientId)
-      throw new OAuthError(401, "invalid_client", 700021, "Client assertion iss and sub must both be the client id.");
+      throw invalidClient(700021, "Client assertion iss and sub must both be the client id.");
     const now = Math.floor(nowMs / 1000);
     if (typeof claims.exp !== "number" || claims.exp + 300 < now)
-      throw new OAuthError(
-        401,
-        "invalid_client",
-        700024,
-        "Client assertion is not within its valid time range (it has expired).",
-      );
+      throw invalidClient(700024, "Client assertion is not within its valid time range (it has expired).");
     if (typeof claims.nbf === "number" && claims.nbf - 300 > now)
-      throw new OAuthError(
-        401,
-        "invalid_client",
-        700024,
-        "Client assertion is not within its valid time range (not valid yet).",
-      );
+      throw invalidClient(700024, "Client assertion is not within its valid time range (not valid yet).");
     if (!audienceIsThisEndpoint(x, claims.aud))
-      throw new OAuthError(
-        401,
-        "invalid_client",
-        700212,
-        "Client assertion audience claim does not match this token endpoint.",
-      );
+      throw invalidClient(700212, "Client assertion audience claim does not match this token endpoint.");
     return;
   }
   if (form.client_secret !== undefined) {
     if (!app.clientSecret || !sameSecret(form.client_secret, app.clientSecret)) {
-      throw new OAuthError(
-        401,
-        "invalid_client",
+      throw invalidClient(
         7000215,
         "Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.",
       );
@@ -165,9 +141,7 @@ function authenticateClient(x: Exchange, form: TokenForm, app: AppRegistration, 
     return;
   }
   if (app.clientSecret || app.certificatePem) {
-    throw new OAuthError(
-      401,
-      "invalid_client",
+    throw invalidClient(
       7000218,
       "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.",
     );
