@@ -14,8 +14,7 @@ import { ApiError, type RequestContext, type Route } from "../http/types";
 import { collection } from "../http/collection";
 import type { CustomerRecord, LicenseAssignmentRecord, SubscribedSkuRecord } from "../store/types";
 import { parseBody } from "./shared/body";
-import { routeCustomer } from "./shared/lookup";
-import { activeUser, consumedUnits, purgeForRequest, totalUnits } from "./shared/directoryUsers";
+import { activeUser, consumedUnits, routeCustomerPurged, totalUnits } from "./shared/directoryUsers";
 
 const licenseUpdateSchema = z.object({
   licensesToAssign: z
@@ -117,8 +116,7 @@ const listSubscribedSkus: Route = {
   pattern: "/v1/customers/:customerId/subscribedskus",
   auth: "user-only",
   handle(ctx) {
-    const customer = routeCustomer(ctx);
-    purgeForRequest(ctx, customer);
+    const customer = routeCustomerPurged(ctx);
     const groups = licenseGroups(ctx);
     const skus = customer.skus.filter((s) => groups.has(s.licenseGroupId));
     return {
@@ -136,8 +134,7 @@ const updateLicenses: Route = {
   pattern: "/v1/customers/:customerId/users/:userId/licenseupdates",
   auth: "user-only",
   handle(ctx) {
-    const customer = routeCustomer(ctx);
-    purgeForRequest(ctx, customer);
+    const customer = routeCustomerPurged(ctx);
     const user = activeUser(customer, ctx.params.userId, true);
     const body = parseBody(licenseUpdateSchema, ctx.body, "license update", UPDATE_FIX);
     if (body.licensesToAssign.length === 0 && body.licensesToRemove.length === 0) {
@@ -232,8 +229,7 @@ const listUserLicenses: Route = {
   pattern: "/v1/customers/:customerId/users/:userId/licenses",
   auth: "user-only",
   handle(ctx) {
-    const customer = routeCustomer(ctx);
-    purgeForRequest(ctx, customer);
+    const customer = routeCustomerPurged(ctx);
     const user = activeUser(customer, ctx.params.userId, true);
     const groups = licenseGroups(ctx);
     const items = customer.licenses

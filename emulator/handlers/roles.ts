@@ -7,12 +7,12 @@
 // Emulator choice: soft-deleted users keep their memberships (restored with the user) but are not listed as members.
 // Emulator choice: role members page like users (default 100, max 500, MS-ContinuationToken).
 import { z } from "zod";
-import { ApiError, type RequestContext, type Route } from "../http/types";
+import { ApiError, type Route } from "../http/types";
 import { collection, seekPage } from "../http/collection";
 import type { CustomerRecord, RoleRecord, UserRecord } from "../store/types";
 import { parseBody } from "./shared/body";
 import { routeCustomer } from "./shared/lookup";
-import { activeUser, purgeForRequest } from "./shared/directoryUsers";
+import { activeUser, routeCustomerPurged } from "./shared/directoryUsers";
 
 const addMemberSchema = z.object({
   id: z.string().min(1, { message: "must be the user's object id" }),
@@ -45,12 +45,6 @@ function findRole(customer: CustomerRecord, roleId: string): RoleRecord {
   return role;
 }
 
-function customerAndPurge(ctx: RequestContext): CustomerRecord {
-  const customer = routeCustomer(ctx);
-  purgeForRequest(ctx, customer);
-  return customer;
-}
-
 const listRoles: Route = {
   method: "GET",
   pattern: "/v1/customers/:customerId/directoryroles",
@@ -69,7 +63,7 @@ const listUserRoles: Route = {
   pattern: "/v1/customers/:customerId/users/:userId/directoryroles",
   auth: "user-only",
   handle(ctx) {
-    const customer = customerAndPurge(ctx);
+    const customer = routeCustomerPurged(ctx);
     const user = activeUser(customer, ctx.params.userId);
     const roles = customer.roles.filter((r) => r.memberIds.includes(user.id));
     return {
@@ -84,7 +78,7 @@ const listMembers: Route = {
   pattern: "/v1/customers/:customerId/directoryroles/:roleId/usermembers",
   auth: "user-only",
   handle(ctx) {
-    const customer = customerAndPurge(ctx);
+    const customer = routeCustomerPurged(ctx);
     const role = findRole(customer, ctx.params.roleId);
     const byId = new Map(customer.users.filter((u) => u.state === "active").map((u) => [u.id, u]));
     const members = role.memberIds.map((id) => byId.get(id)).filter((u): u is UserRecord => u !== undefined);
@@ -101,7 +95,7 @@ const addMember: Route = {
   pattern: "/v1/customers/:customerId/directoryroles/:roleId/usermembers",
   auth: "user-only",
   handle(ctx) {
-    const customer = customerAndPurge(ctx);
+    const customer = routeCustomerPurged(ctx);
     const role = findRole(customer, ctx.params.roleId);
     const body = parseBody(
       addMemberSchema,
@@ -124,7 +118,7 @@ const removeMember: Route = {
   pattern: "/v1/customers/:customerId/directoryroles/:roleId/usermembers/:userId",
   auth: "user-only",
   handle(ctx) {
-    const customer = customerAndPurge(ctx);
+    const customer = routeCustomerPurged(ctx);
     const role = findRole(customer, ctx.params.roleId);
     const wanted = ctx.params.userId.toLowerCase();
     const active = new Set(customer.users.filter((u) => u.state === "active").map((u) => u.id.toLowerCase()));

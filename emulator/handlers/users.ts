@@ -24,12 +24,11 @@ import { parseFilter, sameEnum, seekPage } from "../http/collection";
 import type { CustomerRecord, UserRecord } from "../store/types";
 import { looseEnum, parseBody } from "./shared/body";
 import { isCountryCode } from "./shared/countryCode";
-import { routeCustomer } from "./shared/lookup";
 import {
   activeUser,
   consumeInvisibleRead,
   consumedUnits,
-  purgeForRequest,
+  routeCustomerPurged,
   totalUnits,
   userLink,
   userNotFound,
@@ -244,8 +243,7 @@ const createUser: Route = {
   pattern: "/v1/customers/:customerId/users",
   auth: "user-only",
   handle(ctx) {
-    const customer = routeCustomer(ctx);
-    purgeForRequest(ctx, customer);
+    const customer = routeCustomerPurged(ctx);
     const body = parseBody(createUserSchema, ctx.body, "user", CREATE_FIX);
     checkUpn(customer, body.userPrincipalName);
     checkPassword(body.passwordProfile.password);
@@ -285,8 +283,7 @@ const listUsers: Route = {
   pattern: "/v1/customers/:customerId/users",
   auth: "user-only",
   handle(ctx) {
-    const customer = routeCustomer(ctx);
-    purgeForRequest(ctx, customer);
+    const customer = routeCustomerPurged(ctx);
     const state = usersFilterState(ctx.query.get("filter"));
     const candidates = customer.users.filter((u) => u.state === state && !consumeInvisibleRead(ctx, u));
     const page = seekPage(ctx, sortUsers(ctx, candidates), {
@@ -307,8 +304,7 @@ const getUser: Route = {
   pattern: "/v1/customers/:customerId/users/:userId",
   auth: "user-only",
   handle(ctx) {
-    const customer = routeCustomer(ctx);
-    purgeForRequest(ctx, customer);
+    const customer = routeCustomerPurged(ctx);
     const user = activeUser(customer, ctx.params.userId);
     if (consumeInvisibleRead(ctx, user)) throw userNotFound(ctx.params.userId);
     return { status: 200, body: userJson(customer.id, user) };
@@ -320,8 +316,7 @@ const updateUser: Route = {
   pattern: "/v1/customers/:customerId/users/:userId",
   auth: "user-only",
   handle(ctx) {
-    const customer = routeCustomer(ctx);
-    purgeForRequest(ctx, customer);
+    const customer = routeCustomerPurged(ctx);
     const body = parseBody(updateUserSchema, ctx.body, "user update", UPDATE_FIX);
     const user = customer.users.find((u) => u.id.toLowerCase() === ctx.params.userId.toLowerCase());
     if (!user) throw userNotFound(ctx.params.userId);
@@ -358,8 +353,7 @@ const resetPassword: Route = {
   pattern: "/v1/customers/:customerId/users/:userId/resetpassword",
   auth: "user-only",
   handle(ctx) {
-    const customer = routeCustomer(ctx);
-    purgeForRequest(ctx, customer);
+    const customer = routeCustomerPurged(ctx);
     const body = parseBody(
       resetPasswordSchema,
       ctx.body,
@@ -378,8 +372,7 @@ const deleteUser: Route = {
   pattern: "/v1/customers/:customerId/users/:userId",
   auth: "user-only",
   handle(ctx) {
-    const customer = routeCustomer(ctx);
-    purgeForRequest(ctx, customer);
+    const customer = routeCustomerPurged(ctx);
     const user = activeUser(customer, ctx.params.userId);
     user.state = "inactive";
     user.softDeletionTime = ctx.now().toISOString();

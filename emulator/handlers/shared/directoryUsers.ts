@@ -1,6 +1,7 @@
 // Customer-user state shared by the users, roles and licenses handlers: soft-delete purge, lookup, seats.
 import { ApiError, type RequestContext } from "../../http/types";
 import type { CustomerRecord, SubscribedSkuRecord, UserRecord } from "../../store/types";
+import { routeCustomer } from "./lookup";
 
 export const SOFT_DELETE_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
 
@@ -23,9 +24,11 @@ export function purgeExpiredUsers(customer: CustomerRecord, now: Date): boolean 
   return true;
 }
 
-/** Purges expired soft-deleted users of the route's customer, marking the store changed when it did. */
-export function purgeForRequest(ctx: RequestContext, customer: CustomerRecord): void {
+/** The route's customer, its expired soft-deleted users purged first (the store marked changed when any were). */
+export function routeCustomerPurged(ctx: RequestContext): CustomerRecord {
+  const customer = routeCustomer(ctx);
   if (purgeExpiredUsers(customer, ctx.now())) ctx.changed();
+  return customer;
 }
 
 export function userNotFound(userId: string): ApiError {
