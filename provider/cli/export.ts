@@ -9,16 +9,8 @@
 import { existsSync, mkdirSync, writeFileSync } from "fs";
 import { join, relative, resolve } from "path";
 import { parse, UsageError, type Command } from "./command-kit";
+import { connectFromSettings, SETTING_OPTIONS, SETTINGS_USAGE } from "./lookup/settings";
 import { progressWriter } from "./progress";
-
-const FLAG_CONFIG = {
-  "tenant-id": "tenantId",
-  "client-id": "clientId",
-  endpoint: "endpoint",
-  "authority-host": "authorityHost",
-  "ca-certificate": "caCertificate",
-  cloud: "cloud",
-} as const;
 
 /** The package's JSON Schema file (shipped with it: schema/tenant-spec.schema.json). */
 function schemaFile(): string {
@@ -34,42 +26,19 @@ export const exportCommand: Command = {
     "  --out DIR               write DIR/<initial domain>.yaml (default: print the spec to standard output)",
     "  --force                 replace an existing file",
     "",
-    "Settings (each defaults to its PARTNERCENTER_* environment variable, as for the provider):",
-    "  --tenant-id ID          partner tenant id            (PARTNERCENTER_TENANT_ID)",
-    "  --client-id ID          application (client) id      (PARTNERCENTER_CLIENT_ID)",
-    "  --endpoint URL          Partner Center API base URL  (PARTNERCENTER_ENDPOINT)",
-    "  --authority-host URL    Entra token service base URL (PARTNERCENTER_AUTHORITY_HOST)",
-    "  --ca-certificate PEM    PEM text or file to trust    (PARTNERCENTER_CA_CERTIFICATE)",
-    "  --cloud NAME            global, usgov or china       (PARTNERCENTER_CLOUD)",
-    "Secrets only from the environment: PARTNERCENTER_CLIENT_SECRET, PARTNERCENTER_REFRESH_TOKEN (App+User),",
-    "or PARTNERCENTER_PRIVATE_KEY_PEM with PARTNERCENTER_CERTIFICATE_PEM.",
+    ...SETTINGS_USAGE,
   ].join("\n"),
   async run(argv, io) {
     const values = parse(argv, {
       customer: { type: "string" },
       out: { type: "string" },
       force: { type: "boolean" },
-      ...Object.fromEntries(Object.keys(FLAG_CONFIG).map((flag) => [flag, { type: "string" as const }])),
+      ...SETTING_OPTIONS,
     });
     const customer = typeof values.customer === "string" ? values.customer.trim() : "";
     if (!customer) throw new UsageError("--customer is required: give the customer's tenant id or one of its domains");
 
-    const { loadConfig, clientOptionsOf } = await import("../config");
-    const flags = values as Record<string, string | boolean | undefined>;
-    const fromFlags = Object.fromEntries(
-      Object.entries(FLAG_CONFIG).map(([flag, key]) => [key, flags[flag] as string | undefined]),
-    );
-    let config: ReturnType<typeof loadConfig>;
-    try {
-      config = loadConfig((key) => (fromFlags as Record<string, string | undefined>)[key]);
-    } catch (e) {
-      throw new Error(
-        `${(e as Error).message}. For export, stack config does not apply: give the settings as flags (--tenant-id, --client-id, ...) or PARTNERCENTER_* variables, and secrets only as variables`,
-        { cause: e },
-      );
-    }
-    const { PartnerCenterClient } = await import("../client");
-    const client = new PartnerCenterClient(clientOptionsOf(config));
+    const { config, client } = await connectFromSettings(values);
 
     const outDir = typeof values.out === "string" ? resolve(values.out) : undefined;
     const schemaRef = relative(outDir ?? process.cwd(), schemaFile())

@@ -1,6 +1,7 @@
 // The settings every lookup command takes, as `export` takes them: non-secret settings as flags (which win) or
 // PARTNERCENTER_* variables, secrets only from the environment (flags end up in shell history and `ps`).
 import type { PartnerCenterClient } from "../../client";
+import type { ProviderConfig } from "../../config";
 
 export const SETTING_FLAGS = {
   "tenant-id": "tenantId",
@@ -27,10 +28,11 @@ export const SETTINGS_USAGE = [
   "or PARTNERCENTER_PRIVATE_KEY_PEM with PARTNERCENTER_CERTIFICATE_PEM.",
 ];
 
-/** A client from the setting flags in `values`, falling back to PARTNERCENTER_*; a missing setting says how to give it. */
-export async function clientFromSettings(
+/** The provider settings from the setting flags in `values`, falling back to PARTNERCENTER_*, and a client for them;
+ * a missing setting says how to give it. */
+export async function connectFromSettings(
   values: Partial<Record<string, string | boolean | undefined>>,
-): Promise<PartnerCenterClient> {
+): Promise<{ config: ProviderConfig; client: PartnerCenterClient }> {
   const { loadConfig, clientOptionsOf } = await import("../../config");
   const fromFlags: Record<string, string | undefined> = Object.fromEntries(
     Object.entries(SETTING_FLAGS).map(([flag, key]) => {
@@ -38,7 +40,7 @@ export async function clientFromSettings(
       return [key, typeof value === "string" ? value : undefined];
     }),
   );
-  let config: ReturnType<typeof loadConfig>;
+  let config: ProviderConfig;
   try {
     config = loadConfig((key) => fromFlags[key]);
   } catch (e) {
@@ -48,5 +50,12 @@ export async function clientFromSettings(
     );
   }
   const { PartnerCenterClient } = await import("../../client");
-  return new PartnerCenterClient(clientOptionsOf(config));
+  return { config, client: new PartnerCenterClient(clientOptionsOf(config)) };
+}
+
+/** A client from the setting flags in `values` (see connectFromSettings). */
+export async function clientFromSettings(
+  values: Partial<Record<string, string | boolean | undefined>>,
+): Promise<PartnerCenterClient> {
+  return (await connectFromSettings(values)).client;
 }
