@@ -3,14 +3,16 @@
 import type { DriftReport } from "./drift-events";
 import {
   code,
+  customerSections,
   fitSections,
   GITHUB_COMMENT_LIMIT,
   plain,
   PROPERTY_TABLE_HEADER,
   propertyRow,
+  refText,
+  refWithCustomer,
   type Section,
 } from "./markdown";
-import { groupByCustomer } from "./resources";
 
 export const DRIFT_MARKER = "<!-- partner-center:drift-report -->";
 
@@ -20,6 +22,20 @@ function headline(r: DriftReport): string {
   return r.counts.unreadable > 0
     ? "Some resources could not be read: the report is incomplete."
     : "The drift check failed: see the error below.";
+}
+
+function section(d: DriftReport["drift"][number], group: string): Section {
+  const removed = d.kind === "removed";
+  const heading = removed
+    ? `**- removed** ${refText(d.ref)}: gone from Partner Center (\`pulumi up\` creates it again).\n\n`
+    : `**~ changed** ${refText(d.ref)}: changed outside Pulumi (old = last state, new = Partner Center now).\n\n`;
+  let trailer = "";
+  if (!removed && d.changes.length === 0) {
+    trailer = d.uncomparedSecrets.length
+      ? `_Only secret values may differ (${d.uncomparedSecrets.map(code).join(", ")})._\n`
+      : "_The provider reported a difference in normalized values._\n";
+  }
+  return { group, heading, rowsHeader: PROPERTY_TABLE_HEADER, rows: d.changes.map(propertyRow), trailer };
 }
 
 export function driftSummary(r: DriftReport): string {
@@ -43,9 +59,7 @@ export function renderDriftMarkdown(
   if (report.errors.length) {
     prefix += report.counts.unreadable > 0 ? "#### Could not be read (errors, not drift)\n\n" : "#### Errors\n\n";
     for (const e of report.errors.slice(0, 50)) {
-      const who = e.ref
-        ? `${code(e.ref.type)} ${code(e.ref.name)}${e.ref.customerId ? ` (customer ${code(e.ref.customerId)})` : ""}: `
-        : "";
+      const who = e.ref ? `${refWithCustomer(e.ref)}: ` : "";
       prefix += `- ${who}${plain(e.message.split("\n")[0].slice(0, 600))}\n`;
     }
     if (report.errors.length > 50) prefix += `- … and ${report.errors.length - 50} more (see the JSON report)\n`;
@@ -53,28 +67,11 @@ export function renderDriftMarkdown(
   }
   if (report.warnings?.length) {
     prefix += "#### Warnings (not drift)\n\n";
-    for (const w of report.warnings)
-      prefix += `- ${code(w.ref.type)} ${code(w.ref.name)}${w.ref.customerId ? ` (customer ${code(w.ref.customerId)})` : ""}: ${plain(w.message)}\n`;
+    for (const w of report.warnings) prefix += `- ${refWithCustomer(w.ref)}: ${plain(w.message)}\n`;
     prefix += "\n";
   }
-  const sections: Section[] = [];
   if (report.drift.length) prefix += "#### Drift\n\n";
-  for (const g of groupByCustomer(report.drift)) {
-    const group = g.customerId ? `##### Customer ${code(g.customerId)}\n\n` : "##### Other resources\n\n";
-    for (const d of g.items) {
-      const removed = d.kind === "removed";
-      const heading = removed
-        ? `**- removed** ${code(d.ref.type)} ${code(d.ref.name)}: gone from Partner Center (\`pulumi up\` creates it again).\n\n`
-        : `**~ changed** ${code(d.ref.type)} ${code(d.ref.name)}: changed outside Pulumi (old = last state, new = Partner Center now).\n\n`;
-      let trailer = "";
-      if (!removed && d.changes.length === 0) {
-        trailer = d.uncomparedSecrets.length
-          ? `_Only secret values may differ (${d.uncomparedSecrets.map(code).join(", ")})._\n`
-          : "_The provider reported a difference in normalized values._\n";
-      }
-      sections.push({ group, heading, rowsHeader: PROPERTY_TABLE_HEADER, rows: d.changes.map(propertyRow), trailer });
-    }
-  }
+  const sections = customerSections(report.drift, "#####", section);
   const suffix =
     "<sub>Secrets are masked. Made by `partner-center drift` (a refresh preview: nothing was changed).</sub>\n";
   const note = "> [!NOTE]\n> Shortened to fit GitHub's size limit; the JSON report has every property.\n\n";

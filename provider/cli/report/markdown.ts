@@ -4,6 +4,7 @@
 // saying how many were left out (water-filling: small sections stay whole, the biggest ones are cut). Only if the
 // headings alone do not fit are the last resources dropped, with a line that counts them.
 import type { PropertyChange } from "./property-changes";
+import { groupByCustomer, type ResourceRef } from "./resources";
 import type { ShownValue } from "./values";
 
 /** GitHub's limit for an issue or pull-request comment body, in characters. */
@@ -51,6 +52,30 @@ export function propertyRow(c: PropertyChange): string {
   const name = `${code(c.name)}${c.forcesReplacement ? " (forces replacement)" : ""}`;
   const after = c.secret && c.old.kind === "secret" && c.new.kind === "secret" ? "*secret (changed)*" : cell(c.new);
   return `| ${name} | ${cell(c.old)} | ${after} |\n`;
+}
+
+/** A resource named in a report: its type and name. */
+export function refText(ref: Pick<ResourceRef, "type" | "name">): string {
+  return `${code(ref.type)} ${code(ref.name)}`;
+}
+
+/** A resource named in a report, with its customer when it has one. */
+export function refWithCustomer(ref: Pick<ResourceRef, "type" | "name" | "customerId">): string {
+  return `${refText(ref)}${ref.customerId ? ` (customer ${code(ref.customerId)})` : ""}`;
+}
+
+/** One section per item, grouped under a heading per customer (`hashes` is the heading's level, e.g. "####"). */
+export function customerSections<T extends { ref: ResourceRef }>(
+  items: T[],
+  hashes: string,
+  section: (item: T, group: string) => Section,
+): Section[] {
+  const sections: Section[] = [];
+  for (const g of groupByCustomer(items)) {
+    const group = g.customerId ? `${hashes} Customer ${code(g.customerId)}\n\n` : `${hashes} Other resources\n\n`;
+    for (const item of g.items) sections.push(section(item, group));
+  }
+  return sections;
 }
 
 /** A resource's block in a report: a heading, then rows (property table rows or lines), cut from the end. */

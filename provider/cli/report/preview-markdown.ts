@@ -2,15 +2,16 @@
 // replace or delete with a table of its properties' old and new values, within GitHub's comment size limit.
 import {
   code,
+  customerSections,
   fitSections,
   GITHUB_COMMENT_LIMIT,
   plain,
   PROPERTY_TABLE_HEADER,
   propertyRow,
+  refText,
   type Section,
 } from "./markdown";
 import type { ChangeOp, PreviewReport, ResourceChange } from "./preview-digest";
-import { groupByCustomer } from "./resources";
 
 /** First line of every preview comment: workflows find their earlier comment by it and edit it. */
 export const PREVIEW_MARKER = "<!-- partner-center:preview-report -->";
@@ -28,7 +29,7 @@ export function summaryLine(counts: Record<string, number>): string {
 }
 
 function section(r: ResourceChange, group: string): Section {
-  const heading = `**${SYMBOL[r.op]} ${VERB[r.op]}** ${code(r.ref.type)} ${code(r.ref.name)}\n\n`;
+  const heading = `**${SYMBOL[r.op]} ${VERB[r.op]}** ${refText(r.ref)}\n\n`;
   let trailer = "";
   if (r.changes.length === 0) {
     trailer = r.uncomparedSecrets.length
@@ -51,15 +52,11 @@ export function renderPreviewMarkdown(
   if (report.errors.length) {
     prefix += `> [!CAUTION]\n> The preview failed: ${report.errors.length} error${report.errors.length === 1 ? "" : "s"}.\n\n`;
     for (const e of report.errors.slice(0, 10)) {
-      prefix += `- ${e.ref ? `${code(e.ref.type)} ${code(e.ref.name)}: ` : ""}${plain(e.message.slice(0, 500))}\n`;
+      prefix += `- ${e.ref ? `${refText(e.ref)}: ` : ""}${plain(e.message.slice(0, 500))}\n`;
     }
     prefix += "\n";
   }
-  const sections: Section[] = [];
-  for (const g of groupByCustomer(report.resources)) {
-    const group = g.customerId ? `#### Customer ${code(g.customerId)}\n\n` : "#### Other resources\n\n";
-    for (const r of g.items) sections.push(section(r, group));
-  }
+  const sections = customerSections(report.resources, "####", section);
   const suffix =
     "<sub>Secrets are masked; the serialized provider is left out. Made by `partner-center preview-report`.</sub>\n";
   const note =
