@@ -12,20 +12,19 @@
 // Choice: `adopt: true` takes over the group's existing assignment in that relationship (Graph allows one per group).
 
 import { z } from "zod";
-import { roleIdOf, roleNameOf } from "../client/graph/entraRoles";
+import { roleNameOf } from "../client/graph/entraRoles";
 import type {
   DelegatedAdminAccessAssignment as Assignment,
   DelegatedAdminRelationship as Relationship,
 } from "../client/graph/models";
-import { exactlyOneOf, type CheckFailure, type CrossFieldRule } from "./kit/check";
+import { exactlyOneOf, type CrossFieldRule } from "./kit/check";
 import { defineResource, type ResourceContext } from "./kit/define-resource";
 import { lowerCase } from "./kit/diff";
+import { entraRoles, roleIds, unknownRoles } from "./kit/entra-roles";
 import { isNotFound, ResourceUsageError } from "./kit/errors";
 import { bool, guid, text } from "./kit/fields";
 import { formatId, parseId } from "./kit/ids";
 import { resourceClass } from "./kit/resource-class";
-import { containsUnknown } from "./kit/unknown";
-import { roleIds } from "./delegated-admin-relationship";
 
 export const TYPE = "DelegatedAdminAccessAssignment";
 
@@ -34,11 +33,7 @@ export const DelegatedAdminAccessAssignmentInputs = z.strictObject({
   relationshipId: text("give the relationship's id (DelegatedAdminRelationship.id)"),
   securityGroupId: guid("partner security group id").optional(),
   securityGroupName: text('give the partner security group\'s display name, e.g. "Helpdesk Agents"').optional(),
-  roles: z
-    .array(z.string({ error: "must be a role name or template id" }), {
-      error: 'is required. Fix: list roles of the relationship, e.g. ["Helpdesk Administrator"]',
-    })
-    .min(1, { error: 'must list at least one role. Fix: e.g. ["Helpdesk Administrator"]' }),
+  roles: entraRoles('list roles of the relationship, e.g. ["Helpdesk Administrator"]'),
   adopt: bool("set adopt: true to take over the group's existing assignment").default(false),
 });
 export type DelegatedAdminAccessAssignmentInputs = z.input<typeof DelegatedAdminAccessAssignmentInputs>;
@@ -54,18 +49,7 @@ export const DelegatedAdminAccessAssignmentOutputs = z.object({
 type Out = z.output<typeof DelegatedAdminAccessAssignmentOutputs>;
 type Stored = In & Partial<Out>;
 
-const knownRoles: CrossFieldRule = (inputs) => {
-  const failures: CheckFailure[] = [];
-  if (!Array.isArray(inputs.roles) || containsUnknown(inputs.roles)) return failures;
-  inputs.roles.forEach((r, i) => {
-    if (typeof r === "string" && roleIdOf(r) === undefined)
-      failures.push({
-        property: `roles[${i}]`,
-        reason: `"${r}" is not an Entra role name this package knows. Fix: use the exact name (e.g. "Helpdesk Administrator") or the role's template id.`,
-      });
-  });
-  return failures;
-};
+const knownRoles: CrossFieldRule = (inputs) => unknownRoles(inputs.roles);
 
 // ---- diff rules ----
 const diffRules = {

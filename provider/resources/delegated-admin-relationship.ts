@@ -18,12 +18,13 @@
 //   `partner-center export` writes), whatever its status, unless it is expired or terminated.
 
 import { z } from "zod";
-import { GLOBAL_ADMINISTRATOR_ID, roleIdOf } from "../client/graph/entraRoles";
+import { GLOBAL_ADMINISTRATOR_ID } from "../client/graph/entraRoles";
 import { invitationUrl } from "../client/graph/delegatedAdminRelationships";
 import type { DelegatedAdminRelationship as Relationship } from "../client/graph/models";
-import type { CheckFailure, CrossFieldRule } from "./kit/check";
+import type { CrossFieldRule } from "./kit/check";
 import { defineResource, type ResourceContext, type ResourceDefinition } from "./kit/define-resource";
 import { computeDiff, lowerCase } from "./kit/diff";
+import { entraRoles, roleIds, unknownRoles } from "./kit/entra-roles";
 import { isNotFound, PartialCreateError, ResourceUsageError } from "./kit/errors";
 import { bool, guid } from "./kit/fields";
 import { resourceClass } from "./kit/resource-class";
@@ -56,11 +57,7 @@ export const DelegatedAdminRelationshipInputs = z.strictObject({
     .refine((v) => (durationDays(v) ?? 1) >= 1 && (durationDays(v) ?? 1) <= 730, {
       error: "is outside P1D..P2Y. Fix: give 1 to 730 days",
     }),
-  roles: z
-    .array(z.string({ error: "must be a role name or template id" }), {
-      error: 'is required. Fix: list Entra roles by name or id, e.g. ["Helpdesk Administrator"]',
-    })
-    .min(1, { error: 'must list at least one role. Fix: e.g. ["Helpdesk Administrator"]' }),
+  roles: entraRoles('list Entra roles by name or id, e.g. ["Helpdesk Administrator"]'),
   autoExtend: bool("set autoExtend: true to extend by 180 days at the end (not with Global Administrator)").default(
     false,
   ),
@@ -81,22 +78,8 @@ export const DelegatedAdminRelationshipOutputs = z.object({
 type Out = z.output<typeof DelegatedAdminRelationshipOutputs>;
 type Stored = In & Partial<Out>;
 
-/** Template ids of the given role names/ids, sorted; unknown names are left as given (check reports them). */
-export function roleIds(roles: unknown): string[] {
-  if (!Array.isArray(roles)) return [];
-  return [...new Set(roles.map((r) => roleIdOf(String(r)) ?? String(r)))].sort();
-}
-
 const roleRule: CrossFieldRule = (inputs) => {
-  const failures: CheckFailure[] = [];
-  if (!Array.isArray(inputs.roles) || containsUnknown(inputs.roles)) return failures;
-  inputs.roles.forEach((r, i) => {
-    if (typeof r === "string" && roleIdOf(r) === undefined)
-      failures.push({
-        property: `roles[${i}]`,
-        reason: `"${r}" is not an Entra role name this package knows. Fix: use the role's exact name (e.g. "Helpdesk Administrator") or its template id (a GUID).`,
-      });
-  });
+  const failures = unknownRoles(inputs.roles);
   if (inputs.autoExtend === true && roleIds(inputs.roles).includes(GLOBAL_ADMINISTRATOR_ID))
     failures.push({
       property: "autoExtend",
