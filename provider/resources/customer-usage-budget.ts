@@ -13,7 +13,7 @@ import { z } from "zod";
 import { cloudRule } from "./kit/customer-cloud-availability";
 import { defineResource, type ResourceContext } from "./kit/define-resource";
 import { lowerCase } from "./kit/diff";
-import { isNotFound } from "./kit/errors";
+import { deleteUnlessGone, isNotFound } from "./kit/errors";
 import { guid } from "./kit/fields";
 import { parseId } from "./kit/ids";
 import { resourceClass } from "./kit/resource-class";
@@ -89,11 +89,7 @@ async function update(ctx: ResourceContext, id: string, _olds: Stored, news: In)
 
 async function remove(ctx: ResourceContext, id: string): Promise<void> {
   const [customerId] = parseId(TYPE, id, 1);
-  try {
-    await ctx.client.budget.update(customerId, null);
-  } catch (e) {
-    if (!isNotFound(e)) throw e;
-  }
+  await deleteUnlessGone(() => ctx.client.budget.update(customerId, null));
 }
 
 // ---- export ----

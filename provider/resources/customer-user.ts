@@ -23,7 +23,13 @@ import type { CustomerUser as RemoteUser, CustomerUserPatch } from "./kit/api";
 import { defineResource, dropUndefined, type ResourceContext } from "./kit/define-resource";
 import { lowerCase, upperCase } from "./kit/diff";
 import { deletedUsersOf, domainsOf, sameText, upnsInUseOf, usersOf } from "./kit/cached-lists";
-import { isAnswerLost, isNotFound, PartialCreateError, ResourceOperationError, ResourceUsageError } from "./kit/errors";
+import {
+  deleteUnlessGone,
+  isAnswerLost,
+  PartialCreateError,
+  ResourceOperationError,
+  ResourceUsageError,
+} from "./kit/errors";
 import { bool, domainOf, guid, oneOf, text, usageLocation, userPrincipalName } from "./kit/fields";
 import { formatId, parseId } from "./kit/ids";
 import { generatePassword, PASSWORD_RULE, passwordProblem } from "./kit/password";
@@ -329,11 +335,7 @@ async function remove(ctx: ResourceContext, id: string, props: Stored): Promise<
     return;
   }
   ctx.snapshot.forgetCreatedUser(customerId, userId);
-  try {
-    await ctx.client.users.delete(customerId, userId);
-  } catch (e) {
-    if (!isNotFound(e)) throw e;
-  }
+  await deleteUnlessGone(() => ctx.client.users.delete(customerId, userId));
 }
 
 // ---- export ----

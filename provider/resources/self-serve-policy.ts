@@ -20,7 +20,7 @@ type NewPolicy = {
 import { defineResource, type ResourceContext } from "./kit/define-resource";
 import { lowerCase, objectSet } from "./kit/diff";
 import { policiesOf, sameId } from "./kit/cached-lists";
-import { isConflict, isNotFound, isPreconditionFailed, ResourceUsageError } from "./kit/errors";
+import { deleteUnlessGone, isConflict, isNotFound, isPreconditionFailed, ResourceUsageError } from "./kit/errors";
 import { bool, guid, oneOf } from "./kit/fields";
 import { resourceClass } from "./kit/resource-class";
 
@@ -165,11 +165,7 @@ async function update(ctx: ResourceContext, id: string, olds: Stored, news: In):
 }
 
 async function remove(ctx: ResourceContext, id: string): Promise<void> {
-  try {
-    await ctx.client.selfServePolicies.delete(id);
-  } catch (e) {
-    if (!isNotFound(e)) throw e;
-  }
+  await deleteUnlessGone(() => ctx.client.selfServePolicies.delete(id));
 }
 
 // ---- export ----

@@ -18,10 +18,10 @@ import { exactlyOneOf } from "./kit/check";
 import { defineResource, type ResourceContext } from "./kit/define-resource";
 import { caseInsensitiveSet, lowerCase } from "./kit/diff";
 import { sameId, sameText, subscribedSkusOf, userLicensesOf } from "./kit/cached-lists";
-import { isNotFound, ResourceOperationError, ResourceUsageError } from "./kit/errors";
+import { deleteUnlessGone, isNotFound, ResourceOperationError, ResourceUsageError } from "./kit/errors";
 import { bool, guid, text } from "./kit/fields";
 import { formatId, parseId } from "./kit/ids";
-import { findWithin, retryNotFound, waitSeconds } from "./kit/propagation";
+import { createForUser, findWithin, retryNotFound } from "./kit/propagation";
 import { resourceClass } from "./kit/resource-class";
 
 export const TYPE = "UserLicenseAssignment";
@@ -196,17 +196,7 @@ async function create(ctx: ResourceContext, inputs: In): Promise<{ id: string; o
   const sku = shared && seatsLeft(shared) > 0 ? shared : await resolveSku(ctx, inputs, "create", true);
   const excluded = excludedPlanIds(sku, inputs, "create");
   const id = formatId(inputs.customerId, inputs.userId.toLowerCase(), sku.productSku.id.toLowerCase());
-  try {
-    return await createFor(ctx, inputs, sku, excluded, id);
-  } catch (e) {
-    if (!isNotFound(e)) throw e;
-    throw new ResourceOperationError(
-      describe(inputs),
-      "create",
-      e,
-      `The user is still not found after waiting ${waitSeconds(ctx.waits.dependentWrite)} s for directory replication. Fix: give the userId of an active user of customer ${inputs.customerId} (e.g. CustomerUser.userId).`,
-    );
-  }
+  return createForUser(ctx.waits, describe(inputs), inputs.customerId, () => createFor(ctx, inputs, sku, excluded, id));
 }
 
 /** create() once the SKU is resolved: a user created a moment ago may be "not found" until replicated, so 404s are waited for. */
@@ -287,12 +277,10 @@ async function update(ctx: ResourceContext, _id: string, olds: Stored, news: In)
 
 async function remove(ctx: ResourceContext, id: string): Promise<void> {
   const [customerId, userId, skuId] = parseId(TYPE, id, 3);
-  try {
-    if (!(await hasSku(ctx, customerId, userId, skuId, true))) return;
-    await ctx.client.licenses.update(customerId, userId, { licensesToRemove: [skuId] });
-  } catch (e) {
-    if (!isNotFound(e)) throw e;
-  }
+  await deleteUnlessGone(async () => {
+    if (await hasSku(ctx, customerId, userId, skuId, true))
+      await ctx.client.licenses.update(customerId, userId, { licensesToRemove: [skuId] });
+  });
 }
 
 // ---- export ----

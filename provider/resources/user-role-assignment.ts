@@ -15,10 +15,10 @@ import { exactlyOneOf } from "./kit/check";
 import { defineResource, type ResourceContext } from "./kit/define-resource";
 import { lowerCase } from "./kit/diff";
 import { roleMembersOf, rolesOf, sameId, sameText } from "./kit/cached-lists";
-import { isNotFound, ResourceOperationError, ResourceUsageError } from "./kit/errors";
+import { deleteUnlessGone, isNotFound, ResourceUsageError } from "./kit/errors";
 import { bool, guid, text } from "./kit/fields";
 import { formatId, parseId } from "./kit/ids";
-import { findWithin, retryNotFound, waitSeconds } from "./kit/propagation";
+import { createForUser, findWithin, retryNotFound } from "./kit/propagation";
 import { resourceClass } from "./kit/resource-class";
 
 export const TYPE = "UserRoleAssignment";
@@ -105,8 +105,8 @@ async function create(ctx: ResourceContext, inputs: In): Promise<{ id: string; o
       `the user already holds the role "${role.name}". Fix: set adopt: true to manage this existing membership.`,
     );
   }
-  try {
-    // A user created a moment ago may be "not found" until Entra has replicated it (kit/propagation.ts).
+  // A user created a moment ago may be "not found" until Entra has replicated it (kit/propagation.ts).
+  await createForUser(ctx.waits, describe(inputs), inputs.customerId, async () => {
     const user =
       createdHere ??
       (await retryNotFound(ctx.waits.dependentWrite, () => ctx.client.users.get(inputs.customerId, inputs.userId)));
@@ -122,15 +122,7 @@ async function create(ctx: ResourceContext, inputs: In): Promise<{ id: string; o
         if (!(await isMember(ctx, inputs.customerId, role.id, inputs.userId, true))) throw e;
       }
     });
-  } catch (e) {
-    if (!isNotFound(e)) throw e;
-    throw new ResourceOperationError(
-      describe(inputs),
-      "create",
-      e,
-      `The user is still not found after waiting ${waitSeconds(ctx.waits.dependentWrite)} s for directory replication. Fix: give the userId of an active user of customer ${inputs.customerId} (e.g. CustomerUser.userId).`,
-    );
-  }
+  });
   return { id, outs };
 }
 
@@ -154,11 +146,7 @@ async function update(_ctx: ResourceContext, _id: string, olds: Stored): Promise
 
 async function remove(ctx: ResourceContext, id: string): Promise<void> {
   const [customerId, userId, roleId] = parseId(TYPE, id, 3);
-  try {
-    await ctx.client.roles.removeMember(customerId, roleId, userId);
-  } catch (e) {
-    if (!isNotFound(e)) throw e;
-  }
+  await deleteUnlessGone(() => ctx.client.roles.removeMember(customerId, roleId, userId));
 }
 
 // ---- export ----

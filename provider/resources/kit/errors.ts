@@ -6,7 +6,18 @@
 // Messages read the documented fields of the client's PartnerCenterError structurally (status, code,
 // requestId, correlationId, description). Classification (isNotFound, ...) is the client's own (client/errors.ts).
 
+import { isNotFound } from "../../client/errors";
+
 export { isAnswerLost, isConflict, isNotFound, isPreconditionFailed, isThrottled } from "../../client/errors";
+
+/** Runs a delete call; an object already gone (404) is what the delete wanted. */
+export async function deleteUnlessGone(call: () => Promise<unknown>): Promise<void> {
+  try {
+    await call();
+  } catch (e) {
+    if (!isNotFound(e)) throw e;
+  }
+}
 
 export interface PartnerCenterErrorLike {
   status?: number;

@@ -18,7 +18,7 @@
 // builds the context with DEFAULT_WAITS, and tests shorten them through the runtime's `setPropagationWaits`
 // (and may count sleeps through `sleep`).
 
-import { isNotFound } from "./errors";
+import { isNotFound, ResourceOperationError } from "./errors";
 
 export interface PropagationWait {
   /** Pause before each retry: n delays mean at most n + 1 attempts. */
@@ -76,5 +76,28 @@ export async function findWithin<T>(
     }
     if (i >= wait.delaysMs.length) return undefined;
     await sleep(wait.delaysMs[i]);
+  }
+}
+
+/**
+ * Runs the create of a resource that names a customer's userId: a user still "not found" once the dependentWrite
+ * wait inside `create` is over fails with the fix.
+ */
+export async function createForUser<T>(
+  waits: PropagationWaits,
+  resource: string,
+  customerId: string,
+  create: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await create();
+  } catch (e) {
+    if (!isNotFound(e)) throw e;
+    throw new ResourceOperationError(
+      resource,
+      "create",
+      e,
+      `The user is still not found after waiting ${waitSeconds(waits.dependentWrite)} s for directory replication. Fix: give the userId of an active user of customer ${customerId} (e.g. CustomerUser.userId).`,
+    );
   }
 }
