@@ -1,13 +1,13 @@
 // How many calls and how long the client takes to page 10,000 users from the emulator, per page size.
 // Run: npx ts-node --transpile-only bench/client-paging.ts [userCount]   (or node dist/bench/client-paging.js after a build)
 // Users are seeded straight into the emulator store (no API calls); the figures cover the client's paging only.
-import { randomUUID } from "crypto";
 import { performance } from "perf_hooks";
 import { startEmulator } from "../emulator";
 import type { UserRecord } from "../emulator/store/types";
 import { PartnerCenterClient } from "../provider/client";
 import { axiosTransport } from "../provider/client/pipeline/axiosTransport";
 import type { Transport } from "../provider/client/pipeline/types";
+import { benchUser } from "./lib/bench-customers";
 
 async function main(): Promise<void> {
   const userCount = Number(process.argv[2] ?? 10_000);
@@ -21,20 +21,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < userCount; i++) {
       const user: UserRecord = {
         ...(template ?? {}),
-        id: randomUUID(),
-        userPrincipalName: `bench${i}@${customer.companyProfile.domain}`,
-        displayName: `Bench ${i}`,
-        firstName: "Bench",
-        lastName: String(i),
-        usageLocation: "US",
-        password: "n/a",
-        forceChangePassword: false,
-        passwordChangedAt: now,
-        userDomainType: "managed",
-        state: "active",
-        softDeletionTime: null,
-        lastDirectorySyncTime: null,
-        createdAt: now,
+        ...benchUser(`bench${i}@${customer.companyProfile.domain}`, `Bench ${i}`, String(i), now),
         invisibleReads: 0,
       };
       customer.users.push(user);

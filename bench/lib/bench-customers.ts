@@ -20,6 +20,26 @@ export const BENCH_ROLES = [
 ];
 export const BENCH_SKU = "O365_BUSINESS_PREMIUM";
 
+/** An active managed user to write into the store (first name "Bench", no password that matters). */
+export function benchUser(userPrincipalName: string, displayName: string, lastName: string, now: string): UserRecord {
+  return {
+    id: randomUUID(),
+    userPrincipalName,
+    displayName,
+    firstName: "Bench",
+    lastName,
+    usageLocation: "US",
+    password: "n/a",
+    forceChangePassword: false,
+    passwordChangedAt: now,
+    userDomainType: "managed",
+    state: "active",
+    softDeletionTime: null,
+    lastDirectorySyncTime: null,
+    createdAt: now,
+  };
+}
+
 /** Adds `count` customers (seats: `seats` per SKU) with `usersEach` existing users holding a role and a license. */
 export function addBenchCustomers(
   emu: Emulator,
@@ -65,22 +85,7 @@ export function addBenchCustomers(
     const users: BenchCustomer["users"] = [];
     for (let i = 0; i < (opts.usersEach ?? 0); i++) {
       const role = c.roles.find((r) => r.name === BENCH_ROLES[i % BENCH_ROLES.length])!;
-      const user: UserRecord = {
-        id: randomUUID(),
-        userPrincipalName: `user${i}@${domain}`,
-        displayName: `Bench User ${i}`,
-        firstName: "Bench",
-        lastName: String(i),
-        usageLocation: "US",
-        password: "n/a",
-        forceChangePassword: false,
-        passwordChangedAt: now,
-        userDomainType: "managed",
-        state: "active",
-        softDeletionTime: null,
-        lastDirectorySyncTime: null,
-        createdAt: now,
-      };
+      const user = benchUser(`user${i}@${domain}`, `Bench User ${i}`, String(i), now);
       c.users.push(user);
       role.memberIds.push(user.id);
       c.licenses.push({ userId: user.id, skuId: sku.id, excludedPlans: [] });
