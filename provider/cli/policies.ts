@@ -2,7 +2,7 @@
 // (`<customer tenant id>_<partner tenant id>`, as Partner Center builds it).
 // https://learn.microsoft.com/partner-center/developer/self-serve-policy-resources
 import type { SelfServePolicy } from "../client";
-import { CUSTOMER_FLAG, customerIdOf, lookupCommand, verb } from "./lookup/lookup-command";
+import { customerListVerb, lookupCommand, verb } from "./lookup/lookup-command";
 import type { Column } from "./lookup/table";
 
 const COLUMNS: Column<SelfServePolicy>[] = [
@@ -13,16 +13,11 @@ const COLUMNS: Column<SelfServePolicy>[] = [
 ];
 
 export const policiesCommand = lookupCommand("policies", "list a customer's self-serve policies, or get one by id", {
-  list: verb<SelfServePolicy>({
-    synopsis: "list --customer <tenant id | domain>",
-    help: [CUSTOMER_FLAG.help],
-    options: CUSTOMER_FLAG.options,
+  list: customerListVerb<SelfServePolicy>({
+    noun: "policies",
     columns: COLUMNS,
     none: "no self-serve policies",
-    async fetch(ctx) {
-      const customerId = await customerIdOf(ctx);
-      return ctx.all("policies", ctx.client.selfServePolicies.list(customerId));
-    },
+    list: (client, customerId) => client.selfServePolicies.list(customerId),
   }),
   get: verb<SelfServePolicy>({
     synopsis: "get <policy id>",

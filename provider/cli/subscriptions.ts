@@ -1,13 +1,11 @@
 // `partner-center subscriptions list --customer C`: a customer's subscriptions.
 // https://learn.microsoft.com/partner-center/developer/get-all-of-a-customer-s-subscriptions
 import type { Subscription } from "../client";
-import { CUSTOMER_FLAG, customerIdOf, lookupCommand, verb } from "./lookup/lookup-command";
+import { customerListVerb, lookupCommand } from "./lookup/lookup-command";
 
 export const subscriptionsCommand = lookupCommand("subscriptions", "list a customer's subscriptions", {
-  list: verb<Subscription>({
-    synopsis: "list --customer <tenant id | domain>",
-    help: [CUSTOMER_FLAG.help],
-    options: CUSTOMER_FLAG.options,
+  list: customerListVerb<Subscription>({
+    noun: "subscriptions",
     columns: [
       { header: "ID", value: (s) => s.id },
       { header: "OFFER", value: (s) => s.offerName },
@@ -17,9 +15,6 @@ export const subscriptionsCommand = lookupCommand("subscriptions", "list a custo
       { header: "BILLING", value: (s) => s.billingCycle },
     ],
     none: "no subscriptions",
-    async fetch(ctx) {
-      const customerId = await customerIdOf(ctx);
-      return ctx.all("subscriptions", ctx.client.subscriptions.list(customerId));
-    },
+    list: (client, customerId) => client.subscriptions.list(customerId),
   }),
 });

@@ -1,13 +1,11 @@
 // `partner-center users list --customer C`: a customer's users, every page (App+User credentials).
 // https://learn.microsoft.com/partner-center/developer/get-a-list-of-all-user-accounts-for-a-customer
 import type { CustomerUser } from "../client";
-import { CUSTOMER_FLAG, customerIdOf, lookupCommand, verb } from "./lookup/lookup-command";
+import { customerListVerb, lookupCommand } from "./lookup/lookup-command";
 
 export const usersCommand = lookupCommand("users", "list a customer's users", {
-  list: verb<CustomerUser>({
-    synopsis: "list --customer <tenant id | domain>",
-    help: [CUSTOMER_FLAG.help],
-    options: CUSTOMER_FLAG.options,
+  list: customerListVerb<CustomerUser>({
+    noun: "users",
     columns: [
       { header: "ID", value: (u) => u.id },
       { header: "USER PRINCIPAL NAME", value: (u) => u.userPrincipalName },
@@ -16,9 +14,6 @@ export const usersCommand = lookupCommand("users", "list a customer's users", {
       { header: "STATE", value: (u) => u.state },
     ],
     none: "no users",
-    async fetch(ctx) {
-      const customerId = await customerIdOf(ctx);
-      return ctx.all("users", ctx.client.users.list(customerId));
-    },
+    list: (client, customerId) => client.users.list(customerId),
   }),
 });

@@ -68,6 +68,25 @@ export function verb<T>(v: Verb<T>): Verb<unknown> {
   return v;
 }
 
+/** The `list --customer C` verb: every item of one customer's list, read page by page as `noun`. */
+export function customerListVerb<T>(v: {
+  noun: string;
+  columns: Column<T>[];
+  none: string;
+  list(client: PartnerCenterClient, customerId: string): AsyncIterable<T>;
+}): Verb<unknown> {
+  return verb<T>({
+    synopsis: "list --customer <tenant id | domain>",
+    help: [CUSTOMER_FLAG.help],
+    options: CUSTOMER_FLAG.options,
+    columns: v.columns,
+    none: v.none,
+    async fetch(ctx) {
+      return ctx.all(v.noun, v.list(ctx.client, await customerIdOf(ctx)));
+    },
+  });
+}
+
 export function lookupCommand(name: string, summary: string, verbs: Record<string, Verb<unknown>>): Command {
   const usage = [
     ...Object.values(verbs).map((v) => `partner-center ${name} ${v.synopsis} [--output table|json] [settings]`),
