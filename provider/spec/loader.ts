@@ -112,6 +112,11 @@ function displayName(path: string, cwd: string): string {
   return rel && !rel.startsWith("..") ? rel : path;
 }
 
+/** A problem with a file or folder as a whole (no path inside a spec). */
+function fileProblem(path: string, cwd: string, message: string): SpecProblem {
+  return { file: displayName(path, cwd), path: "", message };
+}
+
 const isInside = (root: string, path: string) => {
   const rel = relative(root, path);
   return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
@@ -135,21 +140,23 @@ function specFilesIn(top: string, cwd: string, problems: SpecProblem[]): string[
         try {
           target = realpathSync(full);
         } catch {
-          problems.push({
-            file: displayName(full, cwd),
-            path: "",
-            message:
+          problems.push(
+            fileProblem(
+              full,
+              cwd,
               "is a symbolic link to nothing. Fix: remove the link, or point it at a spec inside the tenants folder",
-          });
+            ),
+          );
           continue;
         }
         if (!isInside(root, target)) {
-          problems.push({
-            file: displayName(full, cwd),
-            path: "",
-            message:
+          problems.push(
+            fileProblem(
+              full,
+              cwd,
               "is a symbolic link that leads outside the tenants folder, so it is not read. Fix: move or copy the spec into the tenants folder, or point tenantsPath at the folder that holds it",
-          });
+            ),
+          );
           continue;
         }
         isDir = statSync(target).isDirectory();
@@ -168,12 +175,11 @@ export function loadTenantSpecs(path: string, opts: { cwd?: string } = {}): Load
   const target = resolve(cwd, path);
   if (!existsSync(target)) {
     throw new TenantSpecError([
-      {
-        file: displayName(target, cwd),
-        path: "",
-        message:
-          "does not exist. Fix: create it (partner-center export --customer <id|domain> --out <dir> writes one file per customer), or point the tenantsPath config at your tenants directory",
-      },
+      fileProblem(
+        target,
+        cwd,
+        "does not exist. Fix: create it (partner-center export --customer <id|domain> --out <dir> writes one file per customer), or point the tenantsPath config at your tenants directory",
+      ),
     ]);
   }
   const problems: SpecProblem[] = [];
@@ -181,12 +187,11 @@ export function loadTenantSpecs(path: string, opts: { cwd?: string } = {}): Load
   if (files.length === 0 && problems.length > 0) throw new TenantSpecError(problems);
   if (files.length === 0) {
     throw new TenantSpecError([
-      {
-        file: displayName(target, cwd),
-        path: "",
-        message:
-          "holds no *.yaml tenant spec, and applying no customers would delete every managed object. Fix: add a spec (partner-center export --customer <id|domain> --out <dir>), or use `pulumi destroy` to remove everything on purpose",
-      },
+      fileProblem(
+        target,
+        cwd,
+        "holds no *.yaml tenant spec, and applying no customers would delete every managed object. Fix: add a spec (partner-center export --customer <id|domain> --out <dir>), or use `pulumi destroy` to remove everything on purpose",
+      ),
     ]);
   }
   const loaded: LoadedSpec[] = [];
