@@ -164,12 +164,13 @@ export function defineResource<I extends Shape, O extends Shape>(
     }
   };
 
+  /** Runs one engine call: foreign errors named after the resource; after a write, the customer's lists re-read. */
   async function guarded<T>(
+    ctx: ResourceContext,
     operation: string,
     props: Bag,
-    run: () => Promise<T>,
     write: boolean,
-    ctx: ResourceContext,
+    run: () => Promise<T>,
   ): Promise<T> {
     try {
       return await run();
@@ -184,9 +185,11 @@ export function defineResource<I extends Shape, O extends Shape>(
     }
   }
 
-  function withoutInputOnly(outs: Bag): Bag {
-    for (const key of spec.inputOnly ?? []) delete outs[key];
-    return outs;
+  /** What goes into state: no undefined values, and none of the input-only fields. */
+  function stateOf(props: Bag): Bag {
+    const state = dropUndefined(props);
+    for (const key of spec.inputOnly ?? []) delete state[key];
+    return state;
   }
 
   function parseInputs(operation: string, bag: Bag): z.output<I> {
@@ -234,71 +237,43 @@ export function defineResource<I extends Shape, O extends Shape>(
     },
 
     async create(ctx, raw) {
-      return guarded(
-        "create",
-        raw,
-        async () => {
-          const inputs = parseInputs("create", raw);
-          const { id, outs } = await spec.create(ctx, inputs);
-          return { id, outs: withoutInputOnly(dropUndefined({ ...inputs, ...outs })) };
-        },
-        true,
-        ctx,
-      );
+      return guarded(ctx, "create", raw, true, async () => {
+        const inputs = parseInputs("create", raw);
+        const { id, outs } = await spec.create(ctx, inputs);
+        return { id, outs: stateOf({ ...inputs, ...outs }) };
+      });
     },
 
     async read(ctx, id, raw) {
-      return guarded(
-        "read",
-        raw,
-        async () => {
-          const props = parseStored("read", raw);
-          const fresh = await spec.read(ctx, id, props);
-          if (fresh === undefined) return { id: "", props: {} };
-          return { id, props: withoutInputOnly(dropUndefined(overlay(raw, fresh as Bag))) };
-        },
-        false,
-        ctx,
-      );
+      return guarded(ctx, "read", raw, false, async () => {
+        const props = parseStored("read", raw);
+        const fresh = await spec.read(ctx, id, props);
+        if (fresh === undefined) return { id: "", props: {} };
+        return { id, props: stateOf(overlay(raw, fresh)) };
+      });
     },
 
     async update(ctx, id, rawOlds, rawNews) {
-      return guarded(
-        "update",
-        rawNews,
-        async () => {
-          const olds = parseStored("update", rawOlds);
-          const news = parseInputs("update", rawNews);
-          const outs = await spec.update(ctx, id, olds, news);
-          return { outs: withoutInputOnly(dropUndefined({ ...news, ...outs })) };
-        },
-        true,
-        ctx,
-      );
+      return guarded(ctx, "update", rawNews, true, async () => {
+        const olds = parseStored("update", rawOlds);
+        const news = parseInputs("update", rawNews);
+        const outs = await spec.update(ctx, id, olds, news);
+        return { outs: stateOf({ ...news, ...outs }) };
+      });
     },
 
     async delete(ctx, id, raw) {
-      return guarded(
-        "delete",
-        raw,
-        async () => {
-          const props = parseStored("delete", raw);
-          await spec.delete(ctx, id, props);
-        },
-        true,
-        ctx,
-      );
+      return guarded(ctx, "delete", raw, true, async () => {
+        const props = parseStored("delete", raw);
+        await spec.delete(ctx, id, props);
+      });
     },
 
     ...(spec.previewChecks
       ? {
           async previewChecks(ctx: ResourceContext, id: string, rawOlds: Bag, rawNews: Bag) {
-            return guarded(
-              "preview",
-              rawNews,
-              () => spec.previewChecks!(ctx, id, parseStored("preview", rawOlds), parseInputs("preview", rawNews)),
-              false,
-              ctx,
+            return guarded(ctx, "preview", rawNews, false, () =>
+              spec.previewChecks!(ctx, id, parseStored("preview", rawOlds), parseInputs("preview", rawNews)),
             );
           },
         }
