@@ -191,14 +191,4 @@ export async function openProjectStack(opts: ProjectStackOptions): Promise<Stack
 }
 
 /** The engine's error lines from an Automation API failure, without the CLI command line (for short reports). */
-export function engineErrorSummary(e: unknown): string {
-  const text = e instanceof Error ? e.message : String(e);
-  const lines = text
-    .split("\n")
-    .map((l) => l.trim())
-    .filter(
-      (l) =>
-        /error|failed/i.test(l) && !/^(err\?: )?Error: Command failed with exit code|^stderr: Command failed/.test(l),
-    );
-  return [...new Set(lines)].slice(0, 6).join("\n") || text.slice(0, 400);
-}
+export { failureSummary as engineErrorSummary } from "../provider/cli/report/drift-events";
