@@ -38,34 +38,17 @@ export function parseTenantSpec(text: string, file: string): { spec?: TenantSpec
       }),
     };
   }
+  const wholeFile = (message: string) => ({ problems: [{ file, line: 1, column: 1, path: "", message }] });
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 1000 });
   } catch (e) {
-    return {
-      problems: [
-        {
-          file,
-          line: 1,
-          column: 1,
-          path: "",
-          message: `${(e as Error).message.split("\n")[0]}: YAML anchors and aliases (&name, *name) expand too far. Fix: write the values out instead of repeating aliases`,
-        },
-      ],
-    };
+    return wholeFile(
+      `${(e as Error).message.split("\n")[0]}: YAML anchors and aliases (&name, *name) expand too far. Fix: write the values out instead of repeating aliases`,
+    );
   }
   if (data === null || data === undefined) {
-    return {
-      problems: [
-        {
-          file,
-          line: 1,
-          column: 1,
-          path: "",
-          message: "the file is empty. Fix: start with `customer: <tenant id or domain>`, or delete the file",
-        },
-      ],
-    };
+    return wholeFile("the file is empty. Fix: start with `customer: <tenant id or domain>`, or delete the file");
   }
   const result = TenantSpecSchema.safeParse(data);
   if (result.success) return { spec: result.data, problems: [] };
