@@ -12,7 +12,7 @@ import { startEmulator } from "../emulator";
 import * as runtime from "../provider/runtime";
 import { addBenchCustomers, type BenchCustomer } from "./lib/bench-customers";
 import { benchStack, directoryProgram, measured } from "./lib/engine-stack";
-import { lastSeq, machine, ratio, requestsSince, seconds, table } from "./lib/report";
+import { apiRequestsSince, lastSeq, machine, ratio, seconds, table } from "./lib/report";
 
 type Read = () => Promise<{ id?: string }>;
 
@@ -83,7 +83,7 @@ async function main(): Promise<void> {
       const started = performance.now();
       const results = await Promise.all(reads.map((r) => r()));
       const ms = performance.now() - started;
-      const calls = (await requestsSince(emu, before)).filter((r) => r.path.startsWith("/v1/")).length;
+      const calls = (await apiRequestsSince(emu, before)).length;
       rows.push({ mode, calls, ms, gone: results.filter((r) => !r.id).length });
     }
     const [perGet, snapshot] = rows;
@@ -133,7 +133,7 @@ async function main(): Promise<void> {
         if (settle.failure) throw new Error(`up failed: ${settle.failure}`);
         const before = await lastSeq(emu);
         const r = await measured(bench.stack, "refresh");
-        const calls = (await requestsSince(emu, before)).filter((x) => x.path.startsWith("/v1/")).length;
+        const calls = (await apiRequestsSince(emu, before)).length;
         engineRows.push({ mode, calls, ms: r.ms, ops: r.ops, failed: r.failedResources + (r.failure ? 1 : 0) });
       }
       console.log(

@@ -10,7 +10,7 @@ import { startEmulator } from "../emulator";
 import { emulatorOk } from "../scripts/emulator-http";
 import { addBenchCustomers } from "./lib/bench-customers";
 import { directoryProgram, upOnce, type UpResult } from "./lib/engine-stack";
-import { lastSeq, machine, ratio, requestsSince, seconds, table } from "./lib/report";
+import { apiRequestsSince, lastSeq, machine, ratio, seconds, table } from "./lib/report";
 
 async function main(): Promise<void> {
   const perMinute = Number(process.argv[2] ?? 500);
@@ -29,7 +29,7 @@ async function main(): Promise<void> {
       if (limit) await emulatorOk(emu, "POST", "/_emulator/config", { body: { rateLimitPerMinute: limit } });
       const before = await lastSeq(emu);
       const r = await upOnce(emu, directoryProgram(customers, perCustomer), { stack: limit ? "throttled" : "free" });
-      const api = (await requestsSince(emu, before)).filter((x) => x.path.startsWith("/v1/"));
+      const api = await apiRequestsSince(emu, before);
       rows.push({
         mode: limit ? `R = ${limit}/min` : "unthrottled",
         r,

@@ -16,6 +16,11 @@ export async function requestsSince(emu: EmulatorEndpoint, since: number): Promi
   return emulatorOk<LoggedRequest[]>(emu, "GET", `/_emulator/requests?since=${since}`);
 }
 
+/** The Partner Center API requests (/v1/...) the emulator logged after `since`. */
+export async function apiRequestsSince(emu: EmulatorEndpoint, since: number): Promise<LoggedRequest[]> {
+  return (await requestsSince(emu, since)).filter((r) => r.path.startsWith("/v1/"));
+}
+
 export async function lastSeq(emu: EmulatorEndpoint): Promise<number> {
   const all = await requestsSince(emu, 0);
   return all.length ? all[all.length - 1].seq : 0;

@@ -6,7 +6,7 @@ import type { Emulator } from "../../emulator";
 import { pulumiEnv, type PulumiEnv } from "../../scripts/pulumi-env";
 import { addBenchCustomers, BENCH_ROLES, BENCH_SKU } from "./bench-customers";
 import { initStack, pulumiCli, type CliRun } from "./plain-pulumi";
-import { lastSeq, requestsSince } from "./report";
+import { apiRequestsSince, lastSeq } from "./report";
 import { checkpointFile, stateSize, type StateSize } from "./state-size";
 import { usersSpec, type UserProject } from "./user-project";
 
@@ -67,7 +67,7 @@ export async function measure(s: SpecStack, args: string[]): Promise<Measured> {
     events: true,
     sampleMemory: true,
   });
-  const api = (await requestsSince(s.emu, before)).filter((x) => x.path.startsWith("/v1/"));
+  const api = await apiRequestsSince(s.emu, before);
   if (run.code !== 0)
     console.log(`pulumi ${args.join(" ")} exited ${run.code}:\n${run.tail}\n${run.errors.slice(0, 5).join("\n")}`);
   const ok = api.filter((x) => x.status !== 429);
