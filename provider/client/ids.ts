@@ -50,63 +50,37 @@ function present(operation: string, field: string, value: unknown): string {
   return value;
 }
 
-export function guid(operation: string, field: string, value: unknown): string {
-  const text = present(operation, field, value);
-  if (!isGuid(text))
-    throw invalidInput(
-      operation,
-      field,
-      `must be a GUID like 00000000-0000-0000-0000-000000000000 (got ${JSON.stringify(text.slice(0, 60))})`,
-    );
-  return text;
+/** A validator: the value present and safe, and `valid`, else an error saying it `must be` … (with what it got). */
+function shaped(valid: (text: string) => boolean, mustBe: string, shown = 60) {
+  return (operation: string, field: string, value: unknown): string => {
+    const text = present(operation, field, value);
+    if (!valid(text))
+      throw invalidInput(operation, field, `must be ${mustBe} (got ${JSON.stringify(text.slice(0, shown))})`);
+    return text;
+  };
 }
 
-export function domain(operation: string, field: string, value: unknown): string {
-  const text = present(operation, field, value);
-  if (!isDomain(text))
-    throw invalidInput(
-      operation,
-      field,
-      `must be a domain name like contoso.onmicrosoft.com (got ${JSON.stringify(text.slice(0, 60))})`,
-    );
-  return text;
-}
+export const guid = shaped(isGuid, "a GUID like 00000000-0000-0000-0000-000000000000");
 
-export function upn(operation: string, field: string, value: unknown): string {
-  const text = present(operation, field, value);
-  if (!isUpn(text))
-    throw invalidInput(
-      operation,
-      field,
-      `must be a user principal name like alice@contoso.onmicrosoft.com (got ${JSON.stringify(text.slice(0, 60))})`,
-    );
-  return text;
-}
+export const domain = shaped(isDomain, "a domain name like contoso.onmicrosoft.com");
+
+export const upn = shaped(isUpn, "a user principal name like alice@contoso.onmicrosoft.com");
 
 /** A user object id, or (where Partner Center allows it) the user's UPN. */
-export function guidOrUpn(operation: string, field: string, value: unknown): string {
-  const text = present(operation, field, value);
-  if (!isGuid(text) && !isUpn(text))
-    throw invalidInput(
-      operation,
-      field,
-      `must be a user object id (GUID) or a user principal name (got ${JSON.stringify(text.slice(0, 60))})`,
-    );
-  return text;
-}
+export const guidOrUpn = shaped(
+  (text) => isGuid(text) || isUpn(text),
+  "a user object id (GUID) or a user principal name",
+);
 
 /** Self-serve policy id: "<grantor tenant id>_<customer tenant id>". */
-export function policyId(operation: string, field: string, value: unknown): string {
-  const text = present(operation, field, value);
-  const parts = text.split("_");
-  if (parts.length !== 2 || !parts.every(isGuid))
-    throw invalidInput(
-      operation,
-      field,
-      `must be "<partner tenant GUID>_<customer tenant GUID>" (got ${JSON.stringify(text.slice(0, 80))})`,
-    );
-  return text;
-}
+export const policyId = shaped(
+  (text) => {
+    const parts = text.split("_");
+    return parts.length === 2 && parts.every(isGuid);
+  },
+  '"<partner tenant GUID>_<customer tenant GUID>"',
+  80,
+);
 
 /** Builds a /v1 path; every interpolated value is percent-encoded as one path segment. */
 export function v1(strings: TemplateStringsArray, ...segments: string[]): string {
