@@ -4,12 +4,13 @@
 // at once (lockForApproval -> approvalPending; terminate -> terminationRequested). If-Match is optional here and
 // checked when sent. `approve`/`reject` are for indirect resellers, whom the emulator does not model: 400.
 import { randomUUID } from "crypto";
-import { badRequest, notFound } from "./graphError";
-import { checkIfMatch, newEtag, page, touch } from "./odata";
+import { badRequest } from "./graphError";
+import { checkIfMatch, newEtag, touch } from "./odata";
 import type { GdapRequestRecord } from "./records";
 import { requestJson } from "./relationshipJson";
 import { asObject } from "./relationshipInput";
 import { findRelationship } from "./relationships";
+import { childReadRoutes } from "./relationshipChildren";
 import { METADATA, RELATIONSHIPS, type GraphContext, type GraphRoute } from "./route";
 
 function create(ctx: GraphContext) {
@@ -56,32 +57,16 @@ function create(ctx: GraphContext) {
   };
 }
 
+const [listRequests, getRequest] = childReadRoutes({
+  segment: "requests",
+  idParam: "requestId",
+  type: "delegatedAdminRelationshipRequest",
+  items: (rel) => rel.requests,
+  json: requestJson,
+});
+
 export const requestRoutes: GraphRoute[] = [
-  {
-    method: "GET",
-    pattern: `${RELATIONSHIPS}/:relationshipId/requests`,
-    handle: (ctx) => ({
-      status: 200,
-      body: page(
-        findRelationship(ctx.gdap, ctx.params.relationshipId).requests.map(requestJson),
-        ctx.query,
-        `${ctx.origin}${METADATA}#requests`,
-        ctx.url,
-      ),
-    }),
-  },
+  listRequests,
   { method: "POST", pattern: `${RELATIONSHIPS}/:relationshipId/requests`, handle: create },
-  {
-    method: "GET",
-    pattern: `${RELATIONSHIPS}/:relationshipId/requests/:requestId`,
-    handle: (ctx) => {
-      const rel = findRelationship(ctx.gdap, ctx.params.relationshipId);
-      const req = rel.requests.find((r) => r.id === ctx.params.requestId.toLowerCase());
-      if (!req) throw notFound("delegatedAdminRelationshipRequest", ctx.params.requestId);
-      return {
-        status: 200,
-        body: { "@odata.context": `${ctx.origin}${METADATA}#requests/$entity`, ...requestJson(req) },
-      };
-    },
-  },
+  getRequest,
 ];
