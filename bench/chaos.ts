@@ -10,7 +10,7 @@ import { startEmulator } from "../emulator";
 import { tempPulumiEnv } from "../test/e2e/harness";
 import { runSchedule, type ScheduleOutcome } from "../test/chaos/run-schedule";
 import { INGREDIENTS, scheduleFor, type Ingredient } from "../test/chaos/schedules";
-import { loadAverage, machine, table } from "./lib/report";
+import { loadAverage, machine, runBench, table } from "./lib/report";
 
 const converged = (o: ScheduleOutcome) =>
   (o.firstSucceeded || o.rerunSucceeded === true) && o.differences.length === 0 && o.afterLast.length === 0;
@@ -86,7 +86,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e) => {
-  console.error(e instanceof Error ? e.message : e);
-  process.exit(1);
-});
+runBench(main);

@@ -8,7 +8,7 @@
 // Run: node dist/bench/checkpoint-scaling.js [users per size, default 50,100,200] [baseline revision]
 import { startEmulator } from "../emulator";
 import { emulatorOk } from "../scripts/emulator-http";
-import { loadAverage, machine, ratio, seconds, table } from "./lib/report";
+import { loadAverage, machine, ratio, runBench, seconds, table } from "./lib/report";
 import { measure, specStack, stateOf } from "./lib/spec-stack";
 import { printStateSize } from "./lib/state-size";
 import { tenantSpecProject, type UserProject } from "./lib/user-project";
@@ -85,7 +85,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e) => {
-  console.error(e instanceof Error ? e.message : e);
-  process.exit(1);
-});
+runBench(main);

@@ -8,6 +8,7 @@ import { PartnerCenterClient } from "../provider/client";
 import { axiosTransport } from "../provider/client/pipeline/axiosTransport";
 import type { Transport } from "../provider/client/pipeline/types";
 import { benchUser } from "./lib/bench-customers";
+import { runBench } from "./lib/report";
 
 async function main(): Promise<void> {
   const userCount = Number(process.argv[2] ?? 10_000);
@@ -68,7 +69,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e) => {
-  console.error(e instanceof Error ? e.message : e);
-  process.exit(1);
-});
+runBench(main);

@@ -9,7 +9,7 @@ import { performance } from "perf_hooks";
 import { startEmulator, type Emulator } from "../emulator";
 import { appUserToken } from "../scripts/emulator-http";
 import { addBenchCustomers } from "./lib/bench-customers";
-import { machine, ratio, table } from "./lib/report";
+import { machine, ratio, runBench, table } from "./lib/report";
 
 interface Case {
   name: string;
@@ -162,7 +162,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e) => {
-  console.error(e instanceof Error ? e.message : e);
-  process.exit(1);
-});
+runBench(main);

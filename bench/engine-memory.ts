@@ -10,7 +10,7 @@ import { emulatorOk } from "../scripts/emulator-http";
 import { addBenchCustomers } from "./lib/bench-customers";
 import { directoryProgram, upOnce } from "./lib/engine-stack";
 import { peaksByKind } from "./lib/process-memory";
-import { machine, ratio, seconds, table } from "./lib/report";
+import { machine, ratio, runBench, seconds, table } from "./lib/report";
 
 const CUSTOMERS = 10;
 
@@ -91,7 +91,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e) => {
-  console.error(e instanceof Error ? e.message : e);
-  process.exit(1);
-});
+runBench(main);

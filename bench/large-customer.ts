@@ -14,7 +14,7 @@ import { startEmulator } from "../emulator";
 import { emulatorOk } from "../scripts/emulator-http";
 import { BENCH_ROLES } from "./lib/bench-customers";
 import { peaksByKind } from "./lib/process-memory";
-import { loadAverage, machine, seconds, table } from "./lib/report";
+import { loadAverage, machine, runBench, seconds, table } from "./lib/report";
 import { measure, specStack, stateOf } from "./lib/spec-stack";
 import { printStateSize } from "./lib/state-size";
 import { tenantSpecProject } from "./lib/user-project";
@@ -108,7 +108,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e) => {
-  console.error(e instanceof Error ? e.message : e);
-  process.exit(1);
-});
+runBench(main);

@@ -12,7 +12,7 @@ import { performance } from "perf_hooks";
 import * as runtime from "../provider/runtime";
 import { BENCH_ROLES, BENCH_SKU } from "./lib/bench-customers";
 import { forkEmulator } from "./lib/emulator-child";
-import { loadAverage, machine, table } from "./lib/report";
+import { loadAverage, machine, runBench, table } from "./lib/report";
 
 export const MEDIAN_BOUND_MS = 10;
 
@@ -168,7 +168,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e) => {
-  console.error(e instanceof Error ? e.message : e);
-  process.exit(1);
-});
+runBench(main);

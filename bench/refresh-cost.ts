@@ -12,7 +12,7 @@ import { startEmulator } from "../emulator";
 import * as runtime from "../provider/runtime";
 import { addBenchCustomers, type BenchCustomer } from "./lib/bench-customers";
 import { benchStack, directoryProgram, measured } from "./lib/engine-stack";
-import { apiRequestsSince, lastSeq, machine, ratio, seconds, table } from "./lib/report";
+import { apiRequestsSince, lastSeq, machine, ratio, runBench, seconds, table } from "./lib/report";
 
 type Read = () => Promise<{ id?: string }>;
 
@@ -165,7 +165,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e) => {
-  console.error(e instanceof Error ? e.message : e);
-  process.exit(1);
-});
+runBench(main);

@@ -10,7 +10,7 @@ import { startEmulator } from "../emulator";
 import { emulatorOk } from "../scripts/emulator-http";
 import { addBenchCustomers } from "./lib/bench-customers";
 import { directoryProgram, upOnce, type UpResult } from "./lib/engine-stack";
-import { apiRequestsSince, lastSeq, machine, ratio, seconds, table } from "./lib/report";
+import { apiRequestsSince, lastSeq, machine, ratio, runBench, seconds, table } from "./lib/report";
 
 async function main(): Promise<void> {
   const perMinute = Number(process.argv[2] ?? 500);
@@ -79,7 +79,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e) => {
-  console.error(e instanceof Error ? e.message : e);
-  process.exit(1);
-});
+runBench(main);

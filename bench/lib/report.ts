@@ -50,3 +50,11 @@ export const ratio = (a: number, b: number) => (b === 0 ? "n/a" : (a / b).toFixe
 export function loadAverage(): string {
   return fs.readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
 }
+
+/** Runs a benchmark's main: a failure prints its message (not a stack) and exits 1. */
+export function runBench(main: () => Promise<void>): void {
+  main().catch((e) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  });
+}
