@@ -168,13 +168,10 @@ function tokenResponse(body: Record<string, unknown>): Reply {
   return { status: 200, headers: { "Cache-Control": "no-store, no-cache", Pragma: "no-cache" }, body };
 }
 
-function clientCredentials(
-  x: Exchange,
-  form: TokenForm,
-  partner: PartnerRecord,
-  app: AppRegistration,
-  nowMs: number,
-): Reply {
+/** One grant type's answer, once the client is authenticated. */
+type Grant = (x: Exchange, form: TokenForm, partner: PartnerRecord, app: AppRegistration, nowMs: number) => Reply;
+
+const clientCredentials: Grant = (x, form, partner, app, nowMs) => {
   const { scope, audience } = resolveScope(form, "client_credentials");
   const accessToken = issueAccessToken(
     { partnerId: partner.tenantId, clientId: app.clientId, audience, kind: "app", nowMs },
@@ -187,15 +184,9 @@ function clientCredentials(
     access_token: accessToken,
     scope,
   });
-}
+};
 
-function refreshTokenGrant(
-  x: Exchange,
-  form: TokenForm,
-  partner: PartnerRecord,
-  app: AppRegistration,
-  nowMs: number,
-): Reply {
+const refreshTokenGrant: Grant = (x, form, partner, app, nowMs) => {
   if (!form.refresh_token) throw missing("refresh_token");
   const presented = form.refresh_token;
   const record = partner.refreshTokens.find(
@@ -266,7 +257,7 @@ function refreshTokenGrant(
     id_token: idToken,
     client_info: Buffer.from(JSON.stringify({ uid: record.userId, utid: partner.tenantId })).toString("base64url"),
   });
-}
+};
 
 /** The token endpoint as a middleware (x.params.tenant is set by the server's system routes). */
 export const tokenEndpoint: Middleware = async (x) => {
