@@ -56,6 +56,15 @@ function opsOf(events: EngineEvent[]): Record<string, number> {
   return counts;
 }
 
+/** Runs one engine operation and counts its outcomes per op. */
+async function counted<T>(
+  run: (onEvent: (e: EngineEvent) => void) => Promise<T>,
+): Promise<{ ops: Record<string, number>; result: T }> {
+  const events: EngineEvent[] = [];
+  const result = await run((e) => events.push(e));
+  return { ops: opsOf(events), result };
+}
+
 const show = (counts: Record<string, number | undefined> | undefined): string =>
   Object.entries(counts ?? {})
     .filter(([, n]) => n)
@@ -107,62 +116,42 @@ export async function runDemo(options: DemoOptions = {}): Promise<number> {
       stack = await openProjectStack(cfg);
     }
 
-    const previewEvents: EngineEvent[] = [];
-    await stack.preview({ onEvent: (e) => previewEvents.push(e) });
-    const planned = opsOf(previewEvents);
+    const { ops: planned } = await counted((onEvent) => stack.preview({ onEvent }));
     const expected = planned.create ?? 0;
     record("preview", expected > 0 && Object.keys(planned).length === 1, `would ${show(planned)}`);
 
-    const upEvents: EngineEvent[] = [];
-    const up = await stack.up({ onEvent: (e) => upEvents.push(e) });
-    const created = opsOf(upEvents);
+    const { ops: created, result: up } = await counted((onEvent) => stack.up({ onEvent }));
     record("up", up.summary.result === "succeeded" && created.create === expected, show(created));
     const outputs = Object.fromEntries(Object.entries(up.outputs).map(([k, v]) => [k, v.value]));
 
-    const quietEvents: EngineEvent[] = [];
-    await stack.preview({ onEvent: (e) => quietEvents.push(e) });
-    const quiet = opsOf(quietEvents);
+    const { ops: quiet } = await counted((onEvent) => stack.preview({ onEvent }));
     record("preview again", Object.keys(quiet).length === 1 && quiet.same === expected, `${show(quiet)} (no changes)`);
 
     const userIds = (outputs.userIds ?? {}) as Record<string, string>;
     const [alias, userId] = Object.entries(userIds)[0] ?? [];
     if (!userId) throw new Error("the quickstart example exports no userIds");
     const token = await appUserToken(emu, partner);
-    const before = await emulatorOk<{ displayName?: string }>(
-      emu,
-      "GET",
-      `/v1/customers/${customer.id}/users/${userId}`,
-      { token },
-    );
+    const readUser = () =>
+      emulatorOk<{ displayName?: string }>(emu!, "GET", `/v1/customers/${customer.id}/users/${userId}`, { token });
+    const before = await readUser();
     record(
       "change behind Pulumi's back",
       true,
       await (options.change ?? renameUser)({ emu, token, customer, alias, userId }),
     );
 
-    const driftEvents: EngineEvent[] = [];
-    await stack.refresh({ previewOnly: true, onEvent: (e) => driftEvents.push(e) });
-    const drift = opsOf(driftEvents);
+    const { ops: drift } = await counted((onEvent) => stack.refresh({ previewOnly: true, onEvent }));
     record("refresh --preview-only", drift.update === 1 && (drift.same ?? 0) === expected - 1, `drift: ${show(drift)}`);
 
-    const repairEvents: EngineEvent[] = [];
-    await stack.up({ refresh: true, onEvent: (e) => repairEvents.push(e) });
-    const repaired = opsOf(repairEvents);
-    const user = await emulatorOk<{ displayName?: string }>(
-      emu,
-      "GET",
-      `/v1/customers/${customer.id}/users/${userId}`,
-      { token },
-    );
+    const { ops: repaired } = await counted((onEvent) => stack.up({ refresh: true, onEvent }));
+    const user = await readUser();
     record(
       "up --refresh (repair)",
       (repaired.update ?? 0) >= 1 && user.displayName === before.displayName,
       `${show(repaired)}; displayName "${user.displayName}"`,
     );
 
-    const destroyEvents: EngineEvent[] = [];
-    await stack.destroy({ onEvent: (e) => destroyEvents.push(e) });
-    const destroyed = opsOf(destroyEvents);
+    const { ops: destroyed } = await counted((onEvent) => stack.destroy({ onEvent }));
     record("destroy", destroyed.delete === expected, show(destroyed));
     await stack.workspace.removeStack(stackName);
   } catch (e) {
