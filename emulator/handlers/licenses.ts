@@ -14,7 +14,14 @@ import { ApiError, type RequestContext, type Route } from "../http/types";
 import { collection } from "../http/collection";
 import type { CustomerRecord, LicenseAssignmentRecord, SubscribedSkuRecord } from "../store/types";
 import { parseBody } from "./shared/body";
-import { activeUser, consumedUnits, routeCustomerPurged, totalUnits } from "./shared/directoryUsers";
+import {
+  activeUser,
+  consumedUnits,
+  consumeInvisibleRead,
+  routeCustomerPurged,
+  totalUnits,
+  userNotFound,
+} from "./shared/directoryUsers";
 
 const licenseUpdateSchema = z.object({
   licensesToAssign: z
@@ -136,6 +143,7 @@ const updateLicenses: Route = {
   handle(ctx) {
     const customer = routeCustomerPurged(ctx);
     const user = activeUser(customer, ctx.params.userId, true);
+    if (consumeInvisibleRead(ctx, user)) throw userNotFound(ctx.params.userId);
     const body = parseBody(licenseUpdateSchema, ctx.body, "license update", UPDATE_FIX);
     if (body.licensesToAssign.length === 0 && body.licensesToRemove.length === 0) {
       throw new ApiError(400, 2000, `Invalid license update: nothing to assign or remove. ${UPDATE_FIX}`);

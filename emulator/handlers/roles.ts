@@ -12,7 +12,7 @@ import { collection, seekPage } from "../http/collection";
 import type { CustomerRecord, RoleRecord, UserRecord } from "../store/types";
 import { parseBody } from "./shared/body";
 import { routeCustomer } from "./shared/lookup";
-import { activeUser, routeCustomerPurged } from "./shared/directoryUsers";
+import { activeUser, consumeInvisibleRead, routeCustomerPurged, userNotFound } from "./shared/directoryUsers";
 
 const addMemberSchema = z.object({
   id: z.string().min(1, { message: "must be the user's object id" }),
@@ -104,6 +104,7 @@ const addMember: Route = {
       'Send {"id":"<user id>","displayName":"...","userPrincipalName":"..."}.',
     );
     const user = activeUser(customer, body.id);
+    if (consumeInvisibleRead(ctx, user)) throw userNotFound(body.id);
     if (role.memberIds.includes(user.id)) {
       throw new ApiError(409, 60024, `User ${user.id} is already a member of the directory role ${role.name}.`);
     }

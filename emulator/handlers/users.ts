@@ -16,7 +16,8 @@
 //   backquote and ! # $ & ' * + = ^ _ { | } ~ - (so no / % ? space or "..", no leading or trailing dot), at most 64
 //   characters, and the whole UPN at most 113 (Entra's account restrictions); displayName 1-256 characters, firstName
 //   and lastName at most 64 (Graph's documented lengths); usageLocation an ISO 3166-1 alpha-2 code (shared/countryCode.ts). Violations -> 400/2000.
-// Emulator choice: a new user gets invisibleReads = store.settings.eventualConsistencyReads (POST /_emulator/config), if set.
+// Emulator choice: a new user gets invisibleReads = store.settings.eventualConsistencyReads (POST /_emulator/config), if set:
+//   its next N list reads, gets, role-member adds and license updates each answer as if it did not exist (404/60002).
 import { randomUUID } from "crypto";
 import { z } from "zod";
 import { ApiError, type RequestContext, type Route } from "../http/types";

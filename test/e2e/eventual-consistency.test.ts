@@ -1,8 +1,8 @@
 // The quickstart example under the real Pulumi engine while the emulator hides each new user for N reads
 // (POST /_emulator/config {"eventualConsistencyReads": N}, docs/contracts.md §1), as Entra does until it has
 // replicated a new object: one `up` must create every user, role assignment and license assignment, the
-// request log must show the provider meeting (and waiting out) the 404s, and a refresh right after must find
-// everything where it is.
+// request log must show the provider meeting (and waiting out) the 404s (of reads, and of the role and license
+// writes for a new user), and a refresh right after must find everything where it is.
 // Choice: N = 1 and N = 2, each in its own customer (the quickstart's UPNs would otherwise be restored from the
 // soft-deleted users of the previous round rather than created).
 import { strict as assert } from "assert";
@@ -68,13 +68,14 @@ describe("e2e: quickstart with Entra replication lag (eventual consistency)", fu
             `user ${id} has one license`,
           );
 
-        // The provider did meet the replication lag: a GET of a new user answered 404 before it answered 200.
+        // The provider did meet the replication lag: a request for a new user (a GET of it, its license update,
+        // or a role-member add, which names it in the body and has only new users here) answered 404 first.
         const requests = await emulatorOk<LoggedRequest[]>(emu, "GET", `/_emulator/requests?since=${seq}`);
         const hidden = requests.filter(
           (r) =>
-            r.method === "GET" &&
             r.status === 404 &&
-            Object.values(userIds).some((id) => r.path.endsWith(`/users/${id}`)),
+            ((r.method === "POST" && r.path.endsWith("/usermembers")) ||
+              Object.values(userIds).some((id) => r.path.endsWith(`/users/${id}`) || r.path.includes(`/users/${id}/`))),
         );
         assert.ok(
           hidden.length >= 1,

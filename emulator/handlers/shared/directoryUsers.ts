@@ -47,7 +47,7 @@ export function activeUser(customer: CustomerRecord, userId: string, allowUpn = 
   return user;
 }
 
-/** Eventual consistency: an invisible user costs one read and stays hidden; returns true while hidden. */
+/** Eventual consistency: an invisible user costs one request that names it (a read, or a role or license write for it) and stays hidden; returns true while hidden. */
 export function consumeInvisibleRead(ctx: RequestContext, user: UserRecord): boolean {
   if (!user.invisibleReads || user.invisibleReads <= 0) return false;
   user.invisibleReads -= 1;

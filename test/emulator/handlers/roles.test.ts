@@ -155,4 +155,21 @@ describe("emulator handlers: directory roles", () => {
   it("is App+User only", async () => {
     expectError(await api.call("GET", `/v1/customers/${cid()}/directoryroles`, { as: "app" }), 403, 900329);
   });
+  it("eventual consistency: a new user's role add and license update answer 404/60002 while it is hidden", async () => {
+    await api.config({ eventualConsistencyReads: 2 });
+    try {
+      const user = await createUser("replicating");
+      const readers = role("Directory Readers");
+      expectError(await add(readers.id, user), 404, 60002);
+      const sku = api.customer(0).skus[0];
+      const update = () =>
+        api.call("POST", `/v1/customers/${cid()}/users/${user.id}/licenseupdates`, {
+          body: { licensesToAssign: [{ skuId: sku.id, excludedPlans: [] }] },
+        });
+      expectError(await update(), 404, 60002);
+      assert.strictEqual((await add(readers.id, user)).status, 201, "visible once its hidden requests are spent");
+    } finally {
+      await api.config({ eventualConsistencyReads: 0 });
+    }
+  });
 });

@@ -219,8 +219,8 @@ describe("resources/UserLicenseAssignment (against the emulator)", () => {
     assert.strictEqual(await consumed(sku.id), before + 1, "exactly one seat");
     assert.deepStrictEqual(
       waits.dependentWrite.slept,
-      [5, 5, 10],
-      "one wait on the license list, two on the assignment",
+      [5, 5, 10, 20, 40],
+      "one wait on the license list, two on the assignment's injected 404s, two on the user's replication lag",
     );
     assert.strictEqual((await runtime.read(T, id, outs)).id, id);
   });
