@@ -16,6 +16,7 @@ import {
   copiesOfPackage,
   createUserProject,
   docConfig,
+  sandboxValues,
   installedPackage,
   installPackage,
   packCheckout,
@@ -188,17 +189,10 @@ describe("e2e: the packed package installed in a project outside the repository 
 
   it("a stack with exactly the doc's config keys", async () => {
     const customer = partner().customers[0];
-    const cfg = docConfig(doc, {
-      customerId: customer.id,
-      domain: customer.domain,
-      tenantId: partner().tenantId,
-      clientId: partner().user.clientId,
-      clientSecret: partner().user.clientSecret,
-      refreshToken: partner().user.refreshToken,
-      endpoint: emu.url,
-      authorityHost: emu.url,
-      caFile: path.join(project, ".emulator", "sandbox.json.ca.pem"),
-    });
+    const cfg = docConfig(
+      doc,
+      sandboxValues(partner(), customer, emu, path.join(project, ".emulator", "sandbox.json.ca.pem")),
+    );
     assert.deepEqual(Object.keys(cfg.secrets).sort(), ["partnercenter:clientSecret", "partnercenter:refreshToken"]);
     secrets = cfg.secrets;
     stack = await openUserStack(env, project, STACK, cfg.config, cfg.secrets);
