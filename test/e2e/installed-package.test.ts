@@ -12,6 +12,7 @@ import * as path from "path";
 import type { Stack } from "@pulumi/pulumi/automation";
 import { emulatorOk, type EmulatorEndpoint } from "../../scripts/emulator-http";
 import type { PackResult } from "../../scripts/pack";
+import { onLines } from "../stream-lines";
 import {
   copiesOfPackage,
   createUserProject,
@@ -62,11 +63,7 @@ function startSandbox(cwd: string, args: string[]): Promise<{ child: ChildProces
     child.stderr.on("data", (c: Buffer) => {
       stderr += c.toString();
     });
-    let buffered = "";
-    child.stdout.on("data", (c: Buffer) => {
-      buffered += c.toString();
-      const parts = buffered.split("\n");
-      buffered = parts.pop()!;
+    onLines(child.stdout, (parts) => {
       lines.push(...parts);
       if (parts.some((l) => l.startsWith("Press Ctrl+C"))) {
         clearTimeout(timer);
