@@ -9,7 +9,7 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { resources } from "../../provider/resources";
-import { partnerCliEnv } from "../provider/cli/cli-fixture";
+import { partnerCliEnv } from "../provider/cli/cli-env";
 import {
   cliEmulator,
   cliEnv,

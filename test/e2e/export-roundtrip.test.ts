@@ -10,7 +10,7 @@ import { main } from "../../provider/cli/main";
 import { parseTenantSpec } from "../../provider/spec/loader";
 import { emulatorOk } from "../../scripts/emulator-http";
 import { clientFor } from "../provider/client/emulatorClient";
-import { partnerCliEnv, setCliEnv } from "../provider/cli/cli-fixture";
+import { partnerCliEnv, setCliEnv } from "../provider/cli/cli-env";
 import { shapeCustomer } from "../provider/spec/fixture";
 import { EventLog, leakedSecrets, readCheckpoint, repoRoot, typeOfUrn } from "./harness";
 import { useStackFixture } from "./stack-fixture";

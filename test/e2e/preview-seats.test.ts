@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import type { Stack } from "@pulumi/pulumi/automation";
 import { CustomerUser, UserLicenseAssignment } from "../../provider";
-import { partnerCliEnv } from "../provider/cli/cli-fixture";
+import { partnerCliEnv } from "../provider/cli/cli-env";
 import { repoRoot } from "./harness";
 import { useStackFixture } from "./stack-fixture";
 

@@ -12,7 +12,7 @@ import { buildDriftReport, failureSummary } from "../../../provider/cli/report/d
 import { renderDriftMarkdown } from "../../../provider/cli/report/drift-markdown";
 import { GITHUB_COMMENT_LIMIT } from "../../../provider/cli/report/markdown";
 import { SECRET_SIG } from "../../../provider/cli/report/values";
-import { captureIo } from "./cli-fixture";
+import { captureIo } from "./cli-io";
 
 const CUSTOMER = "2ce0d80d-21a0-45ab-ad0b-a96bd10857c3";
 const PROVIDER_TEXT = 'exports.handler = __f0; require("pulumi-partner-center/dist/provider/runtime")';

@@ -6,7 +6,7 @@ import { tmpdir } from "os";
 import { join, resolve } from "path";
 import { COMMANDS } from "../../../provider/cli/commands";
 import { main } from "../../../provider/cli/main";
-import { captureIo } from "./cli-fixture";
+import { captureIo } from "./cli-io";
 
 const ROOT = resolve(__dirname, "../../..");
 const version = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version;

@@ -11,7 +11,7 @@ import { code, fitSections, GITHUB_COMMENT_LIMIT, type Section } from "../../../
 import { buildPreviewReport, parsePreviewJson, type PreviewDigest } from "../../../provider/cli/report/preview-digest";
 import { renderPreviewMarkdown } from "../../../provider/cli/report/preview-markdown";
 import { UNKNOWN } from "../../../provider/cli/report/values";
-import { captureIo } from "./cli-fixture";
+import { captureIo } from "./cli-io";
 
 const FIXTURE = join(__dirname, "fixtures", "preview.json");
 const fixtureText = readFileSync(FIXTURE, "utf8");

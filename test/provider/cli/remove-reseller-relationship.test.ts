@@ -5,11 +5,12 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import { main } from "../../../provider/cli/main";
 import { useEmulator } from "../client/emulatorClient";
-import { captureIo, runCli, useCliEnv } from "./cli-fixture";
+import { useEmulatorSettings } from "./cli-env";
+import { captureIo, runCli } from "./cli-io";
 
 describe("partner-center remove-reseller-relationship (against the emulator)", () => {
   const ctx = useEmulator();
-  useCliEnv(ctx, "pc-unlink-");
+  useEmulatorSettings(ctx, "pc-unlink-");
   const partner = () => ctx.emu.seed.partners.find((p) => p.tenantId === ctx.emu.seed.defaultPartnerId)!;
   const wingtip = () => partner().customers.find((c) => c.domain.startsWith("wingtip"))!;
   const relationship = () => ctx.emu.store.findCustomer(wingtip().id)!.customer.relationshipToPartner;
