@@ -6,15 +6,14 @@
 import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
+import { sandboxSeed, useDocSession, type SandboxSeed } from "./doc-session";
 import {
-  cliEnv,
   docShellLines,
   freePort,
   linkSharedInstall,
   repoRoot,
   sandboxEmulator,
   ShellSession,
-  type CliEnv,
   type RunResult,
   type SandboxEmulator,
 } from "./harness";
@@ -25,20 +24,9 @@ const EXAMPLES = fs
   .sort();
 const EMULATOR_LINE = /^npx partner-center emulator --port 8443 /;
 
-interface SeedFile {
-  defaultPartnerId: string;
-  partners: Array<{
-    tenantId: string;
-    user: { clientId: string; clientSecret: string; refreshToken: string };
-    customers: Array<{ id: string; domain: string }>;
-  }>;
-}
-
 describe("cli-e2e: examples/, each as its README says", function () {
   this.timeout(900_000);
-  let env: CliEnv;
-  before(async () => (env = await cliEnv()));
-  after(() => env?.dispose());
+  const session = useDocSession();
 
   it("examples/ holds the projects this test knows", () => {
     assert.deepEqual(EXAMPLES, ["account-settings", "gdap", "multi-customer", "quickstart"]);
@@ -48,20 +36,19 @@ describe("cli-e2e: examples/, each as its README says", function () {
     it(`${example}: up creates its resources, a preview is empty, destroy`, async () => {
       const readme = fs.readFileSync(path.join(repoRoot, "examples", example, "README.md"), "utf8");
       const lines = docShellLines(readme);
-      const dir = env.project(example);
+      const dir = session.env.project(example);
       fs.cpSync(path.join(repoRoot, "examples", example), dir, { recursive: true });
-      await linkSharedInstall(env, dir);
-      const shell = new ShellSession(env, dir);
+      await linkSharedInstall(session.env, dir);
+      const shell = new ShellSession(session.env, dir);
       const port = String(await freePort());
       let sandbox: SandboxEmulator | undefined;
-      let seed: SeedFile | undefined;
+      let seed: SandboxSeed | undefined;
       const outputs: Array<{ line: string; r: RunResult }> = [];
       try {
         for (const line of lines) {
           if (EMULATOR_LINE.test(line)) {
-            sandbox = await sandboxEmulator(env, dir, line.replace("8443", port));
-            const credentials = /Credentials file:\s+(\S+)/.exec(sandbox.lines.join("\n"))![1];
-            seed = JSON.parse(fs.readFileSync(path.resolve(dir, credentials), "utf8")) as SeedFile;
+            sandbox = await sandboxEmulator(session.env, dir, line.replace("8443", port));
+            seed = sandboxSeed(sandbox, dir);
             continue;
           }
           let command = line.replaceAll("8443", port);
@@ -115,7 +102,7 @@ describe("cli-e2e: examples/, each as its README says", function () {
 });
 
 /** The README's placeholders, filled as each README says: from the credentials file of the sandbox. */
-function placeholderValue(seed: SeedFile, placeholder: string, example: string): string {
+function placeholderValue(seed: SandboxSeed, placeholder: string, example: string): string {
   const partner = seed.partners.find((p) => p.tenantId === seed.defaultPartnerId)!;
   const [first, second] = partner.customers;
   const values: Record<string, string> = {

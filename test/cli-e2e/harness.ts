@@ -37,6 +37,7 @@ import { startEmulator, type Emulator } from "../../emulator";
 import { emulatorOk, type EmulatorEndpoint } from "../../scripts/emulator-http";
 import { packPackage } from "../../scripts/pack";
 import { pulumiEnv, repoRoot, type PulumiEnv } from "../../scripts/pulumi-env";
+import { onLines } from "../stream-lines";
 
 export { repoRoot };
 
@@ -264,11 +265,7 @@ export function sandboxEmulator(env: CliEnv, cwd: string, line: string): Promise
       process.kill(-child.pid!, "SIGKILL");
       reject(new Error(`\`${line}\` was not ready in 60 s:\n${lines.join("\n")}\n${stderr}`));
     }, 60_000);
-    let buffered = "";
-    child.stdout.on("data", (c: Buffer) => {
-      buffered += c.toString();
-      const parts = buffered.split("\n");
-      buffered = parts.pop()!;
+    onLines(child.stdout, (parts) => {
       lines.push(...parts);
       if (!parts.some((l) => l.startsWith("Press Ctrl+C"))) return;
       clearTimeout(timer);

@@ -7,8 +7,8 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { emulatorOk } from "../../scripts/emulator-http";
+import { sandboxSeed, useDocSession, type SandboxSeed } from "./doc-session";
 import {
-  cliEnv,
   docSection,
   docShellLines,
   docVariantBlock,
@@ -17,22 +17,12 @@ import {
   sandboxEmulator,
   ShellSession,
   writeDocFiles,
-  type CliEnv,
   type RunResult,
-  type SandboxEmulator,
 } from "./harness";
 
 const SECTION = docSection("README.md", "## Use it in your own project");
 const EMULATOR_LINE = /^npx partner-center emulator --port 8443 /;
 
-interface SeedFile {
-  defaultPartnerId: string;
-  partners: Array<{
-    tenantId: string;
-    user: { clientId: string; clientSecret: string; refreshToken: string };
-    customers: Array<{ id: string; domain: string }>;
-  }>;
-}
 interface StateUsers {
   partners: Array<{ customers: Array<{ users: Array<{ userPrincipalName: string; state: string }> }> }>;
 }
@@ -40,28 +30,19 @@ interface StateUsers {
 for (const variant of ["compiled main", "Pulumi compiles TypeScript"] as const) {
   describe(`cli-e2e: README "Use it in your own project" (${variant})`, function () {
     this.timeout(900_000);
-    let env: CliEnv;
-    let sandbox: SandboxEmulator | undefined;
-    let shell: ShellSession | undefined;
-
-    before(async () => (env = await cliEnv()));
-    after(async () => {
-      shell?.close();
-      await sandbox?.stop();
-      env?.dispose();
-    });
+    const session = useDocSession();
 
     it("every command as written: install, program, sandbox, config, up, an empty preview, destroy", async () => {
       const lines = docShellLines(SECTION);
       assert.ok(lines.length > 10, `the section has ${lines.length} command lines`);
-      const root = env.project("user");
-      shell = new ShellSession(env, root);
+      const root = session.env.project("user");
+      session.shell = new ShellSession(session.env, root);
       const port = String(await freePort());
       let dir = root;
-      let seed: SeedFile | undefined;
+      let seed: SandboxSeed | undefined;
       const outputs: Array<{ line: string; r: RunResult }> = [];
       const activeServiceDesk = async () =>
-        (await emulatorOk<StateUsers>(sandbox!, "GET", "/_emulator/state")).partners
+        (await emulatorOk<StateUsers>(session.sandbox!, "GET", "/_emulator/state")).partners
           .flatMap((p) => p.customers)
           .flatMap((c) => c.users)
           .filter((u) => u.userPrincipalName.startsWith("service.desk@") && u.state === "active").length;
@@ -69,9 +50,8 @@ for (const variant of ["compiled main", "Pulumi compiles TypeScript"] as const) 
       for (const line of lines) {
         if (variant !== "compiled main" && line.startsWith("npx tsc")) continue; // the variant needs no tsc
         if (EMULATOR_LINE.test(line)) {
-          sandbox = await sandboxEmulator(env, dir, line.replace("8443", port));
-          const credentials = /Credentials file:\s+(\S+)/.exec(sandbox.lines.join("\n"))![1];
-          seed = JSON.parse(fs.readFileSync(path.resolve(dir, credentials), "utf8")) as SeedFile;
+          session.sandbox = await sandboxEmulator(session.env, dir, line.replace("8443", port));
+          seed = sandboxSeed(session.sandbox, dir);
           continue;
         }
         let command = line
@@ -86,7 +66,7 @@ for (const variant of ["compiled main", "Pulumi compiles TypeScript"] as const) 
         }
         assert.ok(!/<[^>]+>/.test(command), `\`${line}\` has a placeholder the README does not explain`);
         if (line === "pulumi destroy") assert.equal(await activeServiceDesk(), 1, "up created no service.desk user");
-        const r = await shell.run(command);
+        const r = await session.shell.run(command);
         outputs.push({ line, r });
         // a secret line's error shows neither its command nor its output
         assert.equal(
@@ -102,7 +82,7 @@ for (const variant of ["compiled main", "Pulumi compiles TypeScript"] as const) 
         }
       }
 
-      assert.ok(sandbox && seed, "the README never starts the sandbox");
+      assert.ok(session.sandbox && seed, "the README never starts the sandbox");
       for (const step of ["pulumi up", "pulumi preview --expect-no-changes", "pulumi destroy"])
         assert.ok(
           outputs.some((o) => o.line === step),
@@ -123,7 +103,7 @@ for (const variant of ["compiled main", "Pulumi compiles TypeScript"] as const) 
 }
 
 /** Step 4's rule: every value comes from the sandbox's credentials file. */
-function placeholderValue(seed: SeedFile, key: string): string {
+function placeholderValue(seed: SandboxSeed, key: string): string {
   const partner = seed.partners.find((p) => p.tenantId === seed.defaultPartnerId)!;
   const values: Record<string, string> = {
     customerId: partner.customers[0].id,

@@ -8,8 +8,8 @@
 import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import { envName } from "../../provider/config";
 import { resources } from "../../provider/resources";
+import { partnerCliEnv } from "../provider/cli/cli-env";
 import {
   cliEmulator,
   cliEnv,
@@ -165,17 +165,7 @@ describe("cli-e2e: preview tells the truth (plain `pulumi preview --json`, then 
       verifiedDomain: "truth-verified.example",
       newDomain: "truth-new.onmicrosoft.com",
     };
-    const p = emu.partner();
-    settings = {
-      TRUTH_WORLD: JSON.stringify(world),
-      [envName("tenantId")]: p.tenantId,
-      [envName("clientId")]: p.user.clientId,
-      [envName("clientSecret")]: p.user.clientSecret,
-      [envName("refreshToken")]: p.user.refreshToken,
-      [envName("endpoint")]: emu.url,
-      [envName("authorityHost")]: emu.authorityHost,
-      [envName("caCertificate")]: emu.caFile,
-    };
+    settings = { TRUTH_WORLD: JSON.stringify(world), ...partnerCliEnv(emu, emu.partner(), emu.caFile) };
     dir = env.project("preview-truth");
     fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: preview-truth\nruntime: nodejs\nmain: index.js\n");
     fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "preview-truth", private: true }));

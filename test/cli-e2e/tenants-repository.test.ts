@@ -6,8 +6,8 @@
 import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
+import { useDocSession } from "./doc-session";
 import {
-  cliEnv,
   DocExitCodes,
   docSection,
   docShellLines,
@@ -15,9 +15,7 @@ import {
   sandboxEmulator,
   ShellSession,
   writeDocFiles,
-  type CliEnv,
   type RunResult,
-  type SandboxEmulator,
 } from "./harness";
 
 const DOC = "docs/gitops.md";
@@ -26,24 +24,13 @@ const SPEC = "tenants/fabrikamtenant.onmicrosoft.com.yaml";
 
 describe("cli-e2e: the tenants repository of docs/gitops.md", function () {
   this.timeout(900_000);
-  let env: CliEnv;
-  let sandbox: SandboxEmulator | undefined;
-  let shell: ShellSession | undefined;
+  const session = useDocSession();
   const text = fs.readFileSync(path.resolve(__dirname, "../..", DOC), "utf8");
-
-  before(async () => {
-    env = await cliEnv();
-  });
-  after(async () => {
-    shell?.close();
-    await sandbox?.stop();
-    env?.dispose();
-  });
 
   it("export, adopting up with no write, reviewed edit, up, out-of-band rename, drift, up --refresh", async () => {
     const lines = docShellLines(text);
     assert.ok(lines.length > 10, `${DOC} has ${lines.length} command lines`);
-    const root = env.project("user");
+    const root = session.env.project("user");
     const results: Array<{ line: string; r: RunResult }> = [];
     const ran = (prefix: string, nth = 0) => results.filter((x) => x.line.startsWith(prefix))[nth]?.r;
     let writesAfterAdopt: string[] | undefined;
@@ -52,18 +39,18 @@ describe("cli-e2e: the tenants repository of docs/gitops.md", function () {
     const exitCodes = new DocExitCodes(text);
     for (const line of lines) {
       if (line === EMULATOR_LINE) {
-        sandbox = await sandboxEmulator(env, repo, line);
-        assert.ok(sandbox.vars.PARTNERCENTER_TENANT_ID, "the emulator printed no PARTNERCENTER_* lines");
-        shell!.close();
-        shell = new ShellSession(env, repo, sandbox.vars);
+        session.sandbox = await sandboxEmulator(session.env, repo, line);
+        assert.ok(session.sandbox.vars.PARTNERCENTER_TENANT_ID, "the emulator printed no PARTNERCENTER_* lines");
+        session.shell!.close();
+        session.shell = new ShellSession(session.env, repo, session.sandbox.vars);
         continue;
       }
       if (/<[^>]+>|\.\.\./.test(line)) continue; // the user's own values; the sandbox gives them
       const command = line.replace(/^npm install pulumi-partner-center /, `npm install ${packedTarball()} `);
-      shell ??= new ShellSession(env, root);
-      if (line === "pulumi up" && !ran("pulumi up")) adoptMark = await sandbox!.mark();
+      session.shell ??= new ShellSession(session.env, root);
+      if (line === "pulumi up" && !ran("pulumi up")) adoptMark = await session.sandbox!.mark();
       if (line.startsWith("pulumi preview --json")) insertDocUser(repo);
-      const r = await shell.run(command);
+      const r = await session.shell.run(command);
       results.push({ line, r });
       exitCodes.check(line, r);
       if (line.startsWith("mkdir tenants-repo")) {
@@ -71,10 +58,10 @@ describe("cli-e2e: the tenants repository of docs/gitops.md", function () {
         writeDocFiles(repo, docSection(DOC, "## 1. A repository for your tenants"));
       }
       if (line === "pulumi up" && !writesAfterAdopt)
-        writesAfterAdopt = (await sandbox!.writesSince(adoptMark)).map((w) => `${w.method} ${w.path}`);
+        writesAfterAdopt = (await session.sandbox!.writesSince(adoptMark)).map((w) => `${w.method} ${w.path}`);
     }
 
-    assert.ok(sandbox, `${DOC} never starts the emulator with \`${EMULATOR_LINE}\``);
+    assert.ok(session.sandbox, `${DOC} never starts the emulator with \`${EMULATOR_LINE}\``);
     assert.ok(fs.existsSync(path.join(repo, SPEC)), `the export wrote no ${SPEC}`);
     // adopting: Partner Center gets no create, change or delete but the usage budget's (docs/gitops.md, choices)
     assert.ok(writesAfterAdopt, "the doc never runs `pulumi up`");
@@ -95,7 +82,10 @@ describe("cli-e2e: the tenants repository of docs/gitops.md", function () {
     assert.equal(repaired.code, 0);
     assert.ok(ran("pulumi up --refresh"), "the doc does not repair with `pulumi up --refresh`");
     for (const { line, r } of results)
-      assert.ok(!r.stdout.includes(sandbox.vars.PARTNERCENTER_CLIENT_SECRET), `\`${line}\` printed the client secret`);
+      assert.ok(
+        !r.stdout.includes(session.sandbox.vars.PARTNERCENTER_CLIENT_SECRET),
+        `\`${line}\` printed the client secret`,
+      );
   });
 });
 

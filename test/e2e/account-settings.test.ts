@@ -5,25 +5,14 @@
 import { strict as assert } from "assert";
 import * as path from "path";
 import type { Stack } from "@pulumi/pulumi/automation";
-import { startEmulator } from "../../emulator";
 import { appUserToken, emulatorOk } from "../../scripts/emulator-http";
-import {
-  EventLog,
-  leakedSecrets,
-  plaintextOf,
-  providerConfig,
-  readCheckpoint,
-  repoRoot,
-  stackFor,
-  tempPulumiEnv,
-  typeOfUrn,
-} from "./harness";
+import { EventLog, leakedSecrets, plaintextOf, readCheckpoint, repoRoot, typeOfUrn } from "./harness";
+import { JWT_RE, useStackFixture } from "./stack-fixture";
 import { SECRET_SIG } from "../../provider/cli/report/values";
 
 const PROJECT = "account-settings";
 const STACK = "e2e";
 const exampleDir = path.join(repoRoot, "examples", "account-settings");
-const JWT_RE = /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\./;
 const COMPANY = "Account Settings E2E Ltd";
 const NEW_DOMAIN = "account-settings-e2e.onmicrosoft.com";
 
@@ -37,39 +26,29 @@ interface Profile {
 
 describe("e2e: account-settings example (billing profile, usage budget, new customer)", function () {
   this.timeout(300_000);
-  let emu: Awaited<ReturnType<typeof startEmulator>>;
-  let env: Awaited<ReturnType<typeof tempPulumiEnv>>;
+  const e2e = useStackFixture();
+  const { partner } = e2e;
   let stack: Stack;
-  let secrets: Record<string, string>;
   let token: string;
-  const partner = () => emu.seed.partners.find((p) => p.tenantId === emu.seed.defaultPartnerId)!;
   const customer = () => partner().customers[0];
-  const profile = () => emulatorOk<Profile>(emu, "GET", `/v1/customers/${customer().id}/profiles/billing`, { token });
+  const profile = () =>
+    emulatorOk<Profile>(e2e.emu, "GET", `/v1/customers/${customer().id}/profiles/billing`, { token });
   const budget = async () =>
-    (await emulatorOk<{ amount: number | null }>(emu, "GET", `/v1/customers/${customer().id}/usagebudget`, { token }))
-      .amount;
+    (
+      await emulatorOk<{ amount: number | null }>(e2e.emu, "GET", `/v1/customers/${customer().id}/usagebudget`, {
+        token,
+      })
+    ).amount;
 
   before(async () => {
-    emu = await startEmulator({});
-    env = await tempPulumiEnv();
-    const cfg = providerConfig(emu, partner());
-    secrets = cfg.secrets;
-    stack = await stackFor(env, exampleDir, STACK, {
-      config: {
-        ...cfg.config,
-        customerId: customer().id,
-        companyName: COMPANY,
-        billingEmail: "billing@e2e.example",
-        budget: "750",
-        newCustomerDomain: NEW_DOMAIN,
-      },
-      secrets: cfg.secrets,
+    stack = await e2e.openStack(exampleDir, STACK, {
+      customerId: customer().id,
+      companyName: COMPANY,
+      billingEmail: "billing@e2e.example",
+      budget: "750",
+      newCustomerDomain: NEW_DOMAIN,
     });
-    token = await appUserToken(emu, partner());
-  });
-  after(async () => {
-    env?.dispose();
-    await emu?.close();
+    token = await appUserToken(e2e.emu, partner());
   });
 
   it("up writes the billing profile, sets the budget and creates the new customer", async () => {
@@ -86,7 +65,7 @@ describe("e2e: account-settings example (billing profile, usage budget, new cust
     assert.equal(up.outputs.hasBudget.value, true);
     assert.equal(await budget(), 750);
     const created = await emulatorOk<{ companyProfile: { domain: string } }>(
-      emu,
+      e2e.emu,
       "GET",
       `/v1/customers/${up.outputs.newCustomerId.value}`,
       { token },
@@ -101,13 +80,13 @@ describe("e2e: account-settings example (billing profile, usage budget, new cust
   });
 
   it("state holds no plaintext credential, token or admin password (only its ciphertext), and __provider is only the shim", async () => {
-    const cp = readCheckpoint(env, PROJECT, STACK);
+    const cp = readCheckpoint(e2e.env, PROJECT, STACK);
     const exported = await stack.exportStack(); // --show-secrets: only to learn the generated admin password
     const created = exported.deployment.resources.find((r: { type: string }) => r.type.endsWith(":Customer"));
     const adminPassword = plaintextOf(created?.outputs?.adminPassword);
     assert.equal(typeof adminPassword, "string");
     assert.deepEqual(
-      leakedSecrets(cp.text, { ...secrets, accessToken: token, adminPassword: adminPassword as string }),
+      leakedSecrets(cp.text, { ...e2e.secrets, accessToken: token, adminPassword: adminPassword as string }),
       [],
     );
     const stored = cp.resources.find((r) => r.type.endsWith(":Customer"))!;
@@ -126,24 +105,24 @@ describe("e2e: account-settings example (billing profile, usage budget, new cust
     for (const r of dynamic) {
       const shim = r.outputs?.__provider as string;
       assert.match(shim, /require\("pulumi-partner-center\/dist\/provider\/runtime"\)/);
-      assert.deepEqual(leakedSecrets(shim, { ...secrets, endpoint: emu.url }), []);
+      assert.deepEqual(leakedSecrets(shim, { ...e2e.secrets, endpoint: e2e.emu.url }), []);
     }
   });
 
   it("refresh --preview-only reports drift made through the API, and writes nothing", async () => {
     const p = await profile();
-    await emulatorOk(emu, "PUT", `/v1/customers/${customer().id}/profiles/billing`, {
+    await emulatorOk(e2e.emu, "PUT", `/v1/customers/${customer().id}/profiles/billing`, {
       token,
       body: { ...p, companyName: "Renamed in the portal", defaultAddress: { ...p.defaultAddress, city: "Bellevue" } },
     });
-    await emulatorOk(emu, "PATCH", `/v1/customers/${customer().id}/usagebudget`, { token, body: { amount: 10 } });
-    const before = readCheckpoint(env, PROJECT, STACK).text;
+    await emulatorOk(e2e.emu, "PATCH", `/v1/customers/${customer().id}/usagebudget`, { token, body: { amount: 10 } });
+    const before = readCheckpoint(e2e.env, PROJECT, STACK).text;
 
     const log = new EventLog();
     await stack.refresh({ previewOnly: true, onEvent: log.onEvent });
     const byType = Object.fromEntries(Object.entries(log.opsByUrn()).map(([urn, op]) => [typeOfUrn(urn), op]));
     assert.deepEqual(byType, { CustomerBillingProfile: "update", CustomerUsageBudget: "update", Customer: "same" });
-    assert.equal(readCheckpoint(env, PROJECT, STACK).text, before, "a preview-only refresh writes no state");
+    assert.equal(readCheckpoint(e2e.env, PROJECT, STACK).text, before, "a preview-only refresh writes no state");
   });
 
   it("up --refresh repairs the drift; then nothing is left to do", async () => {
@@ -162,9 +141,14 @@ describe("e2e: account-settings example (billing profile, usage budget, new cust
     await stack.destroy({ onEvent: log.onEvent });
     assert.deepEqual(log.ops(), { delete: 3 });
     const kept = (
-      await emulatorOk<{ items: Array<{ companyProfile: { domain: string } }> }>(emu, "GET", "/v1/customers?size=500", {
-        token,
-      })
+      await emulatorOk<{ items: Array<{ companyProfile: { domain: string } }> }>(
+        e2e.emu,
+        "GET",
+        "/v1/customers?size=500",
+        {
+          token,
+        },
+      )
     ).items;
     assert.ok(
       kept.some((c) => c.companyProfile.domain === NEW_DOMAIN),

@@ -6,10 +6,10 @@ import { strict as assert } from "assert";
 import { randomUUID } from "crypto";
 import * as path from "path";
 import type { Stack } from "@pulumi/pulumi/automation";
-import { startEmulator } from "../../emulator";
 import { appUserToken, emulatorOk } from "../../scripts/emulator-http";
 import { Customer } from "../../provider/resources/customer";
-import { EventLog, providerConfig, readCheckpoint, repoRoot, stackFor, tempPulumiEnv, typeOfUrn } from "./harness";
+import { EventLog, readCheckpoint, repoRoot, typeOfUrn } from "./harness";
+import { useStackFixture } from "./stack-fixture";
 
 const PROJECT = "quickstart"; // any project folder inside the repo: the provider plugin resolves the package from there
 const STACK = "unlink";
@@ -17,28 +17,23 @@ const DOMAIN = "reseller-removal-e2e.onmicrosoft.com";
 
 describe("e2e: Customer deletionPolicy removeResellerRelationship", function () {
   this.timeout(300_000);
-  let emu: Awaited<ReturnType<typeof startEmulator>>;
-  let env: Awaited<ReturnType<typeof tempPulumiEnv>>;
+  const e2e = useStackFixture();
+  const { partner } = e2e;
   let stack: Stack;
   let token: string;
   let policy = "retain";
   let customerId = "";
-  const partner = () => emu.seed.partners.find((p) => p.tenantId === emu.seed.defaultPartnerId)!;
   const relationship = async () =>
-    (await emulatorOk<{ relationshipToPartner: string }>(emu, "GET", `/v1/customers/${customerId}`, { token }))
+    (await emulatorOk<{ relationshipToPartner: string }>(e2e.emu, "GET", `/v1/customers/${customerId}`, { token }))
       .relationshipToPartner;
   const customersInState = () =>
-    readCheckpoint(env, PROJECT, STACK).resources.filter((r) => typeOfUrn(r.urn) === "Customer");
+    readCheckpoint(e2e.env, PROJECT, STACK).resources.filter((r) => typeOfUrn(r.urn) === "Customer");
   const diagnostics = (log: EventLog) => log.events.map((e) => e.diagnosticEvent?.message ?? "").join("\n");
   let reservation: { status: string } | undefined;
 
   before(async () => {
-    emu = await startEmulator({});
-    env = await tempPulumiEnv();
-    const cfg = providerConfig(emu, partner());
     const projectConfig = { customerId: partner().customers[0].id, domain: DOMAIN }; // the quickstart project's required keys
-    const config = { config: { ...cfg.config, ...projectConfig }, secrets: cfg.secrets };
-    stack = await stackFor(env, path.join(repoRoot, "examples", PROJECT), STACK, config, async () => {
+    stack = await e2e.openStack(path.join(repoRoot, "examples", PROJECT), STACK, projectConfig, async () => {
       const c = new Customer("unlinked", {
         domain: DOMAIN,
         companyName: "Reseller Removal E2E",
@@ -48,11 +43,7 @@ describe("e2e: Customer deletionPolicy removeResellerRelationship", function () 
       });
       return { customerId: c.customerId };
     });
-    token = await appUserToken(emu, partner());
-  });
-  after(async () => {
-    env?.dispose();
-    await emu?.close();
+    token = await appUserToken(e2e.emu, partner());
   });
 
   it("up creates the customer (a reseller customer of the partner)", async () => {
@@ -62,9 +53,9 @@ describe("e2e: Customer deletionPolicy removeResellerRelationship", function () 
   });
 
   it("preview of the change to removeResellerRelationship warns of the active reservation with the fix; up applies it", async () => {
-    const seeded = emu.store.findCustomer(partner().customers[0].id)!.customer.subscriptions[0];
+    const seeded = e2e.emu.store.findCustomer(partner().customers[0].id)!.customer.subscriptions[0];
     const planted = { ...seeded, id: randomUUID(), offerName: "Azure Reserved VM Instances", status: "active" };
-    emu.store.findCustomer(customerId)!.customer.subscriptions.push(planted);
+    e2e.emu.store.findCustomer(customerId)!.customer.subscriptions.push(planted);
     reservation = planted;
     policy = "removeResellerRelationship";
     const log = new EventLog();

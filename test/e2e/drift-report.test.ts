@@ -8,18 +8,11 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type { Stack } from "@pulumi/pulumi/automation";
-import { startEmulator } from "../../emulator";
 import { appUserToken, emulatorOk } from "../../scripts/emulator-http";
 import type { DriftReport } from "../../provider/cli/report/drift-events";
-import {
-  leakedSecrets,
-  plaintextOf,
-  providerConfig,
-  readCheckpoint,
-  repoRoot,
-  stackFor,
-  tempPulumiEnv,
-} from "./harness";
+import { leakedSecrets, plaintextOf, readCheckpoint, repoRoot } from "./harness";
+import { renameOliviaAndUnassignHugo } from "./quickstart-drift";
+import { useStackFixture } from "./stack-fixture";
 
 const PROJECT = "quickstart";
 const STACK = "drift";
@@ -36,14 +29,13 @@ interface DriftRun {
 
 describe("e2e: partner-center drift (refresh preview report, exit codes)", function () {
   this.timeout(300_000);
-  let emu: Awaited<ReturnType<typeof startEmulator>>;
-  let env: Awaited<ReturnType<typeof tempPulumiEnv>>;
+  const e2e = useStackFixture();
+  const { partner } = e2e;
   let stack: Stack;
   let secrets: Record<string, string>;
   let token: string;
   let userIds: Record<string, string> = {};
   let outRoot: string;
-  const partner = () => emu.seed.partners.find((p) => p.tenantId === emu.seed.defaultPartnerId)!;
   const customer = () => partner().customers[0];
 
   async function drift(name: string, stackName = STACK): Promise<DriftRun> {
@@ -53,7 +45,7 @@ describe("e2e: partner-center drift (refresh preview report, exit codes)", funct
       [CLI, "drift", "--stack", stackName, "--cwd", stack.workspace.workDir, "--out", out],
       {
         cwd: os.tmpdir(),
-        env: { ...process.env, ...env.envVars },
+        env: { ...process.env, ...e2e.env.envVars },
         stdio: ["ignore", "pipe", "pipe"],
       },
     );
@@ -79,28 +71,23 @@ describe("e2e: partner-center drift (refresh preview report, exit codes)", funct
 
   before(async () => {
     assert.ok(fs.existsSync(CLI), `build first (npm run build): ${CLI} is missing`);
-    emu = await startEmulator({});
-    env = await tempPulumiEnv();
     outRoot = fs.mkdtempSync(path.join(os.tmpdir(), "pc-drift-out-"));
-    const cfg = providerConfig(emu, partner());
-    stack = await stackFor(env, path.join(repoRoot, "examples", "quickstart"), STACK, {
-      config: { ...cfg.config, customerId: customer().id, domain: customer().domain },
-      secrets: cfg.secrets,
+    stack = await e2e.openStack(path.join(repoRoot, "examples", "quickstart"), STACK, {
+      customerId: customer().id,
+      domain: customer().domain,
     });
     const up = await stack.up();
     userIds = up.outputs.userIds.value as Record<string, string>;
     const exported = await stack.exportStack(); // --show-secrets: only to learn the generated passwords
-    secrets = { ...cfg.secrets };
+    secrets = { ...e2e.secrets };
     for (const r of exported.deployment.resources ?? []) {
       const pw = plaintextOf(r.outputs?.initialPassword);
       if (typeof pw === "string") secrets[`initialPassword of ${r.urn}`] = pw;
     }
     assert.equal(Object.keys(secrets).length, 4, "both users got a generated password");
-    token = await appUserToken(emu, partner());
+    token = await appUserToken(e2e.emu, partner());
   });
   after(async () => {
-    env?.dispose();
-    await emu?.close();
     if (outRoot && !process.env.KEEP_DRIFT_OUT) fs.rmSync(outRoot, { recursive: true, force: true });
   });
 
@@ -116,18 +103,8 @@ describe("e2e: partner-center drift (refresh preview report, exit codes)", funct
 
   it("exits 2 and lists a changed property (old and new) and a removed object, writing no state", async () => {
     const cid = customer().id;
-    const roleId = customer().roles.find((r) => r.name === "Helpdesk Administrator")!.id;
-    await emulatorOk(emu, "PATCH", `/v1/customers/${cid}/users/${userIds["olivia.ops"]}`, {
-      token,
-      body: { displayName: "Renamed in the portal" },
-    });
-    await emulatorOk(
-      emu,
-      "DELETE",
-      `/v1/customers/${cid}/directoryroles/${roleId}/usermembers/${userIds["hugo.help"]}`,
-      { token },
-    );
-    const before = readCheckpoint(env, PROJECT, STACK).text;
+    await renameOliviaAndUnassignHugo(e2e.emu, token, customer(), userIds);
+    const before = readCheckpoint(e2e.env, PROJECT, STACK).text;
 
     const run = await drift("drifted");
     assert.equal(run.code, 2, run.stderr);
@@ -153,12 +130,12 @@ describe("e2e: partner-center drift (refresh preview report, exit codes)", funct
     assert.match(run.markdown, /\| `displayName` \| `Olivia Ops` \| `Renamed in the portal` \|/);
     assert.match(run.markdown, /\*\*- removed\*\* `UserRoleAssignment` `hugo\.help-role`/);
     assert.doesNotMatch(run.markdown, /Could not be read/);
-    assert.equal(readCheckpoint(env, PROJECT, STACK).text, before, "drift is a preview: the state is not written");
+    assert.equal(readCheckpoint(e2e.env, PROJECT, STACK).text, before, "drift is a preview: the state is not written");
   });
 
   it("exits 1 when objects cannot be read (403 and 500 on read): errors, not drift; other drift still listed", async () => {
     const cid = customer().id;
-    await emulatorOk(emu, "POST", "/_emulator/faults", {
+    await emulatorOk(e2e.emu, "POST", "/_emulator/faults", {
       body: [
         {
           method: "GET",
@@ -197,7 +174,7 @@ describe("e2e: partner-center drift (refresh preview report, exit codes)", funct
       );
       assert.match(run.stderr, /error: UserLicenseAssignment/);
     } finally {
-      await emulatorOk(emu, "DELETE", "/_emulator/faults");
+      await emulatorOk(e2e.emu, "DELETE", "/_emulator/faults");
     }
   });
 

@@ -7,9 +7,9 @@
 // soft-deleted users of the previous round rather than created).
 import { strict as assert } from "assert";
 import * as path from "path";
-import { startEmulator } from "../../emulator";
 import { emulatorOk } from "../../scripts/emulator-http";
-import { directoryView, EventLog, providerConfig, repoRoot, stackFor, tempPulumiEnv } from "./harness";
+import { EventLog, repoRoot } from "./harness";
+import { useStackFixture } from "./stack-fixture";
 
 const exampleDir = path.join(repoRoot, "examples", "quickstart");
 
@@ -22,34 +22,22 @@ interface LoggedRequest {
 
 describe("e2e: quickstart with Entra replication lag (eventual consistency)", function () {
   this.timeout(300_000);
-  let emu: Awaited<ReturnType<typeof startEmulator>>;
-  let env: Awaited<ReturnType<typeof tempPulumiEnv>>;
-  const partner = () => emu.seed.partners.find((p) => p.tenantId === emu.seed.defaultPartnerId)!;
-  const view = async () => directoryView(await emulatorOk(emu, "GET", "/_emulator/state"));
+  const e2e = useStackFixture();
+  const { partner, view } = e2e;
   const lastSeq = async () => {
-    const log = await emulatorOk<LoggedRequest[]>(emu, "GET", "/_emulator/requests");
+    const log = await emulatorOk<LoggedRequest[]>(e2e.emu, "GET", "/_emulator/requests");
     return log.length ? log[log.length - 1].seq : 0;
   };
-
-  before(async () => {
-    emu = await startEmulator({});
-    env = await tempPulumiEnv();
-  });
-  after(async () => {
-    env?.dispose();
-    await emu?.close();
-  });
 
   for (const [round, hiddenReads] of [1, 2].entries()) {
     it(`one up succeeds while every new user is invisible to its next ${hiddenReads} read(s); refresh finds it all; destroy cleans up`, async () => {
       const customer = partner().customers[round];
-      const cfg = providerConfig(emu, partner());
-      const stack = await stackFor(env, exampleDir, `ec${hiddenReads}`, {
-        config: { ...cfg.config, customerId: customer.id, domain: customer.domain },
-        secrets: cfg.secrets,
+      const stack = await e2e.openStack(exampleDir, `ec${hiddenReads}`, {
+        customerId: customer.id,
+        domain: customer.domain,
       });
       const before = await view();
-      await emulatorOk(emu, "POST", "/_emulator/config", { body: { eventualConsistencyReads: hiddenReads } });
+      await emulatorOk(e2e.emu, "POST", "/_emulator/config", { body: { eventualConsistencyReads: hiddenReads } });
       const seq = await lastSeq();
       try {
         const log = new EventLog();
@@ -70,7 +58,7 @@ describe("e2e: quickstart with Entra replication lag (eventual consistency)", fu
 
         // The provider did meet the replication lag: a request for a new user (a GET of it, its license update,
         // or a role-member add, which names it in the body and has only new users here) answered 404 first.
-        const requests = await emulatorOk<LoggedRequest[]>(emu, "GET", `/_emulator/requests?since=${seq}`);
+        const requests = await emulatorOk<LoggedRequest[]>(e2e.emu, "GET", `/_emulator/requests?since=${seq}`);
         const hidden = requests.filter(
           (r) =>
             r.status === 404 &&
@@ -99,7 +87,7 @@ describe("e2e: quickstart with Entra replication lag (eventual consistency)", fu
         const pv = await stack.preview({ expectNoChanges: true });
         assert.deepEqual(pv.changeSummary, { same: 7 });
       } finally {
-        await emulatorOk(emu, "POST", "/_emulator/config", { body: { eventualConsistencyReads: 0 } });
+        await emulatorOk(e2e.emu, "POST", "/_emulator/config", { body: { eventualConsistencyReads: 0 } });
       }
       const destroyLog = new EventLog();
       await stack.destroy({ onEvent: destroyLog.onEvent });

@@ -4,26 +4,16 @@
 // and a refresh preview find nothing to change.
 import { strict as assert } from "assert";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import type { Stack } from "@pulumi/pulumi/automation";
-import { startEmulator } from "../../emulator";
 import { main } from "../../provider/cli/main";
-import { envName } from "../../provider/config";
 import { parseTenantSpec } from "../../provider/spec/loader";
 import { emulatorOk } from "../../scripts/emulator-http";
 import { clientFor } from "../provider/client/emulatorClient";
+import { partnerCliEnv, setCliEnv } from "../provider/cli/cli-env";
 import { shapeCustomer } from "../provider/spec/fixture";
-import {
-  EventLog,
-  leakedSecrets,
-  providerConfig,
-  readCheckpoint,
-  repoRoot,
-  stackFor,
-  tempPulumiEnv,
-  typeOfUrn,
-} from "./harness";
+import { EventLog, leakedSecrets, readCheckpoint, repoRoot, typeOfUrn } from "./harness";
+import { useStackFixture } from "./stack-fixture";
 
 const PROJECT = "partner-center-tenants";
 const STACK = "roundtrip";
@@ -45,13 +35,12 @@ interface RequestLogEntry {
 
 describe("e2e: export, then up adopts everything, then no changes", function () {
   this.timeout(300_000);
-  let emu: Awaited<ReturnType<typeof startEmulator>>;
-  let env: Awaited<ReturnType<typeof tempPulumiEnv>>;
+  const e2e = useStackFixture();
+  const { partner } = e2e;
   let tenants: string;
   let stack: Stack;
   let spec: Record<string, unknown>;
   let expected: number;
-  const partner = () => emu.seed.partners.find((p) => p.tenantId === emu.seed.defaultPartnerId)!;
   const customer = () => partner().customers.find((c) => c.customDomains.length > 0)!;
 
   /** The store without what changes on every read (etags); secrets are masked by the emulator already. */
@@ -59,13 +48,13 @@ describe("e2e: export, then up adopts everything, then no changes", function () 
     const state = await emulatorOk<{
       partners: Array<{ customers: Array<Record<string, unknown>> }>;
       selfServePolicies: unknown[];
-    }>(emu, "GET", "/_emulator/state");
+    }>(e2e.emu, "GET", "/_emulator/state");
     const c = state.partners.flatMap((p) => p.customers).find((x) => x.id === customerId);
     return JSON.parse(JSON.stringify({ customer: c, policies: state.selfServePolicies }));
   }
   async function requestsSince(seq: number): Promise<RequestLogEntry[]> {
     const body = await emulatorOk<RequestLogEntry[] | { items: RequestLogEntry[] }>(
-      emu,
+      e2e.emu,
       "GET",
       `/_emulator/requests?since=${seq}`,
     );
@@ -73,24 +62,12 @@ describe("e2e: export, then up adopts everything, then no changes", function () 
   }
 
   before(async () => {
-    emu = await startEmulator({});
-    env = await tempPulumiEnv();
-    tenants = fs.mkdtempSync(path.join(os.tmpdir(), "pc-export-e2e-"));
-    await shapeCustomer(clientFor(emu, "user"), customer(), partner().tenantId);
+    tenants = e2e.tempDir("pc-export-e2e-");
+    await shapeCustomer(clientFor(e2e.emu, "user"), customer(), partner().tenantId);
 
     const caFile = path.join(tenants, "..", `${path.basename(tenants)}.ca.pem`);
-    fs.writeFileSync(caFile, emu.ca);
-    const vars: Record<string, string> = {
-      [envName("tenantId")]: partner().tenantId,
-      [envName("clientId")]: partner().user.clientId,
-      [envName("clientSecret")]: partner().user.clientSecret,
-      [envName("refreshToken")]: partner().user.refreshToken,
-      [envName("endpoint")]: emu.url,
-      [envName("authorityHost")]: emu.authorityHost,
-      [envName("caCertificate")]: caFile,
-    };
-    const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
-    Object.assign(process.env, vars);
+    fs.writeFileSync(caFile, e2e.emu.ca);
+    const restoreEnv = setCliEnv(partnerCliEnv(e2e.emu, partner(), caFile));
     const errors: string[] = [];
     let code: number; // errors also receives the export's warning about the Education qualification it leaves out
     try {
@@ -100,10 +77,7 @@ describe("e2e: export, then up adopts everything, then no changes", function () 
         waitForStop: async () => {},
       });
     } finally {
-      for (const [k, v] of Object.entries(saved)) {
-        if (v === undefined) delete process.env[k];
-        else process.env[k] = v;
-      }
+      restoreEnv();
       fs.rmSync(caFile, { force: true });
     }
     assert.equal(code, 0, errors.join("\n"));
@@ -128,16 +102,7 @@ describe("e2e: export, then up adopts everything, then no changes", function () 
       (spec.customerAgreements as unknown[]).length +
       gdapCount(spec.gdap);
 
-    const cfg = providerConfig(emu, partner());
-    stack = await stackFor(env, repoRoot, STACK, {
-      config: { ...cfg.config, tenantsPath: tenants },
-      secrets: cfg.secrets,
-    });
-  });
-  after(async () => {
-    fs.rmSync(tenants, { recursive: true, force: true });
-    env?.dispose();
-    await emu?.close();
+    stack = await e2e.openStack(repoRoot, STACK, { tenantsPath: tenants });
   });
 
   it("the export covers every kind of object (so the round trip below exercises all of them)", () => {
@@ -201,7 +166,7 @@ describe("e2e: export, then up adopts everything, then no changes", function () 
   });
 
   it("state holds no credential of the partner", () => {
-    const cp = readCheckpoint(env, PROJECT, STACK);
+    const cp = readCheckpoint(e2e.env, PROJECT, STACK);
     assert.deepEqual(
       leakedSecrets(cp.text, { clientSecret: partner().user.clientSecret, refreshToken: partner().user.refreshToken }),
       [],

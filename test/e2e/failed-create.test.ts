@@ -7,23 +7,12 @@
 import { strict as assert } from "assert";
 import * as path from "path";
 import type { Stack } from "@pulumi/pulumi/automation";
-import { startEmulator } from "../../emulator";
 import { emulatorOk } from "../../scripts/emulator-http";
 import { CustomerUser } from "../../provider/resources/customer-user";
 import { SubscriptionNickname } from "../../provider/resources/subscription-nickname";
 import { UserRoleAssignment } from "../../provider/resources/user-role-assignment";
-import {
-  directoryView,
-  engineErrorSummary,
-  EventLog,
-  providerConfig,
-  readCheckpoint,
-  repoRoot,
-  stackFor,
-  tempPulumiEnv,
-  type Checkpoint,
-  type DirectoryView,
-} from "./harness";
+import { engineErrorSummary, EventLog, readCheckpoint, repoRoot, type Checkpoint, type DirectoryView } from "./harness";
+import { useStackFixture, type SeedCustomer } from "./stack-fixture";
 
 const PROJECT = "quickstart"; // any project folder inside the repo: the provider plugin resolves the package from there
 const projectDir = path.join(repoRoot, "examples", "quickstart");
@@ -32,9 +21,6 @@ const MEMBERS_POST = "^/v1/customers/[^/]+/directoryroles/[^/]+/usermembers$";
 const SUBSCRIPTION_PATCH = "^/v1/customers/[^/]+/subscriptions/[^/]+$";
 const NICKNAME = "Set by a flaky create";
 const PLAIN_PASSWORD = "Plain!Passw0rd#e2e";
-
-type Seed = Awaited<ReturnType<typeof startEmulator>>["seed"];
-type SeedCustomer = Seed["partners"][number]["customers"][number];
 
 /** One kind of object: how a program makes it, where the emulator's state shows it, how state names it. */
 interface Kind {
@@ -98,34 +84,22 @@ const nicknameKind: Kind = {
 
 describe("e2e: a create that fails leaves nothing unknown to state", function () {
   this.timeout(240_000);
-  let emu: Awaited<ReturnType<typeof startEmulator>>;
-  let env: Awaited<ReturnType<typeof tempPulumiEnv>>;
-  const partner = () => emu.seed.partners.find((p) => p.tenantId === emu.seed.defaultPartnerId)!;
+  const e2e = useStackFixture();
+  const { partner, view } = e2e;
   const customer = () => partner().customers[2];
-  const view = async () => directoryView(await emulatorOk(emu, "GET", "/_emulator/state"));
   const withoutDeleted = (v: DirectoryView) => ({ ...v, deletedUsers: [] });
 
   async function stackNamed(name: string, kind: Kind): Promise<Stack> {
-    const cfg = providerConfig(emu, partner());
-    return stackFor(
-      env,
+    return e2e.openStack(
       projectDir,
       name,
-      { config: { ...cfg.config, customerId: customer().id, domain: customer().domain }, secrets: cfg.secrets },
+      { customerId: customer().id, domain: customer().domain },
       kind.program(customer()),
     );
   }
 
-  before(async () => {
-    emu = await startEmulator({});
-    env = await tempPulumiEnv();
-  });
-  after(async () => {
-    env?.dispose();
-    await emu?.close();
-  });
   afterEach(async () => {
-    await emulatorOk(emu, "DELETE", "/_emulator/faults");
+    await emulatorOk(e2e.emu, "DELETE", "/_emulator/faults");
   });
 
   for (const scenario of [
@@ -162,7 +136,7 @@ describe("e2e: a create that fails leaves nothing unknown to state", function ()
       const stack = await stackNamed(scenario.stack, scenario.kind);
       const baseline = await view();
       const before = scenario.kind.objects(baseline);
-      await emulatorOk(emu, "POST", "/_emulator/faults", { body: scenario.rule });
+      await emulatorOk(e2e.emu, "POST", "/_emulator/faults", { body: scenario.rule });
 
       // A lost answer may end either way (the provider may recover the object by its natural key); what matters is state.
       const outcome = await stack.up().then(
@@ -172,7 +146,7 @@ describe("e2e: a create that fails leaves nothing unknown to state", function ()
       if (scenario.mustFail) assert.match(outcome, /^failed/);
       assert.ok(!outcome.includes(PLAIN_PASSWORD), "the failure message holds no password");
       const made = scenario.kind.objects(await view()).filter((o) => !before.includes(o));
-      const known = scenario.kind.known(readCheckpoint(env, PROJECT, scenario.stack));
+      const known = scenario.kind.known(readCheckpoint(e2e.env, PROJECT, scenario.stack));
       assert.deepEqual(
         made.filter((o) => !known.includes(o)),
         [],
@@ -180,7 +154,7 @@ describe("e2e: a create that fails leaves nothing unknown to state", function ()
       );
       if (scenario.mustFail) assert.deepEqual(made, [], "a rejected create makes nothing");
 
-      await emulatorOk(emu, "DELETE", "/_emulator/faults");
+      await emulatorOk(e2e.emu, "DELETE", "/_emulator/faults");
       const retry = new EventLog();
       try {
         await stack.up({ onEvent: retry.onEvent });
@@ -190,7 +164,7 @@ describe("e2e: a create that fails leaves nothing unknown to state", function ()
       const after = scenario.kind.objects(await view()).filter((o) => !before.includes(o));
       assert.equal(after.length, 1, `exactly one new object, not a duplicate: ${after.join(", ")}`);
       assert.ok(
-        !readCheckpoint(env, PROJECT, scenario.stack).text.includes(PLAIN_PASSWORD),
+        !readCheckpoint(e2e.env, PROJECT, scenario.stack).text.includes(PLAIN_PASSWORD),
         "no plaintext password in the checkpoint",
       );
       await stack.destroy();

@@ -12,10 +12,12 @@ import * as path from "path";
 import type { Stack } from "@pulumi/pulumi/automation";
 import { emulatorOk, type EmulatorEndpoint } from "../../scripts/emulator-http";
 import type { PackResult } from "../../scripts/pack";
+import { onLines } from "../stream-lines";
 import {
   copiesOfPackage,
   createUserProject,
   docConfig,
+  sandboxValues,
   installedPackage,
   installPackage,
   packCheckout,
@@ -61,11 +63,7 @@ function startSandbox(cwd: string, args: string[]): Promise<{ child: ChildProces
     child.stderr.on("data", (c: Buffer) => {
       stderr += c.toString();
     });
-    let buffered = "";
-    child.stdout.on("data", (c: Buffer) => {
-      buffered += c.toString();
-      const parts = buffered.split("\n");
-      buffered = parts.pop()!;
+    onLines(child.stdout, (parts) => {
       lines.push(...parts);
       if (parts.some((l) => l.startsWith("Press Ctrl+C"))) {
         clearTimeout(timer);
@@ -188,17 +186,10 @@ describe("e2e: the packed package installed in a project outside the repository 
 
   it("a stack with exactly the doc's config keys", async () => {
     const customer = partner().customers[0];
-    const cfg = docConfig(doc, {
-      customerId: customer.id,
-      domain: customer.domain,
-      tenantId: partner().tenantId,
-      clientId: partner().user.clientId,
-      clientSecret: partner().user.clientSecret,
-      refreshToken: partner().user.refreshToken,
-      endpoint: emu.url,
-      authorityHost: emu.url,
-      caFile: path.join(project, ".emulator", "sandbox.json.ca.pem"),
-    });
+    const cfg = docConfig(
+      doc,
+      sandboxValues(partner(), customer, emu, path.join(project, ".emulator", "sandbox.json.ca.pem")),
+    );
     assert.deepEqual(Object.keys(cfg.secrets).sort(), ["partnercenter:clientSecret", "partnercenter:refreshToken"]);
     secrets = cfg.secrets;
     stack = await openUserStack(env, project, STACK, cfg.config, cfg.secrets);

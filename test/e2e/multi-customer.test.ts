@@ -3,7 +3,6 @@
 import { strict as assert } from "assert";
 import * as path from "path";
 import type { Stack } from "@pulumi/pulumi/automation";
-import { startEmulator } from "../../emulator";
 import { appUserToken, emulatorOk } from "../../scripts/emulator-http";
 import {
   directoryView,
@@ -11,58 +10,40 @@ import {
   leakedSecrets,
   markStoredProviders,
   plaintextOf,
-  providerConfig,
   readCheckpoint,
   repoRoot,
-  stackFor,
-  tempPulumiEnv,
   typeOfUrn,
 } from "./harness";
+import { JWT_RE, useStackFixture } from "./stack-fixture";
 
 const PROJECT = "multi-customer";
 const STACK = "e2e";
 const exampleDir = path.join(repoRoot, "examples", "multi-customer");
 const NICKNAME = "Sales - Microsoft 365 (e2e)";
 const NEW_DOMAIN = "mail.wingtiptoys.example";
-const JWT_RE = /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\./;
 
 describe("e2e: multi-customer example (policies, nicknames, verified domain, users across customers)", function () {
   this.timeout(300_000);
-  let emu: Awaited<ReturnType<typeof startEmulator>>;
-  let env: Awaited<ReturnType<typeof tempPulumiEnv>>;
+  const e2e = useStackFixture();
+  const { partner, view } = e2e;
   let stack: Stack;
-  let secrets: Record<string, string>;
   let baseline: ReturnType<typeof directoryView>;
   let token: string;
-  const partner = () => emu.seed.partners.find((p) => p.tenantId === emu.seed.defaultPartnerId)!;
   const first = () => partner().customers[0];
   const second = () => partner().customers[1];
-  const view = async () => directoryView(await emulatorOk(emu, "GET", "/_emulator/state"));
   const policyId = () => `${partner().tenantId}_${second().id}`;
 
   before(async () => {
-    emu = await startEmulator({});
-    env = await tempPulumiEnv();
-    const cfg = providerConfig(emu, partner());
-    secrets = cfg.secrets;
     const customers = {
       [first().id]: { domain: first().domain, nicknames: { [first().subscriptions[0].id]: NICKNAME } },
       [second().id]: { domain: second().domain, verifiedDomain: NEW_DOMAIN },
     };
-    stack = await stackFor(env, exampleDir, STACK, {
-      config: {
-        ...cfg.config,
-        customerIds: JSON.stringify([first().id, second().id]),
-        customers: JSON.stringify(customers),
-      },
-      secrets: cfg.secrets,
+    stack = await e2e.openStack(exampleDir, STACK, {
+      customerIds: JSON.stringify([first().id, second().id]),
+      customers: JSON.stringify(customers),
     });
     baseline = await view();
-    token = await appUserToken(emu, partner());
-  });
-  after(async () => {
-    env?.dispose();
-    await emu?.close();
+    token = await appUserToken(e2e.emu, partner());
   });
 
   it("up creates the baseline in both customers", async () => {
@@ -90,8 +71,8 @@ describe("e2e: multi-customer example (policies, nicknames, verified domain, use
       if (typeof pw === "string") passwords[r.urn] = pw;
     }
     assert.equal(Object.keys(passwords).length, 2);
-    const cp = readCheckpoint(env, PROJECT, STACK);
-    assert.deepEqual(leakedSecrets(cp.text, { ...secrets, ...passwords, token }), []);
+    const cp = readCheckpoint(e2e.env, PROJECT, STACK);
+    assert.deepEqual(leakedSecrets(cp.text, { ...e2e.secrets, ...passwords, token }), []);
     assert.doesNotMatch(cp.text, JWT_RE);
     const dynamic = cp.resources.filter((r) => r.type.startsWith("pulumi-nodejs:dynamic/"));
     assert.deepEqual([...new Set(dynamic.map((r) => typeOfUrn(r.urn)))].sort(), [
@@ -108,7 +89,12 @@ describe("e2e: multi-customer example (policies, nicknames, verified domain, use
         assert.match(text, /require\("pulumi-partner-center\/dist\/provider\/runtime"\)/);
         assert.ok(text.includes(`"${typeOfUrn(r.urn)}"`), "the shim names its type");
         assert.deepEqual(
-          leakedSecrets(text, { ...secrets, ...passwords, clientId: partner().user.clientId, endpoint: emu.url }),
+          leakedSecrets(text, {
+            ...e2e.secrets,
+            ...passwords,
+            clientId: partner().user.clientId,
+            endpoint: e2e.emu.url,
+          }),
           [],
         );
         assert.doesNotMatch(text, /BEGIN CERTIFICATE|PRIVATE KEY/);
@@ -118,16 +104,16 @@ describe("e2e: multi-customer example (policies, nicknames, verified domain, use
 
   it("refresh --preview-only reports a renamed subscription and a deleted policy; up --refresh repairs both", async () => {
     const sub = await emulatorOk<Record<string, unknown>>(
-      emu,
+      e2e.emu,
       "GET",
       `/v1/customers/${first().id}/subscriptions/${first().subscriptions[0].id}`,
       { token },
     );
-    await emulatorOk(emu, "PATCH", `/v1/customers/${first().id}/subscriptions/${first().subscriptions[0].id}`, {
+    await emulatorOk(e2e.emu, "PATCH", `/v1/customers/${first().id}/subscriptions/${first().subscriptions[0].id}`, {
       token,
       body: { ...sub, friendlyName: "Renamed in the portal" },
     });
-    await emulatorOk(emu, "DELETE", `/v1/SelfServePolicy/${policyId()}`, { token });
+    await emulatorOk(e2e.emu, "DELETE", `/v1/SelfServePolicy/${policyId()}`, { token });
 
     const drift = new EventLog();
     await stack.refresh({ previewOnly: true, onEvent: drift.onEvent });
@@ -148,7 +134,7 @@ describe("e2e: multi-customer example (policies, nicknames, verified domain, use
 
   it("state written by another provider version previews as no changes and refreshes clean", async () => {
     const marker = "/* pulumi-partner-center 0.0.1-previous */";
-    assert.equal(markStoredProviders(env, PROJECT, STACK, marker), 16);
+    assert.equal(markStoredProviders(e2e.env, PROJECT, STACK, marker), 16);
 
     const pv = await stack.preview({ expectNoChanges: true });
     assert.deepEqual(pv.changeSummary, { same: 9 });

@@ -5,26 +5,24 @@
 import { strict as assert } from "assert";
 import { spawn } from "child_process";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import type { Stack } from "@pulumi/pulumi/automation";
-import { startEmulator } from "../../emulator";
 import { CustomerUser, UserLicenseAssignment } from "../../provider";
-import { envName } from "../../provider/config";
-import { providerConfig, repoRoot, stackFor, tempPulumiEnv } from "./harness";
+import { partnerCliEnv } from "../provider/cli/cli-env";
+import { repoRoot } from "./harness";
+import { useStackFixture } from "./stack-fixture";
 
 const CLI = path.join(repoRoot, "dist", "provider", "cli", "main.js");
 
 describe("e2e: preview-report seats on a real `pulumi preview --json`", function () {
   this.timeout(300_000);
-  let emu: Awaited<ReturnType<typeof startEmulator>>;
-  let env: Awaited<ReturnType<typeof tempPulumiEnv>>;
+  const e2e = useStackFixture();
+  const { partner } = e2e;
   let stack: Stack;
   let dir: string;
   let newUsers = 0;
   let skuId = "";
   let skuPart = "";
-  const partner = () => emu.seed.partners.find((p) => p.tenantId === emu.seed.defaultPartnerId)!;
   const customer = () => partner().customers[0];
 
   const program = async () => {
@@ -56,18 +54,8 @@ describe("e2e: preview-report seats on a real `pulumi preview --json`", function
   /** Runs the CLI as a child (asynchronously: the emulator answering it runs in this process). */
   async function report(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
     const caFile = path.join(dir, "ca.pem");
-    fs.writeFileSync(caFile, emu.ca);
-    const p = partner();
-    const childEnv: NodeJS.ProcessEnv = {
-      ...process.env,
-      [envName("tenantId")]: p.tenantId,
-      [envName("clientId")]: p.user.clientId,
-      [envName("clientSecret")]: p.user.clientSecret,
-      [envName("refreshToken")]: p.user.refreshToken,
-      [envName("endpoint")]: emu.url,
-      [envName("authorityHost")]: emu.authorityHost,
-      [envName("caCertificate")]: caFile,
-    };
+    fs.writeFileSync(caFile, e2e.emu.ca);
+    const childEnv: NodeJS.ProcessEnv = { ...process.env, ...partnerCliEnv(e2e.emu, partner(), caFile) };
     const child = spawn(process.execPath, [CLI, "preview-report", ...args], { env: childEnv });
     let stdout = "";
     let stderr = "";
@@ -79,30 +67,21 @@ describe("e2e: preview-report seats on a real `pulumi preview --json`", function
 
   before(async () => {
     assert.ok(fs.existsSync(CLI), `build first (npm run build): ${CLI} is missing`);
-    emu = await startEmulator({});
-    env = await tempPulumiEnv();
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), "pc-preview-seats-"));
-    const record = emu.store.findCustomer(customer().id)!.customer;
+    dir = e2e.tempDir("pc-preview-seats-");
+    const record = e2e.emu.store.findCustomer(customer().id)!.customer;
     const sku = record.skus.find((s) => s.targetType === "User")!;
     const consumed = record.licenses.filter((l) => l.skuId === sku.id).length;
     sku.activeUnits = consumed + 2; // two free seats
     sku.warningUnits = 0;
-    emu.store.save();
+    e2e.emu.store.save();
     skuId = sku.id;
     skuPart = sku.skuPartNumber;
-    const cfg = providerConfig(emu, partner());
-    stack = await stackFor(
-      env,
+    stack = await e2e.openStack(
       path.join(repoRoot, "examples", "quickstart"),
       "seats",
-      { config: { ...cfg.config, customerId: customer().id, domain: customer().domain }, secrets: cfg.secrets },
+      { customerId: customer().id, domain: customer().domain },
       program,
     );
-  });
-  after(async () => {
-    env?.dispose();
-    await emu?.close();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it("a change that fits: two new licensed users on two free seats, exit 0 with --fail-on-seat-shortfall", async () => {

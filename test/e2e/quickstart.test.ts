@@ -4,7 +4,6 @@
 import { strict as assert } from "assert";
 import * as path from "path";
 import type { Stack } from "@pulumi/pulumi/automation";
-import { startEmulator } from "../../emulator";
 import { appUserToken, emulatorOk } from "../../scripts/emulator-http";
 import {
   directoryView,
@@ -12,47 +11,31 @@ import {
   leakedSecrets,
   markStoredProviders,
   plaintextOf,
-  providerConfig,
   readCheckpoint,
   repoRoot,
-  stackFor,
-  tempPulumiEnv,
   typeOfUrn,
 } from "./harness";
+import { renameOliviaAndUnassignHugo } from "./quickstart-drift";
+import { JWT_RE, useStackFixture } from "./stack-fixture";
 
 const PROJECT = "quickstart";
 const STACK = "e2e";
 const exampleDir = path.join(repoRoot, "examples", "quickstart");
-const JWT_RE = /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\./;
 
 describe("e2e: quickstart example (users, roles, licenses)", function () {
   this.timeout(300_000);
-  let emu: Awaited<ReturnType<typeof startEmulator>>;
-  let env: Awaited<ReturnType<typeof tempPulumiEnv>>;
+  const e2e = useStackFixture();
+  const { partner, view } = e2e;
   let stack: Stack;
-  let secrets: Record<string, string>;
   let baseline: ReturnType<typeof directoryView>;
   let token: string;
-  const partner = () => emu.seed.partners.find((p) => p.tenantId === emu.seed.defaultPartnerId)!;
   const customer = () => partner().customers[0];
-  const view = async () => directoryView(await emulatorOk(emu, "GET", "/_emulator/state"));
   let userIds: Record<string, string> = {};
 
   before(async () => {
-    emu = await startEmulator({});
-    env = await tempPulumiEnv();
-    const cfg = providerConfig(emu, partner());
-    secrets = cfg.secrets;
-    stack = await stackFor(env, exampleDir, STACK, {
-      config: { ...cfg.config, customerId: customer().id, domain: customer().domain },
-      secrets: cfg.secrets,
-    });
+    stack = await e2e.openStack(exampleDir, STACK, { customerId: customer().id, domain: customer().domain });
     baseline = await view();
-    token = await appUserToken(emu, partner());
-  });
-  after(async () => {
-    env?.dispose();
-    await emu?.close();
+    token = await appUserToken(e2e.emu, partner());
   });
 
   it("up creates every user, role assignment and license assignment", async () => {
@@ -83,7 +66,7 @@ describe("e2e: quickstart example (users, roles, licenses)", function () {
   });
 
   it("state holds no plaintext credential, password or token, and __provider is only the shim", async () => {
-    const cp = readCheckpoint(env, PROJECT, STACK);
+    const cp = readCheckpoint(e2e.env, PROJECT, STACK);
     const exported = await stack.exportStack(); // --show-secrets: only to learn the generated passwords
     const passwords: Record<string, string> = {};
     for (const r of exported.deployment.resources ?? []) {
@@ -91,7 +74,7 @@ describe("e2e: quickstart example (users, roles, licenses)", function () {
       if (typeof pw === "string") passwords[`initialPassword of ${r.urn}`] = pw;
     }
     assert.equal(Object.keys(passwords).length, 2, "both users got a generated password");
-    assert.deepEqual(leakedSecrets(cp.text, { ...secrets, ...passwords, accessToken: token }), []);
+    assert.deepEqual(leakedSecrets(cp.text, { ...e2e.secrets, ...passwords, accessToken: token }), []);
     assert.doesNotMatch(cp.text, JWT_RE);
     assert.doesNotMatch(cp.text, /PRIVATE KEY/);
     const dynamic = cp.resources.filter((r) => r.type.startsWith("pulumi-nodejs:dynamic/"));
@@ -104,10 +87,10 @@ describe("e2e: quickstart example (users, roles, licenses)", function () {
         assert.ok(text.includes(`"${typeOfUrn(r.urn)}"`), "the shim names its type");
         assert.deepEqual(
           leakedSecrets(text, {
-            ...secrets,
+            ...e2e.secrets,
             tenantId: partner().tenantId,
             clientId: partner().user.clientId,
-            endpoint: emu.url,
+            endpoint: e2e.emu.url,
           }),
           [],
         );
@@ -119,23 +102,13 @@ describe("e2e: quickstart example (users, roles, licenses)", function () {
 
   it("refresh --preview-only reports drift made behind Pulumi's back, and writes nothing", async () => {
     const cid = customer().id;
-    const roleId = customer().roles.find((r) => r.name === "Helpdesk Administrator")!.id;
     const skuId = customer().skus.find((s) => s.skuPartNumber === "O365_BUSINESS_PREMIUM")!.id;
-    await emulatorOk(emu, "PATCH", `/v1/customers/${cid}/users/${userIds["olivia.ops"]}`, {
-      token,
-      body: { displayName: "Renamed in the portal" },
-    });
-    await emulatorOk(
-      emu,
-      "DELETE",
-      `/v1/customers/${cid}/directoryroles/${roleId}/usermembers/${userIds["hugo.help"]}`,
-      { token },
-    );
-    await emulatorOk(emu, "POST", `/v1/customers/${cid}/users/${userIds["olivia.ops"]}/licenseupdates`, {
+    await renameOliviaAndUnassignHugo(e2e.emu, token, customer(), userIds);
+    await emulatorOk(e2e.emu, "POST", `/v1/customers/${cid}/users/${userIds["olivia.ops"]}/licenseupdates`, {
       token,
       body: { licensesToRemove: [skuId] },
     });
-    const before = readCheckpoint(env, PROJECT, STACK).text;
+    const before = readCheckpoint(e2e.env, PROJECT, STACK).text;
 
     const log = new EventLog();
     await stack.refresh({ previewOnly: true, onEvent: log.onEvent });
@@ -145,7 +118,7 @@ describe("e2e: quickstart example (users, roles, licenses)", function () {
     assert.equal(opOf("hugo.help-role"), "delete");
     assert.equal(opOf("olivia.ops-m365"), "delete");
     assert.deepEqual(log.ops(), { update: 1, delete: 2, same: 3 });
-    assert.equal(readCheckpoint(env, PROJECT, STACK).text, before, "a preview-only refresh writes no state");
+    assert.equal(readCheckpoint(e2e.env, PROJECT, STACK).text, before, "a preview-only refresh writes no state");
   });
 
   it("up --refresh repairs the drift", async () => {
@@ -173,7 +146,7 @@ describe("e2e: quickstart example (users, roles, licenses)", function () {
   it("state written by another provider version previews as no changes and still refreshes and destroys", async () => {
     // Simulates an upgrade: every stored __provider text differs from what this program serializes now.
     const marker = "/* pulumi-partner-center 0.0.1-previous */";
-    assert.equal(markStoredProviders(env, PROJECT, STACK, marker), 12);
+    assert.equal(markStoredProviders(e2e.env, PROJECT, STACK, marker), 12);
 
     const pv = await stack.preview({ expectNoChanges: true });
     assert.deepEqual(pv.changeSummary, { same: 7 });
@@ -181,7 +154,7 @@ describe("e2e: quickstart example (users, roles, licenses)", function () {
     await stack.refresh({ previewOnly: true, onEvent: log.onEvent });
     assert.deepEqual(log.ops(), { same: 6 });
     assert.ok(
-      readCheckpoint(env, PROJECT, STACK).text.includes(marker),
+      readCheckpoint(e2e.env, PROJECT, STACK).text.includes(marker),
       "the old provider text stays in state until a resource is next updated",
     );
   });

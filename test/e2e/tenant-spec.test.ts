@@ -3,35 +3,22 @@
 // spec mistake stops the run with file, line and fix before a single resource is registered.
 import { strict as assert } from "assert";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import type { Stack } from "@pulumi/pulumi/automation";
-import { startEmulator } from "../../emulator";
 import { emulatorOk } from "../../scripts/emulator-http";
-import {
-  directoryView,
-  engineErrorSummary,
-  EventLog,
-  providerConfig,
-  readCheckpoint,
-  repoRoot,
-  stackFor,
-  tempPulumiEnv,
-  typeOfUrn,
-} from "./harness";
+import { directoryView, engineErrorSummary, EventLog, readCheckpoint, repoRoot, typeOfUrn } from "./harness";
+import { useStackFixture } from "./stack-fixture";
 
 const PROJECT = "partner-center-tenants";
 const STACK = "spec";
 
 describe("e2e: the tenant-spec project (root Pulumi.yaml)", function () {
   this.timeout(300_000);
-  let emu: Awaited<ReturnType<typeof startEmulator>>;
-  let env: Awaited<ReturnType<typeof tempPulumiEnv>>;
+  const e2e = useStackFixture();
+  const { partner, view } = e2e;
   let tenants: string;
   let stack: Stack;
-  const partner = () => emu.seed.partners.find((p) => p.tenantId === emu.seed.defaultPartnerId)!;
   const customer = () => partner().customers[1]; // Wingtip: named by its initial domain in the spec
-  const view = async () => directoryView(await emulatorOk(emu, "GET", "/_emulator/state"));
   const specFile = () => path.join(tenants, "wingtip.yaml");
 
   const spec = () =>
@@ -52,20 +39,9 @@ describe("e2e: the tenant-spec project (root Pulumi.yaml)", function () {
     ].join("\n");
 
   before(async () => {
-    emu = await startEmulator({});
-    env = await tempPulumiEnv();
-    tenants = fs.mkdtempSync(path.join(os.tmpdir(), "pc-tenants-"));
+    tenants = e2e.tempDir("pc-tenants-");
     fs.writeFileSync(specFile(), spec());
-    const cfg = providerConfig(emu, partner());
-    stack = await stackFor(env, repoRoot, STACK, {
-      config: { ...cfg.config, tenantsPath: tenants },
-      secrets: cfg.secrets,
-    });
-  });
-  after(async () => {
-    fs.rmSync(tenants, { recursive: true, force: true });
-    env?.dispose();
-    await emu?.close();
+    stack = await e2e.openStack(repoRoot, STACK, { tenantsPath: tenants });
   });
 
   it("up creates the spec's user, role, license, nickname and budget; the stack output maps the customer to its file", async () => {
@@ -87,7 +63,7 @@ describe("e2e: the tenant-spec project (root Pulumi.yaml)", function () {
     assert.equal(nina, `${cid}/nina.ops@${customer().domain}/Nina Ops`);
     assert.ok(now.nicknames.includes(`${cid}/${customer().subscriptions[1].id}/Wingtip - Power BI`));
     const budget = await emulatorOk<{ partners: Array<{ customers: Array<{ id: string; usageBudget: unknown }> }> }>(
-      emu,
+      e2e.emu,
       "GET",
       "/_emulator/state",
     );
@@ -115,7 +91,7 @@ describe("e2e: the tenant-spec project (root Pulumi.yaml)", function () {
       specFile(),
       good.replace("    usageLocation: GB\n", "    usageLocation: GB\n    usageLocaton: FR\n").replace("1200", "-5"),
     );
-    const before = readCheckpoint(env, PROJECT, STACK).text;
+    const before = readCheckpoint(e2e.env, PROJECT, STACK).text;
     const emulatorBefore = await view();
     const log = new EventLog();
     let message = "";
@@ -139,7 +115,7 @@ describe("e2e: the tenant-spec project (root Pulumi.yaml)", function () {
     assert.deepEqual(registered, [], "no resource step was even planned");
     assert.deepEqual(log.ops(), {});
     assert.deepEqual(await view(), emulatorBefore, "Partner Center was not touched");
-    const after = JSON.parse(readCheckpoint(env, PROJECT, STACK).text).checkpoint.latest.resources.length;
+    const after = JSON.parse(readCheckpoint(e2e.env, PROJECT, STACK).text).checkpoint.latest.resources.length;
     assert.equal(after, JSON.parse(before).checkpoint.latest.resources.length, "state still holds every resource");
   });
 
@@ -151,23 +127,12 @@ describe("e2e: the tenant-spec project (root Pulumi.yaml)", function () {
 
 describe("e2e: the shipped example tenants/ folder applies to the emulator's default customer", function () {
   this.timeout(300_000);
-  let emu: Awaited<ReturnType<typeof startEmulator>>;
-  let env: Awaited<ReturnType<typeof tempPulumiEnv>>;
+  const e2e = useStackFixture();
+  const { partner } = e2e;
   let stack: Stack;
-  const partner = () => emu.seed.partners.find((p) => p.tenantId === emu.seed.defaultPartnerId)!;
 
   before(async () => {
-    emu = await startEmulator({});
-    env = await tempPulumiEnv();
-    const cfg = providerConfig(emu, partner());
-    stack = await stackFor(env, repoRoot, "example", {
-      config: { ...cfg.config, tenantsPath: path.join(repoRoot, "tenants") },
-      secrets: cfg.secrets,
-    });
-  });
-  after(async () => {
-    env?.dispose();
-    await emu?.close();
+    stack = await e2e.openStack(repoRoot, "example", { tenantsPath: path.join(repoRoot, "tenants") });
   });
 
   it("up creates every object of tenants/*.yaml, then preview is quiet", async () => {
@@ -187,7 +152,7 @@ describe("e2e: the shipped example tenants/ folder applies to the emulator's def
     ]);
     const cid = partner().customers[0].id;
     assert.ok(
-      directoryView(await emulatorOk(emu, "GET", "/_emulator/state")).activeUsers.includes(
+      directoryView(await emulatorOk(e2e.emu, "GET", "/_emulator/state")).activeUsers.includes(
         `${cid}/it.support@fabrikamtenant.onmicrosoft.com/Fabrikam IT Support`,
       ),
     );

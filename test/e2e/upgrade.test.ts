@@ -12,13 +12,12 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type { Stack } from "@pulumi/pulumi/automation";
-import { startEmulator } from "../../emulator";
-import { emulatorOk } from "../../scripts/emulator-http";
 import { packPackage, type PackResult } from "../../scripts/pack";
 import {
   copiesOfPackage,
   createUserProject,
   docConfig,
+  sandboxValues,
   forgetPackageModules,
   installedPackage,
   installPackage,
@@ -29,7 +28,8 @@ import {
   tsc,
   writeDocFiles,
 } from "../package/user-project";
-import { directoryView, EventLog, leakedSecrets, readCheckpoint, repoRoot, tempPulumiEnv } from "./harness";
+import { directoryView, EventLog, leakedSecrets, readCheckpoint, repoRoot } from "./harness";
+import { useStackFixture } from "./stack-fixture";
 
 const BASELINE_COMMIT = "94b2217";
 const STACK = "upgrade";
@@ -74,8 +74,8 @@ function packRevision(rev: string): PackResult {
 
 describe("e2e: upgrading the installed package shows no changes", function () {
   this.timeout(900_000);
-  let emu: Awaited<ReturnType<typeof startEmulator>>;
-  let env: Awaited<ReturnType<typeof tempPulumiEnv>>;
+  const e2e = useStackFixture();
+  const { partner, view } = e2e;
   let project: string;
   let previous: PackResult;
   let current: PackResult;
@@ -83,18 +83,14 @@ describe("e2e: upgrading the installed package shows no changes", function () {
   let baseline: ReturnType<typeof directoryView>;
   let shimsBefore: Record<string, string>;
   let secrets: Record<string, string>;
-  const partner = () => emu.seed.partners.find((p) => p.tenantId === emu.seed.defaultPartnerId)!;
-  const view = async () => directoryView(await emulatorOk(emu, "GET", "/_emulator/state"));
   const shims = () =>
     Object.fromEntries(
-      readCheckpoint(env, "my-tenants", STACK)
+      readCheckpoint(e2e.env, "my-tenants", STACK)
         .resources.filter((r) => r.type.startsWith("pulumi-nodejs:dynamic/"))
         .map((r) => [r.urn, r.outputs?.__provider as string]),
     );
 
   before(async () => {
-    emu = await startEmulator({});
-    env = await tempPulumiEnv();
     const rev = previousRevision();
     previous = packRevision(rev);
     current = packCheckout();
@@ -103,8 +99,6 @@ describe("e2e: upgrading the installed package shows no changes", function () {
     baseline = await view();
   });
   after(async () => {
-    env?.dispose();
-    await emu?.close();
     if (project) fs.rmSync(project, { recursive: true, force: true });
   });
 
@@ -115,21 +109,11 @@ describe("e2e: upgrading the installed package shows no changes", function () {
     writeDocFiles(project, doc);
     tsc(project);
     const caFile = path.join(project, "emulator-ca.pem");
-    fs.writeFileSync(caFile, emu.ca);
+    fs.writeFileSync(caFile, e2e.emu.ca);
     const customer = partner().customers[1];
-    const cfg = docConfig(doc, {
-      customerId: customer.id,
-      domain: customer.domain,
-      tenantId: partner().tenantId,
-      clientId: partner().user.clientId,
-      clientSecret: partner().user.clientSecret,
-      refreshToken: partner().user.refreshToken,
-      endpoint: emu.url,
-      authorityHost: emu.authorityHost,
-      caFile,
-    });
+    const cfg = docConfig(doc, sandboxValues(partner(), customer, e2e.emu, caFile));
     secrets = cfg.secrets;
-    stack = await openUserStack(env, project, STACK, cfg.config, cfg.secrets);
+    stack = await openUserStack(e2e.env, project, STACK, cfg.config, cfg.secrets);
     const log = new EventLog();
     await stack.up({ onEvent: log.onEvent });
     assert.deepEqual(log.ops(), { create: 3 }, log.errors().join("\n"));
@@ -177,7 +161,7 @@ describe("e2e: upgrading the installed package shows no changes", function () {
     for (const shim of Object.values(after))
       assert.match(shim, /require\("pulumi-partner-center\/dist\/provider\/runtime"\)/);
     assert.deepEqual(
-      leakedSecrets(readCheckpoint(env, "my-tenants", STACK).text, secrets),
+      leakedSecrets(readCheckpoint(e2e.env, "my-tenants", STACK).text, secrets),
       [],
       "no credential in plaintext state",
     );

@@ -74,21 +74,13 @@ export function msalNetworkClient(emu: Pick<Emulator, "ca">, calls: string[] = [
 
 export type Credential = "secret" | "certificate" | "user";
 
-/** A ConfidentialClientApplication for one of a seeded partner's apps, with no discovery requests. */
-export function confidentialClient(
+/** msal's authority settings for `<emulator token service>/<tenant>`, with its metadata given so msal asks nothing. */
+export function emulatorAuthority(
   emu: Emulator,
-  credential: Credential,
-  options: { partner?: number; clientSecret?: string; calls?: string[] } = {},
-): ConfidentialClientApplication {
-  const partner = emu.seed.partners[options.partner ?? 0];
-  const authority = `${emu.authorityHost}/${partner.tenantId}`;
-  const auth: Configuration["auth"] = {
-    clientId:
-      credential === "secret"
-        ? partner.app.clientId
-        : credential === "certificate"
-          ? partner.appCertificate.clientId
-          : partner.user.clientId,
+  tenant: string,
+): { authority: string; knownAuthorities: string[]; authorityMetadata: string } {
+  const authority = `${emu.authorityHost}/${tenant}`;
+  return {
     authority,
     knownAuthorities: [new URL(emu.authorityHost).host],
     authorityMetadata: JSON.stringify({
@@ -98,6 +90,24 @@ export function confidentialClient(
       issuer: `${authority}/v2.0`,
       jwks_uri: `${authority}/discovery/v2.0/keys`,
     }),
+  };
+}
+
+/** A ConfidentialClientApplication for one of a seeded partner's apps, with no discovery requests. */
+export function confidentialClient(
+  emu: Emulator,
+  credential: Credential,
+  options: { partner?: number; clientSecret?: string; calls?: string[] } = {},
+): ConfidentialClientApplication {
+  const partner = emu.seed.partners[options.partner ?? 0];
+  const auth: Configuration["auth"] = {
+    clientId:
+      credential === "secret"
+        ? partner.app.clientId
+        : credential === "certificate"
+          ? partner.appCertificate.clientId
+          : partner.user.clientId,
+    ...emulatorAuthority(emu, partner.tenantId),
   };
   if (credential === "certificate") {
     auth.clientCertificate = {

@@ -190,6 +190,26 @@ export interface SandboxValues {
   caFile: string;
 }
 
+/** The sandbox values for `customer` of the seed's `partner` (App+User credentials) against `emu`, its CA in `caFile`. */
+export function sandboxValues(
+  partner: { tenantId: string; user: { clientId: string; clientSecret: string; refreshToken: string } },
+  customer: { id: string; domain: string },
+  emu: { url: string; authorityHost: string },
+  caFile: string,
+): SandboxValues {
+  return {
+    customerId: customer.id,
+    domain: customer.domain,
+    tenantId: partner.tenantId,
+    clientId: partner.user.clientId,
+    clientSecret: partner.user.clientSecret,
+    refreshToken: partner.user.refreshToken,
+    endpoint: emu.url,
+    authorityHost: emu.authorityHost,
+    caFile,
+  };
+}
+
 /** The doc's config keys with sandbox values; throws when the doc sets a key this does not know, or misses one. */
 export function docConfig(
   doc: OwnProjectDoc,

@@ -6,6 +6,7 @@ import assert from "assert";
 import { PartnerCenterClient } from "../../provider/client";
 import { axiosTransport } from "../../provider/client/pipeline/axiosTransport";
 import { resources } from "../../provider/resources";
+import { clientFor } from "../provider/client/emulatorClient";
 import { apiCallsSince, runtime, startFixture, type Fixture } from "../provider/resources/fixture";
 
 const GUID = "00000000-0000-4000-8000-000000000001";
@@ -39,16 +40,7 @@ describe("security: ids with path tricks are rejected before any request", () =>
   before(async () => {
     f = await startFixture();
     const http = axiosTransport({ caCertificate: f.emu.ca });
-    const p = f.partner;
-    client = new PartnerCenterClient({
-      tenantId: p.tenantId,
-      clientId: p.user.clientId,
-      clientSecret: p.user.clientSecret,
-      refreshToken: p.user.refreshToken,
-      endpoint: f.emu.url,
-      authorityHost: f.emu.authorityHost,
-      caCertificate: f.emu.ca,
-      sleep: async () => {},
+    client = clientFor(f.emu, "user", {
       transport: (request) => {
         sent++;
         return http(request);

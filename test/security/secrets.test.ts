@@ -5,9 +5,9 @@
 import assert from "assert";
 import { readFileSync } from "fs";
 import { join } from "path";
-import { PartnerCenterClient } from "../../provider/client";
 import { buildPreviewReport, parsePreviewJson } from "../../provider/cli/report/preview-digest";
 import { renderPreviewMarkdown } from "../../provider/cli/report/preview-markdown";
+import { clientFor } from "../provider/client/emulatorClient";
 import { configureRuntime, provision, runtime, startFixture, type Fixture } from "../provider/resources/fixture";
 
 const JWT = /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\./;
@@ -35,17 +35,7 @@ describe("security: secrets stay out of logs, errors, the emulator's logs and re
   after(async () => f && (await f.close()));
 
   it("the client's debug log of a user's whole life (token, create, reset, delete) holds no secret and no token", async () => {
-    const p = f.partner;
-    const client = new PartnerCenterClient({
-      tenantId: p.tenantId,
-      clientId: p.user.clientId,
-      clientSecret: p.user.clientSecret,
-      refreshToken: p.user.refreshToken,
-      endpoint: f.emu.url,
-      authorityHost: f.emu.authorityHost,
-      caCertificate: f.emu.ca,
-      logger: (line) => logLines.push(line),
-    });
+    const client = clientFor(f.emu, "user", { sleep: undefined, logger: (line) => logLines.push(line) }); // real waits
     const user = await client.users.create(f.customer.id, {
       userPrincipalName: `logged@${f.customer.domain}`,
       displayName: "Logged",

@@ -7,6 +7,7 @@ import {
   appToken,
   certificateToken,
   confidentialClient,
+  emulatorAuthority,
   GRAPH_SCOPE,
   jwtClaims,
   msalNetworkClient,
@@ -53,20 +54,13 @@ describe("emulator token endpoint", () => {
     const domain = partner().domains[0];
     assert.equal(domain, "contosopartner.onmicrosoft.com");
     const calls: string[] = [];
-    const authority = `${emu.authorityHost}/${domain.toUpperCase()}`;
+    const { authority, ...offline } = emulatorAuthority(emu, domain.toUpperCase());
     const cca = new ConfidentialClientApplication({
       auth: {
         clientId: partner().app.clientId,
         clientSecret: partner().app.clientSecret,
         authority,
-        knownAuthorities: [new URL(emu.authorityHost).host],
-        authorityMetadata: JSON.stringify({
-          token_endpoint: `${authority}/oauth2/v2.0/token`,
-          authorization_endpoint: `${authority}/oauth2/v2.0/authorize`,
-          end_session_endpoint: `${authority}/oauth2/v2.0/logout`,
-          issuer: `${authority}/v2.0`,
-          jwks_uri: `${authority}/discovery/v2.0/keys`,
-        }),
+        ...offline,
       },
       system: { networkClient: msalNetworkClient(emu, calls) },
     });

@@ -1,6 +1,7 @@
 import assert from "assert";
 import { randomUUID } from "crypto";
 import { expectError, useEmulator } from "./apiFixture";
+import { addActiveUsers } from "./bulkUsers";
 
 describe("emulator handlers: directory roles", () => {
   const api = useEmulator();
@@ -112,26 +113,8 @@ describe("emulator handlers: directory roles", () => {
   it("pages role members with size and MS-ContinuationToken", async () => {
     const customer = api.emu.store.data.partners[0].customers[0];
     const readers = customer.roles.find((r) => r.name === "Directory Readers")!;
-    const now = new Date().toISOString();
-    const ids: string[] = [];
-    for (let i = 0; i < 25; i++) {
-      const id = randomUUID();
-      ids.push(id);
-      customer.users.push({
-        id,
-        userPrincipalName: `reader${i}@${customer.companyProfile.domain}`,
-        displayName: `Reader ${i}`,
-        password: "x",
-        forceChangePassword: false,
-        passwordChangedAt: now,
-        userDomainType: "managed",
-        state: "active",
-        softDeletionTime: null,
-        lastDirectorySyncTime: null,
-        createdAt: now,
-      });
-      readers.memberIds.push(id);
-    }
+    const ids = addActiveUsers(customer, 25, "reader", "Reader");
+    readers.memberIds.push(...ids);
     const expected = new Set(readers.memberIds);
     const seen: string[] = [];
     let res = await api.call("GET", `/v1/customers/${cid()}/directoryroles/${readers.id}/usermembers?size=10`);

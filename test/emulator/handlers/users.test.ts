@@ -1,7 +1,7 @@
 import assert from "assert";
 import { randomUUID } from "crypto";
-import type { UserRecord } from "../../../emulator/store/types";
 import { expectError, useEmulator } from "./apiFixture";
+import { addActiveUsers } from "./bulkUsers";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -373,23 +373,7 @@ describe("emulator handlers: customer users", () => {
     it("pages 10,000 users with continuation tokens, each exactly once", async () => {
       const customer = api.emu.store.data.partners[0].customers[0];
       const seeded = customer.users.filter((u) => u.state === "active").length;
-      const now = new Date().toISOString();
-      for (let i = 0; i < 10_000; i++) {
-        const user: UserRecord = {
-          id: randomUUID(),
-          userPrincipalName: `bulk${i}@${customer.companyProfile.domain}`,
-          displayName: `Bulk ${i}`,
-          password: "x",
-          forceChangePassword: false,
-          passwordChangedAt: now,
-          userDomainType: "managed",
-          state: "active",
-          softDeletionTime: null,
-          lastDirectorySyncTime: null,
-          createdAt: now,
-        };
-        customer.users.push(user);
-      }
+      addActiveUsers(customer, 10_000, "bulk", "Bulk");
       const seen = new Set<string>();
       let res = await api.call("GET", `/v1/customers/${cid()}/users?size=500`);
       let pages = 0;
@@ -415,22 +399,7 @@ describe("emulator handlers: customer users", () => {
 
     it("refuses a bad or foreign continuation token with 400", async () => {
       const customer = api.emu.store.data.partners[0].customers[0];
-      const now = new Date().toISOString();
-      for (let i = 0; i < 5; i++) {
-        customer.users.push({
-          id: randomUUID(),
-          userPrincipalName: `p${i}@${customer.companyProfile.domain}`,
-          displayName: `P ${i}`,
-          password: "x",
-          forceChangePassword: false,
-          passwordChangedAt: now,
-          userDomainType: "managed",
-          state: "active",
-          softDeletionTime: null,
-          lastDirectorySyncTime: null,
-          createdAt: now,
-        });
-      }
+      addActiveUsers(customer, 5, "p", "P");
       const first = await api.call("GET", `/v1/customers/${cid()}/users?size=2`);
       const token = first.data.continuationToken as string;
       assert.ok(token);

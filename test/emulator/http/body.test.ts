@@ -1,24 +1,16 @@
 import assert from "node:assert/strict";
-import type { Emulator } from "../../../emulator";
 import { normalizeKeys } from "../../../emulator/http/body";
-import { apiClient, appToken, bearer, startTestEmulator } from "../helpers";
-import { testRoutes } from "../testRoutes";
+import { apiClient, bearer } from "../helpers";
+import { useTestRoutesEmulator } from "../testRoutesEmulator";
 
 describe("emulator request bodies", () => {
-  let emu: Emulator;
-  let token: string;
-  before(async () => {
-    emu = await startTestEmulator({ routes: testRoutes });
-    token = await appToken(emu);
-  });
-  after(async () => {
-    await emu.close();
-  });
+  const core = useTestRoutesEmulator();
 
-  const json = (extra: Record<string, string> = {}) => bearer(token, { "Content-Type": "application/json", ...extra });
+  const json = (extra: Record<string, string> = {}) =>
+    bearer(core.token, { "Content-Type": "application/json", ...extra });
 
   it("normalises PascalCase keys at every depth by lower-casing the first letter only", async () => {
-    const res = await apiClient(emu).post(
+    const res = await apiClient(core.emu).post(
       "/v1/echo",
       '{"CompanyProfile":{"TenantID":"x","Items":[{"ObjectType":"Customer"}]},"id":1}',
       { headers: json() },
@@ -29,7 +21,7 @@ describe("emulator request bodies", () => {
   });
 
   it("drops a __proto__ key at any depth: it is neither data nor a prototype", async () => {
-    const res = await apiClient(emu).post(
+    const res = await apiClient(core.emu).post(
       "/v1/echo",
       '{"__proto__":{"polluted":true},"Inner":{"__proto__":{"polluted":true},"kept":1}}',
       { headers: json(), transformRequest: [(d) => d] },
@@ -44,13 +36,19 @@ describe("emulator request bodies", () => {
 
   it("accepts a body nested 64 levels deep and refuses a deeper one with 400 naming the limit, not 'not valid JSON'", async () => {
     const nested = (levels: number) => '{"a":'.repeat(levels - 1) + "{}" + "}".repeat(levels - 1);
-    const ok = await apiClient(emu).post("/v1/echo", nested(64), { headers: json(), transformRequest: [(d) => d] });
+    const ok = await apiClient(core.emu).post("/v1/echo", nested(64), {
+      headers: json(),
+      transformRequest: [(d) => d],
+    });
     assert.equal(ok.status, 200, JSON.stringify(ok.data));
-    const deep = await apiClient(emu).post("/v1/echo", nested(65), { headers: json(), transformRequest: [(d) => d] });
+    const deep = await apiClient(core.emu).post("/v1/echo", nested(65), {
+      headers: json(),
+      transformRequest: [(d) => d],
+    });
     assert.equal(deep.status, 400);
     assert.equal(deep.data.code, 2000);
     assert.match(deep.data.description, /nested more than 64 levels deep/);
-    const huge = await apiClient(emu).post("/v1/echo", "[".repeat(200_000) + "]".repeat(200_000), {
+    const huge = await apiClient(core.emu).post("/v1/echo", "[".repeat(200_000) + "]".repeat(200_000), {
       headers: json(),
       transformRequest: [(d) => d],
     });
@@ -60,24 +58,24 @@ describe("emulator request bodies", () => {
 
   it("answers malformed JSON with 400 / 2000 and keeps serving", async () => {
     // transformRequest keeps axios from re-encoding the broken text as a JSON string
-    const res = await apiClient(emu).post("/v1/echo", '{"a":', { headers: json(), transformRequest: [(d) => d] });
+    const res = await apiClient(core.emu).post("/v1/echo", '{"a":', { headers: json(), transformRequest: [(d) => d] });
     assert.equal(res.status, 400);
     assert.equal(res.data.code, 2000);
     assert.match(res.data.description, /not valid JSON/);
-    assert.equal((await apiClient(emu).post("/v1/echo", "{}", { headers: json() })).status, 200);
+    assert.equal((await apiClient(core.emu).post("/v1/echo", "{}", { headers: json() })).status, 200);
   });
 
   it("answers a non-JSON content type with 400 naming the fix", async () => {
-    const res = await apiClient(emu).post("/v1/echo", "a=b", { headers: json({ "Content-Type": "text/plain" }) });
+    const res = await apiClient(core.emu).post("/v1/echo", "a=b", { headers: json({ "Content-Type": "text/plain" }) });
     assert.equal(res.status, 400);
     assert.match(res.data.description, /application\/json/);
   });
 
   it("answers a body over 1 MiB with 413 and a clear description", async () => {
     const big = JSON.stringify({ data: "x".repeat(1024 * 1024 + 10) });
-    const res = await apiClient(emu).post("/v1/echo", big, { headers: json() });
+    const res = await apiClient(core.emu).post("/v1/echo", big, { headers: json() });
     assert.equal(res.status, 413);
     assert.match(res.data.description, /1 MiB/);
-    assert.equal((await apiClient(emu).post("/v1/echo", "{}", { headers: json() })).status, 200);
+    assert.equal((await apiClient(core.emu).post("/v1/echo", "{}", { headers: json() })).status, 200);
   });
 });

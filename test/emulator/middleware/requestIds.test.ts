@@ -1,25 +1,18 @@
 import assert from "node:assert/strict";
-import type { Emulator } from "../../../emulator";
-import { apiClient, appToken, bearer, startTestEmulator } from "../helpers";
-import { testRoutes } from "../testRoutes";
+import { apiClient, bearer } from "../helpers";
+import { useTestRoutesEmulator } from "../testRoutesEmulator";
 
 describe("emulator request ids", () => {
-  let emu: Emulator;
-  let token: string;
-  before(async () => {
-    emu = await startTestEmulator({ routes: testRoutes });
-    token = await appToken(emu);
-  });
-  after(async () => {
-    await emu.close();
-  });
+  const core = useTestRoutesEmulator();
 
   it("echoes MS-RequestId and MS-CorrelationId and adds MS-CV and MS-ServerId", async () => {
-    const headers = bearer(token, {
+    const headers = bearer(core.token, {
       "MS-RequestId": "6f0a5b3e-0d3c-4a8e-9a55-0d6a3a1b2c3d",
       "MS-CorrelationId": "0e4b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d",
     });
-    const res = await apiClient(emu).get(`/v1/customers/${emu.seed.partners[0].customers[0].id}/ping`, { headers });
+    const res = await apiClient(core.emu).get(`/v1/customers/${core.emu.seed.partners[0].customers[0].id}/ping`, {
+      headers,
+    });
     assert.equal(res.headers["ms-requestid"], "6f0a5b3e-0d3c-4a8e-9a55-0d6a3a1b2c3d");
     assert.equal(res.headers["ms-correlationid"], "0e4b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d");
     assert.ok(res.headers["ms-cv"]);
@@ -27,7 +20,7 @@ describe("emulator request ids", () => {
   });
 
   it("generates both ids when missing, also on error answers", async () => {
-    const res = await apiClient(emu).get("/v1/nothing");
+    const res = await apiClient(core.emu).get("/v1/nothing");
     assert.equal(res.status, 401);
     assert.match(String(res.headers["ms-requestid"]), /^[0-9a-f-]{36}$/);
     assert.match(String(res.headers["ms-correlationid"]), /^[0-9a-f-]{36}$/);
@@ -35,10 +28,10 @@ describe("emulator request ids", () => {
   });
 
   it("refuses an MS-RequestId or MS-CorrelationId over 128 characters with 400/2000 naming it, and never echoes it", async () => {
-    const path = `/v1/customers/${emu.seed.partners[0].customers[0].id}/ping`;
+    const path = `/v1/customers/${core.emu.seed.partners[0].customers[0].id}/ping`;
     const long = "a".repeat(5000);
     for (const name of ["MS-RequestId", "MS-CorrelationId"]) {
-      const res = await apiClient(emu).get(path, { headers: bearer(token, { [name]: long }) });
+      const res = await apiClient(core.emu).get(path, { headers: bearer(core.token, { [name]: long }) });
       assert.equal(res.status, 400, name);
       assert.equal(res.data.code, 2000);
       assert.match(res.data.description, new RegExp(`${name} header is 5000 characters long`));
@@ -47,7 +40,7 @@ describe("emulator request ids", () => {
       assert.match(String(res.headers[name.toLowerCase()]), /^[0-9a-f-]{36}$/);
     }
     const atLimit = "b".repeat(128);
-    const ok = await apiClient(emu).get(path, { headers: bearer(token, { "MS-RequestId": atLimit }) });
+    const ok = await apiClient(core.emu).get(path, { headers: bearer(core.token, { "MS-RequestId": atLimit }) });
     assert.equal(ok.status, 200);
     assert.equal(ok.headers["ms-requestid"], atLimit);
   });

@@ -6,8 +6,10 @@ import { tmpdir } from "os";
 import { join } from "path";
 import type { Emulator } from "../../../emulator";
 import { envName } from "../../../provider/config";
+import type { EmulatorEndpoint } from "../../../scripts/emulator-http";
 
-const ENV_KEYS = [
+/** Every setting the CLI reads from the environment. */
+const CLI_SETTINGS = [
   "tenantId",
   "clientId",
   "clientSecret",
@@ -20,34 +22,66 @@ const ENV_KEYS = [
   "maxRetries",
 ] as const;
 
-/** mocha hooks: the settings `export` and the lookups read, for `ctx.emu`'s default partner; `dir()` is the temp folder. */
-export function useEmulatorSettings(ctx: { emu: Emulator }): { dir(): string } {
-  let dir = "";
-  let saved: Record<string, string | undefined> = {};
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), "pc-cli-"));
-    saved = Object.fromEntries(ENV_KEYS.map((k) => [envName(k), process.env[envName(k)]]));
-    for (const k of ENV_KEYS) delete process.env[envName(k)];
-    const partner = ctx.emu.seed.partners.find((p) => p.tenantId === ctx.emu.seed.defaultPartnerId)!;
-    writeFileSync(join(dir, "ca.pem"), ctx.emu.ca);
-    Object.assign(process.env, {
-      [envName("tenantId")]: partner.tenantId,
-      [envName("clientId")]: partner.user.clientId,
-      [envName("clientSecret")]: partner.user.clientSecret,
-      [envName("refreshToken")]: partner.user.refreshToken,
-      [envName("endpoint")]: ctx.emu.url,
-      [envName("authorityHost")]: ctx.emu.authorityHost,
-      [envName("caCertificate")]: join(dir, "ca.pem"),
-    });
-  });
-  afterEach(() => {
+/** What the seed gives a partner that the CLI's App+User credentials need. */
+export interface CliPartner {
+  tenantId: string;
+  user: { clientId: string; clientSecret: string; refreshToken: string };
+}
+
+/** The PARTNERCENTER_* variables for `partner` against `emu`, whose CA is in the PEM file `caFile`. */
+export function partnerCliEnv(emu: EmulatorEndpoint, partner: CliPartner, caFile: string): Record<string, string> {
+  return {
+    [envName("tenantId")]: partner.tenantId,
+    [envName("clientId")]: partner.user.clientId,
+    [envName("clientSecret")]: partner.user.clientSecret,
+    [envName("refreshToken")]: partner.user.refreshToken,
+    [envName("endpoint")]: emu.url,
+    [envName("authorityHost")]: emu.authorityHost,
+    [envName("caCertificate")]: caFile,
+  };
+}
+
+/** Sets `vars` in process.env, every other CLI setting cleared; returns what puts the environment back. */
+export function setCliEnv(vars: Record<string, string>): () => void {
+  const keys = [...new Set([...CLI_SETTINGS.map((k) => envName(k)), ...Object.keys(vars)])];
+  const saved = Object.fromEntries(keys.map((k) => [k, process.env[k]]));
+  for (const k of keys) delete process.env[k];
+  Object.assign(process.env, vars);
+  return () => {
     for (const [k, v] of Object.entries(saved)) {
       if (v === undefined) delete process.env[k];
       else process.env[k] = v;
     }
-    rmSync(dir, { recursive: true, force: true });
+  };
+}
+
+/** mocha hooks: the settings `export` and the lookups read, for `ctx.emu`'s default partner; `dir()` is the temp folder. */
+export function useEmulatorSettings(ctx: { readonly emu: Emulator }, prefix = "pc-cli-"): { dir(): string } {
+  let dir: string | undefined;
+  let restore: (() => void) | undefined;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), prefix));
+    const caFile = join(dir, "ca.pem");
+    writeFileSync(caFile, ctx.emu.ca);
+    const seed = ctx.emu.seed;
+    restore = setCliEnv(
+      partnerCliEnv(
+        ctx.emu,
+        seed.partners.find((p) => p.tenantId === seed.defaultPartnerId)!,
+        caFile,
+      ),
+    );
   });
-  return { dir: () => dir };
+  afterEach(() => {
+    restore?.();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+  return {
+    dir: () => {
+      if (!dir) throw new Error("useEmulatorSettings' dir() is called outside a test");
+      return dir;
+    },
+  };
 }
 
 /** Runs `body` with process.stderr a terminal (or not) and CI set (or unset); returns what it wrote to stderr. */

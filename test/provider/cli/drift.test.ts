@@ -7,11 +7,12 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs"
 import { tmpdir } from "os";
 import { join } from "path";
 import type { EngineEvent } from "@pulumi/pulumi/automation";
-import { main, type Io } from "../../../provider/cli/main";
+import { main } from "../../../provider/cli/main";
 import { buildDriftReport, failureSummary } from "../../../provider/cli/report/drift-events";
 import { renderDriftMarkdown } from "../../../provider/cli/report/drift-markdown";
 import { GITHUB_COMMENT_LIMIT } from "../../../provider/cli/report/markdown";
 import { SECRET_SIG } from "../../../provider/cli/report/values";
+import { captureIo } from "./cli-io";
 
 const CUSTOMER = "2ce0d80d-21a0-45ab-ad0b-a96bd10857c3";
 const PROVIDER_TEXT = 'exports.handler = __f0; require("pulumi-partner-center/dist/provider/runtime")';
@@ -71,12 +72,6 @@ const stackEvents = (): EngineEvent[] => {
   } as unknown as ReturnType<typeof userState>;
   return [pre(stack), done("same", stack)];
 };
-
-function captureIo(): Io & { lines: string[]; errors: string[] } {
-  const lines: string[] = [];
-  const errors: string[] = [];
-  return { lines, errors, out: (l) => lines.push(l), err: (l) => errors.push(l), waitForStop: () => Promise.resolve() };
-}
 
 describe("partner-center drift", () => {
   describe("report from refresh events", () => {

@@ -3,78 +3,29 @@
 // nicknames, custom domains and the account settings, with adopt: true; it is deterministic, validates, never
 // overwrites without --force, holds no secret, and a failed read writes nothing.
 import { strict as assert } from "assert";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
+import { existsSync, readdirSync, readFileSync } from "fs";
 import { createServer, type AddressInfo } from "net";
 import { join } from "path";
-import { main, type Io } from "../../../provider/cli/main";
+import { main } from "../../../provider/cli/main";
 import { envName } from "../../../provider/config";
 import { parseTenantSpec } from "../../../provider/spec/loader";
 import { clientFor, useEmulator } from "../client/emulatorClient";
 import { shapeCustomer, ZOE_PASSWORD } from "../spec/fixture";
 import { userToken } from "../../emulator/helpers";
-
-function captureIo(): Io & { lines: string[]; errors: string[] } {
-  const lines: string[] = [];
-  const errors: string[] = [];
-  return { lines, errors, out: (l) => lines.push(l), err: (l) => errors.push(l), waitForStop: () => Promise.resolve() };
-}
+import { useEmulatorSettings } from "./cli-env";
+import { captureIo, runCli } from "./cli-io";
 
 describe("partner-center export (against the emulator)", () => {
   const ctx = useEmulator();
-  let dir: string;
-  let saved: Record<string, string | undefined>;
+  const settings = useEmulatorSettings(ctx, "pc-export-");
   const partner = () => ctx.emu.seed.partners.find((p) => p.tenantId === ctx.emu.seed.defaultPartnerId)!;
   const customer = () => partner().customers.find((c) => c.customDomains.length > 0)!;
-  const ENV_KEYS = [
-    "tenantId",
-    "clientId",
-    "clientSecret",
-    "refreshToken",
-    "endpoint",
-    "authorityHost",
-    "caCertificate",
-    "cloud",
-    "privateKeyPem",
-    "maxRetries",
-  ] as const;
-
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), "pc-export-"));
-    saved = Object.fromEntries(ENV_KEYS.map((k) => [envName(k), process.env[envName(k)]]));
-    for (const k of ENV_KEYS) delete process.env[envName(k)];
-    const caFile = join(dir, "ca.pem");
-    writeFileSync(caFile, ctx.emu.ca);
-    Object.assign(process.env, {
-      [envName("tenantId")]: partner().tenantId,
-      [envName("clientId")]: partner().user.clientId,
-      [envName("clientSecret")]: partner().user.clientSecret,
-      [envName("refreshToken")]: partner().user.refreshToken,
-      [envName("endpoint")]: ctx.emu.url,
-      [envName("authorityHost")]: ctx.emu.authorityHost,
-      [envName("caCertificate")]: caFile,
-    });
-  });
-  afterEach(() => {
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  async function exportTo(
-    out: string,
-    ...extra: string[]
-  ): Promise<{ code: number; io: ReturnType<typeof captureIo> }> {
-    const io = captureIo();
-    const code = await main(["export", "--customer", customer().domain, "--out", out, ...extra], io);
-    return { code, io };
-  }
+  const exportTo = (out: string, ...extra: string[]) =>
+    runCli(["export", "--customer", customer().domain, "--out", out, ...extra]);
 
   it("writes the customer's spec: users with roles and licenses, policy, nicknames, domains, account settings; adopt on; warns what it left out", async () => {
     await shapeCustomer(clientFor(ctx.emu, "user"), customer(), partner().tenantId);
-    const out = join(dir, "tenants");
+    const out = join(settings.dir(), "tenants");
     const { code, io } = await exportTo(out);
     assert.equal(code, 0, io.errors.join("\n"));
     const file = join(out, `${customer().domain}.yaml`);
@@ -171,7 +122,7 @@ describe("partner-center export (against the emulator)", () => {
   });
 
   it("is deterministic, refuses to overwrite without --force, and prints to stdout without --out", async () => {
-    const out = join(dir, "tenants");
+    const out = join(settings.dir(), "tenants");
     assert.equal((await exportTo(out)).code, 0);
     const file = join(out, `${customer().domain}.yaml`);
     const first = readFileSync(file, "utf8");
@@ -194,10 +145,12 @@ describe("partner-center export (against the emulator)", () => {
 
   it("holds no secret: no credential, token or password in the file or the output, and no password field", async () => {
     await shapeCustomer(clientFor(ctx.emu, "user"), customer(), partner().tenantId);
-    const { code, io } = await exportTo(dir);
+    const { code, io } = await exportTo(settings.dir());
     assert.equal(code, 0);
     const text =
-      readFileSync(join(dir, `${customer().domain}.yaml`), "utf8") + io.lines.join("\n") + io.errors.join("\n");
+      readFileSync(join(settings.dir(), `${customer().domain}.yaml`), "utf8") +
+      io.lines.join("\n") +
+      io.errors.join("\n");
     const token = await userToken(ctx.emu);
     for (const [name, secret] of Object.entries({
       clientSecret: partner().user.clientSecret,
@@ -212,12 +165,12 @@ describe("partner-center export (against the emulator)", () => {
 
   it("bad credentials: exit 1 with an error that names no secret, and nothing written", async () => {
     process.env[envName("clientSecret")] = "Wrong-Secret-Value-123456";
-    const { code, io } = await exportTo(join(dir, "out"));
+    const { code, io } = await exportTo(join(settings.dir(), "out"));
     assert.equal(code, 1);
     const all = io.errors.join("\n");
     assert.match(all, /invalid_client|401|client secret|credential/i);
     assert.ok(!all.includes("Wrong-Secret-Value-123456") && !all.includes(partner().user.refreshToken));
-    assert.equal(existsSync(join(dir, "out")), false);
+    assert.equal(existsSync(join(settings.dir(), "out")), false);
   });
 
   it("a token endpoint that cannot be reached or trusted: exit 1 with the cause and the setting, nothing written", async () => {
@@ -242,13 +195,13 @@ describe("partner-center export (against the emulator)", () => {
         else process.env[k] = v;
       }
       try {
-        const { code, io } = await exportTo(join(dir, "out"));
+        const { code, io } = await exportTo(join(settings.dir(), "out"));
         assert.equal(code, 1);
         const all = io.errors.join("\n");
         for (const p of patterns) assert.match(all, p);
         assert.doesNotMatch(all, /See https:\/\/aka\.ms\/msal\.js\.errors#network_error/);
         assert.ok(!all.includes(partner().user.clientSecret) && !all.includes(partner().user.refreshToken));
-        assert.equal(existsSync(join(dir, "out")), false);
+        assert.equal(existsSync(join(settings.dir(), "out")), false);
       } finally {
         for (const k of Object.keys(env)) {
           if (before[k] === undefined) delete process.env[k];
@@ -267,21 +220,21 @@ describe("partner-center export (against the emulator)", () => {
       description: "boom",
     });
     process.env[envName("maxRetries")] = "0";
-    const { code, io } = await exportTo(join(dir, "out"));
+    const { code, io } = await exportTo(join(settings.dir(), "out"));
     assert.equal(code, 1);
     assert.match(
       io.errors.join("\n"),
       new RegExp(`reading the usageBudget of customer ${customer().id} failed, so nothing was written`),
     );
-    assert.equal(existsSync(join(dir, "out")), false);
+    assert.equal(existsSync(join(settings.dir(), "out")), false);
   });
 
   it("flags override the environment for non-secret settings; secrets are not accepted as flags", async () => {
     process.env[envName("endpoint")] = "https://127.0.0.1:1";
-    const { code, io } = await exportTo(dir, "--endpoint", ctx.emu.url);
+    const { code, io } = await exportTo(settings.dir(), "--endpoint", ctx.emu.url);
     assert.equal(code, 0, io.errors.join("\n"));
     assert.deepEqual(
-      readdirSync(dir).filter((f) => f.endsWith(".yaml")),
+      readdirSync(settings.dir()).filter((f) => f.endsWith(".yaml")),
       [`${customer().domain}.yaml`],
     );
     const secretFlag = captureIo();

@@ -1,15 +1,9 @@
 // The lookup commands run in-process against the emulator, configured as a user of `export` is (cli-env.ts: the
 // PARTNERCENTER_* variables of the default partner's App+User credentials; flags win), with their output captured.
 import { strict as assert } from "assert";
-import { main, type Io } from "../../../provider/cli/main";
 import { useEmulator } from "../client/emulatorClient";
 import { useEmulatorSettings } from "./cli-env";
-
-export function captureIo(): Io & { lines: string[]; errors: string[] } {
-  const lines: string[] = [];
-  const errors: string[] = [];
-  return { lines, errors, out: (l) => lines.push(l), err: (l) => errors.push(l), waitForStop: () => Promise.resolve() };
-}
+import { runCli } from "./cli-io";
 
 /** For a describe block: the emulator, the PARTNERCENTER_* variables around each test, and run/json/table. */
 export function useLookupCli() {
@@ -17,11 +11,7 @@ export function useLookupCli() {
   useEmulatorSettings(ctx);
   const partner = () => ctx.emu.seed.partners.find((p) => p.tenantId === ctx.emu.seed.defaultPartnerId)!;
 
-  async function run(...argv: string[]): Promise<{ code: number; io: ReturnType<typeof captureIo> }> {
-    const io = captureIo();
-    const code = await main(argv, io);
-    return { code, io };
-  }
+  const run = (...argv: string[]) => runCli(argv);
   async function json(...argv: string[]): Promise<Array<Record<string, unknown>>> {
     const { code, io } = await run(...argv, "--output", "json");
     assert.equal(code, 0, io.errors.join("\n"));

@@ -5,16 +5,36 @@ import https from "https";
 import { tmpdir } from "os";
 import { join, resolve } from "path";
 import { COMMANDS } from "../../../provider/cli/commands";
-import { main, type Io } from "../../../provider/cli/main";
-
-function captureIo(): Io & { lines: string[]; errors: string[] } {
-  const lines: string[] = [];
-  const errors: string[] = [];
-  return { lines, errors, out: (l) => lines.push(l), err: (l) => errors.push(l), waitForStop: () => Promise.resolve() };
-}
+import { main } from "../../../provider/cli/main";
+import { captureIo } from "./cli-io";
 
 const ROOT = resolve(__dirname, "../../..");
 const version = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version;
+
+/** `partner-center emulator <args>` from source in a child process; `ready` once it says how to stop it. */
+function spawnEmulatorCli(args: string[]) {
+  const child = spawn(
+    process.execPath,
+    ["-r", "ts-node/register/transpile-only", join(ROOT, "provider/cli/main.ts"), "emulator", ...args],
+    {
+      cwd: ROOT,
+      env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  let stdout = "";
+  child.stdout.on("data", (d) => {
+    stdout += d;
+  });
+  const exited = new Promise<number | null>((res) => child.on("exit", (code) => res(code)));
+  const ready = new Promise<void>((res, rej) => {
+    child.stdout.on("data", () => {
+      if (stdout.includes("Press Ctrl+C")) res();
+    });
+    child.on("exit", () => rej(new Error("emulator exited early")));
+  });
+  return { child, exited, ready, output: () => stdout };
+}
 
 describe("partner-center CLI", () => {
   it("prints --version from package.json and --help listing the emulator command", async () => {
@@ -89,27 +109,11 @@ describe("partner-center CLI", () => {
   it("runs the emulator in the foreground, writes the CA and credentials files, prints no secret, and stops on SIGTERM", async function () {
     const dir = mkdtempSync(join(tmpdir(), "pc-cli-"));
     const state = join(dir, "emu.json");
-    const child = spawn(
-      process.execPath,
-      ["-r", "ts-node/register/transpile-only", join(ROOT, "provider/cli/main.ts"), "emulator", "--state", state],
-      {
-        cwd: ROOT,
-        env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" },
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
-    let stdout = "";
-    child.stdout.on("data", (d) => {
-      stdout += d;
-    });
-    const exited = new Promise<number | null>((res) => child.on("exit", (code) => res(code)));
+    const emulator = spawnEmulatorCli(["--state", state]);
+    const { child, exited } = emulator;
     try {
-      await new Promise<void>((res, rej) => {
-        child.stdout.on("data", () => {
-          if (stdout.includes("Press Ctrl+C")) res();
-        });
-        child.on("exit", () => rej(new Error(`emulator exited early: ${stdout}`)));
-      });
+      await emulator.ready;
+      const stdout = emulator.output();
       const url = /API base URL:\s+(\S+)/.exec(stdout)![1];
       assert.match(stdout, new RegExp(`CA certificate:\\s+${state.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.ca\\.pem`));
       const credentials = JSON.parse(readFileSync(`${state}.credentials.json`, "utf8"));
@@ -137,26 +141,11 @@ describe("partner-center CLI", () => {
   });
 
   it("prints the default partner's credentials only with --print-credentials", async function () {
-    const child = spawn(
-      process.execPath,
-      ["-r", "ts-node/register/transpile-only", join(ROOT, "provider/cli/main.ts"), "emulator", "--print-credentials"],
-      {
-        cwd: ROOT,
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
-    let stdout = "";
-    child.stdout.on("data", (d) => {
-      stdout += d;
-    });
-    const exited = new Promise<number | null>((res) => child.on("exit", (code) => res(code)));
+    const emulator = spawnEmulatorCli(["--print-credentials"]);
+    const { child, exited } = emulator;
     try {
-      await new Promise<void>((res, rej) => {
-        child.stdout.on("data", () => {
-          if (stdout.includes("Press Ctrl+C")) res();
-        });
-        child.on("exit", () => rej(new Error("emulator exited early")));
-      });
+      await emulator.ready;
+      const stdout = emulator.output();
       const credentialsPath = /Credentials file:\s+(\S+)/.exec(stdout)![1];
       const seed = JSON.parse(readFileSync(credentialsPath, "utf8"));
       const partner = seed.partners.find((p: { tenantId: string }) => p.tenantId === seed.defaultPartnerId);

@@ -6,23 +6,18 @@ import assert from "node:assert/strict";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { main, type Io } from "../../../provider/cli/main";
+import { main } from "../../../provider/cli/main";
 import { code, fitSections, GITHUB_COMMENT_LIMIT, type Section } from "../../../provider/cli/report/markdown";
 import { buildPreviewReport, parsePreviewJson, type PreviewDigest } from "../../../provider/cli/report/preview-digest";
 import { renderPreviewMarkdown } from "../../../provider/cli/report/preview-markdown";
 import { UNKNOWN } from "../../../provider/cli/report/values";
+import { captureIo } from "./cli-io";
 
 const FIXTURE = join(__dirname, "fixtures", "preview.json");
 const fixtureText = readFileSync(FIXTURE, "utf8");
 const fixture = (): PreviewDigest => JSON.parse(fixtureText);
 type Step = NonNullable<PreviewDigest["steps"]>[number];
 const stepOf = (d: PreviewDigest, name: string): Step => d.steps!.find((s) => s.urn.endsWith(`::${name}`))!;
-
-function captureIo(): Io & { lines: string[]; errors: string[] } {
-  const lines: string[] = [];
-  const errors: string[] = [];
-  return { lines, errors, out: (l) => lines.push(l), err: (l) => errors.push(l), waitForStop: () => Promise.resolve() };
-}
 
 describe("partner-center preview-report", () => {
   describe("report from the captured engine preview", () => {

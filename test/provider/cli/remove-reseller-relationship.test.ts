@@ -1,66 +1,22 @@
 // `partner-center remove-reseller-relationship` against the emulator: it asks for the initial domain as confirmation,
 // refuses (changing nothing) while an Azure reservation is active, removes the relationship, and is a no-op after.
 import { strict as assert } from "assert";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
+import { readFileSync } from "fs";
 import { join } from "path";
-import { main, type Io } from "../../../provider/cli/main";
-import { envName } from "../../../provider/config";
+import { main } from "../../../provider/cli/main";
 import { useEmulator } from "../client/emulatorClient";
-
-function captureIo(): Io & { lines: string[]; errors: string[] } {
-  const lines: string[] = [];
-  const errors: string[] = [];
-  return { lines, errors, out: (l) => lines.push(l), err: (l) => errors.push(l), waitForStop: () => Promise.resolve() };
-}
-
-const ENV_KEYS = [
-  "tenantId",
-  "clientId",
-  "clientSecret",
-  "refreshToken",
-  "endpoint",
-  "authorityHost",
-  "caCertificate",
-] as const;
+import { useEmulatorSettings } from "./cli-env";
+import { captureIo, runCli } from "./cli-io";
 
 describe("partner-center remove-reseller-relationship (against the emulator)", () => {
   const ctx = useEmulator();
-  let dir: string;
-  let saved: Record<string, string | undefined>;
+  useEmulatorSettings(ctx, "pc-unlink-");
   const partner = () => ctx.emu.seed.partners.find((p) => p.tenantId === ctx.emu.seed.defaultPartnerId)!;
   const wingtip = () => partner().customers.find((c) => c.domain.startsWith("wingtip"))!;
   const relationship = () => ctx.emu.store.findCustomer(wingtip().id)!.customer.relationshipToPartner;
   const fabrikam = () => partner().customers.find((c) => c.domain.startsWith("fabrikam"))!;
 
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), "pc-unlink-"));
-    saved = Object.fromEntries(ENV_KEYS.map((k) => [envName(k), process.env[envName(k)]]));
-    const caFile = join(dir, "ca.pem");
-    writeFileSync(caFile, ctx.emu.ca);
-    Object.assign(process.env, {
-      [envName("tenantId")]: partner().tenantId,
-      [envName("clientId")]: partner().user.clientId,
-      [envName("clientSecret")]: partner().user.clientSecret,
-      [envName("refreshToken")]: partner().user.refreshToken,
-      [envName("endpoint")]: ctx.emu.url,
-      [envName("authorityHost")]: ctx.emu.authorityHost,
-      [envName("caCertificate")]: caFile,
-    });
-  });
-  afterEach(() => {
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  async function run(...argv: string[]): Promise<{ code: number; io: ReturnType<typeof captureIo> }> {
-    const io = captureIo();
-    const code = await main(["remove-reseller-relationship", ...argv], io);
-    return { code, io };
-  }
+  const run = (...argv: string[]) => runCli(["remove-reseller-relationship", ...argv]);
 
   it("asks for the initial domain as confirmation, then removes the relationship; a second run has nothing to do", async () => {
     assert.equal(relationship(), "reseller");
