@@ -21,7 +21,7 @@ import { z } from "zod";
 import { adoptAfterLostAnswer } from "./kit/adopt-after-lost-answer";
 import type { CustomerUser as RemoteUser, CustomerUserPatch } from "./kit/api";
 import { defineResource, dropUndefined, type ResourceContext } from "./kit/define-resource";
-import { lowerCase, upperCase } from "./kit/diff";
+import { caseInsensitiveSet, lowerCase, upperCase } from "./kit/diff";
 import { deletedUsersOf, domainsOf, sameText, upnsInUseOf, usersOf } from "./kit/cached-lists";
 import {
   deleteUnlessGone,
@@ -35,6 +35,7 @@ import { formatId, parseId } from "./kit/ids";
 import { generatePassword, PASSWORD_RULE, passwordProblem } from "./kit/password";
 import { findWithin, retryNotFound } from "./kit/propagation";
 import { resourceClass } from "./kit/resource-class";
+import { applyAccess, type InlineAccess, LicensesInput, licenseSet, readAccess, RolesInput } from "./kit/user-access";
 
 export const TYPE = "CustomerUser";
 
@@ -70,6 +71,8 @@ export const CustomerUserInputs = z.strictObject({
   adopt: bool("set adopt: true to take over an existing user with this userPrincipalName").default(false),
   restoreDeleted: bool("set restoreDeleted to true or false").default(true),
   deletionPolicy: oneOf(["softDelete", "retain"] as const).default("softDelete"),
+  roles: RolesInput,
+  licenses: LicensesInput,
 });
 export type CustomerUserInputs = z.input<typeof CustomerUserInputs>;
 type In = z.output<typeof CustomerUserInputs>;
@@ -83,6 +86,13 @@ export const CustomerUserOutputs = z.object({
 });
 type Out = z.output<typeof CustomerUserOutputs>;
 type Stored = In & Partial<Out>;
+/** A user that exists now: its id and outputs, the remote record, and whether this call created it. */
+interface Made {
+  id: string;
+  outs: Out;
+  user: RemoteUser;
+  createdHere: boolean;
+}
 
 // ---- diff rules ----
 const diffRules = {
@@ -100,8 +110,16 @@ const diffRules = {
     "adopt",
     "restoreDeleted",
     "deletionPolicy",
+    "roles",
+    "licenses",
   ],
-  normalize: { userPrincipalName: lowerCase, usageLocation: upperCase, customerId: lowerCase },
+  normalize: {
+    userPrincipalName: lowerCase,
+    usageLocation: upperCase,
+    customerId: lowerCase,
+    roles: caseInsensitiveSet,
+    licenses: licenseSet,
+  },
   naturalKey: (p: Partial<Stored>) =>
     p.customerId && p.userPrincipalName ? `${p.customerId}/${p.userPrincipalName}`.toLowerCase() : undefined,
 };
@@ -144,12 +162,7 @@ function patchFor(user: RemoteUser, wanted: In): CustomerUserPatch {
  * After the user exists (restored or adopted): bring its fields and password to the wanted values. A failure
  * here must not lose track of the user, so it becomes a PartialCreateError that keeps it in state.
  */
-async function finishTakeOver(
-  ctx: ResourceContext,
-  inputs: In,
-  user: RemoteUser,
-  how: string,
-): Promise<{ id: string; outs: Out }> {
+async function finishTakeOver(ctx: ResourceContext, inputs: In, user: RemoteUser, how: string): Promise<Made> {
   const id = formatId(inputs.customerId, user.id);
   let current = user;
   try {
@@ -173,10 +186,10 @@ async function finishTakeOver(
     throw new PartialCreateError(
       `${cause.message}. The user was ${how} and is tracked; run \`pulumi up\` again to finish.`,
       id,
-      dropUndefined({ ...inputs, ...outputsOf(current), password: undefined }),
+      dropUndefined({ ...inputs, ...outputsOf(current), password: undefined, roles: undefined, licenses: undefined }),
     );
   }
-  return { id, outs: outputsOf(current) };
+  return { id, outs: outputsOf(current), user: current, createdHere: false };
 }
 
 /** From the shared lists: the UPN is in use by no user, and its domain is the customer's (then no fresh look is needed). */
@@ -189,7 +202,7 @@ async function looksFree(ctx: ResourceContext, inputs: In): Promise<boolean> {
  * With fresh lists: refuses (with the fix) a UPN of another domain, or in use unless adopt/restoreDeleted take
  * that user over; undefined when the UPN is free.
  */
-async function takeOverOrRefuse(ctx: ResourceContext, inputs: In): Promise<{ id: string; outs: Out } | undefined> {
+async function takeOverOrRefuse(ctx: ResourceContext, inputs: In): Promise<Made | undefined> {
   await requireOwnDomain(ctx, inputs, "create");
   const active = (await usersOf(ctx, inputs.customerId, { fresh: true })).find((u) =>
     sameText(u.userPrincipalName, inputs.userPrincipalName),
@@ -224,6 +237,10 @@ async function takeOverOrRefuse(ctx: ResourceContext, inputs: In): Promise<{ id:
 // Choice: a create whose UPN the shared lists show free is sent at once (one call instead of four); a refusal
 // (Entra refuses a UPN in use, or of another domain) is then explained by the fresh checks.
 async function create(ctx: ResourceContext, inputs: In): Promise<{ id: string; outs: Out }> {
+  return withAccess(ctx, inputs, await createUser(ctx, inputs));
+}
+
+async function createUser(ctx: ResourceContext, inputs: In): Promise<Made> {
   if (!inputs.adopt && (await looksFree(ctx, inputs))) {
     try {
       return await createNew(ctx, inputs);
@@ -237,7 +254,45 @@ async function create(ctx: ResourceContext, inputs: In): Promise<{ id: string; o
   return (await takeOverOrRefuse(ctx, inputs)) ?? createNew(ctx, inputs);
 }
 
-async function createNew(ctx: ResourceContext, inputs: In): Promise<{ id: string; outs: Out }> {
+/**
+ * The user's inline roles and licenses (kit/user-access.ts), once the user exists. A failure must not lose track of
+ * the user: it becomes a PartialCreateError holding the user with the roles and licenses that did land.
+ */
+async function withAccess(ctx: ResourceContext, inputs: In, made: Made): Promise<Made> {
+  if (inputs.roles === undefined && inputs.licenses === undefined) return made;
+  const done: InlineAccess = {};
+  try {
+    await applyAccess(ctx, {
+      resource: describe(inputs),
+      operation: "create",
+      customerId: inputs.customerId,
+      user: made.user,
+      wanted: inputs,
+      before: {},
+      createdHere: made.createdHere,
+      done,
+    });
+  } catch (e) {
+    const cause =
+      e instanceof ResourceUsageError || e instanceof ResourceOperationError
+        ? e
+        : new ResourceOperationError(describe(inputs), "create (roles and licenses)", e);
+    throw new PartialCreateError(
+      `${cause.message}. The user exists and is tracked with the roles and licenses that were applied; run \`pulumi up\` again to finish.`,
+      made.id,
+      dropUndefined({
+        ...inputs,
+        ...made.outs,
+        ...(made.createdHere ? {} : { password: undefined }),
+        roles: done.roles,
+        licenses: done.licenses,
+      }),
+    );
+  }
+  return made;
+}
+
+async function createNew(ctx: ResourceContext, inputs: In): Promise<Made> {
   const generated = inputs.password === undefined ? generatePassword() : undefined;
   const body = {
     userPrincipalName: inputs.userPrincipalName,
@@ -268,7 +323,12 @@ async function createNew(ctx: ResourceContext, inputs: In): Promise<{ id: string
     userPrincipalName: user.userPrincipalName,
     displayName: user.displayName,
   });
-  return { id: formatId(inputs.customerId, user.id), outs: { ...outputsOf(user), initialPassword: generated } };
+  return {
+    id: formatId(inputs.customerId, user.id),
+    outs: { ...outputsOf(user), initialPassword: generated },
+    user,
+    createdHere: true,
+  };
 }
 
 async function read(ctx: ResourceContext, id: string, props: Stored) {
@@ -289,6 +349,7 @@ async function read(ctx: ResourceContext, id: string, props: Stored) {
     lastName: user.lastName,
     usageLocation: user.usageLocation?.toUpperCase(),
     immutableId: props.immutableId === undefined ? undefined : (user.immutableId ?? null),
+    ...(await readAccess(ctx, customerId, userId, props)),
     ...outputsOf(user),
   };
 }
@@ -323,6 +384,16 @@ async function update(ctx: ResourceContext, id: string, olds: Stored, news: In):
     });
     initialPassword = news.password === undefined ? password : undefined;
   }
+  await applyAccess(ctx, {
+    resource: describe(news),
+    operation: "update",
+    customerId,
+    user: current,
+    wanted: news,
+    before: olds,
+    createdHere: false,
+    done: {},
+  });
   return { ...outputsOf(current), initialPassword };
 }
 

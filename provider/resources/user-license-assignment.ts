@@ -17,8 +17,20 @@ import type { License, SubscribedSku } from "./kit/api";
 import { exactlyOneOf } from "./kit/check";
 import { defineResource, type ResourceContext } from "./kit/define-resource";
 import { caseInsensitiveSet, lowerCase } from "./kit/diff";
-import { sameId, sameText, subscribedSkusOf, userLicensesOf } from "./kit/cached-lists";
+import { sameId, subscribedSkusOf, userLicensesOf } from "./kit/cached-lists";
 import { deleteUnlessGone, isNotFound, ResourceOperationError, ResourceUsageError } from "./kit/errors";
+import {
+  assignedPlanIds,
+  assignedPlanNames,
+  excludedAsWritten,
+  excludedPlanIds,
+  excludesExactly,
+  findSku,
+  isNoSeatLeft,
+  seatsLeft,
+  seatsMessage,
+  unknownSkuError,
+} from "./kit/licenses";
 import { bool, guid, text } from "./kit/fields";
 import { formatId, parseId } from "./kit/ids";
 import { createForUser, findWithin, retryNotFound } from "./kit/propagation";
@@ -72,73 +84,11 @@ const diffRules = {
 const describe = (p: Partial<In>) =>
   `${TYPE} of ${p.skuPartNumber ?? p.skuId ?? "(unknown SKU)"} to user ${p.userId ?? "(unknown)"} in customer ${p.customerId ?? "(unknown)"}`;
 
-function findSku(
-  skus: SubscribedSku[],
-  ref: { skuId?: string; skuPartNumber?: string | null },
-): SubscribedSku | undefined {
-  return ref.skuId !== undefined
-    ? skus.find((s) => sameId(s.productSku.id, ref.skuId))
-    : skus.find((s) => sameText(s.productSku.skuPartNumber, ref.skuPartNumber));
-}
-
 async function resolveSku(ctx: ResourceContext, inputs: In, operation: string, fresh: boolean): Promise<SubscribedSku> {
   const skus = await subscribedSkusOf(ctx, inputs.customerId, { fresh });
   const sku = findSku(skus, inputs);
-  if (!sku) {
-    const given = inputs.skuId !== undefined ? `skuId ${inputs.skuId}` : `skuPartNumber "${inputs.skuPartNumber}"`;
-    const known = skus.map((s) => `${s.productSku.skuPartNumber ?? "?"} (${s.productSku.id})`).join(", ");
-    throw new ResourceUsageError(
-      describe(inputs),
-      operation,
-      `${given} is not a subscribed SKU of customer ${inputs.customerId}. Fix: use one of ${known || "(none: the customer has no subscribed SKUs)"}.`,
-    );
-  }
+  if (!sku) throw unknownSkuError(describe(inputs), operation, inputs.customerId, inputs, skus);
   return sku;
-}
-
-/** Maps excludedPlans (ids or service names) to plan ids of the SKU, or fails naming the unknown ones. */
-function excludedPlanIds(sku: SubscribedSku, inputs: In, operation: string): string[] {
-  const plans = sku.servicePlans ?? [];
-  const ids: string[] = [];
-  const unknown: string[] = [];
-  for (const ref of inputs.excludedPlans) {
-    const plan = plans.find((p) => sameId(p.id, ref) || sameText(p.serviceName, ref));
-    if (plan) ids.push(plan.id);
-    else unknown.push(ref);
-  }
-  if (unknown.length > 0) {
-    throw new ResourceUsageError(
-      describe(inputs),
-      operation,
-      `excludedPlans ${unknown.map((u) => `"${u}"`).join(", ")} ${unknown.length === 1 ? "is not a service plan" : "are not service plans"} of ${sku.productSku.skuPartNumber ?? sku.productSku.id}. Fix: use plan ids or service names from ${plans.map((p) => p.serviceName ?? p.id).join(", ")}.`,
-    );
-  }
-  return [...new Set(ids)];
-}
-
-function seatsMessage(sku: SubscribedSku): string {
-  const total = sku.totalUnits ?? sku.activeUnits ?? 0;
-  const consumed = sku.consumedUnits ?? 0;
-  const available = sku.availableUnits ?? total - consumed;
-  return `no seat is left for SKU ${sku.productSku.skuPartNumber ?? ""} (${sku.productSku.id}): ${total} total, ${consumed} consumed, ${available} available. Fix: buy more seats, or remove this license from another user first.`;
-}
-
-const ASSIGNED = new Set(["assigned", "enabled", "success"]);
-
-function assignedPlanIds(license: License): Set<string> {
-  return new Set(
-    (license.servicePlans ?? [])
-      .filter((p) => p.capabilityStatus == null || ASSIGNED.has(p.capabilityStatus.toLowerCase()))
-      .map((p) => p.id.toLowerCase()),
-  );
-}
-
-/** Plan service names the user has of the SKU, sorted. */
-function assignedPlanNames(sku: SubscribedSku, assigned: Set<string>): string[] {
-  return (sku.servicePlans ?? [])
-    .filter((p) => assigned.has(p.id.toLowerCase()))
-    .map((p) => p.serviceName ?? p.id)
-    .sort();
 }
 
 function outputsFor(sku: SubscribedSku, excludedIds: string[]): Out {
@@ -161,8 +111,6 @@ async function hasSku(
   return (await userLicensesOf(ctx, customerId, userId, { fresh })).find((l) => sameId(l.productSku.id, skuId));
 }
 
-const seatsLeft = (sku: SubscribedSku) => sku.availableUnits ?? (sku.totalUnits ?? 0) - (sku.consumedUnits ?? 0);
-
 /** Assigns (or re-assigns with new exclusions). `fromNothing`: the user did not have the SKU before this call. */
 async function assign(
   ctx: ResourceContext,
@@ -177,7 +125,7 @@ async function assign(
       licensesToAssign: [{ skuId: sku.productSku.id, excludedPlans: excluded }],
     });
   } catch (e) {
-    if ((e as { status?: number }).status === 400 && String((e as { code?: unknown }).code) === "60012") {
+    if (isNoSeatLeft(e)) {
       const now =
         findSku(await subscribedSkusOf(ctx, inputs.customerId, { fresh: true }), { skuId: sku.productSku.id }) ?? sku;
       throw new ResourceOperationError(describe(inputs), operation, e, seatsMessage(now));
@@ -194,7 +142,7 @@ async function create(ctx: ResourceContext, inputs: In): Promise<{ id: string; o
   // The shared SKU list, unless it lacks the SKU or a free seat: then a fresh one decides.
   const shared = findSku(await subscribedSkusOf(ctx, inputs.customerId), inputs);
   const sku = shared && seatsLeft(shared) > 0 ? shared : await resolveSku(ctx, inputs, "create", true);
-  const excluded = excludedPlanIds(sku, inputs, "create");
+  const excluded = excludedPlanIds(sku, inputs.excludedPlans, describe(inputs), "create");
   const id = formatId(inputs.customerId, inputs.userId.toLowerCase(), sku.productSku.id.toLowerCase());
   return createForUser(ctx.waits, describe(inputs), inputs.customerId, () => createFor(ctx, inputs, sku, excluded, id));
 }
@@ -220,16 +168,7 @@ async function createFor(
         `the user already has ${sku.productSku.skuPartNumber ?? sku.productSku.id}. Fix: set adopt: true to manage this existing license.`,
       );
     }
-    const have = assignedPlanIds(existing);
-    const planIds = (sku.servicePlans ?? []).map((p) => p.id.toLowerCase());
-    const haveExcluded = planIds.filter((p) => !have.has(p)).sort();
-    if (
-      haveExcluded.join() !==
-      excluded
-        .map((e) => e.toLowerCase())
-        .sort()
-        .join()
-    )
+    if (!excludesExactly(sku, existing, excluded))
       await retryNotFound(ctx.waits.dependentWrite, () => assign(ctx, inputs, sku, excluded, "create (adopt)"));
     return { id, outs: outputsFor(sku, excluded) };
   }
@@ -251,24 +190,18 @@ async function read(ctx: ResourceContext, id: string, props: Stored) {
   if (!license) return undefined;
   const sku = findSku(await subscribedSkusOf(ctx, customerId), { skuId });
   if (!sku) return undefined;
-  const have = assignedPlanIds(license);
-  const excludedPlans = (sku.servicePlans ?? [])
-    .filter((p) => !have.has(p.id.toLowerCase()))
-    .map((p) =>
-      (props.excludedPlans ?? []).some((ref) => sameText(ref, p.serviceName)) ? (p.serviceName as string) : p.id,
-    );
   return {
     customerId,
-    excludedPlans,
+    excludedPlans: excludedAsWritten(sku, license, props.excludedPlans ?? []),
     skuId: sku.productSku.id,
     skuPartNumber: sku.productSku.skuPartNumber ?? undefined,
-    assignedPlans: assignedPlanNames(sku, have),
+    assignedPlans: assignedPlanNames(sku, assignedPlanIds(license)),
   };
 }
 
 async function update(ctx: ResourceContext, _id: string, olds: Stored, news: In): Promise<Out> {
   const sku = await resolveSku(ctx, news, "update", false);
-  const excluded = excludedPlanIds(sku, news, "update");
+  const excluded = excludedPlanIds(sku, news.excludedPlans, describe(news), "update");
   const before = caseInsensitiveSet(olds.excludedPlans ?? []);
   const after = caseInsensitiveSet(news.excludedPlans);
   if (JSON.stringify(before) !== JSON.stringify(after)) await assign(ctx, news, sku, excluded, "update");
