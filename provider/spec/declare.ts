@@ -11,6 +11,7 @@ export function declareTenant(spec: TenantSpec, customerId: string, opts: pulumi
   const ctx = {
     customerId: id,
     adopt: spec.adopt ?? false,
+    userResources: spec.userResources ?? "perAssignment",
     name: (...parts: string[]) => [id, ...parts].join("/"),
     opts,
   };

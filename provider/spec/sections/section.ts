@@ -12,6 +12,8 @@ export interface DeclareContext {
   customerId: string;
   /** The file's `adopt` default (true in exported specs). */
   adopt: boolean;
+  /** How a user maps to resources: perAssignment (default: one per user, role and license) or perUser (one). */
+  userResources: "perAssignment" | "perUser";
   /** A stable resource name inside this customer: `<customerId>/<parts joined by />`. */
   name(...parts: string[]): string;
   opts: pulumi.CustomResourceOptions;

@@ -1,5 +1,6 @@
 // `users:` — customer users with their directory roles and licenses inline. Each user becomes a CustomerUser,
-// each role a UserRoleAssignment and each license a UserLicenseAssignment (provider/resources).
+// each role a UserRoleAssignment and each license a UserLicenseAssignment (provider/resources); with the spec's
+// `userResources: perUser`, one CustomerUser holding its roles and licenses (kit/user-access.ts).
 // Choice: passwords are not allowed in the spec (it lives in git); new users get a generated password (the
 // secret output initialPassword) and `passwordVersion` forces a reset. A role or SKU given as a GUID is an id,
 // anything else a role name / SKU part number. Roles and licenses inherit the user's `adopt`.
@@ -125,6 +126,14 @@ export const usersSection = defineSection({
     for (const u of users) {
       const upn = u.userPrincipalName.toLowerCase();
       const adopt = u.adopt ?? ctx.adopt;
+      const entries = (u.licenses ?? []).map((l) => (typeof l === "string" ? { sku: l } : l));
+      const inline =
+        ctx.userResources === "perUser"
+          ? {
+              roles: u.roles ?? [],
+              licenses: entries.map((l) => ({ sku: l.sku, excludedPlans: l.excludedPlans ?? [] })),
+            }
+          : {};
       const user = new CustomerUser(
         ctx.name("users", upn),
         {
@@ -140,9 +149,11 @@ export const usersSection = defineSection({
           restoreDeleted: u.restoreDeleted,
           deletionPolicy: u.deletionPolicy,
           adopt,
+          ...inline,
         },
         ctx.opts,
       );
+      if (ctx.userResources === "perUser") continue;
       for (const role of u.roles ?? []) {
         new UserRoleAssignment(
           ctx.name("users", upn, "roles", role.toLowerCase()),
@@ -155,8 +166,7 @@ export const usersSection = defineSection({
           ctx.opts,
         );
       }
-      for (const license of u.licenses ?? []) {
-        const l = typeof license === "string" ? { sku: license } : license;
+      for (const l of entries) {
         new UserLicenseAssignment(
           ctx.name("users", upn, "licenses", l.sku.toLowerCase()),
           {

@@ -35,6 +35,7 @@ describe("spec/json-schema", () => {
       "customer",
       "description",
       "adopt",
+      "userResources",
       ...SECTIONS.map((s) => s.key),
     ]);
     assert.ok(

@@ -56,6 +56,53 @@ describe("spec/tenant-program (Pulumi mocks, customers resolved against the emul
     for (let i = 0; i < 500 && seen.length < expected; i++) await new Promise((r) => setImmediate(r));
   }
 
+  it("userResources: perUser declares one CustomerUser per user, holding its roles and licenses", async () => {
+    writeFileSync(
+      join(dir, "fabrikam.yaml"),
+      [
+        `customer: ${fabrikam().id}`,
+        "userResources: perUser",
+        "users:",
+        `  - userPrincipalName: jane@${fabrikam().domain}`,
+        "    displayName: Jane",
+        "    roles: [Helpdesk Administrator]",
+        "    licenses: [O365_BUSINESS_PREMIUM, { sku: POWER_BI_PRO, excludedPlans: [BI_AZURE_P2] }]",
+        `  - { userPrincipalName: bob@${fabrikam().domain}, displayName: Bob }`,
+      ].join("\n"),
+    );
+    await runTenantProgram({ tenantsPath: dir, lookup: clientFor(emu, "user") });
+    await settled(2);
+    await new Promise((r) => setTimeout(r, 50));
+    assert.deepEqual(seen.map((r) => r.type).sort(), ["CustomerUser", "CustomerUser"]);
+    const jane = seen.find((r) => String(r.name).startsWith(`${fabrikam().id}/users/jane`))!;
+    assert.deepEqual(jane.inputs.roles, ["Helpdesk Administrator"]);
+    assert.deepEqual(jane.inputs.licenses, [
+      { sku: "O365_BUSINESS_PREMIUM", excludedPlans: [] },
+      { sku: "POWER_BI_PRO", excludedPlans: ["BI_AZURE_P2"] },
+    ]);
+    const bob = seen.find((r) => String(r.name).startsWith(`${fabrikam().id}/users/bob`))!;
+    assert.deepEqual([bob.inputs.roles, bob.inputs.licenses], [[], []], "perUser manages an empty list too");
+  });
+
+  it("userResources: perUser refuses a per-license adopt, naming the field and the fix", async () => {
+    writeFileSync(
+      join(dir, "fabrikam.yaml"),
+      [
+        `customer: ${fabrikam().id}`,
+        "userResources: perUser",
+        "users:",
+        `  - { userPrincipalName: jane@${fabrikam().domain}, displayName: Jane, licenses: [{ sku: POWER_BI_PRO, adopt: true }] }`,
+      ].join("\n"),
+    );
+    await assert.rejects(
+      runTenantProgram({ tenantsPath: dir, lookup: clientFor(emu, "user") }),
+      (e: Error) =>
+        /users\[0\]\.licenses\[0\]\.adopt|users\.0\.licenses\.0\.adopt/.test(e.message) &&
+        /Fix: remove it/.test(e.message),
+    );
+    assert.deepEqual(seen, []);
+  });
+
   it("declares every section of every customer with stable names and the file's adopt default", async () => {
     writeFileSync(
       join(dir, "fabrikam.yaml"),
