@@ -5,7 +5,8 @@
 // Then a no-change `pulumi preview` and a `pulumi refresh` of the same stack. Each figure is printed beside its
 // bound: wall time vs 1.2 x calls / R, calls vs the API-shape minimum, 0 failed operations, engine and provider
 // peak memory vs 300 MiB; and the state bytes per resource of the checkpoint the backend wrote.
-// Run: node dist/bench/large-customer.js [users=1000] [R=500]
+// Run: node dist/bench/large-customer.js [users=1000] [R=500] [perAssignment|perUser]  (the spec's userResources:
+// perUser makes each user one resource instead of three)
 // Choice: the API-shape minimum of a refresh is one users page per 500 (the client's page size), one role list,
 // one member list per role in use and one license list per user (Partner Center has none per customer); of a
 // no-change preview, the one customer lookup by domain the program makes; of the apply, 3 writes per user plus
@@ -27,16 +28,18 @@ const mib = (n: number) => n.toFixed(0);
 async function main(): Promise<void> {
   const users = Number(process.argv[2] ?? 1000);
   const perMinute = Number(process.argv[3] ?? 500);
+  const layout = process.argv[4] === "perUser" ? "perUser" : "perAssignment";
+  const resourcesPerUser = layout === "perUser" ? 1 : 3;
   const emu = await startEmulator({ rateLimitPerMinute: 10_000_000, diagnostic: () => {} });
   const project = tenantSpecProject("pc-bench-large-");
   try {
     console.log(
       `large customer, checkpoints on: plain pulumi up / preview / refresh of a tenant spec with ${users} users ` +
-        `(role + license each: ${users * 3} resources), R = ${perMinute} requests/min per customer, file backend`,
+        `(role + license each, userResources: ${layout}: ${users * resourcesPerUser} resources), R = ${perMinute} requests/min per customer, file backend`,
     );
     console.log(`machine: ${machine()}; load average at start ${loadAverage()}`);
     await emulatorOk(emu, "POST", "/_emulator/reset", { body: {} });
-    const s = await specStack(emu, project, "large", users);
+    const s = await specStack(emu, project, "large", users, layout);
     await emulatorOk(emu, "POST", "/_emulator/config", { body: { rateLimitPerMinute: perMinute } });
     const up = await measure(s, ["up", "--yes"]);
     const size = stateOf(s);
@@ -101,7 +104,7 @@ async function main(): Promise<void> {
       );
     console.log(`load average at end ${loadAverage()}`);
     const failed = [up, preview, refresh].some((m) => m.run.code !== 0 || m.run.failedResources > 0);
-    if (failed || size.resources !== users * 3) process.exitCode = 1;
+    if (failed || size.resources !== users * resourcesPerUser) process.exitCode = 1;
   } finally {
     project.dispose();
     await emu.close();

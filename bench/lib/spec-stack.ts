@@ -20,13 +20,21 @@ export interface SpecStack {
 }
 
 /** A project with a tenant spec of `users` users for a fresh bench customer, and an initialised stack. */
-export async function specStack(emu: Emulator, project: UserProject, stack: string, users: number): Promise<SpecStack> {
+/** `userResources`: the spec's mapping of a user to resources (perAssignment when not given). */
+export async function specStack(
+  emu: Emulator,
+  project: UserProject,
+  stack: string,
+  users: number,
+  userResources?: "perAssignment" | "perUser",
+): Promise<SpecStack> {
   const [customer] = addBenchCustomers(emu, 1, { seats: users + 10, prefix: stack });
   fs.rmSync(path.join(project.dir, "tenants"), { recursive: true, force: true });
   fs.mkdirSync(path.join(project.dir, "tenants"));
   fs.writeFileSync(
     path.join(project.dir, "tenants", `${customer.domain}.yaml`),
-    usersSpec(customer.domain, users, BENCH_ROLES, BENCH_SKU),
+    (userResources ? `userResources: ${userResources}\n` : "") +
+      usersSpec(customer.domain, users, BENCH_ROLES, BENCH_SKU),
   );
   const backend = path.join(project.dir, `.backend-${stack}`);
   const env = await pulumiEnv({ backendDir: backend, pulumiHome: path.join(project.dir, ".pulumi-home") });
