@@ -1,10 +1,11 @@
 // Memory for large stacks: peak resident memory (VmHWM) of the Pulumi engine (the `pulumi` CLI) and of the
 // dynamic-provider node process during `pulumi up` of 500 and 2,000 resources (users with a directory role and
 // a license each, in 10 customers), side by side in one run, with the growth per 1,000 resources.
-// Run: node dist/bench/engine-memory.js [sizes, default 500,2000]
-// Choice: PULUMI_SKIP_CHECKPOINTS=true: the file backend otherwise rewrites the whole, growing checkpoint after
-// every step (quadratic in the stack size, hours at 2,000 resources on 2 cores); the final state is still
-// written. The inline program and the emulator share this process; its peak is printed apart.
+// Run: node dist/bench/engine-memory.js [sizes, default 500,2000] [checkpoints]
+// Choice: PULUMI_SKIP_CHECKPOINTS=true unless `checkpoints` is given: the file backend otherwise rewrites the whole,
+// growing checkpoint after every step (quadratic in the stack size); the final state is still written. The inline
+// program and the emulator share this process; its peak is printed apart. Each peak is printed beside the issue's
+// bound (300 MiB).
 import { startEmulator } from "../emulator";
 import { emulatorOk } from "../scripts/emulator-http";
 import { addBenchCustomers } from "./lib/bench-customers";
@@ -13,13 +14,15 @@ import { peaksByKind } from "./lib/process-memory";
 import { machine, ratio, runBench, seconds, table } from "./lib/report";
 
 const CUSTOMERS = 10;
+const BOUND_MIB = 300;
 
 async function main(): Promise<void> {
   const sizes = (process.argv[2] ?? "500,2000").split(",").map(Number);
+  const checkpoints = process.argv[3] === "checkpoints";
   const emu = await startEmulator({ rateLimitPerMinute: 10_000_000, diagnostic: () => {} });
   try {
     console.log(
-      `engine and provider memory: pulumi up of ${sizes.join(" and ")} resources in ${CUSTOMERS} customers (PULUMI_SKIP_CHECKPOINTS=true)`,
+      `engine and provider memory: pulumi up of ${sizes.join(" and ")} resources in ${CUSTOMERS} customers (${checkpoints ? "checkpoints on" : "PULUMI_SKIP_CHECKPOINTS=true"})`,
     );
     console.log(`machine: ${machine()}`);
     const rows: Array<{
@@ -38,7 +41,7 @@ async function main(): Promise<void> {
       const perCustomer = Math.ceil(size / 3 / CUSTOMERS);
       const r = await upOnce(emu, directoryProgram(customers, perCustomer), {
         stack: `m${size}`,
-        extraEnv: { PULUMI_SKIP_CHECKPOINTS: "true" },
+        extraEnv: checkpoints ? {} : { PULUMI_SKIP_CHECKPOINTS: "true" },
       });
       const peaks = peaksByKind(r.peaks);
       rows.push({
@@ -58,8 +61,8 @@ async function main(): Promise<void> {
         [
           "resources",
           "wall s",
-          "engine peak MiB",
-          "provider peak MiB",
+          `engine peak MiB (bound ${BOUND_MIB})`,
+          `provider peak MiB (bound ${BOUND_MIB})`,
           "provider processes",
           "bench process peak MiB",
           "created",
@@ -68,8 +71,8 @@ async function main(): Promise<void> {
         rows.map((r) => [
           r.resources,
           seconds(r.ms),
-          r.engine.toFixed(0),
-          r.provider.toFixed(0),
+          `${r.engine.toFixed(0)} (${ratio(r.engine, BOUND_MIB)})`,
+          `${r.provider.toFixed(0)} (${ratio(r.provider, BOUND_MIB)})`,
           r.providers,
           r.program.toFixed(0),
           r.created,

@@ -7,6 +7,7 @@ import { fleetReportCommand } from "./fleet-report";
 import { gdapCommand } from "./gdap";
 import { customersCommand } from "./customers";
 import { licensesCommand } from "./licenses";
+import { migrateUserResourcesCommand } from "./migrate-user-resources";
 import { ordersCommand } from "./orders";
 import { policiesCommand } from "./policies";
 import { previewReportCommand } from "./preview-report";
@@ -20,6 +21,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   export: exportCommand,
   "preview-report": previewReportCommand,
   drift: driftCommand,
+  "migrate-user-resources": migrateUserResourcesCommand,
   "fleet-report": fleetReportCommand,
   customers: customersCommand,
   users: usersCommand,

@@ -3,7 +3,8 @@
 // Lifecycle: create restores a soft-deleted user with the same UPN (restoreDeleted), adopts an active one
 // (adopt) or creates it with a given or generated password; names, UPN and usage location update in place;
 // a new password or passwordVersion resets the password; delete soft-deletes (30-day restore window) or
-// leaves the user (deletionPolicy "retain"); a new customerId replaces.
+// leaves the user (deletionPolicy "retain"); a new customerId replaces. Optional `roles` and `licenses` manage the
+// user's directory roles and licenses inline (kit/user-access.ts; the tenant spec's `userResources: perUser`).
 // Choice: check() applies Entra ID's documented password rule (length, three kinds of characters, allowed symbols)
 //   and never repeats the password in its message.
 // Choice: forceChangePassword defaults to true; the UPN's domain must be one of the customer's domains

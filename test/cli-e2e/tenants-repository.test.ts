@@ -36,6 +36,7 @@ describe("cli-e2e: the tenants repository of docs/gitops.md", function () {
     let writesAfterAdopt: string[] | undefined;
     let repo = root;
     let adoptMark = 0;
+    let backupsAtSwitch: string[] = [];
     const exitCodes = new DocExitCodes(text);
     for (const line of lines) {
       if (line === EMULATOR_LINE) {
@@ -50,6 +51,10 @@ describe("cli-e2e: the tenants repository of docs/gitops.md", function () {
       session.shell ??= new ShellSession(session.env, root);
       if (line === "pulumi up" && !ran("pulumi up")) adoptMark = await session.sandbox!.mark();
       if (line.startsWith("pulumi preview --json")) insertDocUser(repo);
+      if (line === "pulumi preview --expect-no-changes" && ran("npx partner-center migrate-user-resources")) {
+        insertPerUser(repo);
+        backupsAtSwitch = backups(repo);
+      }
       const r = await session.shell.run(command);
       results.push({ line, r });
       exitCodes.check(line, r);
@@ -81,6 +86,53 @@ describe("cli-e2e: the tenants repository of docs/gitops.md", function () {
     assert.match(fs.readFileSync(path.join(repo, "reports", "drift-report.json"), "utf8"), /"result": "no-drift"/);
     assert.equal(repaired.code, 0);
     assert.ok(ran("pulumi up --refresh"), "the doc does not repair with `pulumi up --refresh`");
+
+    // section 6: the state moved to one resource per user, the spec says so, the preview showed no change
+    const dryRun = ran("npx partner-center migrate-user-resources --stack prod --dry-run");
+    assert.match(dryRun.stdout, /dry run, nothing changed\): would fold \d+ users, [1-9]\d* role and [1-9]\d* license/);
+    const migrated = ran("npx partner-center migrate-user-resources --stack prod", 1);
+    assert.match(migrated.stdout, /folded \d+ users, [1-9]\d* role and [1-9]\d* license assignments/);
+    assert.ok(ran("pulumi preview --expect-no-changes", 1), "the doc shows no preview after the move");
+    assert.equal(backupsAtSwitch.length, 1, `one backup of the state (dry run writes none): ${backupsAtSwitch.join()}`);
+    const shell = session.shell!;
+    const state = JSON.parse((await shell.ok("pulumi stack export --stack prod")).stdout) as {
+      deployment: { resources: Array<{ urn: string; outputs?: Record<string, unknown> }> };
+    };
+    const types = state.deployment.resources.map((r) => r.urn.split("::")[2]);
+    assert.ok(!types.some((t) => /UserRoleAssignment|UserLicenseAssignment/.test(t)), "assignments left in state");
+    const nina = state.deployment.resources.find((r) =>
+      r.urn.endsWith("/users/nina.ops@fabrikamtenant.onmicrosoft.com"),
+    );
+    assert.deepEqual(
+      [nina?.outputs?.roles, nina?.outputs?.licenses],
+      [["User Administrator"], [{ sku: "O365_BUSINESS_PREMIUM", excludedPlans: [] }]],
+    );
+    const shown = (await shell.ok("pulumi stack export --stack prod --show-secrets")).stdout;
+    const password = /"initialPassword":\s*\{[^}]*"plaintext":\s*"\\"([^"\\]+)/.exec(shown)?.[1];
+    assert.ok(password, "nina's initialPassword is a secret of the state");
+    assert.ok(
+      !fs.readFileSync(path.join(repo, backupsAtSwitch[0]), "utf8").includes(password),
+      "the backup holds a secret in plaintext",
+    );
+
+    // dropping Nina's role now removes that one membership and nothing else
+    const file = path.join(repo, SPEC);
+    const spec = fs.readFileSync(file, "utf8");
+    assert.ok(spec.includes("    roles: [User Administrator]\n    licenses: [O365_BUSINESS_PREMIUM]\n"));
+    fs.writeFileSync(
+      file,
+      spec.replace(
+        "    roles: [User Administrator]\n    licenses: [O365_BUSINESS_PREMIUM]\n",
+        "    licenses: [O365_BUSINESS_PREMIUM]\n",
+      ),
+    );
+    const dropMark = await session.sandbox.mark();
+    await shell.ok("pulumi up --yes");
+    const writes = (await session.sandbox.writesSince(dropMark)).map((w) => `${w.method} ${w.path}`);
+    assert.equal(writes.length, 1, writes.join("\n"));
+    assert.match(writes[0], /^DELETE \/v1\/customers\/[^/]+\/directoryroles\/[^/]+\/usermembers\/[^/]+$/i);
+    await shell.ok("pulumi preview --expect-no-changes");
+
     for (const { line, r } of results)
       assert.ok(
         !r.stdout.includes(session.sandbox.vars.PARTNERCENTER_CLIENT_SECRET),
@@ -88,6 +140,19 @@ describe("cli-e2e: the tenants repository of docs/gitops.md", function () {
       );
   });
 });
+
+/** The state backups migrate-user-resources wrote in the repository. */
+function backups(repo: string): string[] {
+  return fs.readdirSync(repo).filter((f) => f.includes(".state-before-migrate-user-resources."));
+}
+
+/** The doc's YAML line of section 6, added at the top level of the spec. */
+function insertPerUser(repo: string): void {
+  const block = /```yaml\n([\s\S]*?)```/.exec(docSection(DOC, "## 6. A large customer: one resource per user"))?.[1];
+  assert.ok(block, `${DOC} section 6 has no YAML block`);
+  const file = path.join(repo, SPEC);
+  fs.appendFileSync(file, block);
+}
 
 /** The doc's YAML block of section 4, inserted under `users:` of the exported spec. */
 function insertDocUser(repo: string): void {

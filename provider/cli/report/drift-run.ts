@@ -17,10 +17,19 @@ export interface RefreshRun {
 
 export const PROJECT_FILES = ["Pulumi.yaml", "Pulumi.yml", "Pulumi.json"];
 
-export const PULUMI_NOT_FOUND =
-  "the Pulumi CLI (`pulumi`) was not found on PATH; drift runs it for the refresh preview. " +
+export const pulumiNotFound = (what: string) =>
+  `the Pulumi CLI (\`pulumi\`) was not found on PATH; ${what}. ` +
   "Fix: install it (https://www.pulumi.com/docs/install/, e.g. `curl -fsSL https://get.pulumi.com | sh`; in GitHub " +
   "Actions the pulumi/actions step), put its folder on PATH and check that `pulumi version` works in this shell";
+
+/** The Pulumi project folder `cwd` (resolved), or an error saying how to point at one. */
+export function projectFolder(cwd: string): string {
+  const workDir = resolve(cwd);
+  if (!PROJECT_FILES.some((f) => existsSync(join(workDir, f)))) {
+    throw new Error(`no Pulumi.yaml in ${workDir}. Fix: run in your Pulumi project folder or pass --cwd DIR`);
+  }
+  return workDir;
+}
 
 /** The Automation API's CommandError for a `pulumi` that could not be started (spawn ENOENT, exit code -2). */
 function isCommandNotFound(e: unknown): boolean {
@@ -29,14 +38,11 @@ function isCommandNotFound(e: unknown): boolean {
 }
 
 export async function refreshPreview(opts: { cwd: string; stack: string; parallel?: number }): Promise<RefreshRun> {
-  const workDir = resolve(opts.cwd);
-  if (!PROJECT_FILES.some((f) => existsSync(join(workDir, f)))) {
-    throw new Error(`no Pulumi.yaml in ${workDir}. Fix: run in your Pulumi project folder or pass --cwd DIR`);
-  }
+  const workDir = projectFolder(opts.cwd);
   const auto = await import("@pulumi/pulumi/automation");
   const skipVersionCheck = /^(1|true)$/i.test(process.env.PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK ?? "");
   const pulumiCommand = await auto.PulumiCommand.get({ skipVersionCheck }).catch((e: unknown) => {
-    throw isCommandNotFound(e) ? new Error(PULUMI_NOT_FOUND) : e;
+    throw isCommandNotFound(e) ? new Error(pulumiNotFound("drift runs it for the refresh preview")) : e;
   });
   let stack;
   try {
