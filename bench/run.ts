@@ -8,7 +8,7 @@ export const BENCHMARKS: Array<{ name: string; file: string; what: string }> = [
   {
     name: "large-customer",
     file: "large-customer.js",
-    what: "plain pulumi up / preview / refresh of 1,000 users (3,000 resources) at 500 requests/min, checkpoints on",
+    what: "plain pulumi up / preview / refresh of 1,000 users (userResources: perUser) at 500 requests/min, checkpoints on",
   },
   {
     name: "checkpoint-scaling",
@@ -33,7 +33,7 @@ export const BENCHMARKS: Array<{ name: string; file: string; what: string }> = [
   {
     name: "engine-memory",
     file: "engine-memory.js",
-    what: "peak memory of the engine and the provider process, 500 and 2,000 resources",
+    what: "peak memory of the engine and the provider process, 500 and 2,000 resources (`3000 checkpoints`: checkpoints on)",
   },
   {
     name: "emulator-throughput",
