@@ -11,7 +11,15 @@ import { emulatorOk } from "../../scripts/emulator-http";
 import { CustomerUser } from "../../provider/resources/customer-user";
 import { SubscriptionNickname } from "../../provider/resources/subscription-nickname";
 import { UserRoleAssignment } from "../../provider/resources/user-role-assignment";
-import { engineErrorSummary, EventLog, readCheckpoint, repoRoot, type Checkpoint, type DirectoryView } from "./harness";
+import {
+  engineErrorSummary,
+  EventLog,
+  plaintextOf,
+  readCheckpoint,
+  repoRoot,
+  type Checkpoint,
+  type DirectoryView,
+} from "./harness";
 import { useStackFixture, type SeedCustomer } from "./stack-fixture";
 
 const PROJECT = "quickstart"; // any project folder inside the repo: the provider plugin resolves the package from there
@@ -175,4 +183,60 @@ describe("e2e: a create that fails leaves nothing unknown to state", function ()
       );
     });
   }
+
+  it("CustomerUser with inline roles, the role rejected after the user exists: the user and its generated password stay in state, encrypted", async () => {
+    const c = customer();
+    const stack = await e2e.openStack(
+      projectDir,
+      "inline-role-rejected",
+      { customerId: c.id, domain: c.domain },
+      async () => {
+        const user = new CustomerUser("inline", {
+          customerId: c.id,
+          userPrincipalName: `inline.roles@${c.domain}`,
+          displayName: "Inline Roles",
+          roles: ["Helpdesk Administrator"],
+        });
+        return { userId: user.userId };
+      },
+    );
+    const before = (await view()).roleMembers;
+    await emulatorOk(e2e.emu, "POST", "/_emulator/faults", {
+      body: { method: "POST", path: MEMBERS_POST, status: 400, code: "2000", description: "injected", times: 1 },
+    });
+    const outcome = await stack.up().then(
+      () => "succeeded",
+      (e: unknown) => `failed: ${engineErrorSummary(e)}`,
+    );
+    assert.match(outcome, /^failed: [\s\S]*CustomerUser inline \*\*creating failed\*\*/);
+    const passwordOf = async () => {
+      const resources = (await stack.exportStack()).deployment.resources as Array<{
+        type: string;
+        outputs?: Record<string, unknown>;
+      }>;
+      const user = resources.find((r) => r.type.endsWith(":CustomerUser"));
+      return { user, password: plaintextOf(user?.outputs?.initialPassword) };
+    };
+    const partial = await passwordOf();
+    assert.equal(typeof partial.password, "string", "the partial state holds the generated password");
+    assert.deepEqual(plaintextOf(partial.user?.outputs?.roles), [], "no role landed");
+    const checkpoint = readCheckpoint(e2e.env, PROJECT, "inline-role-rejected");
+    assert.ok(
+      !checkpoint.text.includes(partial.password as string),
+      "the generated password is not plaintext in state",
+    );
+    assert.ok(!outcome.includes(partial.password as string), "the failure message holds no password");
+
+    await emulatorOk(e2e.emu, "DELETE", "/_emulator/faults");
+    await stack.up();
+    const done = await passwordOf();
+    assert.equal(done.password, partial.password, "the next up keeps the password the user was made with");
+    assert.deepEqual(done.user?.outputs?.roles, ["Helpdesk Administrator"]);
+    assert.equal(
+      (await view()).roleMembers.filter((m) => !before.includes(m)).length,
+      1,
+      "one membership, no duplicate",
+    );
+    await stack.destroy();
+  });
 });
