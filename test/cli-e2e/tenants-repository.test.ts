@@ -2,7 +2,10 @@
 // in a fresh folder outside the checkout, with plain `pulumi` and the language host, against the sandbox emulator
 // started with the doc's own command. Declared differences: `npm install pulumi-partner-center` installs the packed
 // tarball; lines with a placeholder (`<…>`, `...`) are the user's own values, given here by the emulator's
-// PARTNERCENTER_* lines as the doc says; the doc's YAML edit is inserted under `users:` as the doc says.
+// PARTNERCENTER_* lines as the doc says; the doc's YAML edits are made where the doc says (section 4's user under
+// `users:`, section 6's `userResources: perUser` at the top level). After the doc, on the stack it moved to one
+// resource per user: a role dropped from the spec removes only that membership, the drift check is clean, and a
+// license removed behind Pulumi's back is drift.
 import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
@@ -27,7 +30,7 @@ describe("cli-e2e: the tenants repository of docs/gitops.md", function () {
   const session = useDocSession();
   const text = fs.readFileSync(path.resolve(__dirname, "../..", DOC), "utf8");
 
-  it("export, adopting up with no write, reviewed edit, up, out-of-band rename, drift, up --refresh", async () => {
+  it("export, adopting up with no write, reviewed edit, up, out-of-band rename, drift, up --refresh, move to perUser", async () => {
     const lines = docShellLines(text);
     assert.ok(lines.length > 10, `${DOC} has ${lines.length} command lines`);
     const root = session.env.project("user");
@@ -132,6 +135,20 @@ describe("cli-e2e: the tenants repository of docs/gitops.md", function () {
     assert.equal(writes.length, 1, writes.join("\n"));
     assert.match(writes[0], /^DELETE \/v1\/customers\/[^/]+\/directoryroles\/[^/]+\/usermembers\/[^/]+$/i);
     await shell.ok("pulumi preview --expect-no-changes");
+
+    // the perUser stack's drift check: clean, then a license removed behind Pulumi's back is drift of Nina's user
+    const driftCheck = () => shell.run("npx partner-center drift --stack prod --out reports");
+    assert.equal((await driftCheck()).code, 0, "no false drift on the perUser stack");
+    const api = `curl -sS --fail --cacert "$PARTNERCENTER_CA_CERTIFICATE" -H "Authorization: Bearer $TOKEN" "$PARTNERCENTER_ENDPOINT/v1/customers/$CUSTOMER`;
+    await shell.ok(
+      `SKU=$(${api}/subscribedskus" | node -p 'JSON.parse(fs.readFileSync(0, "utf8")).items.find((s) => s.productSku.skuPartNumber === "O365_BUSINESS_PREMIUM").productSku.id')`,
+    );
+    await shell.ok(
+      `${api}/users/$USER_ID/licenseupdates" -H "Content-Type: application/json" -X POST -d "{\\"licensesToAssign\\": [], \\"licensesToRemove\\": [\\"$SKU\\"]}" >/dev/null`,
+    );
+    assert.equal((await driftCheck()).code, 2, "the removed license is drift");
+    const driftReport = fs.readFileSync(path.join(repo, "reports", "drift-report.json"), "utf8");
+    assert.match(driftReport, /nina\.ops@fabrikamtenant\.onmicrosoft\.com[\s\S]*"licenses"/);
 
     for (const { line, r } of results)
       assert.ok(
