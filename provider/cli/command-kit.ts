@@ -1,6 +1,7 @@
-// What every `partner-center` sub-command is built from: its shape, the I/O it writes to, usage errors, flag parsing.
+// What every `partner-center` sub-command is built from: its shape, the I/O it writes to, usage errors, flag parsing,
+// and the Pulumi project folder and CLI of the commands that run `pulumi`.
 import { chmodSync, existsSync, readFileSync, writeFileSync } from "fs";
-import { dirname, join } from "path";
+import { dirname, join, resolve } from "path";
 import { parseArgs, type ParseArgsConfig } from "util";
 
 export interface Io {
@@ -45,4 +46,20 @@ export function parse<T extends ParseArgsConfig["options"] & object>(
 export function writePrivateFile(path: string, text: string): void {
   writeFileSync(path, text, { mode: 0o600 });
   chmodSync(path, 0o600);
+}
+
+export const PROJECT_FILES = ["Pulumi.yaml", "Pulumi.yml", "Pulumi.json"];
+
+export const pulumiNotFound = (what: string) =>
+  `the Pulumi CLI (\`pulumi\`) was not found on PATH; ${what}. ` +
+  "Fix: install it (https://www.pulumi.com/docs/install/, e.g. `curl -fsSL https://get.pulumi.com | sh`; in GitHub " +
+  "Actions the pulumi/actions step), put its folder on PATH and check that `pulumi version` works in this shell";
+
+/** The Pulumi project folder `cwd` (resolved), or an error saying how to point at one. */
+export function projectFolder(cwd: string): string {
+  const workDir = resolve(cwd);
+  if (!PROJECT_FILES.some((f) => existsSync(join(workDir, f)))) {
+    throw new Error(`no Pulumi.yaml in ${workDir}. Fix: run in your Pulumi project folder or pass --cwd DIR`);
+  }
+  return workDir;
 }

@@ -9,8 +9,7 @@ import { mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join, resolve } from "path";
 import { promisify } from "util";
-import { parse, UsageError, writePrivateFile, type Command } from "./command-kit";
-import { projectFolder, pulumiNotFound } from "./report/drift-run";
+import { parse, projectFolder, pulumiNotFound, UsageError, writePrivateFile, type Command } from "./command-kit";
 import { foldUserResources, type ExportedState } from "./state/fold-user-resources";
 
 const run = promisify(execFile);
@@ -69,7 +68,14 @@ export const migrateUserResourcesCommand: Command = {
     try {
       const file = join(dir, "state.json");
       writePrivateFile(file, `${JSON.stringify(result.state, null, 2)}\n`);
-      await pulumi(["stack", "import", "--stack", values.stack, "--file", file], cwd);
+      await pulumi(["stack", "import", "--stack", values.stack, "--file", file], cwd).catch((e: Error) => {
+        throw new Error(
+          `${e.message}. The import did not go through; the state from before is in ${backup} (\`pulumi stack import --file\` of it restores it). Fix the cause and run this again`,
+          {
+            cause: e,
+          },
+        );
+      });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -4,31 +4,14 @@
 // The backend, passphrase and CLI are the user's own: PULUMI_BACKEND_URL / `pulumi login`, PULUMI_CONFIG_PASSPHRASE
 // (or _FILE), and `pulumi` on PATH (the Automation API needs CLI >= 3.181 for this).
 // Choice: a missing `pulumi` is said in words with how to get it; the Automation API reports it as "code: -2".
-import { existsSync } from "fs";
-import { join, resolve } from "path";
 import type { EngineEvent } from "@pulumi/pulumi/automation";
+import { projectFolder, pulumiNotFound } from "../command-kit";
 import { failureSummary } from "./drift-events";
 
 export interface RefreshRun {
   events: EngineEvent[];
   /** set when the refresh preview failed (errors on single resources are in the events too) */
   failure?: string;
-}
-
-export const PROJECT_FILES = ["Pulumi.yaml", "Pulumi.yml", "Pulumi.json"];
-
-export const pulumiNotFound = (what: string) =>
-  `the Pulumi CLI (\`pulumi\`) was not found on PATH; ${what}. ` +
-  "Fix: install it (https://www.pulumi.com/docs/install/, e.g. `curl -fsSL https://get.pulumi.com | sh`; in GitHub " +
-  "Actions the pulumi/actions step), put its folder on PATH and check that `pulumi version` works in this shell";
-
-/** The Pulumi project folder `cwd` (resolved), or an error saying how to point at one. */
-export function projectFolder(cwd: string): string {
-  const workDir = resolve(cwd);
-  if (!PROJECT_FILES.some((f) => existsSync(join(workDir, f)))) {
-    throw new Error(`no Pulumi.yaml in ${workDir}. Fix: run in your Pulumi project folder or pass --cwd DIR`);
-  }
-  return workDir;
 }
 
 /** The Automation API's CommandError for a `pulumi` that could not be started (spawn ENOENT, exit code -2). */

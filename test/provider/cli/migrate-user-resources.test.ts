@@ -1,7 +1,7 @@
 // `partner-center migrate-user-resources`: its flag and setup errors, in process. The export → fold → import with the
 // plain pulumi CLI runs in test/cli-e2e/tenants-repository.test.ts; the fold in state/fold-user-resources.test.ts.
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync, writeFileSync } from "fs";
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { runCli } from "./cli-io";
@@ -38,5 +38,26 @@ describe("partner-center migrate-user-resources: flags and setup", () => {
       /`pulumi`\) was not found on PATH; this command runs `pulumi stack export`.*Fix: install it/,
     );
     assert.throws(() => rmSync(backup), /ENOENT/);
+  });
+
+  it("keeps the export as a private backup and says how to restore it when `pulumi stack import` fails", async () => {
+    writeFileSync(join(dir, "Pulumi.yaml"), "name: t\nruntime: nodejs\n");
+    const state = JSON.stringify({ version: 3, deployment: { resources: [] } });
+    // a stand-in for the CLI on PATH: export prints a state, import fails as a real one would on a bad file
+    writeFileSync(
+      join(dir, "pulumi"),
+      `#!/bin/sh\nif [ "$2" = export ]; then echo '${state}'; exit 0; fi\necho "error: could not import: bad file" >&2; exit 1\n`,
+    );
+    chmodSync(join(dir, "pulumi"), 0o755);
+    process.env.PATH = `${dir}:${path}`;
+    const backup = join(dir, "backup.json");
+    const r = await runCli(["migrate-user-resources", "--stack", "prod", "--cwd", dir, "--backup", backup]);
+    assert.equal(r.code, 1);
+    assert.match(
+      r.io.errors[0],
+      /`pulumi stack import` failed: error: could not import: bad file\. The import did not go through; the state from before is in .*backup\.json \(`pulumi stack import --file` of it restores it\)/,
+    );
+    assert.equal(readFileSync(backup, "utf8").trim(), state);
+    assert.equal(statSync(backup).mode & 0o777, 0o600);
   });
 });
